@@ -1,0 +1,102 @@
+// Package sipcompose is the domain of the tool: the Document a support
+// engineer edits, and the pure functions that turn it into TwiML, SIP URIs,
+// a REST/curl request, an IP allow-list and diagnostics. It does no I/O and
+// knows nothing of the UI, so the CLI, the browser and the tests all see the
+// same bytes for the same document.
+package sipcompose
+
+// MaxTargets is how many nouns Twilio accepts in one <Dial>.
+const MaxTargets = 10
+
+// Document is everything a person types into the form. It is also the JSON
+// of the saved draft, the share link and the CLI input, so its field names
+// are part of the product's interface and must not change.
+//
+// Header values and UUI data are stored decoded, as typed; encoding happens
+// only when rendering.
+type Document struct {
+	Dial    Dial     `json:"dial"`
+	Targets []Target `json:"targets"`
+	// REST holds what only the REST form of the call needs.
+	REST REST `json:"rest,omitempty"`
+}
+
+// Dial holds the SIP-relevant attributes of <Dial>. Zero values are omitted
+// from the TwiML, leaving Twilio's defaults in force.
+type Dial struct {
+	CallerID                      string `json:"callerId,omitempty"`
+	Action                        string `json:"action,omitempty"`
+	Method                        string `json:"method,omitempty"`
+	Timeout                       int    `json:"timeout,omitempty"`
+	AnswerOnBridge                bool   `json:"answerOnBridge,omitempty"`
+	Record                        string `json:"record,omitempty"`
+	Sequential                    bool   `json:"sequential,omitempty"`
+	HangupOnStar                  bool   `json:"hangupOnStar,omitempty"`
+	TimeLimit                     int    `json:"timeLimit,omitempty"`
+	RingTone                      string `json:"ringTone,omitempty"`
+	Trim                          string `json:"trim,omitempty"`
+	RecordingStatusCallback       string `json:"recordingStatusCallback,omitempty"`
+	RecordingStatusCallbackMethod string `json:"recordingStatusCallbackMethod,omitempty"`
+	// RecordingStatusCallbackEvent is a list here; TwiML joins it with spaces.
+	RecordingStatusCallbackEvent []string `json:"recordingStatusCallbackEvent,omitempty"`
+	RecordingTrack               string   `json:"recordingTrack,omitempty"`
+	ReferURL                     string   `json:"referUrl,omitempty"`
+	ReferMethod                  string   `json:"referMethod,omitempty"`
+}
+
+// Target is one <Sip> noun: where to ring and how.
+type Target struct {
+	User      string `json:"user,omitempty"`
+	Host      string `json:"host"`
+	Port      int    `json:"port,omitempty"`
+	Transport string `json:"transport,omitempty"`
+	// Secure asks for SRTP (";secure=true").
+	Secure bool   `json:"secure,omitempty"`
+	Edge   string `json:"edge,omitempty"`
+	Region string `json:"region,omitempty"`
+
+	Headers []Header `json:"headers,omitempty"`
+	UUI     UUI      `json:"uui,omitempty"`
+
+	Username             string   `json:"username,omitempty"`
+	Password             string   `json:"password,omitempty"`
+	URL                  string   `json:"url,omitempty"`
+	Method               string   `json:"method,omitempty"`
+	StatusCallback       string   `json:"statusCallback,omitempty"`
+	StatusCallbackEvent  []string `json:"statusCallbackEvent,omitempty"`
+	StatusCallbackMethod string   `json:"statusCallbackMethod,omitempty"`
+
+	MachineDetection                   string `json:"machineDetection,omitempty"`
+	MachineDetectionTimeout            int    `json:"machineDetectionTimeout,omitempty"`
+	MachineDetectionSpeechThreshold    int    `json:"machineDetectionSpeechThreshold,omitempty"`
+	MachineDetectionSpeechEndThreshold int    `json:"machineDetectionSpeechEndThreshold,omitempty"`
+	MachineDetectionSilenceTimeout     int    `json:"machineDetectionSilenceTimeout,omitempty"`
+	AMDStatusCallback                  string `json:"amdStatusCallback,omitempty"`
+	AMDStatusCallbackMethod            string `json:"amdStatusCallbackMethod,omitempty"`
+}
+
+// Header is one custom SIP header carried in the URI after "?". Value is
+// decoded (as typed); it is percent-encoded only when rendered.
+type Header struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// UUI is the User-to-User header. Data is stored as typed; with the "hex"
+// encoding it must be hex digits (see TextToHex).
+type UUI struct {
+	Data string `json:"data,omitempty"`
+	// Encoding is the RFC 7433 encoding parameter; "" means hex, the only
+	// encoding Twilio documents.
+	Encoding string `json:"encoding,omitempty"`
+	// XPrefix sends the header as X-User-to-User instead of User-to-User.
+	XPrefix bool `json:"xPrefix,omitempty"`
+}
+
+// REST holds the parts of the REST Calls request that have no TwiML
+// counterpart: what Twilio runs once the SIP party answers. When both are
+// empty the curl form points Url at a placeholder and says so.
+type REST struct {
+	URL   string `json:"url,omitempty"`
+	TwiML string `json:"twiml,omitempty"`
+}
