@@ -1,0 +1,75 @@
+# sipcompose: `make run` builds and serves the app, `make test` checks it all.
+# Every target installs what a fresh machine lacks (Go modules; Chromium for
+# the browser tests) or says in one line what to install.
+
+GO       ?= go
+ADDR     ?= 127.0.0.1:8000
+VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+WASM     := web/app.wasm
+SITE     := dist
+BIN      := bin/sipcompose
+CHROMIUM ?= /usr/bin/chromium
+
+# The one place that builds the PWA's WebAssembly; reuse it, don't copy it.
+WASM_BUILD = GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) .
+LDFLAGS    = -s -w -X main.version=$(VERSION)
+
+GO_SRC  := $(shell find . -name '*.go' -not -path './dist/*' -not -path './.cache/*' 2>/dev/null) go.mod go.sum
+WEB_SRC := $(shell find web -type f -not -name 'app.wasm*' 2>/dev/null)
+STAMP   := .cache/version
+
+.PHONY: all build run test bench export clean deps chromium check-go
+
+all: build
+
+check-go:
+	@command -v $(GO) >/dev/null 2>&1 || { echo "sipcompose: Go is missing: install Go 1.26 from https://go.dev/dl/" >&2; exit 1; }
+
+deps: check-go
+	@$(GO) mod download
+
+# Rewritten only when the build id changes, so a new commit re-exports the
+# site (new service-worker version) and an unchanged tree does not.
+$(STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+
+.PHONY: FORCE
+FORCE:
+
+$(WASM): $(GO_SRC) | deps
+	$(WASM_BUILD)
+
+# The export is made by a plain build (which reads web/), then built into
+# the final binary with -tags embedsite.
+$(SITE)/index.html: $(WASM) $(WEB_SRC) $(GO_SRC) $(STAMP) | deps
+	$(GO) run -trimpath -ldflags='$(LDFLAGS)' . export -out $(SITE) -web web
+
+$(BIN): $(SITE)/index.html $(GO_SRC) $(STAMP) | deps
+	$(GO) build -trimpath -tags embedsite -ldflags='$(LDFLAGS)' -o $(BIN) .
+
+build: $(BIN)
+
+run: build
+	./$(BIN) serve -addr $(ADDR)
+
+export: build
+	@echo "static site in $(SITE)/ (see README: Hosting the static export)"
+
+chromium:
+	@[ -x $(CHROMIUM) ] || command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
+	  else echo "sipcompose: the browser tests need Chromium: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
+
+test: build chromium
+	@out="$$(gofmt -l $$(find . -name '*.go' -not -path './dist/*' -not -path './.cache/*'))"; \
+	  if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) $(GO) test ./...
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem ./sipcompose/
+
+clean:
+	rm -rf bin $(SITE) $(WASM) $(WASM).br $(WASM).gz .cache
