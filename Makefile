@@ -18,7 +18,7 @@ GO_SRC  := $(shell find . -name '*.go' -not -path './dist/*' -not -path './.cach
 WEB_SRC := $(shell find web -type f -not -name 'app.wasm*' 2>/dev/null)
 STAMP   := .cache/version
 
-.PHONY: all build run test bench export clean deps chromium check-go
+.PHONY: all build run test bench export screenshot clean deps chromium check-go
 
 all: build
 
@@ -67,6 +67,10 @@ test: build chromium
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) $(GO) test ./...
+
+# Rewrites docs/screenshot.png from the running app (README's picture).
+screenshot: build chromium
+	UPDATE_SCREENSHOTS=1 SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 -run '^TestScreenshot$$' ./e2e/
 
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem ./sipcompose/
