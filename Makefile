@@ -14,7 +14,7 @@ CHROMIUM ?= /usr/bin/chromium
 WASM_BUILD = GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) .
 LDFLAGS    = -s -w -X main.version=$(VERSION)
 
-GO_SRC  := $(shell find . -name '*.go' -not -path './dist/*' -not -path './.cache/*' 2>/dev/null) go.mod go.sum
+GO_SRC  := $(shell find . -name '*.go' -not -name '*_test.go' -not -path './dist/*' -not -path './.cache/*' 2>/dev/null) go.mod go.sum
 WEB_SRC := $(shell find web -type f -not -name 'app.wasm*' 2>/dev/null)
 STAMP   := .cache/version
 
