@@ -1,10 +1,18 @@
 package sipcompose
 
-// Compose is a placeholder until the composer lands (issue 3).
+// Compose turns a Document into everything the page, the CLI and the tests
+// show. It never fails: problems are Diagnostics in the Result, and the
+// TwiML is well-formed XML whatever the input.
 func Compose(doc Document) Result {
-	out := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response>\n  <Dial>\n"
-	for _, t := range doc.Targets {
-		out += "    <Sip>sip:" + t.User + "@" + t.Host + "</Sip>\n"
+	uris := make([]string, len(doc.Targets))
+	for i, t := range doc.Targets {
+		uris[i] = BuildURI(t)
 	}
-	return Result{TwiML: out + "  </Dial>\n</Response>\n"}
+	return Result{
+		TwiML:       renderTwiML(doc, uris),
+		URIs:        uris,
+		Curl:        renderCurl(doc, uris),
+		AllowList:   allowListFor(doc),
+		Diagnostics: Validate(doc),
+	}
 }

@@ -1,0 +1,85 @@
+package sipcompose
+
+import (
+	"strconv"
+	"strings"
+)
+
+// BuildURI renders t as the SIP URI Twilio dials, in the order Twilio
+// documents: sip:user@host[:port], then ;params, then ?headers. Header
+// values are percent-encoded here; XML escaping is TwiML's job, so the
+// result is also the REST API's "To" value as is.
+func BuildURI(t Target) string {
+	var b strings.Builder
+	b.WriteString("sip:")
+	if t.User != "" {
+		b.WriteString(encodeExcept(t.User, userKeep))
+		b.WriteByte('@')
+	}
+	b.WriteString(encodeExcept(uriHost(t.Host), hostKeep))
+	if t.Port != 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(t.Port))
+	}
+	param := func(name, value string) {
+		if value != "" {
+			b.WriteByte(';')
+			b.WriteString(name)
+			b.WriteByte('=')
+			b.WriteString(encodeExcept(value, tokenKeep))
+		}
+	}
+	param("transport", strings.ToLower(t.Transport))
+	if t.Secure {
+		param("secure", "true")
+	}
+	param("edge", t.Edge)
+	param("region", t.Region)
+	for i, h := range uriHeaders(t) {
+		if i == 0 {
+			b.WriteByte('?')
+		} else {
+			b.WriteByte('&')
+		}
+		b.WriteString(encodeExcept(h.Name, tokenKeep))
+		b.WriteByte('=')
+		b.WriteString(PercentEncode(h.Value))
+	}
+	return b.String()
+}
+
+// uriHost trims what people paste around a host and brackets a bare IPv6
+// address, which would otherwise read as host:port.
+func uriHost(h string) string {
+	h = strings.TrimSpace(h)
+	if strings.Count(h, ":") > 1 && !strings.HasPrefix(h, "[") {
+		return "[" + h + "]"
+	}
+	return h
+}
+
+// uriHeaders lists the headers in URI order: UUI first (as in Twilio's
+// examples), then the custom headers as the person ordered them. Rows with
+// neither name nor value are unfinished form rows, not headers.
+func uriHeaders(t Target) []Header {
+	out := make([]Header, 0, len(t.Headers)+1)
+	if t.UUI.Data != "" {
+		out = append(out, Header{Name: UUIHeaderName(t.UUI), Value: uuiValue(t.UUI)})
+	}
+	for _, h := range t.Headers {
+		if h.Name == "" && h.Value == "" {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// headersPart is the part after "?" that Twilio limits to under 1024
+// characters.
+func headersPart(uri string) string {
+	if i := strings.IndexByte(uri, '?'); i >= 0 {
+		return uri[i+1:]
+	}
+	return ""
+}

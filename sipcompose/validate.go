@@ -1,0 +1,437 @@
+package sipcompose
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits from Twilio's docs (see ../shared/reference/twilio-sip-out.md).
+const (
+	// MaxURILength: the SIP URI must be "under 255 characters". Twilio
+	// states a separate limit for the headers after "?", so this one is
+	// measured without them.
+	MaxURILength = 254
+	// MaxHeadersLength: the headers part must be "under 1024 characters".
+	MaxHeadersLength = 1023
+	// MaxRESTTwiML is the REST API's limit on the Twiml parameter.
+	MaxRESTTwiML = 4000
+)
+
+// allowedStandardHeaders are the only non-X- headers Twilio passes on
+// (User-to-User always; the other three since 2024-06-03).
+var allowedStandardHeaders = []string{"User-to-User", "Remote-Party-ID", "P-Preferred-Identity", "P-Called-Party-ID"}
+
+var (
+	methods             = []string{"GET", "POST"}
+	transports          = []string{"udp", "tcp", "tls"}
+	recordValues        = []string{"do-not-record", "record-from-answer", "record-from-ringing", "record-from-answer-dual", "record-from-ringing-dual", "true", "false"}
+	trimValues          = []string{"trim-silence", "do-not-trim"}
+	recordingTracks     = []string{"inbound", "outbound", "both"}
+	recordingEvents     = []string{"in-progress", "completed", "absent"}
+	statusEvents        = []string{"initiated", "ringing", "answered", "completed"}
+	machineDetections   = []string{"Enable", "DetectMessageEnd"}
+	ringTones           = strings.Fields("at au bg br be ch cl cn cz de dk ee es fi fr gr hu il in it lt jp mx my nl no nz ph pl pt ru se sg th uk us us-old tw ve za")
+	legacyTwilioRegions = []string{"us1", "us2", "ie1", "de1", "sg1", "jp1", "br1", "au1"}
+)
+
+// Validate checks a Document against Twilio's rules. Each Diagnostic names
+// the field it concerns and says what to do; the order is errors, then
+// warnings, then advice, each in the order of the form.
+func Validate(doc Document) []Diagnostic {
+	v := &validator{out: []Diagnostic{}}
+	v.document(doc)
+	slices.SortStableFunc(v.out, func(a, b Diagnostic) int { return severityRank(a.Severity) - severityRank(b.Severity) })
+	return v.out
+}
+
+func severityRank(s Severity) int {
+	switch s {
+	case SeverityError:
+		return 0
+	case SeverityWarning:
+		return 1
+	}
+	return 2
+}
+
+type validator struct{ out []Diagnostic }
+
+func (v *validator) add(sev Severity, code, field, format string, args ...any) {
+	v.out = append(v.out, Diagnostic{Code: code, Severity: sev, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+func (v *validator) document(doc Document) {
+	switch n := len(doc.Targets); {
+	case n == 0:
+		v.add(SeverityError, "no-targets", "targets", "Add a SIP target: <Dial> needs at least one <Sip> to ring.")
+	case n > MaxTargets:
+		v.add(SeverityError, "too-many-targets", "targets",
+			"%d SIP targets: Twilio accepts at most %d nouns in one <Dial> (error 13250, too many URIs). Remove %d.", n, MaxTargets, n-MaxTargets)
+	case n > 1:
+		v.add(SeverityInfo, "several-targets", "targets",
+			"Several <Sip> nouns in one <Dial> need Twilio's Enhanced Programmable SIP Features; without them an account accepts only one <Sip> per <Dial>.")
+	}
+	v.dial(doc.Dial)
+	for i, t := range doc.Targets {
+		v.target(fmt.Sprintf("targets[%d]", i), t)
+	}
+	v.rest(doc.REST)
+}
+
+func (v *validator) dial(d Dial) {
+	v.text("dial.callerId", d.CallerID)
+	if d.CallerID != "" && !callerIDValid(d.CallerID) {
+		v.add(SeverityError, "caller-id-invalid", "dial.callerId",
+			"Caller ID %q: when dialing <Sip>, use only letters, digits and + - _ . with no spaces.", d.CallerID)
+	}
+	v.url("dial.action", d.Action)
+	v.method("dial.method", d.Method)
+	if d.Timeout != 0 && (d.Timeout < 5 || d.Timeout > 600) {
+		v.add(SeverityError, "timeout-range", "dial.timeout", "Timeout %d s: use 5 to 600 seconds (Twilio's default is 30).", d.Timeout)
+	}
+	switch {
+	case d.TimeLimit < 0 || d.TimeLimit > 86400:
+		v.add(SeverityError, "time-limit-range", "dial.timeLimit", "Time limit %d s: use 1 to 86400 seconds (default 14400, 4 hours).", d.TimeLimit)
+	case d.TimeLimit > 14400:
+		v.add(SeverityWarning, "time-limit-long", "dial.timeLimit", "Time limits over 14400 s (4 hours) need the 24-hour call setting enabled on the account.")
+	}
+	v.oneOf("dial.record", d.Record, recordValues, "record-invalid")
+	v.oneOf("dial.trim", d.Trim, trimValues, "trim-invalid")
+	v.url("dial.recordingStatusCallback", d.RecordingStatusCallback)
+	v.method("dial.recordingStatusCallbackMethod", d.RecordingStatusCallbackMethod)
+	v.events("dial.recordingStatusCallbackEvent", d.RecordingStatusCallbackEvent, recordingEvents, "recording-event-invalid")
+	v.oneOf("dial.recordingTrack", d.RecordingTrack, recordingTracks, "recording-track-invalid")
+	v.oneOf("dial.ringTone", d.RingTone, ringTones, "ring-tone-invalid")
+	v.url("dial.referUrl", d.ReferURL)
+	v.method("dial.referMethod", d.ReferMethod)
+}
+
+func (v *validator) target(p string, t Target) {
+	v.text(p+".user", t.User)
+	if strings.ContainsAny(t.User, " \t") {
+		v.add(SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
+	}
+	v.host(p, t)
+	if t.Port < 0 || t.Port > 65535 {
+		v.add(SeverityError, "port-invalid", p+".port", "Port %d: use 1 to 65535, or leave it empty for 5060 (5061 with TLS).", t.Port)
+	}
+	if t.Transport != "" && !slices.Contains(transports, strings.ToLower(t.Transport)) {
+		v.add(SeverityError, "transport-invalid", p+".transport", "Transport %q: use udp, tcp or tls (error 32110: invalid URI parts are ignored).", t.Transport)
+	}
+	if t.Secure && t.Transport != "" && strings.ToLower(t.Transport) != "tls" {
+		v.add(SeverityWarning, "secure-without-tls", p+".transport",
+			"secure=true turns on SRTP and TLS signaling: set Transport to tls (or leave it empty) so the URI says what Twilio will do.")
+	}
+	v.edge(p, t)
+	v.headers(p, t)
+	v.uui(p, t.UUI)
+
+	v.text(p+".username", t.Username)
+	v.text(p+".password", t.Password)
+	switch {
+	case t.Password != "" && t.Username == "":
+		v.add(SeverityError, "password-without-username", p+".username", "A password needs a username: set Username or clear Password (error 21225).")
+	case t.Username != "" && t.Password == "":
+		v.add(SeverityError, "username-without-password", p+".password", "Username %q needs a password (error 21225: SipAuthPassword is required with SipAuthUsername).", t.Username)
+	}
+	v.url(p+".url", t.URL)
+	v.method(p+".method", t.Method)
+	v.url(p+".statusCallback", t.StatusCallback)
+	v.method(p+".statusCallbackMethod", t.StatusCallbackMethod)
+	v.events(p+".statusCallbackEvent", t.StatusCallbackEvent, statusEvents, "status-event-invalid")
+	if len(t.StatusCallbackEvent) > 0 && t.StatusCallback == "" {
+		v.add(SeverityWarning, "status-events-without-callback", p+".statusCallback", "Status callback events are sent only to a Status callback URL: set one.")
+	}
+	v.amd(p, t)
+}
+
+func (v *validator) host(p string, t Target) {
+	field := p + ".host"
+	h := strings.TrimSpace(t.Host)
+	v.text(field, t.Host)
+	switch {
+	case h == "":
+		v.add(SeverityError, "host-missing", field, "Enter the host to ring, e.g. pbx.example.com or 203.0.113.10.")
+		return
+	case strings.ContainsAny(h, "@?;") || strings.HasPrefix(strings.ToLower(h), "sip:") || strings.HasPrefix(strings.ToLower(h), "sips:"):
+		v.add(SeverityError, "host-invalid", field, "Host %q looks like a whole SIP URI: paste it into Host to import it, or enter only the host name.", h)
+		return
+	case !hostValid(h):
+		v.add(SeverityError, "host-invalid", field, "Host %q: use a host name (letters, digits, - and .), an IPv4 address or a bracketed IPv6 address (error 13243: invalid SIP URI).", h)
+		return
+	}
+	lower := strings.ToLower(strings.TrimSuffix(h, "."))
+	if !strings.HasSuffix(lower, ".twilio.com") {
+		return
+	}
+	if labels := strings.Split(lower, "."); len(labels) >= 5 && labels[len(labels)-4] == "sip" {
+		loc := labels[len(labels)-3]
+		if loc == "us1" || loc == "us1-ix" {
+			v.add(SeverityWarning, "twilio-domain-deprecated", field,
+				"%s: the .sip.%s.twilio.com form still works but is deprecated; dial %s.sip.twilio.com.", h, loc, strings.Join(labels[:len(labels)-4], "."))
+		} else {
+			v.add(SeverityError, "twilio-domain-edge", field,
+				"%s: to ring a device registered to a Twilio SIP Domain, dial the global form %s.sip.twilio.com (error 32220).", h, strings.Join(labels[:len(labels)-4], "."))
+		}
+		return
+	}
+	if strings.HasSuffix(lower, ".sip.twilio.com") {
+		v.add(SeverityInfo, "twilio-sip-domain", field,
+			"Twilio SIP Domains can be dialed only from the same account or its parent (error 32214).")
+	}
+}
+
+func hostValid(h string) bool {
+	if strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]") {
+		ip := net.ParseIP(h[1 : len(h)-1])
+		return ip != nil && ip.To4() == nil
+	}
+	if strings.Count(h, ":") > 1 {
+		ip := net.ParseIP(h)
+		return ip != nil && ip.To4() == nil
+	}
+	if len(h) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(h, "."), ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			if !isAlnum(label[i]) && label[i] != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (v *validator) edge(p string, t Target) {
+	registered := strings.HasSuffix(strings.ToLower(strings.TrimSpace(t.Host)), ".sip.twilio.com")
+	if t.Edge != "" {
+		field := p + ".edge"
+		switch _, ok := LookupEdge(t.Edge); {
+		case t.Edge == "roaming":
+			v.add(SeverityError, "edge-roaming", field, "The roaming edge is not available for SIP: pick an edge near the customer's SIP infrastructure.")
+		case t.Edge == "san-jose":
+			v.add(SeverityWarning, "edge-san-jose", field,
+				"Edge \"san-jose\" appears only in one Twilio table, for Oregon; every other Twilio source calls it umatilla (san-jose-ix is Interconnect). Use umatilla.")
+		case !ok:
+			v.add(SeverityError, "edge-unknown", field, "Unknown edge %q: use one of %s.", t.Edge, edgeNames())
+		}
+	}
+	if t.Region != "" {
+		if _, ok := EdgeForRegion(t.Region); !ok {
+			v.add(SeverityError, "region-unknown", p+".region", "Unknown legacy region %q: use one of %s, or better, the matching edge.", t.Region, strings.Join(legacyTwilioRegions, ", "))
+		}
+	}
+	if t.Edge != "" && t.Region != "" {
+		v.add(SeverityWarning, "edge-and-region", p+".region",
+			"Both edge and region are set and Twilio documents no precedence: keep only Edge (region is the legacy form).")
+	}
+	if registered && (t.Edge != "" || t.Region != "") {
+		v.add(SeverityWarning, "edge-ignored-registered", p+".edge",
+			"Twilio ignores the edge when ringing a device registered to a Twilio SIP Domain: the call leaves from the edge the device registered on.")
+	}
+}
+
+func edgeNames() string {
+	var names []string
+	for _, e := range edges {
+		names = append(names, e.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func (v *validator) headers(p string, t Target) {
+	seen := map[string]string{}
+	if t.UUI.Data != "" {
+		seen[strings.ToLower(UUIHeader)] = "UUI"
+		seen[strings.ToLower(UUIHeaderXPrefix)] = "UUI"
+	}
+	for i, h := range t.Headers {
+		f := fmt.Sprintf("%s.headers[%d]", p, i)
+		v.text(f+".name", h.Name)
+		v.text(f+".value", h.Value)
+		name := h.Name
+		if name == "" {
+			if h.Value != "" {
+				v.add(SeverityError, "header-name-missing", f+".name", "This header has a value but no name: enter a name starting with X-.")
+			}
+			continue
+		}
+		lower := strings.ToLower(name)
+		switch {
+		case !tokenValid(name):
+			v.add(SeverityError, "header-name-invalid", f+".name",
+				"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
+		case strings.HasPrefix(lower, "x-twilio"):
+			v.add(SeverityError, "header-name-reserved", f+".name",
+				"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.", name)
+		case !strings.HasPrefix(lower, "x-") && !slices.ContainsFunc(allowedStandardHeaders, func(s string) bool { return strings.EqualFold(s, name) }):
+			v.add(SeverityError, "header-name-not-allowed", f+".name",
+				"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).",
+				name, name, strings.Join(allowedStandardHeaders, ", "))
+		}
+		if prev, dup := seen[lower]; dup {
+			v.add(SeverityWarning, "header-duplicate", f+".name", "Header %q is sent twice (also %s): keep one, or pack both values into one header.", name, prev)
+		} else {
+			seen[lower] = "header " + strconv.Itoa(i+1)
+		}
+	}
+	uri := BuildURI(t)
+	if hp := headersPart(uri); len(hp) > MaxHeadersLength {
+		v.add(SeverityError, "headers-too-long", p+".headers",
+			"The encoded headers are %d characters; Twilio needs fewer than 1024 (errors 21227, 13251). Shorten or drop some values.", len(hp))
+	}
+	if base, _, _ := strings.Cut(uri, "?"); len(base) > MaxURILength {
+		v.add(SeverityError, "uri-too-long", p+".host",
+			"The SIP URI (without headers) is %d characters; Twilio needs fewer than 255 (error 13243).", len(base))
+	}
+}
+
+// tokenValid is RFC 3261's token, the grammar of header names.
+func tokenValid(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isAlnum(s[i]) && !strings.ContainsRune("-.!%*_+`'~", rune(s[i])) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func (v *validator) uui(p string, u UUI) {
+	v.text(p+".uui.data", u.Data)
+	v.text(p+".uui.encoding", u.Encoding)
+	if u.Data == "" {
+		return
+	}
+	enc := UUIEncoding(u)
+	switch {
+	case strings.EqualFold(enc, "hex") && !isHexDigits(u.Data):
+		v.add(SeverityError, "uui-not-hex", p+".uui.data",
+			"UUI data must be hex digits (0-9, A-F) with encoding=hex (error 32112: invalid header value). Use the text→hex helper to convert text.")
+	case strings.EqualFold(enc, "hex") && len(u.Data)%2 != 0:
+		// Twilio's own example sends "123456789", so Twilio passes an odd
+		// count on; the receiver may not decode the last half-octet.
+		v.add(SeverityWarning, "uui-hex-odd", p+".uui.data",
+			"UUI data has %d hex digits: hex encodes whole octets, so use an even number or the receiver may drop the last digit.", len(u.Data))
+	case !strings.EqualFold(enc, "hex"):
+		v.add(SeverityWarning, "uui-encoding-unknown", p+".uui.encoding",
+			"UUI encoding %q: Twilio documents only encoding=hex; the receiver may not understand another.", enc)
+	}
+}
+
+func (v *validator) amd(p string, t Target) {
+	v.oneOf(p+".machineDetection", t.MachineDetection, machineDetections, "machine-detection-invalid")
+	ranges := []struct {
+		field    string
+		value    int
+		min, max int
+		unit     string
+	}{
+		{"machineDetectionTimeout", t.MachineDetectionTimeout, 3, 60, "s"},
+		{"machineDetectionSpeechThreshold", t.MachineDetectionSpeechThreshold, 1000, 6000, "ms"},
+		{"machineDetectionSpeechEndThreshold", t.MachineDetectionSpeechEndThreshold, 500, 5000, "ms"},
+		{"machineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout, 2000, 10000, "ms"},
+	}
+	set := t.AMDStatusCallback != "" || t.AMDStatusCallbackMethod != ""
+	for _, r := range ranges {
+		if r.value == 0 {
+			continue
+		}
+		set = true
+		if r.value < r.min || r.value > r.max {
+			v.add(SeverityError, "amd-range", p+"."+r.field, "%s %d: use %d to %d %s.", r.field, r.value, r.min, r.max, r.unit)
+		}
+	}
+	if set && t.MachineDetection == "" {
+		v.add(SeverityWarning, "amd-without-detection", p+".machineDetection",
+			"Answering-machine settings are ignored unless Machine detection is Enable or DetectMessageEnd.")
+	}
+	v.url(p+".amdStatusCallback", t.AMDStatusCallback)
+	v.method(p+".amdStatusCallbackMethod", t.AMDStatusCallbackMethod)
+}
+
+func (v *validator) rest(r REST) {
+	v.url("rest.url", r.URL)
+	if !utf8.ValidString(r.TwiML) {
+		v.add(SeverityError, "text-invalid", "rest.twiml", "REST TwiML is not valid UTF-8: retype it.")
+	}
+	if r.URL != "" && r.TwiML != "" {
+		v.add(SeverityWarning, "rest-url-and-twiml", "rest.twiml", "Twilio ignores Twiml when Url is also given: keep one.")
+	}
+	if n := utf8.RuneCountInString(r.TwiML); n > MaxRESTTwiML {
+		v.add(SeverityError, "rest-twiml-too-long", "rest.twiml", "REST TwiML is %d characters; the Twiml parameter takes at most %d. Host it and use Url instead.", n, MaxRESTTwiML)
+	}
+}
+
+// text reports characters no field may carry: control characters (CR/LF
+// could split a SIP message) and invalid UTF-8.
+func (v *validator) text(field, s string) {
+	if !utf8.ValidString(s) {
+		v.add(SeverityError, "text-invalid", field, "This field is not valid UTF-8 (perhaps pasted from a binary source): retype it.")
+		return
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || r == 0xFFFE || r == 0xFFFF {
+			v.add(SeverityError, "text-control-character", field, "This field contains a control character (%U), e.g. a line break or NUL: remove it.", r)
+			return
+		}
+	}
+}
+
+func (v *validator) method(field, m string) {
+	if m != "" && !slices.Contains(methods, m) {
+		v.add(SeverityError, "method-invalid", field, "Method %q: use GET or POST (uppercase).", m)
+	}
+}
+
+func (v *validator) oneOf(field, value string, allowed []string, code string) {
+	v.text(field, value)
+	if value != "" && !slices.Contains(allowed, value) {
+		v.add(SeverityError, code, field, "%q is not allowed here: use one of %s.", value, strings.Join(allowed, ", "))
+	}
+}
+
+func (v *validator) events(field string, events, allowed []string, code string) {
+	for _, e := range events {
+		if !slices.Contains(allowed, e) {
+			v.add(SeverityError, code, field, "Event %q: use any of %s.", e, strings.Join(allowed, ", "))
+		}
+	}
+}
+
+// url accepts what Twilio fetches: an absolute http(s) URL whose host has
+// no underscores, or a relative URL resolved against the TwiML's own.
+func (v *validator) url(field, s string) {
+	v.text(field, s)
+	if s == "" {
+		return
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || strings.ContainsAny(s, " \t"):
+		v.add(SeverityError, "url-invalid", field, "%q is not a URL: use an absolute https:// URL or a relative path.", s)
+	case u.IsAbs() && u.Scheme != "http" && u.Scheme != "https":
+		v.add(SeverityError, "url-invalid", field, "%q: Twilio fetches only http and https URLs.", s)
+	case u.IsAbs() && u.Host == "":
+		v.add(SeverityError, "url-invalid", field, "%q has no host: write it as https://host/path.", s)
+	case u.IsAbs() && strings.Contains(u.Hostname(), "_"):
+		v.add(SeverityError, "url-host-underscore", field, "%q: Twilio rejects host names with underscores in callback URLs.", s)
+	}
+}
+
+func callerIDValid(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isAlnum(s[i]) && !strings.ContainsRune("+-_.", rune(s[i])) {
+			return false
+		}
+	}
+	return true
+}
