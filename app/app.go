@@ -22,6 +22,16 @@ func Handler(version string) *goapp.Handler {
 		ShortName:   "sipcompose",
 		Description: "Compose Twilio <Dial><Sip> TwiML, REST calls and firewall allow-lists",
 		Version:     version,
+		// go-app's default icon is an external URL: the service worker's
+		// install would fail offline and the CSP would block it.
+		Icon: goapp.Icon{
+			Default:    "/web/icon-192.png",
+			Large:      "/web/icon-512.png",
+			SVG:        "/web/icon.svg",
+			AppleTouch: "/web/icon-192.png",
+		},
+		BackgroundColor: "#0b5c6b",
+		ThemeColor:      "#0b5c6b",
 	}
 }
 
