@@ -18,7 +18,7 @@ type Document struct {
 	Dial    Dial     `json:"dial"`
 	Targets []Target `json:"targets"`
 	// REST holds what only the REST form of the call needs.
-	REST REST `json:"rest,omitempty"`
+	REST REST `json:"rest,omitzero"`
 }
 
 // Dial holds the SIP-relevant attributes of <Dial>. Zero values are omitted
@@ -56,7 +56,7 @@ type Target struct {
 	Region string `json:"region,omitempty"`
 
 	Headers []Header `json:"headers,omitempty"`
-	UUI     UUI      `json:"uui,omitempty"`
+	UUI     UUI      `json:"uui,omitzero"`
 
 	Username             string   `json:"username,omitempty"`
 	Password             string   `json:"password,omitempty"`

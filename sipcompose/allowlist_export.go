@@ -1,0 +1,96 @@
+package sipcompose
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+)
+
+// rules lists signaling then media, the order every export uses.
+func (a AllowList) rules() []Rule {
+	return append(append([]Rule{}, a.Signaling...), a.Media...)
+}
+
+// provenance is the line every export starts with, so a pasted rule set
+// carries the date and source of its data.
+func (a AllowList) provenance() string {
+	return fmt.Sprintf("Twilio SIP allow-list for edges %s; IP data as of %s from %s",
+		strings.Join(a.Edges, ", "), a.AsOf, a.Source)
+}
+
+// Table is a readable aligned table for a person or a ticket.
+func (a AllowList) Table() string {
+	var b strings.Builder
+	b.WriteString(a.provenance() + "\n\n")
+	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "SOURCE CIDR\tPROTOCOL\tSOURCE PORTS\tTO YOUR PORTS\tEDGE\tPURPOSE")
+	for _, r := range a.rules() {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.CIDR, r.Protocol, orAny(r.SourcePorts), orAny(r.Ports), orAny(r.Edge), r.Purpose)
+	}
+	w.Flush()
+	return b.String()
+}
+
+// CIDRs is the plain list of source blocks, once each, for tools that take
+// only addresses.
+func (a AllowList) CIDRs() string {
+	var b strings.Builder
+	seen := map[string]bool{}
+	for _, r := range a.rules() {
+		if !seen[r.CIDR] {
+			seen[r.CIDR] = true
+			b.WriteString(r.CIDR + "\n")
+		}
+	}
+	return b.String()
+}
+
+// IPTables is a shell script of iptables rules accepting each block.
+func (a AllowList) IPTables() string {
+	var b strings.Builder
+	b.WriteString("# " + a.provenance() + "\n")
+	for _, r := range a.rules() {
+		fmt.Fprintf(&b, "iptables -A INPUT -s %s -p %s%s -m comment --comment %s -j ACCEPT\n",
+			r.CIDR, r.Protocol, portMatch(r, " --sport ", " --dport ", ":"), shellQuote("sipcompose: "+r.Purpose))
+	}
+	return b.String()
+}
+
+// NFTables is a complete file for `nft -f`: its own inet table, so loading
+// it touches no existing rule set.
+func (a AllowList) NFTables() string {
+	var b strings.Builder
+	b.WriteString("# " + a.provenance() + "\n")
+	b.WriteString("table inet sipcompose {\n\tchain input {\n\t\ttype filter hook input priority 0; policy accept;\n")
+	for _, r := range a.rules() {
+		fmt.Fprintf(&b, "\t\tip saddr %s meta l4proto %s%s accept comment %q\n",
+			r.CIDR, r.Protocol, portMatch(r, " "+r.Protocol+" sport ", " "+r.Protocol+" dport ", "-"), r.Purpose)
+	}
+	b.WriteString("\t}\n}\n")
+	return b.String()
+}
+
+func orAny(s string) string {
+	if s == "" {
+		return "any"
+	}
+	return s
+}
+
+// portMatch writes the port conditions of r in a firewall's syntax: the
+// prefixes for source and destination ports and its range separator.
+func portMatch(r Rule, sport, dport, sep string) string {
+	var b strings.Builder
+	if r.SourcePorts != "" {
+		b.WriteString(sport + strings.ReplaceAll(r.SourcePorts, "-", sep))
+	}
+	if r.Ports != "" {
+		b.WriteString(dport + strings.ReplaceAll(r.Ports, "-", sep))
+	}
+	return b.String()
+}
+
+// shellQuote quotes s for POSIX sh.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

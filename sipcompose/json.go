@@ -1,0 +1,103 @@
+package sipcompose
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// DecodeDocument reads a Document from JSON strictly: unknown fields, wrong
+// types, trailing data and syntax errors are errors that name the field or
+// give the line and column, so a person can fix the file.
+func DecodeDocument(data []byte) (Document, error) {
+	var doc Document
+	if len(bytes.TrimSpace(data)) == 0 {
+		return doc, errors.New("the document is empty: expected a JSON object like {\"targets\": [{\"host\": \"pbx.example.com\"}]}")
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return Document{}, describeJSONError(data, dec, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		line, col := lineCol(data, dec.InputOffset())
+		return Document{}, fmt.Errorf("%d:%d: unexpected data after the document", line, col)
+	}
+	return doc, nil
+}
+
+func describeJSONError(data []byte, dec *json.Decoder, err error) error {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syntax):
+		line, col := lineCol(data, syntax.Offset)
+		return fmt.Errorf("%d:%d: %s", line, col, strings.TrimPrefix(syntax.Error(), "json: "))
+	case errors.As(err, &typ):
+		line, col := lineCol(data, typ.Offset)
+		return fmt.Errorf("%d:%d: %s must be %s, not %s", line, col, typ.Field, jsonKind(typ.Type.Kind().String()), typ.Value)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		line, col := lineCol(data, int64(len(data)))
+		return fmt.Errorf("%d:%d: the document ends too early (a missing } or ]?)", line, col)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		line, col := lineCol(data, dec.InputOffset())
+		return fmt.Errorf("%d:%d: unknown field %s (see README: Document format)", line, col, strings.TrimPrefix(err.Error(), "json: unknown field "))
+	}
+	line, col := lineCol(data, dec.InputOffset())
+	return fmt.Errorf("%d:%d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// jsonKind names a Go kind the way a JSON author thinks of it.
+func jsonKind(kind string) string {
+	switch kind {
+	case "int", "int64":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	case "slice":
+		return "a list"
+	case "struct":
+		return "an object"
+	}
+	return "a " + kind
+}
+
+// lineCol turns a byte offset into a 1-based line and column.
+func lineCol(data []byte, offset int64) (line, col int) {
+	if offset > int64(len(data)) {
+		offset = int64(len(data))
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = int(offset) - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+// EncodeDocument writes doc as indented JSON with a final newline; empty
+// fields are left out, so the same document always gives the same bytes.
+func EncodeDocument(doc Document) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		// Document holds only strings, numbers, bools and slices of them.
+		panic("sipcompose: encoding document: " + err.Error())
+	}
+	return b.Bytes()
+}
+
+// WithoutSecrets is doc with every SIP password cleared: what drafts and
+// share links store.
+func WithoutSecrets(doc Document) Document {
+	out := doc
+	out.Targets = make([]Target, len(doc.Targets))
+	copy(out.Targets, doc.Targets)
+	for i := range out.Targets {
+		out.Targets[i].Password = ""
+	}
+	return out
+}
