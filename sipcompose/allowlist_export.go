@@ -63,8 +63,8 @@ func (a AllowList) NFTables() string {
 	b.WriteString("# " + a.provenance() + "\n")
 	b.WriteString("table inet sipcompose {\n\tchain input {\n\t\ttype filter hook input priority 0; policy accept;\n")
 	for _, r := range a.rules() {
-		fmt.Fprintf(&b, "\t\tip saddr %s meta l4proto %s%s accept comment %q\n",
-			r.CIDR, r.Protocol, portMatch(r, " "+r.Protocol+" sport ", " "+r.Protocol+" dport ", "-"), r.Purpose)
+		fmt.Fprintf(&b, "\t\tip saddr %s%s accept comment %q\n",
+			r.CIDR, portMatch(r, " "+r.Protocol+" sport ", " "+r.Protocol+" dport ", "-"), r.Purpose)
 	}
 	b.WriteString("\t}\n}\n")
 	return b.String()
