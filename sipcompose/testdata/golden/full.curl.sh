@@ -1,0 +1,33 @@
+curl -X POST "https://api.twilio.com/2010-04-01/Accounts/$TWILIO_ACCOUNT_SID/Calls.json" \
+  -u "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN" \
+  --data-urlencode 'To=sip:+14158675309@pbx.example.com:5061;transport=tls;secure=true;edge=dublin?User-to-User=0A1B2C3D%3Bencoding%3Dhex&X-Account=ACME%20%26%20Sons%20%3Cgold%3E&P-Preferred-Identity=%3Csip%3A%2B14155550100%40example%2Ecom%3E' \
+  --data-urlencode 'From=+14155550100' \
+  --data-urlencode 'Url=https://example.com/answered' \
+  --data-urlencode 'SipAuthUsername=trunk' \
+  --data-urlencode "SipAuthPassword=$SIP_PASSWORD" \
+  --data-urlencode 'Timeout=20' \
+  --data-urlencode 'Record=true' \
+  --data-urlencode 'TimeLimit=3600' \
+  --data-urlencode 'StatusCallback=https://example.com/status' \
+  --data-urlencode 'StatusCallbackMethod=POST' \
+  --data-urlencode 'StatusCallbackEvent=initiated' \
+  --data-urlencode 'StatusCallbackEvent=ringing' \
+  --data-urlencode 'StatusCallbackEvent=answered' \
+  --data-urlencode 'StatusCallbackEvent=completed' \
+  --data-urlencode 'MachineDetection=DetectMessageEnd' \
+  --data-urlencode 'MachineDetectionTimeout=45' \
+  --data-urlencode 'MachineDetectionSpeechThreshold=2400' \
+  --data-urlencode 'MachineDetectionSpeechEndThreshold=1200' \
+  --data-urlencode 'MachineDetectionSilenceTimeout=5000' \
+  --data-urlencode 'AsyncAmd=true' \
+  --data-urlencode 'AsyncAmdStatusCallback=https://example.com/amd' \
+  --data-urlencode 'AsyncAmdStatusCallbackMethod=POST'
+
+curl -X POST "https://api.twilio.com/2010-04-01/Accounts/$TWILIO_ACCOUNT_SID/Calls.json" \
+  -u "$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN" \
+  --data-urlencode 'To=sip:alice@203.0.113.10;transport=tcp;region=ie1' \
+  --data-urlencode 'From=+14155550100' \
+  --data-urlencode 'Url=https://example.com/answered' \
+  --data-urlencode 'Timeout=20' \
+  --data-urlencode 'Record=true' \
+  --data-urlencode 'TimeLimit=3600'
