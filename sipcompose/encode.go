@@ -56,8 +56,9 @@ const (
 	// delimit the URI's parts (; ? & = / are legal there but confuse
 	// readers and Twilio's own header parsing).
 	userKeep = "-_.!~*'()+$,"
-	// hostKeep covers hostnames, IPv4 and bracketed IPv6.
-	hostKeep = "-.[]:"
+	// ipv6Keep covers a bracketed IPv6 host; any other host keeps only
+	// letters, digits, "-" and ".", so a stray ":" cannot read as a port.
+	ipv6Keep = "-.[]:"
 	// tokenKeep is for parameter values and header names.
 	tokenKeep = "-_.!~*'+"
 )

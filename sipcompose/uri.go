@@ -16,7 +16,11 @@ func BuildURI(t Target) string {
 		b.WriteString(encodeExcept(t.User, userKeep))
 		b.WriteByte('@')
 	}
-	b.WriteString(encodeExcept(uriHost(t.Host), hostKeep))
+	host, keep := uriHost(t.Host), "-."
+	if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
+		keep = ipv6Keep
+	}
+	b.WriteString(encodeExcept(host, keep))
 	if t.Port != 0 {
 		b.WriteByte(':')
 		b.WriteString(strconv.Itoa(t.Port))

@@ -36,11 +36,10 @@ func ParseURI(uri string) (Target, []Diagnostic) {
 		add(SeverityWarning, "uri-sips", "transport",
 			"Twilio does not support sips: and rewrites it to sip: with transport=tls; that is what this target now says.")
 	default:
-		if i := strings.Index(s, ":"); i > 0 && !strings.Contains(s[:i], "@") && !strings.Contains(s[:i], ".") && !strings.HasPrefix(s, "[") {
-			if _, err := strconv.Atoi(s[i+1:]); err != nil {
-				add(SeverityError, "uri-scheme", "host", "%q is not a SIP URI: Twilio dials only sip: URIs (e.g. sip:alice@pbx.example.com).", s[:i+1])
-				return t, diags
-			}
+		// "tel:" or "https:" is another scheme; "pbx:5060" is a host and port.
+		if i := strings.Index(s, ":"); i > 0 && !strings.ContainsAny(s[:i], "@.[") && !digits(strings.SplitN(s[i+1:], ";", 2)[0]) {
+			add(SeverityError, "uri-scheme", "host", "%q is not a SIP URI: Twilio dials only sip: URIs (e.g. sip:alice@pbx.example.com).", s[:i+1])
+			return t, diags
 		}
 	}
 
@@ -63,6 +62,7 @@ func ParseURI(uri string) (Target, []Diagnostic) {
 	}
 	hostPort, params, _ := strings.Cut(hostPart, ";")
 	t.Host, t.Port = splitHostPort(hostPort, add)
+	t.Host = unescape(t.Host, "host", add)
 	if params != "" {
 		for _, p := range strings.Split(params, ";") {
 			parseParam(&t, p, add)
@@ -72,6 +72,15 @@ func ParseURI(uri string) (Target, []Diagnostic) {
 		parseHeaders(&t, headers, add)
 	}
 	return t, diags
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 type addFunc func(sev Severity, code, field, format string, args ...any)
@@ -100,8 +109,20 @@ func splitHostPort(hp string, add addFunc) (string, int) {
 	return host, n
 }
 
+// unescape decodes what BuildURI percent-encodes outside header values;
+// a broken escape is kept as typed and reported.
+func unescape(s, field string, add addFunc) string {
+	out, err := url.PathUnescape(s)
+	if err != nil {
+		add(SeverityError, "uri-escape", field, "%q has a broken %%-escape; it was kept as typed.", s)
+		return s
+	}
+	return out
+}
+
 func parseParam(t *Target, p string, add addFunc) {
 	name, value, _ := strings.Cut(p, "=")
+	value = unescape(value, "host", add)
 	switch strings.ToLower(name) {
 	case "":
 	case "transport":
@@ -125,6 +146,7 @@ func parseHeaders(t *Target, headers string, add addFunc) {
 		}
 		name, raw, _ := strings.Cut(h, "=")
 		field := fmt.Sprintf("headers[%d]", len(t.Headers))
+		name = unescape(name, field+".name", add)
 		value, err := url.PathUnescape(raw)
 		if err != nil {
 			value = raw
@@ -134,7 +156,7 @@ func parseHeaders(t *Target, headers string, add addFunc) {
 		if strings.EqualFold(name, UUIHeader) || strings.EqualFold(name, UUIHeaderXPrefix) {
 			if t.UUI.Data == "" {
 				t.UUI = parseUUI(value, strings.EqualFold(name, UUIHeaderXPrefix))
-				if !strings.Contains(strings.ToLower(value), ";encoding=") {
+				if lastIndexFold(value, ";encoding=") < 0 {
 					add(SeverityInfo, "uui-encoding-added", "uui.encoding",
 						"The UUI had no ;encoding= parameter; it will be sent with encoding=hex, the only one Twilio documents.")
 				}
@@ -153,7 +175,7 @@ func parseHeaders(t *Target, headers string, add addFunc) {
 // ;encoding= parameter; hex, the default, is stored as "".
 func parseUUI(value string, xPrefix bool) UUI {
 	u := UUI{Data: value, XPrefix: xPrefix}
-	if i := strings.LastIndex(strings.ToLower(value), ";encoding="); i >= 0 {
+	if i := lastIndexFold(value, ";encoding="); i >= 0 {
 		u.Data = value[:i]
 		u.Encoding = value[i+len(";encoding="):]
 		if strings.EqualFold(u.Encoding, DefaultUUIEncoding) {
@@ -161,4 +183,15 @@ func parseUUI(value string, xPrefix bool) UUI {
 		}
 	}
 	return u
+}
+
+// lastIndexFold is strings.LastIndex ignoring ASCII case. Lowering the
+// whole string first would shift indices where it holds invalid UTF-8.
+func lastIndexFold(s, sub string) int {
+	for i := len(s) - len(sub); i >= 0; i-- {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }

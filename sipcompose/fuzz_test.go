@@ -1,0 +1,95 @@
+package sipcompose
+
+import (
+	"strings"
+	"testing"
+)
+
+// fuzzDoc builds a Document from fuzzer strings, touching every part of
+// the URI and several attributes, with n targets (at most 11).
+func fuzzDoc(user, host, name, value, uui, attr string, n uint8) Document {
+	doc := Document{Dial: Dial{CallerID: attr, Action: attr}}
+	for i := 0; i <= int(n%11); i++ {
+		doc.Targets = append(doc.Targets, Target{
+			User: user, Host: host, Edge: attr, Transport: attr,
+			Headers:  []Header{{name, value}, {"X-Fixed", value}},
+			UUI:      UUI{Data: uui, Encoding: attr, XPrefix: i%2 == 1},
+			Username: attr, Password: attr, StatusCallback: attr,
+		})
+	}
+	return doc
+}
+
+func FuzzCompose(f *testing.F) {
+	f.Add("jack", "example.com", "x-myotherheader", "bar", "", "", uint8(0))
+	f.Add("+14158675309", "your.domain", "X-customName", "Bob,Shield+Title-Manager", "123456789", "frankfurt", uint8(1))
+	f.Add("a]]>b", "h\x00st", "X-A\r\nB", "v\xff&amp;", "zz", "\"'<>&", uint8(10))
+	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
+		doc := fuzzDoc(user, host, name, value, uui, attr, n)
+		r := Compose(doc)
+		wellFormed(t, r.TwiML)
+		for _, d := range r.Diagnostics {
+			if d.Code == "" || d.Message == "" {
+				t.Fatalf("empty diagnostic %+v", d)
+			}
+		}
+		if !strings.HasSuffix(r.TwiML, "</Response>\n") {
+			t.Fatalf("TwiML does not end with </Response>:\n%s", r.TwiML)
+		}
+		if !r.HasErrors() && len(doc.Targets) > 0 {
+			oracleCheck(t, doc.Targets[0], r.URIs[0])
+		}
+	})
+}
+
+func FuzzRoundTrip(f *testing.F) {
+	f.Add("jack", "example.com", "x-h", "bar", "AB", "dublin", uint8(0))
+	f.Add("a b@c", "[2001:db8::1]", "X-Odd", "]]> & < > \" ' ; = ? % 📞", "", "", uint8(3))
+	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
+		first := Compose(fuzzDoc(user, host, name, value, uui, attr, n)).TwiML
+		parsed, _ := Parse(first)
+		if again := Compose(parsed).TwiML; again != first {
+			t.Fatalf("compose→parse→compose is not stable:\n%s\nthen\n%s", first, again)
+		}
+	})
+}
+
+func FuzzParseURI(f *testing.F) {
+	for _, tc := range twilioForms {
+		f.Add(BuildURI(tc.t))
+	}
+	f.Add("sips:a:pw@[::1]:5060;lr;transport=TLS?X-A=%zz&&User-to-User=AB;encoding=hex&amp;")
+	f.Add("tel:+1")
+	f.Fuzz(func(t *testing.T, s string) {
+		tg, diags := ParseURI(s)
+		for _, d := range diags {
+			if d.Message == "" {
+				t.Fatalf("empty message %+v", d)
+			}
+		}
+		if hasErrorDiag(diags) || hasErrorDiag(Validate(Document{Targets: []Target{tg}})) {
+			return
+		}
+		again, _ := ParseURI(BuildURI(tg))
+		if BuildURI(again) != BuildURI(tg) {
+			t.Fatalf("%q: %q then %q", s, BuildURI(tg), BuildURI(again))
+		}
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add(Compose(fullDocument()).TwiML)
+	f.Add("<Response><Dial><Sip>sip:a@b</Sip><Number>1</Number></Dial></Response>")
+	f.Add("<Response><Dial timeout='x'><Sip><Uri/></Sip></Dial>")
+	f.Fuzz(func(t *testing.T, s string) {
+		doc, diags := Parse(s)
+		for _, d := range diags {
+			if d.Message == "" {
+				t.Fatalf("empty message %+v", d)
+			}
+		}
+		wellFormed(t, Compose(doc).TwiML)
+	})
+}
+
+func hasErrorDiag(diags []Diagnostic) bool { return Result{Diagnostics: diags}.HasErrors() }
