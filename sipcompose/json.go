@@ -34,10 +34,11 @@ func describeJSONError(data []byte, dec *json.Decoder, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syntax):
-		line, col := lineCol(data, syntax.Offset)
+		// Offset counts the offending byte; point at it, not past it.
+		line, col := lineCol(data, syntax.Offset-1)
 		return fmt.Errorf("%d:%d: %s", line, col, strings.TrimPrefix(syntax.Error(), "json: "))
 	case errors.As(err, &typ):
-		line, col := lineCol(data, typ.Offset)
+		line, col := lineCol(data, typ.Offset-1)
 		return fmt.Errorf("%d:%d: %s must be %s, not %s", line, col, typ.Field, jsonKind(typ.Type.Kind().String()), typ.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		line, col := lineCol(data, int64(len(data)))
@@ -67,9 +68,7 @@ func jsonKind(kind string) string {
 
 // lineCol turns a byte offset into a 1-based line and column.
 func lineCol(data []byte, offset int64) (line, col int) {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
+	offset = max(0, min(offset, int64(len(data))))
 	before := data[:offset]
 	line = bytes.Count(before, []byte("\n")) + 1
 	col = int(offset) - bytes.LastIndexByte(before, '\n')

@@ -1,0 +1,76 @@
+package sipcompose
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestAllowListEdgesAndTransports(t *testing.T) {
+	tests := []struct {
+		name    string
+		targets []Target
+		edges   []string
+		ports   []string // protocol/port of each signaling rule, in order
+	}{
+		{"default edge, UDP", []Target{{Host: "a"}}, []string{"ashburn"}, []string{"udp/5060"}},
+		{"legacy region", []Target{{Host: "a", Region: "jp1", Transport: "tcp"}}, []string{"tokyo"}, []string{"tcp/5060"}},
+		{"san-jose means umatilla", []Target{{Host: "a", Edge: "san-jose"}}, []string{"umatilla"}, []string{"udp/5060"}},
+		{"secure implies TLS", []Target{{Host: "a", Edge: "sydney", Secure: true}}, []string{"sydney"}, []string{"tcp/5061"}},
+		{"custom port", []Target{{Host: "a", Transport: "tls", Port: 5081}}, []string{"ashburn"}, []string{"tcp/5081"}},
+		{"unknown edge skipped", []Target{{Host: "a", Edge: "mars"}}, []string{"ashburn"}, []string{"udp/5060"}},
+		{"interconnect has three addresses", []Target{{Host: "a", Edge: "london-ix"}}, []string{"london-ix"}, []string{"udp/5060", "udp/5060", "udp/5060"}},
+		{"edges in a fixed order, transports deduplicated",
+			[]Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "dublin", Transport: "tls"}, {Host: "c", Edge: "tokyo"}},
+			[]string{"dublin", "tokyo"}, []string{"tcp/5061", "udp/5060"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := allowListFor(Document{Targets: tc.targets})
+			if !reflect.DeepEqual(a.Edges, tc.edges) {
+				t.Errorf("edges %v, want %v", a.Edges, tc.edges)
+			}
+			var ports []string
+			for _, r := range a.Signaling {
+				ports = append(ports, r.Protocol+"/"+r.Ports)
+			}
+			if !reflect.DeepEqual(ports, tc.ports) {
+				t.Errorf("signaling %v, want %v", ports, tc.ports)
+			}
+			if len(a.Media) != 1 || a.Media[0].CIDR != MediaCIDR || a.Media[0].SourcePorts != MediaPorts {
+				t.Errorf("media %+v", a.Media)
+			}
+			if a.AsOf != IPDataAsOf || a.Source != IPDataSource {
+				t.Errorf("provenance %q %q", a.AsOf, a.Source)
+			}
+		})
+	}
+}
+
+func TestAllowListExports(t *testing.T) {
+	a := allowListFor(Document{Targets: []Target{{Host: "a", Edge: "frankfurt", Transport: "tls"}}})
+	golden(t, "frankfurt-tls.iptables.sh", a.IPTables())
+	golden(t, "frankfurt-tls.nft", a.NFTables())
+	if got, want := a.CIDRs(), "35.156.191.128/30\n168.86.128.0/18\n"; got != want {
+		t.Errorf("CIDRs %q, want %q", got, want)
+	}
+	for _, out := range []string{a.Table(), a.IPTables(), a.NFTables()} {
+		if !strings.Contains(out, IPDataAsOf) {
+			t.Errorf("export lacks the as-of date:\n%s", out)
+		}
+	}
+}
+
+func TestEveryEdgeHasData(t *testing.T) {
+	if n := len(Edges()); n != 16 {
+		t.Fatalf("%d edges, want 8 public and 8 Interconnect", n)
+	}
+	for _, e := range Edges() {
+		if len(e.Signaling) == 0 || e.Region == "" || e.Location == "" {
+			t.Errorf("edge %s lacks data: %+v", e.Name, e)
+		}
+		if got, ok := EdgeForRegion(e.Region); !ok || got.Name != e.Name {
+			t.Errorf("region %s does not map back to %s", e.Region, e.Name)
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package sipcompose
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCurlNeverPrintsThePassword(t *testing.T) {
+	r := Compose(fullDocument())
+	if strings.Contains(r.Curl, "s3cret") {
+		t.Fatalf("password in curl:\n%s", r.Curl)
+	}
+	if !strings.Contains(r.Curl, `"SipAuthPassword=$SIP_PASSWORD"`) {
+		t.Errorf("curl does not read $SIP_PASSWORD:\n%s", r.Curl)
+	}
+}
+
+func TestCurlPlaceholders(t *testing.T) {
+	r := Compose(Document{Targets: []Target{{Host: "h.example.com"}}})
+	for _, want := range []string{"# From: set Caller ID", "# Url: a placeholder", "'Url=" + PlaceholderRESTURL + "'"} {
+		if !strings.Contains(r.Curl, want) {
+			t.Errorf("curl lacks %q:\n%s", want, r.Curl)
+		}
+	}
+}
+
+// TestCurlArgvThroughShell runs the generated commands in sh with a stub
+// curl that prints its arguments, proving the quoting delivers each value
+// intact, however hostile.
+func TestCurlArgvThroughShell(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	stub := "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n--\\n' \"$a\"; done\n"
+	if err := os.WriteFile(filepath.Join(dir, "curl"), []byte(stub), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	nasty := "it's \"$HOME\" `id` $(id) \\ ; & |\nnext line"
+	doc := Document{
+		Dial:    Dial{CallerID: "+14155550100"},
+		Targets: []Target{{User: "bob", Host: "pbx.example.com", Username: "o'neil", StatusCallback: "https://example.com/s?a=1&b='2'"}},
+		REST:    REST{TwiML: "<Response><Say>" + nasty + "</Say></Response>"},
+	}
+	r := Compose(doc)
+	cmd := exec.Command(sh, "-c", r.Curl)
+	cmd.Env = []string{"PATH=" + dir, "TWILIO_ACCOUNT_SID=AC123", "TWILIO_AUTH_TOKEN=tok", "SIP_PASSWORD=pw'x"}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s\n%s", err, out, r.Curl)
+	}
+	got := strings.Split(strings.TrimSuffix(string(out), "\n--\n"), "\n--\n")
+	want := []string{
+		"-X", "POST", "https://api.twilio.com/2010-04-01/Accounts/AC123/Calls.json",
+		"-u", "AC123:tok",
+		"--data-urlencode", "To=" + r.URIs[0],
+		"--data-urlencode", "From=+14155550100",
+		"--data-urlencode", "Twiml=<Response><Say>" + nasty + "</Say></Response>",
+		"--data-urlencode", "SipAuthUsername=o'neil",
+		"--data-urlencode", "SipAuthPassword=pw'x",
+		"--data-urlencode", "StatusCallback=https://example.com/s?a=1&b='2'",
+	}
+	if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+		t.Errorf("argv:\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestCurlOneCommandPerTarget(t *testing.T) {
+	r := Compose(fullDocument())
+	if n := strings.Count(r.Curl, "curl -X POST"); n != 2 {
+		t.Errorf("%d commands, want 2", n)
+	}
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	if out, err := exec.Command(sh, "-n", "-c", r.Curl).CombinedOutput(); err != nil {
+		t.Errorf("sh -n: %v %s", err, out)
+	}
+}

@@ -1,0 +1,58 @@
+package sipcompose
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestDocumentJSONRoundTrip(t *testing.T) {
+	for i, d := range roundTripDocs() {
+		got, err := DecodeDocument(EncodeDocument(d))
+		if err != nil {
+			t.Fatalf("document %d: %v", i, err)
+		}
+		if !reflect.DeepEqual(got, d) {
+			t.Errorf("document %d: got %+v, want %+v", i, got, d)
+		}
+	}
+}
+
+func TestEncodeDocumentOmitsEmpty(t *testing.T) {
+	got := string(EncodeDocument(Document{Targets: []Target{{Host: "h.example.com"}}}))
+	want := "{\n  \"dial\": {},\n  \"targets\": [\n    {\n      \"host\": \"h.example.com\"\n    }\n  ]\n}\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestDecodeDocumentErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", "the document is empty"},
+		{"{\"targets\":[{\"hots\":\"x\"}]}", `unknown field "hots"`},
+		{"{\"targets\":[{\"host\":1}]}", "1:21: targets.host must be a string, not number"},
+		{"{\"dial\":{\"timeout\":\"30\"}}", "dial.timeout must be a whole number, not string"},
+		{"{\"dial\":{\"sequential\":\"yes\"}}", "dial.sequential must be true or false, not string"},
+		{"{\"targets\":{}}", "targets must be a list, not object"},
+		{"{\n  \"targets\": [\n    {\"host\" \"x\"}\n  ]\n}", "3:13: invalid character"},
+		{"{\"targets\": [", "the document ends too early"},
+		{"{} []", "1:5: unexpected data after the document"},
+	}
+	for _, tc := range tests {
+		_, err := DecodeDocument([]byte(tc.in))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("DecodeDocument(%q) = %v, want %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+func TestWithoutSecrets(t *testing.T) {
+	d := fullDocument()
+	clean := WithoutSecrets(d)
+	if clean.Targets[0].Password != "" || strings.Contains(string(EncodeDocument(clean)), "s3cret") {
+		t.Error("password kept")
+	}
+	if d.Targets[0].Password != "s3cret" {
+		t.Error("WithoutSecrets changed its argument")
+	}
+}
