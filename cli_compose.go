@@ -23,8 +23,15 @@ var formats = map[string]func(sipcompose.Result) string{
 	"iptables":  func(r sipcompose.Result) string { return r.AllowList.IPTables() },
 	"nftables":  func(r sipcompose.Result) string { return r.AllowList.NFTables() },
 	"json": func(r sipcompose.Result) string {
-		b, _ := json.MarshalIndent(r, "", "  ")
-		return string(b) + "\n"
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(r); err != nil {
+			// A Result holds only strings, numbers and slices of them.
+			panic(err)
+		}
+		return b.String()
 	},
 }
 

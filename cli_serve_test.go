@@ -45,9 +45,7 @@ func fakeWeb(t *testing.T) string {
 }
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
-	var out, errb bytes.Buffer
-	code = run(args, strings.NewReader(""), &out, &errb)
-	return code, out.String(), errb.String()
+	return runInput("", args...)
 }
 
 func TestExportAndServe(t *testing.T) {
