@@ -1,11 +1,10 @@
-// Package app is the shell of the PWA: routes, the one shared composer
-// state, persistence and the go-app Handler settings.
+// Package app is the shell of the PWA: the route, the one stateful
+// component that owns the document, persistence (draft and share link) and
+// the go-app Handler settings.
 package app
 
 import (
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"sipcompose/sipcompose"
 )
 
 // Register declares the routes. It runs in the browser and on the server
@@ -20,7 +19,9 @@ func Handler(version string) *goapp.Handler {
 	return &goapp.Handler{
 		Name:        "sipcompose",
 		ShortName:   "sipcompose",
-		Description: "Compose Twilio <Dial><Sip> TwiML, REST calls and firewall allow-lists",
+		Title:       "sipcompose — Twilio <Dial><Sip> composer",
+		Description: "Compose Twilio <Dial><Sip> TwiML, the REST call and the firewall allow-list for a customer's SIP infrastructure.",
+		Lang:        "en",
 		Version:     version,
 		// go-app's default icon is an external URL: the service worker's
 		// install would fail offline and the CSP would block it.
@@ -32,22 +33,7 @@ func Handler(version string) *goapp.Handler {
 		},
 		BackgroundColor: "#0b5c6b",
 		ThemeColor:      "#0b5c6b",
+		LoadingLabel:    "Loading sipcompose…",
+		Styles:          []string{"/web/app.css"},
 	}
-}
-
-type page struct {
-	goapp.Compo
-	doc sipcompose.Document
-}
-
-func (p *page) Render() goapp.UI {
-	return goapp.Main().Body(
-		goapp.Label().For("host").Text("Host"),
-		goapp.Input().ID("host").OnInput(p.onHost),
-		goapp.Pre().Aria("label", "TwiML preview").Text(sipcompose.Compose(p.doc).TwiML),
-	)
-}
-
-func (p *page) onHost(ctx goapp.Context, e goapp.Event) {
-	p.doc.Targets = []sipcompose.Target{{Host: ctx.JSSrc().Get("value").String()}}
 }

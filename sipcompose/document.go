@@ -5,6 +5,8 @@
 // same bytes for the same document.
 package sipcompose
 
+import "slices"
+
 // MaxTargets is how many nouns Twilio accepts in one <Dial>.
 const MaxTargets = 10
 
@@ -99,4 +101,17 @@ type UUI struct {
 type REST struct {
 	URL   string `json:"url,omitempty"`
 	TwiML string `json:"twiml,omitempty"`
+}
+
+// Clone returns a deep copy of d, so an edit of one never shows in the
+// other.
+func (d Document) Clone() Document {
+	out := d
+	out.Dial.RecordingStatusCallbackEvent = slices.Clone(d.Dial.RecordingStatusCallbackEvent)
+	out.Targets = slices.Clone(d.Targets)
+	for i := range out.Targets {
+		out.Targets[i].Headers = slices.Clone(d.Targets[i].Headers)
+		out.Targets[i].StatusCallbackEvent = slices.Clone(d.Targets[i].StatusCallbackEvent)
+	}
+	return out
 }

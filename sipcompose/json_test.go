@@ -56,3 +56,14 @@ func TestWithoutSecrets(t *testing.T) {
 		t.Error("WithoutSecrets changed its argument")
 	}
 }
+
+func TestCloneIsDeep(t *testing.T) {
+	d := fullDocument()
+	c := d.Clone()
+	c.Targets[0].Headers[0].Value = "changed"
+	c.Targets[0].StatusCallbackEvent[0] = "changed"
+	c.Dial.RecordingStatusCallbackEvent[0] = "changed"
+	if !reflect.DeepEqual(d, fullDocument()) {
+		t.Error("editing the clone changed the original")
+	}
+}

@@ -147,3 +147,13 @@ func TestParseTwilioExample(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", doc, want)
 	}
 }
+
+func TestWithURIKeepsSipAttributes(t *testing.T) {
+	old := Target{Host: "old.example.com", Username: "u", Password: "p", StatusCallback: "/s", Headers: []Header{{"X-Old", "1"}}}
+	u, _ := ParseURI("sip:bob@new.example.com;edge=tokyo?X-New=2")
+	got := WithURI(old, u)
+	want := Target{User: "bob", Host: "new.example.com", Edge: "tokyo", Headers: []Header{{"X-New", "2"}}, Username: "u", Password: "p", StatusCallback: "/s"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}

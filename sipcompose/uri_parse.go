@@ -195,3 +195,12 @@ func lastIndexFold(s, sub string) int {
 	}
 	return -1
 }
+
+// WithURI returns t with its URI parts (user, host, port, params, headers,
+// UUI) taken from u, keeping t's <Sip> attributes: what pasting a URI into
+// a target means.
+func WithURI(t, u Target) Target {
+	t.User, t.Host, t.Port, t.Transport, t.Secure = u.User, u.Host, u.Port, u.Transport, u.Secure
+	t.Edge, t.Region, t.Headers, t.UUI = u.Edge, u.Region, u.Headers, u.UUI
+	return t
+}

@@ -1,0 +1,196 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"sipcompose/components"
+	"sipcompose/sipcompose"
+)
+
+// page is the one stateful component: it owns the document, composes it
+// once per change and hands the Result to every panel.
+type page struct {
+	goapp.Compo
+
+	doc    sipcompose.Document
+	result sipcompose.Result
+	diags  map[string][]sipcompose.Diagnostic
+
+	// shown is the document the form was last built from. Inputs take
+	// their values from it, so while someone types the form's virtual DOM
+	// does not change and go-app never writes into an input under their
+	// fingers (which lost keystrokes in testing). gen counts rebuilds.
+	shown sipcompose.Document
+	gen   int
+	focus string
+
+	notice          string
+	saveFailed      bool
+	updateAvailable bool
+}
+
+func (p *page) OnMount(ctx goapp.Context) {
+	doc, notice := p.initialDocument(ctx)
+	p.notice = notice
+	p.set(doc, true)
+}
+
+// initialDocument is, in order: a share link, the saved draft, the
+// example. A broken link or draft is said, never a broken page.
+func (p *page) initialDocument(ctx goapp.Context) (sipcompose.Document, string) {
+	doc, err := readShareFragment(ctx.Page().URL().Fragment)
+	switch {
+	case err == nil:
+		return doc, "Opened the shared document. The password, if there was one, is never in a link."
+	case !errors.Is(err, errNoShare):
+		if draft, ok, _ := p.loadDraft(ctx); ok {
+			return draft, "Could not open the link: " + err.Error() + ". Showing your saved draft instead."
+		}
+		return exampleDocument(), "Could not open the link: " + err.Error() + ". Showing an example instead."
+	}
+	draft, ok, err := p.loadDraft(ctx)
+	switch {
+	case err != nil:
+		return exampleDocument(), "Could not restore your draft: " + err.Error() + ". Showing an example instead."
+	case ok:
+		return draft, ""
+	}
+	return exampleDocument(), "This is an example: edit it, or paste a SIP URI into Host."
+}
+
+func (p *page) loadDraft(ctx goapp.Context) (sipcompose.Document, bool, error) {
+	var raw json.RawMessage
+	if err := ctx.LocalStorage().Get(draftKey, &raw); err != nil {
+		return sipcompose.Document{}, false, errors.New("the saved draft is not valid JSON")
+	}
+	if len(raw) == 0 {
+		return sipcompose.Document{}, false, nil
+	}
+	doc, err := readDraft(raw)
+	return doc, err == nil, err
+}
+
+func (p *page) OnAppUpdate(ctx goapp.Context) {
+	p.updateAvailable = ctx.AppUpdateAvailable()
+}
+
+// set makes doc current and composes it; rebuild also rebuilds the form.
+func (p *page) set(doc sipcompose.Document, rebuild bool) {
+	p.doc = doc
+	p.result = sipcompose.Compose(doc)
+	p.diags = components.DiagsByField(p.result.Diagnostics)
+	if rebuild {
+		p.shown = doc.Clone()
+		p.gen++
+	}
+}
+
+// edit is components.Edit: every change of the form comes through here.
+func (p *page) edit(ctx goapp.Context, structural bool, change func(*sipcompose.Document)) {
+	if structural {
+		if active := goapp.Window().Get("document").Get("activeElement"); active.Truthy() && p.focus == "" {
+			p.focus = active.Get("id").String()
+		}
+	}
+	doc := p.doc
+	change(&doc)
+	p.set(doc, structural)
+	// Saving after the render keeps the keystroke → preview path short.
+	ctx.Defer(p.save)
+	if structural {
+		ctx.Defer(p.restoreFocus)
+	}
+}
+
+func (p *page) save(ctx goapp.Context) {
+	err := ctx.LocalStorage().Set(draftKey, json.RawMessage(compactDocument(p.doc)))
+	switch {
+	case err != nil && !p.saveFailed:
+		p.saveFailed = true
+		p.notice = "Your draft cannot be saved in this browser (storage full or blocked). Your work stays on this page: use Copy share link to keep it."
+		p.Update()
+	case err == nil && p.saveFailed:
+		p.saveFailed = false
+	}
+}
+
+// restoreFocus puts focus back after the form was rebuilt: on the control
+// a component asked for, else on the one that had it.
+func (p *page) restoreFocus(ctx goapp.Context) {
+	if p.focus == "" {
+		return
+	}
+	if el := goapp.Window().GetElementByID(p.focus); el.Truthy() {
+		el.Call("focus")
+	}
+	p.focus = ""
+}
+
+func (p *page) notify(ctx goapp.Context, msg string) {
+	p.notice = msg
+	p.Update()
+}
+
+func (p *page) copyShareLink(ctx goapp.Context, e goapp.Event) {
+	u := *ctx.Page().URL()
+	u.Fragment = shareFragment(p.doc)
+	link := u.String()
+	goapp.Window().GetElementByID("share-link").Set("value", link)
+	components.CopyText(ctx, link, "share-link", "share link", p.notify)
+}
+
+func (p *page) resetToExample(ctx goapp.Context, e goapp.Event) {
+	p.edit(ctx, true, func(d *sipcompose.Document) { *d = exampleDocument() })
+	p.notice = "Started again from the example."
+}
+
+func (p *page) Render() goapp.UI {
+	props := components.Props{
+		Doc: p.shown, Diags: p.diags, Edit: p.edit, Notify: p.notify,
+		FocusAfter: func(id string) { p.focus = id },
+	}
+	form := []goapp.UI{
+		components.Targets(props),
+		components.DialOptions(props),
+		components.RESTOptions(props),
+		components.Import(props),
+	}
+	return goapp.Div().Class("page").Body(
+		goapp.Header().Class("top").Body(
+			goapp.Div().Class("brand").Body(
+				goapp.H1().Text("sipcompose"),
+				goapp.P().Class("tagline").Text("Twilio <Dial><Sip>: TwiML, REST call, warnings and firewall allow-list, as you type."),
+			),
+			goapp.Div().Class("actions").Body(
+				goapp.Button().Type("button").Text("Copy share link").OnClick(p.copyShareLink),
+				goapp.Button().Type("button").Class("secondary").Text("Reset to example").OnClick(p.resetToExample),
+				goapp.Label().For("share-link").Class("visually-hidden").Text("Share link"),
+				goapp.Input().ID("share-link").Class("visually-hidden").ReadOnly(true).TabIndex(-1),
+			),
+		),
+		goapp.If(p.updateAvailable,
+			goapp.Div().Class("banner").Role("alert").Body(
+				goapp.Text("A new version of sipcompose is available. "),
+				goapp.Button().Type("button").Text("Reload").OnClick(func(ctx goapp.Context, e goapp.Event) { ctx.Reload() }),
+			),
+		),
+		goapp.P().ID("notice").Class("notice").Role("status").Aria("live", "polite").Text(p.notice),
+		goapp.Main().Class("layout").Body(
+			// A rebuild swaps the form's wrapper element, so go-app makes
+			// fresh inputs with the new values instead of patching old ones.
+			goapp.If(p.gen%2 == 0, goapp.Div().Class("form").Body(form...)).
+				Else(goapp.Section().Class("form").Aria("label", "Form").Body(form...)),
+			goapp.Div().Class("outputs").Body(
+				components.Preview(p.result, p.notify),
+				components.Warnings(p.result.Diagnostics),
+				components.AllowListPanel(p.result.AllowList, p.notify),
+			),
+		),
+		goapp.Footer().Class("foot").Body(
+			goapp.P().Text("Works offline once loaded. Drafts stay in this browser; passwords are never saved or shared."),
+		),
+	)
+}

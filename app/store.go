@@ -1,0 +1,76 @@
+package app
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"sipcompose/sipcompose"
+)
+
+// draftKey names the saved draft in localStorage; the version lets a
+// future format move on without misreading old drafts.
+const draftKey = "sipcompose.draft.v1"
+
+// shareParam starts the URL fragment of a share link. A fragment is never
+// sent to any server.
+const shareParam = "doc="
+
+// compactDocument is the document's JSON without the password and without
+// indentation: what drafts and links hold.
+func compactDocument(doc sipcompose.Document) []byte {
+	var b bytes.Buffer
+	// EncodeDocument's output is valid JSON, so Compact cannot fail.
+	_ = json.Compact(&b, sipcompose.EncodeDocument(sipcompose.WithoutSecrets(doc)))
+	return b.Bytes()
+}
+
+// shareFragment is the URL fragment (without "#") that opens doc.
+func shareFragment(doc sipcompose.Document) string {
+	return shareParam + base64.RawURLEncoding.EncodeToString(compactDocument(doc))
+}
+
+// errNoShare means the fragment holds no shared document.
+var errNoShare = errors.New("no shared document")
+
+// readShareFragment decodes a fragment made by shareFragment.
+func readShareFragment(fragment string) (sipcompose.Document, error) {
+	fragment = strings.TrimPrefix(fragment, "#")
+	if !strings.HasPrefix(fragment, shareParam) {
+		return sipcompose.Document{}, errNoShare
+	}
+	data, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(fragment[len(shareParam):], "="))
+	if err != nil {
+		return sipcompose.Document{}, fmt.Errorf("the share link is damaged (it was probably cut short when pasted)")
+	}
+	doc, err := sipcompose.DecodeDocument(data)
+	if err != nil {
+		return sipcompose.Document{}, fmt.Errorf("the share link holds an unreadable document: %v", err)
+	}
+	return doc, nil
+}
+
+// readDraft decodes a saved draft; raw is what localStorage held.
+func readDraft(raw []byte) (sipcompose.Document, error) {
+	doc, err := sipcompose.DecodeDocument(raw)
+	if err != nil {
+		return sipcompose.Document{}, fmt.Errorf("the saved draft could not be read (%v)", err)
+	}
+	return doc, nil
+}
+
+// exampleDocument is what a first visit shows: Twilio's own header example,
+// so every panel has something to explain.
+func exampleDocument() sipcompose.Document {
+	return sipcompose.Document{
+		Dial: sipcompose.Dial{CallerID: "+14155550100", AnswerOnBridge: true},
+		Targets: []sipcompose.Target{{
+			User: "+14158675309", Host: "pbx.example.com", Transport: "tls", Edge: "ashburn",
+			Headers: []sipcompose.Header{{Name: "X-customName", Value: "Bob,Shield+Title-Manager"}, {Name: "X-otherHeader", Value: "true"}},
+			UUI:     sipcompose.UUI{Data: "0A1B2C3D"},
+		}},
+	}
+}

@@ -1,0 +1,148 @@
+package components
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"sipcompose/sipcompose"
+)
+
+// fieldDiags renders the diagnostics of one field under its control; id is
+// what the control's aria-describedby points at.
+func fieldDiags(id string, diags []sipcompose.Diagnostic) app.UI {
+	return app.If(len(diags) > 0, app.Ul().ID(id).Class("field-diags").Body(
+		app.Range(diags).Slice(func(i int) app.UI {
+			d := diags[i]
+			return app.Li().Class("diag", string(d.Severity)).Body(
+				app.Span().Class("sev").Text(severityLabel(d.Severity)),
+				app.Text(" "+d.Message),
+			)
+		}),
+	))
+}
+
+func severityLabel(s sipcompose.Severity) string {
+	switch s {
+	case sipcompose.SeverityError:
+		return "Error:"
+	case sipcompose.SeverityWarning:
+		return "Warning:"
+	}
+	return "Note:"
+}
+
+// describe wires a control to its hint and diagnostics for screen readers.
+func describe(in app.HTMLInput, id string, hint bool, diags []sipcompose.Diagnostic) app.HTMLInput {
+	var ids []string
+	if hint {
+		ids = append(ids, id+"-hint")
+	}
+	if len(diags) > 0 {
+		ids = append(ids, id+"-diags")
+		in = in.Aria("invalid", hasError(diags))
+	}
+	if len(ids) > 0 {
+		in = in.Aria("describedby", strings.Join(ids, " "))
+	}
+	return in
+}
+
+func hasError(diags []sipcompose.Diagnostic) bool {
+	return sipcompose.Result{Diagnostics: diags}.HasErrors()
+}
+
+// textField is a labelled text input whose value the person owns: value
+// sets it only when the form is built.
+type textField struct {
+	id, label, value, hint, kind, placeholder, autocomplete string
+	diags                                                   []sipcompose.Diagnostic
+	onInput                                                 func(ctx app.Context, v string)
+	// onPaste, when set, sees pasted or dropped text first and reports
+	// whether it took it.
+	onPaste func(ctx app.Context, v string) bool
+}
+
+func (f textField) render() app.UI {
+	kind := f.kind
+	if kind == "" {
+		kind = "text"
+	}
+	in := app.Input().ID(f.id).Type(kind).Value(f.value).Placeholder(f.placeholder).
+		AutoComplete(f.autocomplete != "").Spellcheck(false).
+		OnInput(func(ctx app.Context, e app.Event) {
+			v := ctx.JSSrc().Get("value").String()
+			if kind := e.Get("inputType"); f.onPaste != nil && kind.Truthy() &&
+				(kind.String() == "insertFromPaste" || kind.String() == "insertFromDrop") && f.onPaste(ctx, v) {
+				return
+			}
+			f.onInput(ctx, v)
+		})
+	if f.autocomplete != "" {
+		in = in.Attr("autocomplete", f.autocomplete)
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(f.id).Text(f.label),
+		describe(in, f.id, f.hint != "", f.diags),
+		app.If(f.hint != "", app.P().ID(f.id+"-hint").Class("hint").Text(f.hint)),
+		fieldDiags(f.id+"-diags", f.diags),
+	)
+}
+
+// numberField is a text field for a whole number; empty means "default".
+func numberField(id, label string, value int, diags []sipcompose.Diagnostic, set func(ctx app.Context, n int)) app.UI {
+	v := ""
+	if value != 0 {
+		v = strconv.Itoa(value)
+	}
+	return textField{id: id, label: label, value: v, kind: "number", diags: diags, onInput: func(ctx app.Context, s string) {
+		n, _ := strconv.Atoi(strings.TrimSpace(s))
+		set(ctx, n)
+	}}.render()
+}
+
+// option is one choice of a select: its value and what a person reads.
+type option struct{ value, label string }
+
+func selectField(id, label, value string, options []option, diags []sipcompose.Diagnostic, set func(ctx app.Context, v string)) app.UI {
+	sel := app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) })
+	if len(diags) > 0 {
+		sel = sel.Aria("describedby", id+"-diags").Aria("invalid", hasError(diags))
+	}
+	known := false
+	opts := make([]app.UI, 0, len(options)+1)
+	for _, o := range options {
+		known = known || o.value == value
+		opts = append(opts, app.Option().Value(o.value).Selected(o.value == value).Text(o.label))
+	}
+	if !known {
+		// A value from an import or draft that the list lacks stays visible
+		// (and validated) instead of silently becoming the default.
+		opts = append(opts, app.Option().Value(value).Selected(true).Text(value+" (not in the list)"))
+	}
+	return app.Div().Class("field").Body(
+		app.Label().For(id).Text(label),
+		sel.Body(opts...),
+		fieldDiags(id+"-diags", diags),
+	)
+}
+
+func checkField(id, label string, checked bool, set func(ctx app.Context, v bool)) app.UI {
+	return app.Div().Class("field", "check").Body(
+		app.Input().ID(id).Type("checkbox").Checked(checked).
+			OnChange(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("checked").Bool()) }),
+		app.Label().For(id).Text(label),
+	)
+}
+
+// choices turns plain values into options, with a first "default" entry.
+func choices(defaultLabel string, values ...string) []option {
+	out := []option{{"", defaultLabel}}
+	for _, v := range values {
+		out = append(out, option{v, v})
+	}
+	return out
+}
+
+var methodOptions = choices("Default (POST)", "GET", "POST")

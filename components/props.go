@@ -1,0 +1,42 @@
+// Package components renders the form sections and output panels of the
+// page. Each is a view function over plain data: it reads the Document and
+// the Result and reports edits through Props.Edit; the one stateful
+// component, the page in package app, owns the state. Nothing here builds
+// XML or URIs: every output comes from sipcompose.
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"sipcompose/sipcompose"
+)
+
+// Edit applies change to the page's document. Structural edits (adding or
+// removing rows, imports) rebuild the form from the new document; plain
+// edits leave the inputs alone, because the person's typing already shows
+// the new value and re-setting it would race the next keystroke.
+type Edit func(ctx app.Context, structural bool, change func(*sipcompose.Document))
+
+// Props is what every form section needs.
+type Props struct {
+	// Doc is the document the form was last built from: it gives the
+	// form's structure and the inputs' initial values.
+	Doc sipcompose.Document
+	// Diags are the current diagnostics by field path.
+	Diags map[string][]sipcompose.Diagnostic
+	Edit  Edit
+	// Notify shows a short message in the page's status area.
+	Notify func(ctx app.Context, msg string)
+	// FocusAfter names the control to focus once a structural edit has
+	// rebuilt the form, so keyboard users are not dropped at the top.
+	FocusAfter func(id string)
+}
+
+// DiagsByField groups diagnostics by the field they concern.
+func DiagsByField(diags []sipcompose.Diagnostic) map[string][]sipcompose.Diagnostic {
+	m := make(map[string][]sipcompose.Diagnostic, len(diags))
+	for _, d := range diags {
+		m[d.Field] = append(m[d.Field], d)
+	}
+	return m
+}

@@ -1,0 +1,95 @@
+package components
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"sipcompose/sipcompose"
+)
+
+func fieldPath(i int) string { return fmt.Sprintf("targets[%d]", i) }
+
+// id makes a control's element id from its target and name.
+func id(i int, name string) string { return fmt.Sprintf("t%d-%s", i, name) }
+
+// Targets renders every SIP target section and the Add SIP target button.
+func Targets(p Props) app.UI {
+	return app.Div().Class("targets").Body(
+		app.Range(p.Doc.Targets).Slice(func(i int) app.UI { return Target(p, i) }),
+		app.If(len(p.Doc.Targets) < sipcompose.MaxTargets,
+			app.Button().Type("button").ID("add-target").Class("secondary").Text("Add SIP target").
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.FocusAfter(id(len(p.Doc.Targets), "user"))
+					p.Edit(ctx, true, func(d *sipcompose.Document) { d.Targets = append(d.Targets, sipcompose.Target{}) })
+				}),
+		).Else(
+			app.P().Class("hint").Text(fmt.Sprintf("Twilio rings at most %d targets from one <Dial>.", sipcompose.MaxTargets)),
+		),
+		fieldDiags("targets-diags", p.Diags["targets"]),
+	)
+}
+
+// Target is one SIP target: where to ring, headers, UUI and <Sip> options.
+func Target(p Props, i int) app.UI {
+	t := p.Doc.Targets[i]
+	f := fieldPath(i)
+	return app.FieldSet().Class("target").Body(
+		app.Legend().Text(fmt.Sprintf("SIP target %d", i+1)),
+		app.Div().Class("row").Body(
+			textField{id: id(i, "user"), label: "User", value: t.User, placeholder: "+14158675309", diags: p.Diags[f+".user"],
+				onInput: func(ctx app.Context, v string) { p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].User = v }) }}.render(),
+			textField{id: id(i, "host"), label: "Host", value: t.Host, placeholder: "pbx.example.com",
+				hint: "Or paste a whole SIP URI here to fill this target.", diags: p.Diags[f+".host"],
+				onInput: func(ctx app.Context, v string) {
+					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Host = v })
+				},
+				onPaste: func(ctx app.Context, v string) bool { return pasteURI(ctx, p, i, v) }}.render(),
+			numberField(id(i, "port"), "Port", t.Port, p.Diags[f+".port"], func(ctx app.Context, n int) {
+				p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Port = n })
+			}),
+			selectField(id(i, "transport"), "Transport", t.Transport, choices("Default (UDP)", "udp", "tcp", "tls"), p.Diags[f+".transport"],
+				func(ctx app.Context, v string) {
+					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Transport = v })
+				}),
+		),
+		checkField(id(i, "secure"), "Secure media (SRTP)", t.Secure, func(ctx app.Context, v bool) {
+			p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Secure = v })
+		}),
+		EdgePicker(p, i),
+		Headers(p, i),
+		UUIEditor(p, i),
+		SipOptions(p, i),
+		app.If(len(p.Doc.Targets) > 1,
+			app.Button().Type("button").Class("danger").Text("Remove target").
+				Aria("label", fmt.Sprintf("Remove target %d", i+1)).Title("Remove target").
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.FocusAfter("add-target")
+					p.Edit(ctx, true, func(d *sipcompose.Document) { d.Targets = append(d.Targets[:i:i], d.Targets[i+1:]...) })
+				}),
+		),
+	)
+}
+
+// pasteURI fills target i from a whole SIP URI pasted into Host, and
+// reports whether the text was one. Typing is never imported half-way.
+func pasteURI(ctx app.Context, p Props, i int, v string) bool {
+	trimmed := strings.TrimSpace(v)
+	lower := strings.ToLower(trimmed)
+	if !strings.HasPrefix(lower, "sip:") && !strings.HasPrefix(lower, "sips:") && !strings.ContainsAny(trimmed, "@?;") {
+		return false
+	}
+	t, diags := sipcompose.ParseURI(trimmed)
+	if (sipcompose.Result{Diagnostics: diags}).HasErrors() {
+		p.Notify(ctx, "The pasted text is not a SIP URI the form can take: "+messages(diags))
+		return false
+	}
+	p.Edit(ctx, true, func(d *sipcompose.Document) { d.Targets[i] = sipcompose.WithURI(d.Targets[i], t) })
+	msg := fmt.Sprintf("Filled target %d from the pasted SIP URI.", i+1)
+	if len(diags) > 0 {
+		msg += " " + messages(diags)
+	}
+	p.Notify(ctx, msg)
+	return true
+}
