@@ -54,7 +54,9 @@ func SipOptions(p Props, i int) app.UI {
 			app.Range(statusEvents).Slice(func(k int) app.UI {
 				ev := statusEvents[k]
 				return checkField(id(i, "event-"+ev), ev, slices.Contains(t.StatusCallbackEvent, ev), func(ctx app.Context, on bool) {
-					edit(func(t *sipcompose.Target) { t.StatusCallbackEvent = toggle(t.StatusCallbackEvent, ev, on, statusEvents) })(ctx)
+					edit(func(t *sipcompose.Target) {
+						t.StatusCallbackEvent = toggle(t.StatusCallbackEvent, ev, on, statusEvents)
+					})(ctx)
 				})
 			}),
 			fieldDiags(id(i, "statusCallbackEvent-diags"), p.Diags[f+".statusCallbackEvent"]),

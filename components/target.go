@@ -39,7 +39,9 @@ func Target(p Props, i int) app.UI {
 		app.Legend().Text(fmt.Sprintf("SIP target %d", i+1)),
 		app.Div().Class("row").Body(
 			textField{id: id(i, "user"), label: "User", value: t.User, placeholder: "+14158675309", diags: p.Diags[f+".user"],
-				onInput: func(ctx app.Context, v string) { p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].User = v }) }}.render(),
+				onInput: func(ctx app.Context, v string) {
+					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].User = v })
+				}}.render(),
 			textField{id: id(i, "host"), label: "Host", value: t.Host, placeholder: "pbx.example.com",
 				hint: "Or paste a whole SIP URI here to fill this target.", diags: p.Diags[f+".host"],
 				onInput: func(ctx app.Context, v string) {
