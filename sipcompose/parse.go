@@ -35,11 +35,11 @@ func (p *parser) add(sev Severity, code, field, format string, args ...any) {
 func (p *parser) parse(twiml string) Document {
 	var doc Document
 	switch {
-	case strings.TrimSpace(twiml) == "":
-		p.add(SeverityError, "parse-empty", "", "Nothing to import: paste TwiML starting with <Response>.")
-		return doc
 	case len(twiml) > MaxTwiMLInput:
 		p.add(SeverityError, "parse-too-large", "", "The TwiML is %d bytes; import takes at most %d.", len(twiml), MaxTwiMLInput)
+		return doc
+	case strings.TrimSpace(twiml) == "":
+		p.add(SeverityError, "parse-empty", "", "Nothing to import: paste TwiML starting with <Response>.")
 		return doc
 	}
 	if line, col, err := xmlSyntax(twiml); err != nil {
@@ -55,6 +55,10 @@ func (p *parser) parse(twiml string) Document {
 	if root == nil || root.Tag != "Response" {
 		p.add(SeverityError, "parse-no-response", "", "TwiML must start with <Response>; this starts with <%s>.", rootTag(root))
 		return doc
+	}
+	// encoding/xml, unlike the XML spec, lets elements follow the root.
+	for _, e := range x.ChildElements()[1:] {
+		p.add(SeverityWarning, "parse-not-kept", "", "<%s> after </Response> is outside the TwiML and was not kept.", e.Tag)
 	}
 	var dial *etree.Element
 	for _, e := range root.ChildElements() {
@@ -72,8 +76,8 @@ func (p *parser) parse(twiml string) Document {
 		return doc
 	}
 	doc.Dial = p.dial(dial)
-	if strings.TrimSpace(dial.Text()) != "" {
-		p.add(SeverityWarning, "parse-not-kept", "dial", "<Dial> had a number as text (%q), which is not a SIP target; it was not kept.", strings.TrimSpace(dial.Text()))
+	if text := ownText(dial); text != "" {
+		p.add(SeverityWarning, "parse-not-kept", "dial", "<Dial> had a number as text (%q), which is not a SIP target; it was not kept.", text)
 	}
 	for _, e := range dial.ChildElements() {
 		if e.Tag != "Sip" {
@@ -95,10 +99,26 @@ func rootTag(e *etree.Element) string {
 	return e.Tag
 }
 
+// ownText is e's character data outside its child elements, trimmed:
+// Dial's Text() would see only what comes before the first child.
+func ownText(e *etree.Element) string {
+	var b strings.Builder
+	for _, c := range e.Child {
+		if cd, ok := c.(*etree.CharData); ok {
+			b.WriteString(cd.Data)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
 // xmlSyntax finds the first syntax error with encoding/xml, which knows the
 // line and column, so a person can find it in what they pasted.
 func xmlSyntax(s string) (line, col int, err error) {
 	d := xml.NewDecoder(strings.NewReader(s))
+	// A pasted string is already text: an encoding="ISO-8859-1" declaration
+	// describes the file it came from, not these bytes. etree reads it the
+	// same way.
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	for {
 		_, err := d.Token()
 		if errors.Is(err, io.EOF) {

@@ -1,20 +1,33 @@
 package sipcompose
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 )
 
-// roundTripDocs are documents whose TwiML must survive Parse unchanged.
+// roundTripDocs are documents whose TwiML must survive Parse unchanged:
+// Twilio's documented forms, the golden documents, and hostile values.
 func roundTripDocs() []Document {
-	docs := []Document{fullDocument()}
+	docs := []Document{
+		fullDocument(),
+		{Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
+	}
 	for _, f := range twilioForms {
 		docs = append(docs, Document{Targets: []Target{f.t}})
 	}
-	return append(docs,
+	ten := Document{Dial: Dial{Sequential: true, Timeout: 600}}
+	for i := range MaxTargets + 1 {
+		ten.Targets = append(ten.Targets, Target{User: fmt.Sprint(i), Host: fmt.Sprintf("pbx%d.example.com", i), Headers: []Header{{"X-Index", fmt.Sprint(i)}}})
+	}
+	return append(docs, ten,
 		Document{Dial: Dial{Sequential: true}, Targets: []Target{{User: "a b@c", Host: "[2001:db8::1]", Port: 5080}, {Host: "h.example.com", UUI: UUI{Data: "hi", Encoding: "utf8", XPrefix: true}}}},
-		Document{Targets: []Target{{User: "x", Host: "y.example.com", Headers: []Header{{"X-Odd", "]]> & < > \" ' ; = ? % 📞 עברית"}}}}},
+		Document{Targets: []Target{{User: "x", Host: "y.example.com", Headers: []Header{{"X-Odd", "]]> & < > \" ' ; = ? % 📞 עברית"}, {"X-Lines", "a\r\nb\x00c"}, {"X-Amp", "&amp;"}}}}},
+		Document{
+			Dial:    Dial{CallerID: "a]]>b", Action: "/next?a=1&b='2'\"", RecordingStatusCallbackEvent: []string{"in-progress", "completed", "absent"}},
+			Targets: []Target{{Host: "h.example.com", URL: "/screen?x=<y>", StatusCallbackEvent: []string{"initiated"}, Username: "ü", Password: "p&w\"'<"}},
+		},
 	)
 }
 
@@ -22,115 +35,79 @@ func TestRoundTrip(t *testing.T) {
 	for i, d := range roundTripDocs() {
 		first := Compose(d)
 		parsed, diags := Parse(first.TwiML)
-		for _, x := range diags {
-			if x.Severity == SeverityError {
-				t.Errorf("document %d: %+v", i, x)
-			}
+		if hasErrorDiag(diags) {
+			t.Errorf("document %d: %+v", i, diags)
 		}
 		if again := Compose(parsed).TwiML; again != first.TwiML {
 			t.Errorf("document %d: compose→parse→compose changed the TwiML:\n%s\nwant\n%s", i, again, first.TwiML)
 		}
-		if !reflect.DeepEqual(parsed.Targets[0].Headers, d.Targets[0].Headers) {
-			t.Errorf("document %d: headers %q, want %q", i, parsed.Targets[0].Headers, d.Targets[0].Headers)
+		want := d.Clone()
+		want.REST = REST{}
+		for j, tg := range want.Targets {
+			want.Targets[j] = WithURI(tg, uriFields(tg))
+		}
+		if !reflect.DeepEqual(parsed, want) {
+			t.Errorf("document %d:\ngot  %+v\nwant %+v", i, parsed, want)
 		}
 	}
-}
-
-func TestParseURI(t *testing.T) {
-	tests := []struct {
-		in   string
-		want Target
-	}{
-		{"sip:jack@example.com?x-myotherheader=bar", Target{User: "jack", Host: "example.com", Headers: []Header{{"x-myotherheader", "bar"}}}},
-		{"  jack@example.com\n", Target{User: "jack", Host: "example.com"}},
-		{"sip:+14158675309@your.domain?X-customName=Bob%2CShield%2BTitle%2DManager&amp;X-otherHeader=true",
-			Target{User: "+14158675309", Host: "your.domain", Headers: []Header{{"X-customName", "Bob,Shield+Title-Manager"}, {"X-otherHeader", "true"}}}},
-		{"sip:jack@example.com?User-to-User=123456789%3Bencoding%3Dhex&x-myotherheader=bar",
-			Target{User: "jack", Host: "example.com", UUI: UUI{Data: "123456789"}, Headers: []Header{{"x-myotherheader", "bar"}}}},
-		{"sip:jack@example.com?x-user-to-user=AB;encoding=hex", Target{User: "jack", Host: "example.com", UUI: UUI{Data: "AB", XPrefix: true}}},
-		{"SIP:alice@example.com;region=de1;edge=frankfurt;transport=TCP;secure=true",
-			Target{User: "alice", Host: "example.com", Region: "de1", Edge: "frankfurt", Transport: "tcp", Secure: true}},
-		{"sips:bob@pbx.example.com:5071", Target{User: "bob", Host: "pbx.example.com", Port: 5071, Transport: "tls"}},
-		{"sip:[2001:db8::1]:5062", Target{Host: "[2001:db8::1]", Port: 5062}},
-		{"sip:pbx.example.com", Target{Host: "pbx.example.com"}},
-	}
-	for _, tc := range tests {
-		got, diags := ParseURI(tc.in)
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("ParseURI(%q) = %+v, want %+v", tc.in, got, tc.want)
-		}
-		for _, d := range diags {
-			if d.Severity == SeverityError {
-				t.Errorf("ParseURI(%q): %+v", tc.in, d)
-			}
-		}
-	}
-}
-
-func TestParseURIDiagnostics(t *testing.T) {
-	tests := []struct{ in, code, field, phrase string }{
-		{"", "uri-empty", "host", "empty"},
-		{"tel:+14155550100", "uri-scheme", "host", "only sip:"},
-		{"sips:a@b.example.com", "uri-sips", "transport", "transport=tls"},
-		{"sip:a:pw@b.example.com", "uri-password", "user", "not kept"},
-		{"sip:a@b.example.com:99999", "port-invalid", "port", "1 to 65535"},
-		{"sip:a@b.example.com;lr", "uri-param-unknown", "host", ";lr"},
-		{"sip:a@b.example.com?X-A=%zz", "uri-escape", "headers[0].value", "32112"},
-		{"sip:a@b.example.com?X-A=1&amp;X-B=2", "uri-xml-escaped", "headers", "&amp;"},
-		{"sip:a@b.example.com?User-to-User=AB", "uui-encoding-added", "uui.encoding", "encoding=hex"},
-		{"sip:a@", "host-missing", "host", "no host"},
-	}
-	for _, tc := range tests {
-		_, diags := ParseURI(tc.in)
-		if !hasDiag(diags, tc.code, tc.field, tc.phrase) {
-			t.Errorf("ParseURI(%q): no %s on %q with %q; got %+v", tc.in, tc.code, tc.field, tc.phrase, diags)
-		}
-	}
-}
-
-func hasDiag(diags []Diagnostic, code, field, phrase string) bool {
-	for _, d := range diags {
-		if d.Code == code && d.Field == field && strings.Contains(d.Message, phrase) && d.Message != "" {
-			return true
-		}
-	}
-	return false
 }
 
 func TestParseDiagnostics(t *testing.T) {
-	tests := []struct{ name, in, code, field, phrase string }{
-		{"empty", "  ", "parse-empty", "", "<Response>"},
-		{"too large", "<Response>" + strings.Repeat(" ", MaxTwiMLInput) + "</Response>", "parse-too-large", "", "at most"},
-		{"syntax", "<Response>\n  <Dial><Sip>sip:a@b</Sip>\n</Dail></Response>", "parse-xml", "", "Line 3, column 8"},
-		{"root", "<Dial><Sip>sip:a@b</Sip></Dial>", "parse-no-response", "", "<Dial>"},
-		{"no dial", "<Response><Say>hi</Say></Response>", "parse-no-dial", "", "No <Dial>"},
-		{"other verb", "<Response><Say>hi</Say><Dial><Sip>sip:a@b</Sip></Dial></Response>", "parse-not-kept", "", "<Say>"},
-		{"second dial", "<Response><Dial><Sip>sip:a@b</Sip></Dial><Dial><Sip>sip:c@d</Sip></Dial></Response>", "parse-not-kept", "", "first <Dial>"},
-		{"number noun", "<Response><Dial><Number>+1</Number><Sip>sip:a@b</Sip></Dial></Response>", "parse-not-kept", "targets", "<Number>"},
-		{"dial text", "<Response><Dial>+14155550100</Dial></Response>", "parse-not-kept", "dial", "+14155550100"},
-		{"no sip", "<Response><Dial></Dial></Response>", "parse-no-sip", "targets", "no <Sip>"},
-		{"sip children", "<Response><Dial><Sip><Uri>sip:a@b</Uri></Sip></Dial></Response>", "parse-not-kept", "targets[0]", "<Uri>"},
-		{"unknown attribute", `<Response><Dial foo="1"><Sip>sip:a@b</Sip></Dial></Response>`, "parse-attribute-not-kept", "dial", `foo="1"`},
-		{"number attribute", `<Response><Dial timeout="soon"><Sip>sip:a@b</Sip></Dial></Response>`, "parse-number", "dial.timeout", "whole number"},
-		{"bool attribute", `<Response><Dial sequential="yes"><Sip>sip:a@b</Sip></Dial></Response>`, "parse-bool", "dial.sequential", "true or false"},
-		{"uri diagnostics get the target's path", `<Response><Dial><Sip>sip:a@b</Sip><Sip>sip:a@b:0</Sip></Dial></Response>`, "port-invalid", "targets[1].port", "1 to 65535"},
+	tests := []struct {
+		name, in string
+		severity Severity
+		code     string
+		field    string
+		phrase   string
+	}{
+		{"empty", "", SeverityError, "parse-empty", "", "<Response>"},
+		{"blank", " \n\t ", SeverityError, "parse-empty", "", "Nothing to import"},
+		{"too large", "<Response>" + strings.Repeat(" ", MaxTwiMLInput) + "</Response>", SeverityError, "parse-too-large", "", "at most 1048576"},
+		{"syntax", "<Response>\n  <Dial><Sip>sip:a@b</Sip>\n</Dail></Response>", SeverityError, "parse-xml", "", "Line 3, column 8"},
+		{"unclosed", "<Response>\n<Dial>", SeverityError, "parse-xml", "", "Line 2, column 7"},
+		{"bad entity", "<Response><Dial><Sip>sip:a@b?X-A=1&X-B=2</Sip></Dial></Response>", SeverityError, "parse-xml", "", "Line 1, column"},
+		{"not xml", "sip:alice@example.com", SeverityError, "parse-no-response", "", "<nothing>"},
+		{"root", "<Dial><Sip>sip:a@b</Sip></Dial>", SeverityError, "parse-no-response", "", "starts with <Dial>"},
+		{"no dial", "<Response><Say>hi</Say></Response>", SeverityError, "parse-no-dial", "", "No <Dial>"},
+		{"other verb", "<Response><Say>hi</Say><Dial><Sip>sip:a@b</Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "", "<Say>"},
+		{"second dial", "<Response><Dial><Sip>sip:a@b</Sip></Dial><Dial><Sip>sip:c@d</Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "", "first <Dial>"},
+		{"second root", "<Response><Dial><Sip>sip:a@b</Sip></Dial></Response><Response/>", SeverityWarning, "parse-not-kept", "", "after </Response>"},
+		{"number noun", "<Response><Dial><Number>+1</Number><Sip>sip:a@b</Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "targets", "<Number>"},
+		{"client noun", "<Response><Dial><Sip>sip:a@b</Sip><Client>bob</Client></Dial></Response>", SeverityWarning, "parse-not-kept", "targets", "<Client>"},
+		{"dial text", "<Response><Dial>+14155550100</Dial></Response>", SeverityWarning, "parse-not-kept", "dial", "+14155550100"},
+		{"dial text after sip", "<Response><Dial>\n  <Sip>sip:a@b</Sip>\n  +14155550100\n</Dial></Response>", SeverityWarning, "parse-not-kept", "dial", `"+14155550100"`},
+		{"no sip", "<Response><Dial></Dial></Response>", SeverityError, "parse-no-sip", "targets", "no <Sip>"},
+		{"sip uri child", "<Response><Dial><Sip><Uri>sip:a@b</Uri></Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "targets[0]", "<Sip><Uri>"},
+		{"sip headers child", "<Response><Dial><Sip>sip:a@b<Headers><Header name='X-A' value='1'/></Headers></Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "targets[0]", "<Sip><Headers>"},
+		{"unknown dial attribute", `<Response><Dial foo="1"><Sip>sip:a@b</Sip></Dial></Response>`, SeverityWarning, "parse-attribute-not-kept", "dial", `<Dial foo="1">`},
+		{"unknown sip attribute", `<Response><Dial><Sip sendDigits="1"><![CDATA[sip:a@b]]></Sip></Dial></Response>`, SeverityWarning, "parse-attribute-not-kept", "targets[0]", "sendDigits"},
+		{"number attribute", `<Response><Dial timeout="soon"><Sip>sip:a@b</Sip></Dial></Response>`, SeverityError, "parse-number", "dial.timeout", `"soon" is not a whole number`},
+		{"sip number attribute", `<Response><Dial><Sip machineDetectionTimeout="4.5">sip:a@b</Sip></Dial></Response>`, SeverityError, "parse-number", "targets[0].machineDetectionTimeout", "whole number"},
+		{"bool attribute", `<Response><Dial sequential="yes"><Sip>sip:a@b</Sip></Dial></Response>`, SeverityError, "parse-bool", "dial.sequential", "true or false"},
+		{"uri diagnostics get the target's path", `<Response><Dial><Sip>sip:a@b</Sip><Sip>sip:a@b:0</Sip></Dial></Response>`, SeverityError, "port-invalid", "targets[1].port", "1 to 65535"},
+		{"header diagnostics get the target's path", `<Response><Dial><Sip>sip:a@b</Sip><Sip>sip:a@b?X-A=%zz</Sip></Dial></Response>`, SeverityError, "uri-escape", "targets[1].headers[0].value", "32112"},
+		{"empty sip", "<Response><Dial><Sip>  </Sip></Dial></Response>", SeverityError, "uri-empty", "targets[0].host", "empty"},
+		{"sips", "<Response><Dial><Sip>sips:a@b</Sip></Dial></Response>", SeverityWarning, "uri-sips", "targets[0].transport", "rewrites"},
+		{"pre-escaped amp", "<Response><Dial><Sip>sip:a@b?X-A=1&amp;amp;X-B=2</Sip></Dial></Response>", SeverityInfo, "uri-xml-escaped", "targets[0].headers", "&amp;"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, diags := Parse(tc.in)
-			if !hasDiag(diags, tc.code, tc.field, tc.phrase) {
-				t.Errorf("no %s on %q with %q; got %+v", tc.code, tc.field, tc.phrase, diags)
+			if !hasDiag(diags, tc.severity, tc.code, tc.field, tc.phrase) {
+				t.Errorf("no %s %s on %q with %q; got %+v", tc.severity, tc.code, tc.field, tc.phrase, diags)
 			}
 		})
 	}
 }
 
 func TestParseTwilioExample(t *testing.T) {
-	// As in Twilio's docs: whitespace around the URI, single-quoted attributes.
-	in := `<?xml version="1.0" encoding="UTF-8"?>
+	// As in Twilio's docs: whitespace around the URI, single-quoted
+	// attributes, an encoding the pasted text no longer has.
+	in := `<?xml version="1.0" encoding="ISO-8859-1"?>
 <Response>
-    <Dial answerOnBridge='true' callerId="+14155550100">
-        <Sip username="admin" password="1234">
+    <!-- ring the PBX -->
+    <Dial answerOnBridge='true' callerId="+14155550100" recordingStatusCallbackEvent=" in-progress  completed ">
+        <Sip username="admin" password="1234" statusCallbackEvent="initiated ringing">
             sip:jack@example.com?x-myotherheader=bar
         </Sip>
     </Dial>
@@ -140,20 +117,29 @@ func TestParseTwilioExample(t *testing.T) {
 		t.Fatalf("diagnostics: %+v", diags)
 	}
 	want := Document{
-		Dial:    Dial{AnswerOnBridge: true, CallerID: "+14155550100"},
-		Targets: []Target{{User: "jack", Host: "example.com", Headers: []Header{{"x-myotherheader", "bar"}}, Username: "admin", Password: "1234"}},
+		Dial: Dial{AnswerOnBridge: true, CallerID: "+14155550100", RecordingStatusCallbackEvent: []string{"in-progress", "completed"}},
+		Targets: []Target{{User: "jack", Host: "example.com", Headers: []Header{{"x-myotherheader", "bar"}},
+			Username: "admin", Password: "1234", StatusCallbackEvent: []string{"initiated", "ringing"}}},
 	}
 	if !reflect.DeepEqual(doc, want) {
 		t.Errorf("got %+v\nwant %+v", doc, want)
 	}
 }
 
-func TestWithURIKeepsSipAttributes(t *testing.T) {
-	old := Target{Host: "old.example.com", Username: "u", Password: "p", StatusCallback: "/s", Headers: []Header{{"X-Old", "1"}}}
-	u, _ := ParseURI("sip:bob@new.example.com;edge=tokyo?X-New=2")
-	got := WithURI(old, u)
-	want := Target{User: "bob", Host: "new.example.com", Edge: "tokyo", Headers: []Header{{"X-New", "2"}}, Username: "u", Password: "p", StatusCallback: "/s"}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %+v\nwant %+v", got, want)
+// What import cannot keep must not stop it from keeping the rest.
+func TestParseKeepsWhatItCan(t *testing.T) {
+	in := `<Response><Say>Connecting</Say><Dial timeout="x" callerId="c"><Number>+1</Number><Sip foo="bar" url="/s">sip:a@b.example.com;lr;edge=tokyo</Sip></Dial><Hangup/></Response>`
+	doc, diags := Parse(in)
+	want := Document{Dial: Dial{CallerID: "c"}, Targets: []Target{{User: "a", Host: "b.example.com", Edge: "tokyo", URL: "/s"}}}
+	if !reflect.DeepEqual(doc, want) {
+		t.Errorf("got %+v\nwant %+v", doc, want)
+	}
+	var codes []string
+	for _, d := range diags {
+		codes = append(codes, d.Field+" "+d.Code)
+	}
+	wantCodes := []string{" parse-not-kept", " parse-not-kept", "dial.timeout parse-number", "targets parse-not-kept", "targets[0].host uri-param-unknown", "targets[0] parse-attribute-not-kept"}
+	if !reflect.DeepEqual(codes, wantCodes) {
+		t.Errorf("diagnostics %q, want %q", codes, wantCodes)
 	}
 }

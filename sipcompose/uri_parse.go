@@ -2,7 +2,9 @@ package sipcompose
 
 import (
 	"fmt"
+	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -19,6 +21,10 @@ func ParseURI(uri string) (Target, []Diagnostic) {
 		diags = append(diags, Diagnostic{Code: code, Severity: sev, Field: field, Message: fmt.Sprintf(format, args...)})
 	}
 	s := strings.TrimSpace(uri)
+	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") {
+		s = strings.TrimSpace(s[1 : len(s)-1])
+		add(SeverityInfo, "uri-angle-brackets", "host", "The URI was inside <…>, as in a SIP header; it was read without them.")
+	}
 	if s == "" {
 		add(SeverityError, "uri-empty", "host", "The SIP URI is empty: paste something like sip:alice@pbx.example.com.")
 		return t, diags
@@ -27,18 +33,18 @@ func ParseURI(uri string) (Target, []Diagnostic) {
 		s = strings.ReplaceAll(s, "&amp;", "&")
 		add(SeverityInfo, "uri-xml-escaped", "headers", "The URI had &amp; between headers, as written inside TwiML; it was read as &.")
 	}
+	sips := false
 	switch lower := strings.ToLower(s); {
 	case strings.HasPrefix(lower, "sip:"):
 		s = s[4:]
 	case strings.HasPrefix(lower, "sips:"):
 		s = s[5:]
-		t.Transport = "tls"
+		sips = true
 		add(SeverityWarning, "uri-sips", "transport",
 			"Twilio does not support sips: and rewrites it to sip: with transport=tls; that is what this target now says.")
 	default:
-		// "tel:" or "https:" is another scheme; "pbx:5060" is a host and port.
-		if i := strings.Index(s, ":"); i > 0 && !strings.ContainsAny(s[:i], "@.[") && !digits(strings.SplitN(s[i+1:], ";", 2)[0]) {
-			add(SeverityError, "uri-scheme", "host", "%q is not a SIP URI: Twilio dials only sip: URIs (e.g. sip:alice@pbx.example.com).", s[:i+1])
+		if scheme, ok := otherScheme(s); ok {
+			add(SeverityError, "uri-scheme", "host", "%q is not a SIP URI: Twilio dials only sip: URIs (e.g. sip:alice@pbx.example.com).", scheme+":")
 			return t, diags
 		}
 	}
@@ -53,25 +59,63 @@ func ParseURI(uri string) (Target, []Diagnostic) {
 			add(SeverityWarning, "uri-password", "user",
 				"The URI carried a password after the user; it was not kept. Put credentials in Username and Password instead.")
 		}
-		user, err := url.PathUnescape(userinfo)
-		if err != nil {
-			user = userinfo
-			add(SeverityError, "uri-escape", "user", "The user part has a broken %%-escape (%s); it was kept as typed.", userinfo)
-		}
-		t.User = user
+		t.User = unescape(userinfo, "user", add)
 	}
 	hostPort, params, _ := strings.Cut(hostPart, ";")
-	t.Host, t.Port = splitHostPort(hostPort, add)
-	t.Host = unescape(t.Host, "host", add)
+	host, port := splitHostPort(hostPort)
+	// The same normal form BuildURI writes (trimmed, IPv6 bracketed), so
+	// an imported host renders back as it was read.
+	t.Host = uriHost(unescape(host, "host", add))
+	if t.Host == "" {
+		add(SeverityError, "host-missing", "host", "The URI has no host: it should look like sip:user@pbx.example.com.")
+	}
+	t.Port = parsePort(port, add)
 	if params != "" {
+		seen := map[string]bool{}
 		for _, p := range strings.Split(params, ";") {
-			parseParam(&t, p, add)
+			parseParam(&t, p, seen, add)
 		}
+	}
+	if sips && t.Transport != "tls" {
+		add(SeverityWarning, "uri-sips", "transport", "sips: means TLS, so ;transport=%s was replaced by tls.", t.Transport)
+		t.Transport = "tls"
 	}
 	if headers != "" {
 		parseHeaders(&t, headers, add)
 	}
 	return t, diags
+}
+
+// otherScheme reports the scheme of a URI that is not SIP ("tel:+1",
+// "https://…"). A colon alone does not make a scheme: "pbx:5060" is a host
+// and port, "fe80::1" an address, "alice:secret@pbx" a user and password.
+func otherScheme(s string) (string, bool) {
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || !isSchemeName(s[:i]) || strings.Contains(s[i:], "@") {
+		return "", false
+	}
+	hostPort := s
+	if j := strings.IndexAny(s, ";?"); j >= 0 {
+		hostPort = s[:j]
+	}
+	if digits(hostPort[i+1:]) || net.ParseIP(hostPort) != nil {
+		return "", false
+	}
+	return s[:i], true
+}
+
+// isSchemeName is RFC 3986's scheme: a letter, then letters, digits, + - .
+func isSchemeName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == 0 && !(isAlnum(c) && c > '9') {
+			return false
+		}
+		if !isAlnum(c) && strings.IndexByte("+-.", c) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func digits(s string) bool {
@@ -85,28 +129,33 @@ func digits(s string) bool {
 
 type addFunc func(sev Severity, code, field, format string, args ...any)
 
-func splitHostPort(hp string, add addFunc) (string, int) {
-	host, port := hp, ""
+// splitHostPort splits at the port's colon: the one after a bracketed
+// IPv6 address, or the only one; several colons without brackets are an
+// IPv6 address with no port.
+func splitHostPort(hp string) (host, port string) {
 	if strings.HasPrefix(hp, "[") {
 		if end := strings.Index(hp, "]"); end >= 0 {
-			host = hp[:end+1]
-			port = strings.TrimPrefix(hp[end+1:], ":")
+			return hp[:end+1], strings.TrimPrefix(hp[end+1:], ":")
 		}
-	} else if i := strings.LastIndex(hp, ":"); i >= 0 && strings.Count(hp, ":") == 1 {
-		host, port = hp[:i], hp[i+1:]
+		return hp, ""
 	}
-	if host == "" {
-		add(SeverityError, "host-missing", "host", "The URI has no host: it should look like sip:user@pbx.example.com.")
+	if strings.Count(hp, ":") == 1 {
+		host, port, _ = strings.Cut(hp, ":")
+		return host, port
 	}
+	return hp, ""
+}
+
+func parsePort(port string, add addFunc) int {
 	if port == "" {
-		return host, 0
+		return 0
 	}
 	n, err := strconv.Atoi(port)
 	if err != nil || n < 1 || n > 65535 {
 		add(SeverityError, "port-invalid", "port", "Port %q: use 1 to 65535; it was not kept.", port)
-		return host, 0
+		return 0
 	}
-	return host, n
+	return n
 }
 
 // unescape decodes what BuildURI percent-encodes outside header values;
@@ -114,28 +163,47 @@ func splitHostPort(hp string, add addFunc) (string, int) {
 func unescape(s, field string, add addFunc) string {
 	out, err := url.PathUnescape(s)
 	if err != nil {
-		add(SeverityError, "uri-escape", field, "%q has a broken %%-escape; it was kept as typed.", s)
+		add(SeverityError, "uri-escape", field, "%q has a broken %%-escape (%% must be followed by two hex digits); it was kept as typed.", s)
 		return s
 	}
 	return out
 }
 
-func parseParam(t *Target, p string, add addFunc) {
-	name, value, _ := strings.Cut(p, "=")
-	value = unescape(value, "host", add)
-	switch strings.ToLower(name) {
-	case "":
+// uriParams are the parameters Twilio documents for SIP out; each is the
+// Target field of the same name.
+var uriParams = []string{"transport", "secure", "edge", "region"}
+
+func parseParam(t *Target, p string, seen map[string]bool, add addFunc) {
+	rawName, rawValue, _ := strings.Cut(p, "=")
+	name := strings.ToLower(rawName)
+	switch {
+	case name == "":
+		return
+	case name == "tnx":
+		add(SeverityWarning, "uri-param-unknown", "host",
+			"The URI parameter ;%s is Twilio's deprecated way to pick an Interconnect connection: choose the edge ending in -ix instead. It was not kept.", p)
+		return
+	case !slices.Contains(uriParams, name):
+		add(SeverityWarning, "uri-param-unknown", "host",
+			"The URI parameter ;%s is not one Twilio documents for SIP out (transport, secure, edge, region); it was not kept.", p)
+		return
+	case seen[name]:
+		add(SeverityWarning, "uri-param-duplicate", name, "The URI sets ;%s more than once; the last one (;%s) was kept.", name, p)
+	}
+	seen[name] = true
+	value := unescape(rawValue, name, add)
+	switch name {
 	case "transport":
 		t.Transport = strings.ToLower(value)
 	case "secure":
 		t.Secure = strings.EqualFold(value, "true")
+		if !t.Secure && !strings.EqualFold(value, "false") {
+			add(SeverityWarning, "uri-param-value", "secure", "Twilio turns on SRTP only with secure=true; ;%s was read as off.", p)
+		}
 	case "edge":
 		t.Edge = value
 	case "region":
 		t.Region = value
-	default:
-		add(SeverityWarning, "uri-param-unknown", "host",
-			"The URI parameter ;%s is not one Twilio documents for SIP out (transport, secure, edge, region); it was not kept.", p)
 	}
 }
 
@@ -144,22 +212,11 @@ func parseHeaders(t *Target, headers string, add addFunc) {
 		if h == "" {
 			continue
 		}
-		name, raw, _ := strings.Cut(h, "=")
 		field := fmt.Sprintf("headers[%d]", len(t.Headers))
-		name = unescape(name, field+".name", add)
-		value, err := url.PathUnescape(raw)
-		if err != nil {
-			value = raw
-			add(SeverityError, "uri-escape", field+".value",
-				"Header %s has a broken %%-escape (%s); Twilio drops such a header (error 32112). It was kept as typed: fix the value.", name, raw)
-		}
+		name, value := parseHeader(h, field, add)
 		if strings.EqualFold(name, UUIHeader) || strings.EqualFold(name, UUIHeaderXPrefix) {
 			if t.UUI.Data == "" {
-				t.UUI = parseUUI(value, strings.EqualFold(name, UUIHeaderXPrefix))
-				if lastIndexFold(value, ";encoding=") < 0 {
-					add(SeverityInfo, "uui-encoding-added", "uui.encoding",
-						"The UUI had no ;encoding= parameter; it will be sent with encoding=hex, the only one Twilio documents.")
-				}
+				parseUUIHeader(t, name, value, add)
 				continue
 			}
 		}
@@ -168,6 +225,38 @@ func parseHeaders(t *Target, headers string, add addFunc) {
 			continue
 		}
 		t.Headers = append(t.Headers, Header{Name: name, Value: value})
+	}
+}
+
+// parseHeader decodes one name=value pair of the URI's header part.
+func parseHeader(h, field string, add addFunc) (name, value string) {
+	rawName, rawValue, hasValue := strings.Cut(h, "=")
+	name = unescape(rawName, field+".name", add)
+	if n, v, ok := strings.Cut(name, "="); ok && !hasValue {
+		add(SeverityInfo, "uri-header-equals-escaped", field,
+			"Header %s had its = percent-encoded (%%3D), as in one of Twilio's examples; it was read as %s with the value %q.", h, n, v)
+		return n, v
+	}
+	value, err := url.PathUnescape(rawValue)
+	if err != nil {
+		add(SeverityError, "uri-escape", field+".value",
+			"Header %s has a broken %%-escape (%s); Twilio drops such a header (error 32112). It was kept as typed: fix the value.", name, rawValue)
+		return name, rawValue
+	}
+	return name, value
+}
+
+// parseUUIHeader fills t.UUI from a User-to-User or X-User-to-User header.
+func parseUUIHeader(t *Target, name, value string, add addFunc) {
+	u := parseUUI(value, strings.EqualFold(name, UUIHeaderXPrefix))
+	if u.Data == "" {
+		add(SeverityWarning, "uui-empty", "uui.data", "The %s header had no data; it was not kept.", name)
+		return
+	}
+	t.UUI = u
+	if lastIndexFold(value, ";encoding=") < 0 {
+		add(SeverityInfo, "uui-encoding-added", "uui.encoding",
+			"The UUI had no ;encoding= parameter; it will be sent with encoding=hex, the only one Twilio documents.")
 	}
 }
 

@@ -1,0 +1,152 @@
+package sipcompose
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseURI(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Target
+	}{
+		{"sip:jack@example.com?x-myotherheader=bar", Target{User: "jack", Host: "example.com", Headers: []Header{{"x-myotherheader", "bar"}}}},
+		{"  jack@example.com\n", Target{User: "jack", Host: "example.com"}},
+		{"\n  sip:jack@example.com\n", Target{User: "jack", Host: "example.com"}},
+		{"sip:+14158675309@your.domain?X-customName=Bob%2CShield%2BTitle%2DManager&amp;X-otherHeader=true",
+			Target{User: "+14158675309", Host: "your.domain", Headers: []Header{{"X-customName", "Bob,Shield+Title-Manager"}, {"X-otherHeader", "true"}}}},
+		{"sip:jack@example.com?User-to-User=123456789%3Bencoding%3Dhex&x-myotherheader=bar",
+			Target{User: "jack", Host: "example.com", UUI: UUI{Data: "123456789"}, Headers: []Header{{"x-myotherheader", "bar"}}}},
+		{"sip:jack@example.com?x-user-to-user=AB;encoding=hex", Target{User: "jack", Host: "example.com", UUI: UUI{Data: "AB", XPrefix: true}}},
+		{"sip:jack@example.com?X-A=1&User-To-User=AB%3Bencoding%3Dutf8", Target{User: "jack", Host: "example.com", Headers: []Header{{"X-A", "1"}}, UUI: UUI{Data: "AB", Encoding: "utf8"}}},
+		{"SIP:alice@example.com;region=de1;edge=frankfurt;transport=TCP;secure=true",
+			Target{User: "alice", Host: "example.com", Region: "de1", Edge: "frankfurt", Transport: "tcp", Secure: true}},
+		{"sips:bob@pbx.example.com:5071", Target{User: "bob", Host: "pbx.example.com", Port: 5071, Transport: "tls"}},
+		{"sip:[2001:db8::1]:5062", Target{Host: "[2001:db8::1]", Port: 5062}},
+		{"2001:db8::1", Target{Host: "[2001:db8::1]"}},
+		{"pbx.example.com:5080?X-A=1", Target{Host: "pbx.example.com", Port: 5080, Headers: []Header{{"X-A", "1"}}}},
+		{"sip:pbx.example.com", Target{Host: "pbx.example.com"}},
+		{"<sip:alice@example.com>", Target{User: "alice", Host: "example.com"}},
+		{"sip:a%20b@example.com?X-Emoji=%F0%9F%93%9E&X-RTL=%D7%A2%D7%91", Target{User: "a b", Host: "example.com", Headers: []Header{{"X-Emoji", "📞"}, {"X-RTL", "עב"}}}},
+		{"sip:a@example.com?X-Empty=&X-Bare", Target{User: "a", Host: "example.com", Headers: []Header{{"X-Empty", ""}, {"X-Bare", ""}}}},
+		{"sip:a@example.com?x-foo%3Dbar", Target{User: "a", Host: "example.com", Headers: []Header{{"x-foo", "bar"}}}},
+		{"sip:a@example.com?User-to-User=AB;encoding=hex&User-to-User=CD", Target{User: "a", Host: "example.com", UUI: UUI{Data: "AB"}, Headers: []Header{{"User-to-User", "CD"}}}},
+	}
+	for _, tc := range tests {
+		got, diags := ParseURI(tc.in)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("ParseURI(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+		if hasErrorDiag(diags) {
+			t.Errorf("ParseURI(%q): %+v", tc.in, diags)
+		}
+	}
+}
+
+func TestParseURIDiagnostics(t *testing.T) {
+	tests := []struct {
+		in       string
+		severity Severity
+		code     string
+		field    string
+		phrase   string
+	}{
+		{"", SeverityError, "uri-empty", "host", "empty"},
+		{" <> ", SeverityError, "uri-empty", "host", "empty"},
+		{"<sip:a@b.example.com>", SeverityInfo, "uri-angle-brackets", "host", "<…>"},
+		{"tel:+14155550100", SeverityError, "uri-scheme", "host", `"tel:" is not a SIP URI`},
+		{"https://example.com/twiml", SeverityError, "uri-scheme", "host", "only sip:"},
+		{"sips:a@b.example.com", SeverityWarning, "uri-sips", "transport", "transport=tls"},
+		{"sips:a@b.example.com;transport=udp", SeverityWarning, "uri-sips", "transport", ";transport=udp was replaced by tls"},
+		{"sip:a:pw@b.example.com", SeverityWarning, "uri-password", "user", "not kept"},
+		{"alice:secret@b.example.com", SeverityWarning, "uri-password", "user", "Username and Password"},
+		{"sip:a@b.example.com:99999", SeverityError, "port-invalid", "port", "1 to 65535"},
+		{"sip:a@b.example.com:0", SeverityError, "port-invalid", "port", "1 to 65535"},
+		{"sip:a@[::1]:x", SeverityError, "port-invalid", "port", `"x"`},
+		{"sip:a@b.example.com;lr", SeverityWarning, "uri-param-unknown", "host", ";lr"},
+		{"sip:a@b.example.com;tnx=IX123", SeverityWarning, "uri-param-unknown", "host", "-ix"},
+		{"sip:a@b.example.com;edge=dublin;edge=tokyo", SeverityWarning, "uri-param-duplicate", "edge", "(;edge=tokyo) was kept"},
+		{"sip:a@b.example.com;secure=yes", SeverityWarning, "uri-param-value", "secure", "read as off"},
+		{"sip:a@b.example.com;edge=%zz", SeverityError, "uri-escape", "edge", "broken %-escape"},
+		{"sip:a%4@b.example.com", SeverityError, "uri-escape", "user", "kept as typed"},
+		{"sip:a@b%.example.com", SeverityError, "uri-escape", "host", "kept as typed"},
+		{"sip:a@b.example.com?X-A=%zz", SeverityError, "uri-escape", "headers[0].value", "32112"},
+		{"sip:a@b.example.com?X-A=1&X-B=%4", SeverityError, "uri-escape", "headers[1].value", "kept as typed"},
+		{"sip:a@b.example.com?X-%ZZ=1", SeverityError, "uri-escape", "headers[0].name", "broken"},
+		{"sip:a@b.example.com?=1", SeverityWarning, "uri-header-unnamed", "headers", "no name"},
+		{"sip:a@b.example.com?x-foo%3Dbar", SeverityInfo, "uri-header-equals-escaped", "headers[0]", `x-foo with the value "bar"`},
+		{"sip:a@b.example.com?X-A=1&amp;X-B=2", SeverityInfo, "uri-xml-escaped", "headers", "&amp;"},
+		{"sip:a@b.example.com?User-to-User=AB", SeverityInfo, "uui-encoding-added", "uui.encoding", "encoding=hex"},
+		{"sip:a@b.example.com?User-to-User=%3Bencoding%3Dhex", SeverityWarning, "uui-empty", "uui.data", "no data"},
+		{"sip:a@", SeverityError, "host-missing", "host", "no host"},
+		{"sip:a@:5060", SeverityError, "host-missing", "host", "no host"},
+	}
+	for _, tc := range tests {
+		_, diags := ParseURI(tc.in)
+		if !hasDiag(diags, tc.severity, tc.code, tc.field, tc.phrase) {
+			t.Errorf("ParseURI(%q): no %s %s on %q with %q; got %+v", tc.in, tc.severity, tc.code, tc.field, tc.phrase, diags)
+		}
+	}
+}
+
+// Every byte sequence survives BuildURI then ParseURI, NUL, CR/LF and
+// invalid UTF-8 included, because values are percent-encoded.
+func TestParseURIReadsBuildURI(t *testing.T) {
+	odd := []string{"]]>", "a\x00b", "line\r\nX-Injected: 1", "\xff\xfe", "📞", "עברית ‏", "?&;=%", "&amp;", "%zz", " spaced "}
+	var targets []Target
+	for _, d := range roundTripDocs() {
+		targets = append(targets, d.Targets...)
+	}
+	for _, s := range odd {
+		targets = append(targets, Target{User: s, Host: "h.example.com", Edge: s, Headers: []Header{{"X-Odd", s}, {s, "v"}}, UUI: UUI{Data: s, Encoding: s}})
+	}
+	for _, tg := range targets {
+		uri := BuildURI(tg)
+		got, diags := ParseURI(uri)
+		if hasErrorDiag(diags) {
+			t.Errorf("%s: %+v", uri, diags)
+		}
+		if want := uriFields(tg); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\ngot  %+v\nwant %+v", uri, got, want)
+		}
+	}
+}
+
+// uriFields is the part of t that its URI carries, in the form ParseURI
+// gives it back: hex (the default encoding) as "", transport lower-case,
+// the host as BuildURI writes it, unfinished header rows dropped.
+func uriFields(t Target) Target {
+	u := Target{User: t.User, Host: uriHost(t.Host), Port: t.Port, Transport: strings.ToLower(t.Transport), Secure: t.Secure, Edge: t.Edge, Region: t.Region}
+	if t.UUI.Data != "" {
+		u.UUI = t.UUI
+		if strings.EqualFold(u.UUI.Encoding, DefaultUUIEncoding) {
+			u.UUI.Encoding = ""
+		}
+	}
+	for _, h := range t.Headers {
+		if h.Name != "" || h.Value != "" {
+			u.Headers = append(u.Headers, h)
+		}
+	}
+	return u
+}
+
+func TestWithURIKeepsSipAttributes(t *testing.T) {
+	old := Target{Host: "old.example.com", Username: "u", Password: "p", StatusCallback: "/s", Headers: []Header{{"X-Old", "1"}}}
+	u, _ := ParseURI("sip:bob@new.example.com;edge=tokyo?X-New=2")
+	got := WithURI(old, u)
+	want := Target{User: "bob", Host: "new.example.com", Edge: "tokyo", Headers: []Header{{"X-New", "2"}}, Username: "u", Password: "p", StatusCallback: "/s"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+}
+
+func hasDiag(diags []Diagnostic, severity Severity, code, field, phrase string) bool {
+	for _, d := range diags {
+		if d.Severity == severity && d.Code == code && d.Field == field && strings.Contains(d.Message, phrase) {
+			return true
+		}
+	}
+	return false
+}
