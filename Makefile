@@ -18,6 +18,8 @@ GO_SRC  := $(shell find . -name '*.go' -not -name '*_test.go' -not -path './dist
 WEB_SRC := $(shell find web -type f -not -name 'app.wasm*' 2>/dev/null)
 STAMP   := .cache/version
 
+AXE      := .cache/npm/node_modules/axe-core/axe.min.js
+
 .PHONY: all build run test bench export screenshot clean deps chromium check-go
 
 all: build
@@ -61,12 +63,17 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
 	  else echo "sipcompose: the browser tests need Chromium: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
 
-test: build chromium
+# axe-core checks the page's accessibility in the browser tests.
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { echo "sipcompose: the accessibility test needs npm: install Node.js (apt-get install npm)" >&2; exit 1; }
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4
+
+test: build chromium $(AXE)
 	@out="$$(gofmt -l $$(find . -name '*.go' -not -path './dist/*' -not -path './.cache/*'))"; \
 	  if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
-	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) $(GO) test ./...
+	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) SIPCOMPOSE_AXE=$(CURDIR)/$(AXE) $(GO) test ./...
 
 # Rewrites docs/screenshot.png from the running app (README's picture).
 screenshot: build chromium

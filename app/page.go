@@ -30,12 +30,37 @@ type page struct {
 	notice          string
 	saveFailed      bool
 	updateAvailable bool
+	stopHashWatch   func()
 }
 
 func (p *page) OnMount(ctx goapp.Context) {
 	doc, notice := p.initialDocument(ctx)
 	p.notice = notice
 	p.set(doc, true)
+	// Pasting a share link into the address bar of an open tab changes only
+	// the fragment: no reload, so the page must notice by itself.
+	p.stopHashWatch = goapp.Window().AddEventListener("hashchange", p.openSharedLink)
+}
+
+func (p *page) OnDismount() {
+	if p.stopHashWatch != nil {
+		p.stopHashWatch()
+	}
+}
+
+func (p *page) openSharedLink(ctx goapp.Context, e goapp.Event) {
+	doc, err := readShareFragment(goapp.Window().URL().Fragment)
+	switch {
+	case errors.Is(err, errNoShare):
+		return
+	case err != nil:
+		p.notice = "Could not open the link: " + err.Error() + ". The form is unchanged."
+	default:
+		p.notice = "Opened the shared document. The password, if there was one, is never in a link."
+		p.set(doc, true)
+		p.afterRender(ctx, p.save)
+	}
+	p.Update()
 }
 
 // initialDocument is, in order: a share link, the saved draft, the
@@ -99,10 +124,17 @@ func (p *page) edit(ctx goapp.Context, structural bool, change func(*sipcompose.
 	change(&doc)
 	p.set(doc, structural)
 	// Saving after the render keeps the keystroke → preview path short.
-	ctx.Defer(p.save)
+	p.afterRender(ctx, p.save)
 	if structural {
-		ctx.Defer(p.restoreFocus)
+		p.afterRender(ctx, p.restoreFocus)
 	}
+}
+
+// afterRender runs fn once the page has re-rendered. ctx.Defer would tie
+// fn to the element that fired the event, and go-app drops it when a
+// rebuild has removed that element (the clicked Remove button, say).
+func (p *page) afterRender(ctx goapp.Context, fn func(goapp.Context)) {
+	ctx.Dispatcher().Dispatch(goapp.Dispatch{Mode: goapp.Defer, Source: p, Function: fn})
 }
 
 func (p *page) save(ctx goapp.Context) {

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/input"
 	"github.com/go-rod/rod/lib/launcher"
 	"github.com/go-rod/rod/lib/proto"
 
@@ -244,7 +245,7 @@ func (s *Session) Fill(label, text string) {
 	}
 	var err error
 	if text == "" {
-		err = s.Page.Keyboard.Type('\b')
+		err = s.Page.Keyboard.Type(input.Backspace)
 	} else {
 		err = el.Input(text)
 	}

@@ -10,7 +10,10 @@ import (
 // silent failure.
 func CopyText(ctx app.Context, text, sourceID, what string, notify func(app.Context, string)) {
 	fallback := func() {
-		if el := app.Window().GetElementByID(sourceID); el.Truthy() {
+		if el := app.Window().GetElementByID(sourceID); el.Get("select").Truthy() {
+			el.Call("focus")
+			el.Call("select")
+		} else if el.Truthy() {
 			app.Window().Call("getSelection").Call("selectAllChildren", el)
 		}
 		notify(ctx, "The browser refused the clipboard: the "+what+" is selected, press Ctrl+C (⌘C) to copy it.")
@@ -38,9 +41,12 @@ func CopyText(ctx app.Context, text, sourceID, what string, notify func(app.Cont
 	clip.Call("writeText", text).Call("then", ok, fail)
 }
 
-// copyButton is a button that copies text taken from the element sourceID.
-func copyButton(label, text, sourceID, what string, notify func(app.Context, string)) app.UI {
+// copyButton is a button that copies the text content of the element
+// sourceID. It reads the text when clicked: go-app keeps a button's first
+// click handler across renders, so a captured string would go stale.
+func copyButton(label, sourceID, what string, notify func(app.Context, string)) app.UI {
 	return app.Button().Type("button").Class("copy").Text(label).OnClick(func(ctx app.Context, e app.Event) {
+		text := app.Window().GetElementByID(sourceID).Get("textContent").String()
 		CopyText(ctx, text, sourceID, what, notify)
 	})
 }

@@ -15,17 +15,17 @@ func Preview(r sipcompose.Result, notify func(app.Context, string)) app.UI {
 	return app.Section().Class("panel", "preview").Aria("labelledby", "preview-title").Body(
 		app.Div().Class("panel-head").Body(
 			app.H2().ID("preview-title").Text("TwiML"),
-			copyButton("Copy TwiML", r.TwiML, "twiml", "TwiML", notify),
+			copyButton("Copy TwiML", "twiml", "TwiML", notify),
 		),
 		app.Pre().ID("twiml").Class("code").Aria("label", "TwiML preview").TabIndex(0).Body(highlighted(r.TwiML)...),
 		app.Div().Class("panel-head").Body(
 			app.H2().Text("SIP URI (REST “To”)"),
-			copyButton("Copy SIP URI", uris, "sip-uri", "SIP URI", notify),
+			copyButton("Copy SIP URI", "sip-uri", "SIP URI", notify),
 		),
 		app.Pre().ID("sip-uri").Class("code").Aria("label", "SIP URI").TabIndex(0).Text(uris),
 		app.Div().Class("panel-head").Body(
 			app.H2().Text("REST call (curl)"),
-			copyButton("Copy curl", r.Curl, "curl", "curl command", notify),
+			copyButton("Copy curl", "curl", "curl command", notify),
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from your shell: no secret is printed."),
 		app.Pre().ID("curl").Class("code").Aria("label", "curl command").TabIndex(0).Text(r.Curl),
@@ -68,7 +68,8 @@ func AllowListPanel(a sipcompose.AllowList, notify func(app.Context, string)) ap
 			app.Strong().Text(a.AsOf),
 			app.Text("; source: "+a.Source+"."),
 		),
-		app.Div().Class("table-wrap").Body(
+		// Focusable so keyboard users can scroll it on a narrow screen.
+		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", "Allow-list table").Body(
 			app.Table().Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Scope("col").Text("Source CIDR"), app.Th().Scope("col").Text("Protocol"),
@@ -89,7 +90,7 @@ func AllowListPanel(a sipcompose.AllowList, notify func(app.Context, string)) ap
 			x := exports[i]
 			return app.Details().Class("export").Body(
 				app.Summary().Text(x.title),
-				copyButton("Copy "+x.title, x.text, x.id, x.title+" allow-list", notify),
+				copyButton("Copy "+x.title, x.id, x.title+" allow-list", notify),
 				app.Pre().ID(x.id).Class("code").Aria("label", x.title+" allow-list").TabIndex(0).Text(x.text),
 			)
 		}),

@@ -17,6 +17,7 @@ func id(i int, name string) string { return fmt.Sprintf("t%d-%s", i, name) }
 // Targets renders every SIP target section and the Add SIP target button.
 func Targets(p Props) app.UI {
 	return app.Div().Class("targets").Body(
+		app.H2().Class("section-title").Text("SIP targets"),
 		app.Range(p.Doc.Targets).Slice(func(i int) app.UI { return Target(p, i) }),
 		app.If(len(p.Doc.Targets) < sipcompose.MaxTargets,
 			app.Button().Type("button").ID("add-target").Class("secondary").Text("Add SIP target").

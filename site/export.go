@@ -66,6 +66,9 @@ func Export(out string, h *goapp.Handler, webDir string) error {
 		if err := goapp.GenerateStaticWebsite(tmp, h); err != nil {
 			return fmt.Errorf("generating pages: %w", err)
 		}
+		if err := fixPages(tmp); err != nil {
+			return err
+		}
 		// go-app makes an empty web/ for resources it expects beside the
 		// pages; ours live under the prefix instead.
 		if err := os.Remove(filepath.Join(tmp, "web")); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -87,6 +90,35 @@ func WriteFS(out string, fsys fs.FS) error {
 	return replaceDir(out, func(tmp string) error {
 		return copyFiles(fsys, tmp, func(string) bool { return true })
 	})
+}
+
+// go-app v9.8.0 writes a viewport that forbids zooming, which fails WCAG
+// 1.4.4 (people who need larger text cannot pinch-zoom); the pages are
+// published with a zoomable one instead.
+const (
+	lockedViewport   = `width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover`
+	zoomableViewport = `width=device-width, initial-scale=1, viewport-fit=cover`
+)
+
+// fixPages corrects what go-app's generator gets wrong in every page.
+func fixPages(dir string) error {
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil {
+		return err
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if !bytes.Contains(b, []byte(lockedViewport)) {
+			return fmt.Errorf("%s: go-app's viewport meta changed; update site.fixPages", p)
+		}
+		if err := os.WriteFile(p, bytes.ReplaceAll(b, []byte(lockedViewport), []byte(zoomableViewport)), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // replaceDir fills a fresh sibling of out and swaps it in only once fill has

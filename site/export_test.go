@@ -93,6 +93,9 @@ func TestExport(t *testing.T) {
 	}
 
 	index := read(t, filepath.Join(out, "index.html"))
+	if !strings.Contains(index, `content="`+zoomableViewport+`"`) || strings.Contains(index, "user-scalable") {
+		t.Errorf("index.html forbids zooming:\n%s", index)
+	}
 	if !strings.Contains(index, `href="/v/`+hash+`/web/app.css"`) || !strings.Contains(index, `src="/v/`+hash+`/web/icon-192.png"`) {
 		t.Errorf("index.html does not point at the fingerprinted resources:\n%s", index)
 	}

@@ -1,0 +1,17 @@
+//go:build !wasm
+
+package main
+
+import (
+	"os"
+	"testing"
+
+	"sipcompose/app"
+)
+
+// TestMain registers the routes as main does, so the CLI under test
+// exports and serves the real pages.
+func TestMain(m *testing.M) {
+	app.Register()
+	os.Exit(m.Run())
+}
