@@ -32,9 +32,10 @@ import (
 // fixed URLs and are revalidated.
 const AssetsPrefix = "/v/"
 
-// brotliQuality trades export time for size: 11 is far slower on a
-// multi-megabyte wasm for about 2% less.
-const brotliQuality = 9
+// brotliQuality trades export time for size: on this app's wasm, 11 takes
+// about 26 s against 1 s for 9 and saves 12% (1.55 MB against 1.77 MB),
+// the difference between meeting the 1.6 MB budget and missing it.
+const brotliQuality = 11
 
 // compressible lists the extensions worth precompressing; images other
 // than SVG are already compressed.
@@ -269,7 +270,9 @@ func writeIfSmaller(name string, orig []byte, compress func([]byte) ([]byte, err
 
 func brotliBytes(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, brotliQuality)
+	// A 16 MiB window (the format's largest) lets matches span the whole
+	// wasm; every browser decodes it.
+	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brotliQuality, LGWin: 24})
 	if _, err := w.Write(b); err != nil {
 		return nil, err
 	}

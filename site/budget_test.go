@@ -1,0 +1,34 @@
+//go:build !wasm
+
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// WasmBrotliBudget is issue 5's ceiling for what a first visit downloads
+// of app.wasm.
+const WasmBrotliBudget = 1_600_000
+
+// TestWasmSizeBudget checks the built site (make test exports it and sets
+// SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.
+func TestWasmSizeBudget(t *testing.T) {
+	dir := os.Getenv("SIPCOMPOSE_SITE")
+	if dir == "" {
+		t.Skip("SIPCOMPOSE_SITE is not set: run make test, which builds the site")
+	}
+	found, err := filepath.Glob(filepath.Join(dir, "v", "*", "web", "app.wasm.br"))
+	if err != nil || len(found) != 1 {
+		t.Fatalf("want one app.wasm.br in %s, found %v (%v)", dir, found, err)
+	}
+	st, err := os.Stat(found[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Size() > WasmBrotliBudget {
+		t.Errorf("app.wasm is %d bytes brotli, over the %d budget: see BENCHMARKS.md for the levers", st.Size(), WasmBrotliBudget)
+	}
+	t.Logf("app.wasm brotli: %d bytes (budget %d)", st.Size(), WasmBrotliBudget)
+}
