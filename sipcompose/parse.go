@@ -183,7 +183,7 @@ func (p *parser) dial(e *etree.Element) Dial {
 }
 
 func (p *parser) sip(field string, e *etree.Element) Target {
-	t, diags := ParseURI(e.Text())
+	t, diags := parseURI(e.Text(), 1)
 	for _, d := range diags {
 		d.Field = strings.TrimSuffix(field+"."+d.Field, ".")
 		p.diags = append(p.diags, d)

@@ -88,7 +88,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{"header diagnostics get the target's path", `<Response><Dial><Sip>sip:a@b</Sip><Sip>sip:a@b?X-A=%zz</Sip></Dial></Response>`, SeverityError, "uri-escape", "targets[1].headers[0].value", "32112"},
 		{"empty sip", "<Response><Dial><Sip>  </Sip></Dial></Response>", SeverityError, "uri-empty", "targets[0].host", "empty"},
 		{"sips", "<Response><Dial><Sip>sips:a@b</Sip></Dial></Response>", SeverityWarning, "uri-sips", "targets[0].transport", "rewrites"},
-		{"pre-escaped amp", "<Response><Dial><Sip>sip:a@b?X-A=1&amp;amp;X-B=2</Sip></Dial></Response>", SeverityInfo, "uri-xml-escaped", "targets[0].headers", "&amp;"},
+		{"amp escaped twice", "<Response><Dial><Sip>sip:a@b?X-A=1&amp;amp;X-B=2</Sip></Dial></Response>", SeverityWarning, "uri-xml-escaped-twice", "targets[0].headers", "Go samples"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -15,6 +15,13 @@ import (
 // relative to the target ("port", "headers[1].value"); Parse prefixes them.
 // It is what the page runs when someone pastes a whole URI into Host.
 func ParseURI(uri string) (Target, []Diagnostic) {
+	return parseURI(uri, 0)
+}
+
+// parseURI reads uri after xmlDecodes rounds of XML unescaping: 0 for a
+// URI pasted as such, 1 for the text of a <Sip>, where an &amp; that is
+// still there means the TwiML escaped it twice.
+func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 	var t Target
 	diags := []Diagnostic{}
 	add := func(sev Severity, code, field, format string, args ...any) {
@@ -30,8 +37,16 @@ func ParseURI(uri string) (Target, []Diagnostic) {
 		return t, diags
 	}
 	if strings.Contains(s, "&amp;") {
-		s = strings.ReplaceAll(s, "&amp;", "&")
-		add(SeverityInfo, "uri-xml-escaped", "headers", "The URI had &amp; between headers, as written inside TwiML; it was read as &.")
+		for strings.Contains(s, "&amp;") {
+			s = strings.ReplaceAll(s, "&amp;", "&")
+			xmlDecodes++
+		}
+		if xmlDecodes == 1 {
+			add(SeverityInfo, "uri-xml-escaped", "headers", "The URI had &amp; between headers, as written inside TwiML; it was read as &.")
+		} else {
+			add(SeverityWarning, "uri-xml-escaped-twice", "headers",
+				"The & between headers was XML-escaped more than once (&amp;amp;, a mistake in some of Twilio's own Go samples), so Twilio would not see separate headers. It was read as &; the TwiML here escapes it once.")
+		}
 	}
 	sips := false
 	switch lower := strings.ToLower(s); {
@@ -76,8 +91,10 @@ func ParseURI(uri string) (Target, []Diagnostic) {
 			parseParam(&t, p, seen, add)
 		}
 	}
-	if sips && t.Transport != "tls" {
-		add(SeverityWarning, "uri-sips", "transport", "sips: means TLS, so ;transport=%s was replaced by tls.", t.Transport)
+	if sips {
+		if t.Transport != "" && t.Transport != "tls" {
+			add(SeverityWarning, "uri-sips", "transport", "sips: means TLS, so ;transport=%s was replaced by tls.", t.Transport)
+		}
 		t.Transport = "tls"
 	}
 	if headers != "" {

@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -77,6 +78,7 @@ func TestParseURIDiagnostics(t *testing.T) {
 		{"sip:a@b.example.com?=1", SeverityWarning, "uri-header-unnamed", "headers", "no name"},
 		{"sip:a@b.example.com?x-foo%3Dbar", SeverityInfo, "uri-header-equals-escaped", "headers[0]", `x-foo with the value "bar"`},
 		{"sip:a@b.example.com?X-A=1&amp;X-B=2", SeverityInfo, "uri-xml-escaped", "headers", "&amp;"},
+		{"sip:a@b.example.com?X-A=1&amp;amp;X-B=2", SeverityWarning, "uri-xml-escaped-twice", "headers", "more than once"},
 		{"sip:a@b.example.com?User-to-User=AB", SeverityInfo, "uui-encoding-added", "uui.encoding", "encoding=hex"},
 		{"sip:a@b.example.com?User-to-User=%3Bencoding%3Dhex", SeverityWarning, "uui-empty", "uui.data", "no data"},
 		{"sip:a@", SeverityError, "host-missing", "host", "no host"},
@@ -86,6 +88,32 @@ func TestParseURIDiagnostics(t *testing.T) {
 		_, diags := ParseURI(tc.in)
 		if !hasDiag(diags, tc.severity, tc.code, tc.field, tc.phrase) {
 			t.Errorf("ParseURI(%q): no %s %s on %q with %q; got %+v", tc.in, tc.severity, tc.code, tc.field, tc.phrase, diags)
+		}
+	}
+}
+
+// Nothing is reported twice or beside the point: the whole list, in order.
+func TestParseURIAllDiagnostics(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"sip:jack@example.com?User-to-User=0A%3Bencoding%3Dhex&x-a=1", nil},
+		{"sips:a@b.example.com", []string{"warning uri-sips transport"}},
+		{"sips:a@b.example.com;transport=TLS", []string{"warning uri-sips transport"}},
+		{"sips:a@b.example.com;transport=udp", []string{"warning uri-sips transport", "warning uri-sips transport"}},
+		{"sip:a@b.example.com?X-A=1&amp;amp;X-B=2", []string{"warning uri-xml-escaped-twice headers"}},
+		{"sip:bob@example.com?x-foo%3Dbar&amp;User-To-User=foobar&amp;Remote-Party-ID=%3Csip%3Afoo%40example.com%3E%3Bparty%3Dcalling",
+			[]string{"info uri-xml-escaped headers", "info uri-header-equals-escaped headers[0]", "info uui-encoding-added uui.encoding"}},
+	}
+	for _, tc := range tests {
+		_, diags := ParseURI(tc.in)
+		var got []string
+		for _, d := range diags {
+			got = append(got, fmt.Sprintf("%s %s %s", d.Severity, d.Code, d.Field))
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("ParseURI(%q): diagnostics %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }
