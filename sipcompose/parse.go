@@ -47,8 +47,9 @@ func (p *parser) parse(twiml string) Document {
 		return doc
 	}
 	x := etree.NewDocument()
+	// Well-formed XML can still be too deep for etree (1024 levels).
 	if err := x.ReadFromString(twiml); err != nil {
-		p.add(SeverityError, "parse-xml", "", "The TwiML is not well-formed XML: %v.", err)
+		p.add(SeverityError, "parse-xml", "", "The TwiML could not be read: %v.", err)
 		return doc
 	}
 	root := x.Root()

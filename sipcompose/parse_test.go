@@ -66,6 +66,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{"syntax", "<Response>\n  <Dial><Sip>sip:a@b</Sip>\n</Dail></Response>", SeverityError, "parse-xml", "", "Line 3, column 8"},
 		{"unclosed", "<Response>\n<Dial>", SeverityError, "parse-xml", "", "Line 2, column 7"},
 		{"bad entity", "<Response><Dial><Sip>sip:a@b?X-A=1&X-B=2</Sip></Dial></Response>", SeverityError, "parse-xml", "", "Line 1, column"},
+		{"too deep", "<Response>" + strings.Repeat("<a>", 1100) + strings.Repeat("</a>", 1100) + "</Response>", SeverityError, "parse-xml", "", "maximum depth"},
 		{"not xml", "sip:alice@example.com", SeverityError, "parse-no-response", "", "<nothing>"},
 		{"root", "<Dial><Sip>sip:a@b</Sip></Dial>", SeverityError, "parse-no-response", "", "starts with <Dial>"},
 		{"no dial", "<Response><Say>hi</Say></Response>", SeverityError, "parse-no-dial", "", "No <Dial>"},
