@@ -78,12 +78,15 @@ test: build chromium $(AXE)
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) SIPCOMPOSE_AXE=$(CURDIR)/$(AXE) $(GO) test ./...
 
-# Rewrites docs/screenshot.png from the running app (README's picture).
+# Rewrites docs/screenshot-desktop.png and docs/screenshot-375.png from the
+# running app (README's pictures).
 screenshot: build chromium
-	UPDATE_SCREENSHOTS=1 SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 -run '^TestScreenshot$$' ./e2e/
+	UPDATE_SCREENSHOTS=1 SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 -run '^TestScreenshots$$' ./e2e/
 
-bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem ./sipcompose/
+# Measures size, load, typing, native compose and serving against peers
+# and writes BENCHMARKS.md (bench/run.sh); installs wrk and nginx if needed.
+bench: build chromium
+	GO=$(GO) bash bench/run.sh
 
 clean:
 	rm -rf bin $(SITE) $(WASM) $(WASM).br $(WASM).gz .cache

@@ -46,6 +46,7 @@ type Session struct {
 
 	mu       sync.Mutex
 	problems []string
+	log      lockedLog
 }
 
 // New serves the built site and opens a blank page in a fresh browser; all
@@ -370,7 +371,7 @@ func (s *Session) StartServer() {
 
 func (s *Session) serve(ln net.Listener) {
 	ctx, cancel := context.WithCancel(context.Background())
-	srv := static.NewServer(static.New(s.site, static.Options{ImmutablePrefix: site.AssetsPrefix}), nil)
+	srv := static.NewServer(static.New(s.site, static.Options{ImmutablePrefix: site.AssetsPrefix}), &s.log)
 	done := make(chan error, 1)
 	go func() { done <- static.Serve(ctx, srv, ln) }()
 	s.stop = func() {

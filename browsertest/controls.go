@@ -4,6 +4,8 @@ package browsertest
 
 import (
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 )
 
@@ -118,4 +120,23 @@ func (s *Session) waitFor(ok func() bool) {
 	for !ok() && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// lockedLog collects the server's access log across its goroutines.
+type lockedLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+// ServerLog is every access-log line the test's server wrote so far.
+func (s *Session) ServerLog() string {
+	s.log.mu.Lock()
+	defer s.log.mu.Unlock()
+	return s.log.b.String()
 }

@@ -5,8 +5,6 @@ package e2e
 
 import (
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -61,22 +59,4 @@ func TestWasmProgressHeader(t *testing.T) {
 		t.Errorf("wasm header matches uncompressed size, encoding: %q, want \"true br\"", got)
 	}
 	s.NoConsoleErrors()
-}
-
-// TestScreenshot keeps docs/screenshot.png current: run with
-// UPDATE_SCREENSHOTS=1 to rewrite it.
-func TestScreenshot(t *testing.T) {
-	if os.Getenv("UPDATE_SCREENSHOTS") == "" {
-		t.Skip("set UPDATE_SCREENSHOTS=1 to rewrite docs/screenshot.png")
-	}
-	s := browsertest.New(t)
-	s.SetViewport(1280, 800)
-	s.Open("/")
-	s.Type("Host", "pbx.example.com")
-	s.WaitTextContains("TwiML preview", "pbx.example.com")
-	out := filepath.Join("..", "docs", "screenshot.png")
-	s.Screenshot(out)
-	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
-		t.Fatalf("screenshot not written: %v", err)
-	}
 }
