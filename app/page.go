@@ -123,6 +123,10 @@ func (p *page) edit(ctx goapp.Context, structural bool, change func(*sipcompose.
 	doc := p.doc
 	change(&doc)
 	p.set(doc, structural)
+	// The event came from the form component, which go-app would re-render
+	// whole; the page's render passes the form only what changed.
+	ctx.PreventUpdate()
+	p.Update()
 	// Saving after the render keeps the keystroke → preview path short.
 	p.afterRender(ctx, p.save)
 	if structural {
@@ -180,16 +184,6 @@ func (p *page) resetToExample(ctx goapp.Context, e goapp.Event) {
 }
 
 func (p *page) Render() goapp.UI {
-	props := components.Props{
-		Doc: p.shown, Diags: p.diags, Edit: p.edit, Notify: p.notify,
-		FocusAfter: func(id string) { p.focus = id },
-	}
-	form := []goapp.UI{
-		components.Targets(props),
-		components.DialOptions(props),
-		components.RESTOptions(props),
-		components.Import(props),
-	}
 	return goapp.Div().Class("page").Body(
 		goapp.Header().Class("top").Body(
 			goapp.Div().Class("brand").Body(
@@ -211,10 +205,7 @@ func (p *page) Render() goapp.UI {
 		),
 		goapp.P().ID("notice").Class("notice").Role("status").Aria("live", "polite").Text(p.notice),
 		goapp.Main().Class("layout").Body(
-			// A rebuild swaps the form's wrapper element, so go-app makes
-			// fresh inputs with the new values instead of patching old ones.
-			goapp.If(p.gen%2 == 0, goapp.Div().Class("form").Body(form...)).
-				Else(goapp.Section().Class("form").Aria("label", "Form").Body(form...)),
+			&form{Shown: p.shown, Diags: p.diags, Gen: p.gen, page: p},
 			goapp.Div().Class("outputs").Body(
 				components.Preview(p.result, p.notify),
 				components.Warnings(p.result.Diagnostics),

@@ -13,6 +13,6 @@ func Compose(doc Document) Result {
 		URIs:        uris,
 		Curl:        renderCurl(doc, uris),
 		AllowList:   allowListFor(doc),
-		Diagnostics: Validate(doc),
+		Diagnostics: validate(doc, uris),
 	}
 }

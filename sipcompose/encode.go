@@ -10,15 +10,37 @@ const upperHex = "0123456789ABCDEF"
 // do byte for byte, and it guarantees a value can never end a header or
 // start another one.
 func PercentEncode(s string) string {
-	return encodeExcept(s, "")
+	return encodeExcept(s, &alnumOnly)
 }
 
-// encodeExcept percent-encodes every byte of s that is neither an ASCII
-// letter or digit nor in keep.
-func encodeExcept(s, keep string) string {
+// byteSet marks the bytes kept as typed; a table because encoding runs on
+// every keystroke over every header.
+type byteSet [256]bool
+
+func newByteSet(extra string) byteSet {
+	var set byteSet
+	for c := 0; c < 256; c++ {
+		set[c] = isAlnum(byte(c))
+	}
+	for i := 0; i < len(extra); i++ {
+		set[extra[i]] = true
+	}
+	return set
+}
+
+var (
+	alnumOnly = newByteSet("")
+	userSet   = newByteSet(userKeep)
+	hostSet   = newByteSet("-.")
+	ipv6Set   = newByteSet(ipv6Keep)
+	tokenSet  = newByteSet(tokenKeep)
+)
+
+// encodeExcept percent-encodes every byte of s not in keep.
+func encodeExcept(s string, keep *byteSet) string {
 	n := 0
 	for i := 0; i < len(s); i++ {
-		if !keepByte(s[i], keep) {
+		if !keep[s[i]] {
 			n++
 		}
 	}
@@ -29,7 +51,7 @@ func encodeExcept(s, keep string) string {
 	b.Grow(len(s) + 2*n)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if keepByte(c, keep) {
+		if keep[c] {
 			b.WriteByte(c)
 			continue
 		}
@@ -38,10 +60,6 @@ func encodeExcept(s, keep string) string {
 		b.WriteByte(upperHex[c&15])
 	}
 	return b.String()
-}
-
-func keepByte(c byte, keep string) bool {
-	return isAlnum(c) || (c < 0x80 && strings.IndexByte(keep, c) >= 0)
 }
 
 func isAlnum(c byte) bool {

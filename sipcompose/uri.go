@@ -13,12 +13,12 @@ func BuildURI(t Target) string {
 	var b strings.Builder
 	b.WriteString("sip:")
 	if t.User != "" {
-		b.WriteString(encodeExcept(t.User, userKeep))
+		b.WriteString(encodeExcept(t.User, &userSet))
 		b.WriteByte('@')
 	}
-	host, keep := uriHost(t.Host), "-."
+	host, keep := uriHost(t.Host), &hostSet
 	if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
-		keep = ipv6Keep
+		keep = &ipv6Set
 	}
 	b.WriteString(encodeExcept(host, keep))
 	if t.Port != 0 {
@@ -30,7 +30,7 @@ func BuildURI(t Target) string {
 			b.WriteByte(';')
 			b.WriteString(name)
 			b.WriteByte('=')
-			b.WriteString(encodeExcept(value, tokenKeep))
+			b.WriteString(encodeExcept(value, &tokenSet))
 		}
 	}
 	param("transport", strings.ToLower(t.Transport))
@@ -45,7 +45,7 @@ func BuildURI(t Target) string {
 		} else {
 			b.WriteByte('&')
 		}
-		b.WriteString(encodeExcept(h.Name, tokenKeep))
+		b.WriteString(encodeExcept(h.Name, &tokenSet))
 		b.WriteByte('=')
 		b.WriteString(PercentEncode(h.Value))
 	}

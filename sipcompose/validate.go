@@ -43,7 +43,16 @@ var (
 // the field it concerns and says what to do; the order is errors, then
 // warnings, then advice, each in the order of the form.
 func Validate(doc Document) []Diagnostic {
-	v := &validator{out: []Diagnostic{}}
+	uris := make([]string, len(doc.Targets))
+	for i, t := range doc.Targets {
+		uris[i] = BuildURI(t)
+	}
+	return validate(doc, uris)
+}
+
+// validate is Validate with the targets' URIs already built.
+func validate(doc Document, uris []string) []Diagnostic {
+	v := &validator{out: []Diagnostic{}, uris: uris}
 	v.document(doc)
 	slices.SortStableFunc(v.out, func(a, b Diagnostic) int { return severityRank(a.Severity) - severityRank(b.Severity) })
 	return v.out
@@ -59,7 +68,10 @@ func severityRank(s Severity) int {
 	return 2
 }
 
-type validator struct{ out []Diagnostic }
+type validator struct {
+	out  []Diagnostic
+	uris []string
+}
 
 func (v *validator) add(sev Severity, code, field, format string, args ...any) {
 	v.out = append(v.out, Diagnostic{Code: code, Severity: sev, Field: field, Message: fmt.Sprintf(format, args...)})
@@ -78,7 +90,7 @@ func (v *validator) document(doc Document) {
 	}
 	v.dial(doc.Dial)
 	for i, t := range doc.Targets {
-		v.target(fmt.Sprintf("targets[%d]", i), t)
+		v.target("targets["+strconv.Itoa(i)+"]", t, v.uris[i])
 	}
 	v.rest(doc.REST)
 }
@@ -111,7 +123,7 @@ func (v *validator) dial(d Dial) {
 	v.method("dial.referMethod", d.ReferMethod)
 }
 
-func (v *validator) target(p string, t Target) {
+func (v *validator) target(p string, t Target, uri string) {
 	v.text(p+".user", t.User)
 	if strings.ContainsAny(t.User, " \t") {
 		v.add(SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
@@ -128,7 +140,7 @@ func (v *validator) target(p string, t Target) {
 			"secure=true turns on SRTP and TLS signaling: set Transport to tls (or leave it empty) so the URI says what Twilio will do.")
 	}
 	v.edge(p, t)
-	v.headers(p, t)
+	v.headers(p, t, uri)
 	v.uui(p, t.UUI)
 
 	v.text(p+".username", t.Username)
@@ -248,43 +260,53 @@ func edgeNames() string {
 	return strings.Join(names, ", ")
 }
 
-func (v *validator) headers(p string, t Target) {
-	seen := map[string]string{}
+// headers checks a target's headers and the length limits of its URI. It
+// runs on every keystroke over every header, so field paths are built only
+// for the diagnostics that need one.
+func (v *validator) headers(p string, t Target, uri string) {
+	const uuiRow = -1
+	seen := make(map[string]int, len(t.Headers)+2)
 	if t.UUI.Data != "" {
-		seen[strings.ToLower(UUIHeader)] = "UUI"
-		seen[strings.ToLower(UUIHeaderXPrefix)] = "UUI"
+		seen[strings.ToLower(UUIHeader)] = uuiRow
+		seen[strings.ToLower(UUIHeaderXPrefix)] = uuiRow
 	}
 	for i, h := range t.Headers {
-		f := fmt.Sprintf("%s.headers[%d]", p, i)
-		v.text(f+".name", h.Name)
-		v.text(f+".value", h.Value)
+		f := func(part string) string { return p + ".headers[" + strconv.Itoa(i) + "]." + part }
+		if !cleanText(h.Name) {
+			v.text(f("name"), h.Name)
+		}
+		if !cleanText(h.Value) {
+			v.text(f("value"), h.Value)
+		}
 		name := h.Name
 		if name == "" {
 			if h.Value != "" {
-				v.add(SeverityError, "header-name-missing", f+".name", "This header has a value but no name: enter a name starting with X-.")
+				v.add(SeverityError, "header-name-missing", f("name"), "This header has a value but no name: enter a name starting with X-.")
 			}
 			continue
 		}
 		lower := strings.ToLower(name)
 		switch {
 		case !tokenValid(name):
-			v.add(SeverityError, "header-name-invalid", f+".name",
+			v.add(SeverityError, "header-name-invalid", f("name"),
 				"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
 		case strings.HasPrefix(lower, "x-twilio"):
-			v.add(SeverityError, "header-name-reserved", f+".name",
+			v.add(SeverityError, "header-name-reserved", f("name"),
 				"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.", name)
 		case !strings.HasPrefix(lower, "x-") && !slices.ContainsFunc(allowedStandardHeaders, func(s string) bool { return strings.EqualFold(s, name) }):
-			v.add(SeverityError, "header-name-not-allowed", f+".name",
+			v.add(SeverityError, "header-name-not-allowed", f("name"),
 				"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).",
 				name, name, strings.Join(allowedStandardHeaders, ", "))
 		}
-		if prev, dup := seen[lower]; dup {
-			v.add(SeverityWarning, "header-duplicate", f+".name", "Header %q is sent twice (also %s): keep one, or pack both values into one header.", name, prev)
-		} else {
-			seen[lower] = "header " + strconv.Itoa(i+1)
+		switch prev, dup := seen[lower]; {
+		case dup && prev == uuiRow:
+			v.add(SeverityWarning, "header-duplicate", f("name"), "Header %q is sent twice (also UUI): keep one, or pack both values into one header.", name)
+		case dup:
+			v.add(SeverityWarning, "header-duplicate", f("name"), "Header %q is sent twice (also header %d): keep one, or pack both values into one header.", name, prev+1)
+		default:
+			seen[lower] = i
 		}
 	}
-	uri := BuildURI(t)
 	if hp := headersPart(uri); len(hp) > MaxHeadersLength {
 		v.add(SeverityError, "headers-too-long", p+".headers",
 			"The encoded headers are %d characters; Twilio needs fewer than 1024 (errors 21227, 13251). Shorten or drop some values.", len(hp))
@@ -369,6 +391,18 @@ func (v *validator) rest(r REST) {
 	if n := utf8.RuneCountInString(r.TwiML); n > MaxRESTTwiML {
 		v.add(SeverityError, "rest-twiml-too-long", "rest.twiml", "REST TwiML is %d characters; the Twiml parameter takes at most %d. Host it and use Url instead.", n, MaxRESTTwiML)
 	}
+}
+
+// cleanText is the fast path of text: printable, valid UTF-8.
+func cleanText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return !strings.ContainsFunc(s[i:], func(r rune) bool {
+				return r < 0x20 || r == 0x7f || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError
+			}) && utf8.ValidString(s)
+		}
+	}
+	return true
 }
 
 // text reports characters no field may carry: control characters (CR/LF
