@@ -31,6 +31,11 @@ type page struct {
 	saveFailed      bool
 	updateAvailable bool
 	stopHashWatch   func()
+	notifier        *components.Notifier
+}
+
+func (p *page) OnInit() {
+	p.notifier = &components.Notifier{Notify: p.notify}
 }
 
 func (p *page) OnMount(ctx goapp.Context) {
@@ -207,9 +212,9 @@ func (p *page) Render() goapp.UI {
 		goapp.Main().Class("layout").Body(
 			&form{Shown: p.shown, Diags: p.diags, Gen: p.gen, page: p},
 			goapp.Div().Class("outputs").Body(
-				components.Preview(p.result, p.notify),
-				components.Warnings(p.result.Diagnostics),
-				components.AllowListPanel(p.result.AllowList, p.notify),
+				&components.PreviewPanel{TwiML: p.result.TwiML, URIs: p.result.URIs, Curl: p.result.Curl, Notifier: p.notifier},
+				&components.WarningsPanel{Diagnostics: p.result.Diagnostics},
+				&components.AllowListPanel{List: p.result.AllowList, Notifier: p.notifier},
 			),
 		),
 		goapp.Footer().Class("foot").Body(

@@ -8,9 +8,25 @@ import (
 	"sipcompose/sipcompose"
 )
 
-// Preview is the TwiML, the SIP URIs and the curl command, each copyable.
-// The TwiML element's text content is exactly Result.TwiML.
-func Preview(r sipcompose.Result, notify func(app.Context, string)) app.UI {
+// Notifier shows a message in the page's status area. Panels hold it by
+// pointer: go-app compares a component's fields to decide whether to
+// re-render it, and one pointer compares equal where a func never does.
+type Notifier struct {
+	Notify func(app.Context, string)
+}
+
+// PreviewPanel is the TwiML, the SIP URIs and the curl command, each
+// copyable. The TwiML element's text content is exactly TwiML.
+type PreviewPanel struct {
+	app.Compo
+	TwiML    string
+	URIs     []string
+	Curl     string
+	Notifier *Notifier
+}
+
+func (c *PreviewPanel) Render() app.UI {
+	r, notify := sipcompose.Result{TwiML: c.TwiML, URIs: c.URIs, Curl: c.Curl}, c.Notifier.Notify
 	uris := strings.Join(r.URIs, "\n")
 	return app.Section().Class("panel", "preview").Aria("labelledby", "preview-title").Body(
 		app.Div().Class("panel-head").Body(
@@ -32,8 +48,14 @@ func Preview(r sipcompose.Result, notify func(app.Context, string)) app.UI {
 	)
 }
 
-// Warnings lists every diagnostic; each also shows beside its field.
-func Warnings(diags []sipcompose.Diagnostic) app.UI {
+// WarningsPanel lists every diagnostic; each also shows beside its field.
+type WarningsPanel struct {
+	app.Compo
+	Diagnostics []sipcompose.Diagnostic
+}
+
+func (c *WarningsPanel) Render() app.UI {
+	diags := c.Diagnostics
 	return app.Section().Class("panel", "warnings").Aria("label", "Warnings").Body(
 		app.H2().Text("Warnings"),
 		app.If(len(diags) == 0, app.P().Class("ok").Text("No problems found.")).Else(
@@ -53,7 +75,14 @@ func Warnings(diags []sipcompose.Diagnostic) app.UI {
 
 // AllowListPanel is the IP allow-list: a table and its exports, each
 // copyable, with the data's date and source.
-func AllowListPanel(a sipcompose.AllowList, notify func(app.Context, string)) app.UI {
+type AllowListPanel struct {
+	app.Compo
+	List     sipcompose.AllowList
+	Notifier *Notifier
+}
+
+func (c *AllowListPanel) Render() app.UI {
+	a, notify := c.List, c.Notifier.Notify
 	rules := append(append([]sipcompose.Rule{}, a.Signaling...), a.Media...)
 	exports := []struct{ id, title, text string }{
 		{"allow-table", "Table", a.Table()},
