@@ -50,7 +50,7 @@ func TestComposeFormats(t *testing.T) {
 			if format != "json" && format != "twiml" && strings.Contains(out, "never-printed") {
 				t.Errorf("the SIP password was printed:\n%s", out)
 			}
-			goldenCLI(t, "doc."+format+".out", out)
+			goldenCLI(t, "doc."+format+".golden", out)
 		})
 	}
 }
