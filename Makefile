@@ -23,7 +23,7 @@ STAMP   := .cache/version
 
 AXE      := .cache/npm/node_modules/axe-core/axe.min.js
 
-.PHONY: all build run test bench export screenshot clean deps chromium check-go
+.PHONY: all build run test bench soak export screenshot clean deps chromium check-go
 
 all: build
 
@@ -87,6 +87,11 @@ screenshot: build chromium
 # and writes BENCHMARKS.md (bench/run.sh); installs wrk and nginx if needed.
 bench: build chromium
 	GO=$(GO) bash bench/run.sh
+
+# The long reliability runs (fuzzing 5 min per target, load, slow clients);
+# writes RELIABILITY.md. About 25 minutes.
+soak: build
+	GO=$(GO) bash bench/soak.sh
 
 clean:
 	rm -rf bin $(SITE) $(WASM) $(WASM).br $(WASM).gz .cache
