@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"net/netip"
 	"strconv"
 	"strings"
 )
@@ -17,7 +18,7 @@ func BuildURI(t Target) string {
 		b.WriteByte('@')
 	}
 	host, keep := uriHost(t.Host), &hostSet
-	if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
+	if ipv6Literal(host) {
 		keep = &ipv6Set
 	}
 	b.WriteString(encodeExcept(host, keep))
@@ -60,6 +61,16 @@ func uriHost(h string) string {
 		return "[" + h + "]"
 	}
 	return h
+}
+
+// ipv6Literal reports whether h is a bracketed IPv6 address, the only host
+// whose ":" and brackets may stand unencoded.
+func ipv6Literal(h string) bool {
+	if len(h) < 2 || h[0] != '[' || h[len(h)-1] != ']' {
+		return false
+	}
+	a, err := netip.ParseAddr(h[1 : len(h)-1])
+	return err == nil && a.Is6()
 }
 
 // uriHeaders lists the headers in URI order: UUI first (as in Twilio's
