@@ -1,0 +1,60 @@
+package app
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"sipcompose/sipcompose"
+)
+
+func TestShareFragmentRoundTrip(t *testing.T) {
+	doc := exampleDocument()
+	doc.Targets[0].Username, doc.Targets[0].Password = "trunk", "hunter2"
+	frag := shareFragment(doc)
+	if !strings.HasPrefix(frag, "doc=") || strings.ContainsAny(strings.TrimPrefix(frag, "doc="), "+/=#&?") {
+		t.Fatalf("fragment %q is not URL-safe base64 after doc=", frag)
+	}
+	got, err := readShareFragment("#" + frag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := sipcompose.WithoutSecrets(doc)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	if got.Targets[0].Password != "" || strings.Contains(string(compactDocument(doc)), "hunter2") {
+		t.Error("the password travels in the link")
+	}
+}
+
+func TestReadShareFragmentErrors(t *testing.T) {
+	tests := []struct{ frag, want string }{
+		{"", "no shared document"},
+		{"#section-2", "no shared document"},
+		{"#doc=@@@", "the share link is damaged"},
+		{"#doc=" + "eyJ0YXJnZXRzIjpb", "unreadable document"}, // {"targets":[ cut short
+		{"#doc=eyJob3RzIjoxfQ", `unknown field "hots"`},
+	}
+	for _, tc := range tests {
+		if _, err := readShareFragment(tc.frag); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("readShareFragment(%q) = %v, want %q", tc.frag, err, tc.want)
+		}
+	}
+}
+
+func TestReadDraft(t *testing.T) {
+	doc, err := readDraft(compactDocument(exampleDocument()))
+	if err != nil || !reflect.DeepEqual(doc, exampleDocument()) {
+		t.Errorf("draft round trip: %v %+v", err, doc)
+	}
+	if _, err := readDraft([]byte(`{"targets": 5}`)); err == nil || !strings.HasPrefix(err.Error(), "the saved draft could not be read") {
+		t.Errorf("corrupt draft: %v", err)
+	}
+}
+
+func TestExampleDocumentIsClean(t *testing.T) {
+	for _, d := range sipcompose.Validate(exampleDocument()) {
+		t.Errorf("the first-visit example has a diagnostic: %+v", d)
+	}
+}
