@@ -1,0 +1,60 @@
+package app
+
+import (
+	"encoding/json"
+	"testing"
+
+	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"sipcompose/sipcompose"
+)
+
+// TestPageStartsFromTheExample mounts the page with go-app's client tester:
+// a first visit composes the example and drafts it.
+func TestPageStartsFromTheExample(t *testing.T) {
+	p := &page{}
+	d := goapp.NewClientTester(p)
+	defer d.Close()
+	d.Consume()
+	if want := sipcompose.Compose(exampleDocument()).TwiML; p.result.TwiML != want {
+		t.Errorf("preview:\n%s\nwant\n%s", p.result.TwiML, want)
+	}
+	if p.notice != "This is an example: edit it, or paste a SIP URI into Host." {
+		t.Errorf("notice %q", p.notice)
+	}
+}
+
+// TestPageEditKeepsTheFormAndSavesTheDraft edits through the same path as
+// a keystroke: the result follows, the form's snapshot does not (so inputs
+// keep what is typed), and the draft is saved without the password.
+func TestPageEditKeepsTheFormAndSavesTheDraft(t *testing.T) {
+	p := &page{}
+	d := goapp.NewClientTester(p)
+	defer d.Close()
+	d.Consume()
+	gen := p.gen
+	d.Dispatch(goapp.Dispatch{Mode: goapp.Update, Source: p, Function: func(ctx goapp.Context) {
+		p.edit(ctx, false, func(doc *sipcompose.Document) {
+			doc.Targets[0].Host = "typed.example.com"
+			doc.Targets[0].Username, doc.Targets[0].Password = "u", "hunter2"
+		})
+	}})
+	d.Consume()
+	if p.result.URIs[0] != "sip:+14158675309@typed.example.com;transport=tls;edge=ashburn?User-to-User=0A1B2C3D%3Bencoding%3Dhex&X-customName=Bob%2CShield%2BTitle%2DManager&X-otherHeader=true" {
+		t.Errorf("URI %s", p.result.URIs[0])
+	}
+	if p.gen != gen || p.shown.Targets[0].Host != "pbx.example.com" {
+		t.Errorf("a keystroke rebuilt the form (gen %d→%d, shown host %q)", gen, p.gen, p.shown.Targets[0].Host)
+	}
+	var raw json.RawMessage
+	d.Dispatch(goapp.Dispatch{Mode: goapp.Update, Source: p, Function: func(ctx goapp.Context) {
+		if err := ctx.LocalStorage().Get(draftKey, &raw); err != nil {
+			t.Error(err)
+		}
+	}})
+	d.Consume()
+	draft, err := readDraft(raw)
+	if err != nil || draft.Targets[0].Host != "typed.example.com" || draft.Targets[0].Password != "" {
+		t.Errorf("draft %v %+v", err, draft)
+	}
+}
