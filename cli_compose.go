@@ -92,11 +92,19 @@ func cmdLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	_, data, code := readInput(fs, stdin, stderr)
+	name, data, code := readInput(fs, stdin, stderr)
 	if code != 0 {
 		return code
 	}
 	doc, diags := sipcompose.Parse(string(data))
+	for _, d := range diags {
+		// Input that is not TwiML at all is an error of the command, said
+		// in one line like a bad JSON document, not a lint finding.
+		if d.Code == "parse-xml" || d.Code == "parse-empty" || d.Code == "parse-too-large" {
+			fmt.Fprintf(stderr, "sipcompose: %s: %s\n", name, d.Message)
+			return 1
+		}
+	}
 	if !hasErrors(diags) {
 		diags = append(diags, sipcompose.Validate(doc)...)
 	}

@@ -120,8 +120,8 @@ func TestLint(t *testing.T) {
 		t.Errorf("exit %d: %q", code, out)
 	}
 
-	code, out, _ = runInput("<Response>\n<Dial>\n</Response>", "lint")
-	if code != 1 || !strings.HasPrefix(out, "error parse-xml -: Line 3, column") {
-		t.Errorf("exit %d: %q", code, out)
+	code, out, errOut = runInput("<Response>\n<Dial>\n</Response>", "lint")
+	if code != 1 || out != "" || errOut != "sipcompose: <stdin>: Line 3, column 12: element <Dial> closed by </Response>.\n" {
+		t.Errorf("exit %d: %q %q", code, out, errOut)
 	}
 }
