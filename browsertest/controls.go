@@ -3,6 +3,7 @@
 package browsertest
 
 import (
+	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
@@ -140,3 +141,15 @@ func (s *Session) ServerLog() string {
 	defer s.log.mu.Unlock()
 	return s.log.b.String()
 }
+
+// Deploy replaces the site the server serves, as a new release would,
+// keeping the address (and so the service worker's origin).
+func (s *Session) Deploy(site fs.FS) {
+	s.T.Helper()
+	s.StopServer()
+	s.site = site
+	s.StartServer()
+}
+
+// SiteFS is the built site the session started with.
+func (s *Session) SiteFS() fs.FS { return s.site }

@@ -1,0 +1,53 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"io/fs"
+	"testing"
+	"testing/fstest"
+
+	"sipcompose/browsertest"
+)
+
+// newRelease is the built site with a changed service worker, which is what
+// a deploy of a new build looks like to a browser.
+func newRelease(t *testing.T, site fs.FS) fs.FS {
+	t.Helper()
+	out := fstest.MapFS{}
+	err := fs.WalkDir(site, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(site, name)
+		if err != nil {
+			return err
+		}
+		switch name {
+		case "app-worker.js":
+			data = append(data, "\n// next release\n"...)
+		case "app-worker.js.br", "app-worker.js.gz":
+			return nil // the compressed copies would still be the old release
+		}
+		out[name] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestNewVersionOffersReload(t *testing.T) {
+	s := browsertest.New(t)
+	s.Open("/")
+	s.WaitServiceWorker()
+	s.Reload() // now the worker controls the page, as on any later visit
+	s.Deploy(newRelease(t, s.SiteFS()))
+	s.Eval(`() => navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => "")`)
+	s.WaitEval(`() => { const b = document.querySelector(".banner"); return b ? b.textContent : "" }`, "A new version of sipcompose is available. Reload")
+	s.Click("Reload", 0)
+	s.WaitApp()
+	s.WaitTextContains("TwiML preview", "pbx.example.com")
+	s.NoConsoleErrors()
+}
