@@ -40,8 +40,9 @@ var (
 )
 
 // Validate checks a Document against Twilio's rules. Each Diagnostic names
-// the field it concerns and says what to do; the order is errors, then
-// warnings, then advice, each in the order of the form.
+// the field it concerns and says what to do. The order is fixed: errors,
+// then warnings, then advice; within each, by field (indices compared as
+// numbers, so targets[2] comes before targets[10]), then by code.
 func Validate(doc Document) []Diagnostic {
 	uris := make([]string, len(doc.Targets))
 	for i, t := range doc.Targets {
@@ -54,8 +55,50 @@ func Validate(doc Document) []Diagnostic {
 func validate(doc Document, uris []string) []Diagnostic {
 	v := &validator{out: []Diagnostic{}, uris: uris}
 	v.document(doc)
-	slices.SortStableFunc(v.out, func(a, b Diagnostic) int { return severityRank(a.Severity) - severityRank(b.Severity) })
+	slices.SortStableFunc(v.out, compareDiagnostics)
 	return v.out
+}
+
+func compareDiagnostics(a, b Diagnostic) int {
+	if c := severityRank(a.Severity) - severityRank(b.Severity); c != 0 {
+		return c
+	}
+	if c := compareFields(a.Field, b.Field); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Code, b.Code)
+}
+
+// compareFields orders field paths as text, except that runs of digits
+// compare as numbers.
+func compareFields(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := len(na) - len(nb); c != 0 {
+				return c
+			}
+			if c := strings.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return int(a[0]) - int(b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) - len(b)
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 func severityRank(s Severity) int {
@@ -247,7 +290,11 @@ func (v *validator) edge(p string, t Target) {
 			"Both edge and region are set and Twilio documents no precedence: keep only Edge (region is the legacy form).")
 	}
 	if registered && (t.Edge != "" || t.Region != "") {
-		v.add(SeverityWarning, "edge-ignored-registered", p+".edge",
+		field := p + ".edge"
+		if t.Edge == "" {
+			field = p + ".region"
+		}
+		v.add(SeverityWarning, "edge-ignored-registered", field,
 			"Twilio ignores the edge when ringing a device registered to a Twilio SIP Domain: the call leaves from the edge the device registered on.")
 	}
 }

@@ -124,18 +124,41 @@ func TestValidDocumentsHaveNoDiagnostics(t *testing.T) {
 	}
 }
 
-func TestDiagnosticsErrorsFirst(t *testing.T) {
-	d := Document{Targets: []Target{{Host: "a.example.com", Edge: "san-jose"}, {Host: ""}}}
-	diags := Validate(d)
-	rank := 0
-	for _, x := range diags {
-		if r := severityRank(x.Severity); r < rank {
-			t.Fatalf("diagnostics out of order: %+v", diags)
-		} else {
-			rank = r
-		}
+func TestDiagnosticsOrder(t *testing.T) {
+	tg := func(host, edge string) Target { return Target{User: "a", Host: host, Edge: edge} }
+	var d Document
+	for i := 0; i < 11; i++ {
+		d.Targets = append(d.Targets, tg("ok.example.com", ""))
 	}
-	if diags[0].Code != "host-missing" {
-		t.Errorf("first diagnostic %s, want host-missing", diags[0].Code)
+	d.Targets[10] = tg("", "")
+	d.Targets[2] = tg("", "san-jose")
+	d.Targets[1] = tg("ok.example.com", "san-jose")
+	d.Dial.Timeout = 1
+	var got []string
+	for _, x := range Validate(d) {
+		got = append(got, string(x.Severity)+" "+x.Field+" "+x.Code)
+	}
+	want := []string{
+		"error dial.timeout timeout-range",
+		"error targets too-many-targets",
+		"error targets[2].host host-missing",
+		"error targets[10].host host-missing",
+		"warning targets[1].edge edge-san-jose",
+		"warning targets[2].edge edge-san-jose",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("order:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestCompareFields(t *testing.T) {
+	sorted := []string{"", "dial.action", "dial.timeout", "rest.twiml", "targets", "targets[0].headers[2].name", "targets[0].headers[10].name", "targets[0].host", "targets[9]", "targets[10]"}
+	for i := range sorted {
+		for j := range sorted {
+			c := compareFields(sorted[i], sorted[j])
+			if (i < j && c >= 0) || (i > j && c <= 0) || (i == j && c != 0) {
+				t.Errorf("compareFields(%q, %q) = %d", sorted[i], sorted[j], c)
+			}
+		}
 	}
 }

@@ -1,0 +1,64 @@
+package sipcompose
+
+import "testing"
+
+func TestBuildURI(t *testing.T) {
+	tests := []struct {
+		name string
+		t    Target
+		want string
+	}{
+		{"host only", Target{Host: "pbx.example.com"}, "sip:pbx.example.com"},
+		{"user", Target{User: "+14158675309", Host: "your.domain"}, "sip:+14158675309@your.domain"},
+		{"host trimmed", Target{User: "a", Host: "  pbx.example.com\t"}, "sip:a@pbx.example.com"},
+		{"port", Target{User: "a", Host: "203.0.113.10", Port: 5080}, "sip:a@203.0.113.10:5080"},
+		{"bare IPv6 gets brackets", Target{Host: "2001:db8::1", Port: 5061}, "sip:[2001:db8::1]:5061"},
+		{"bracketed IPv6", Target{Host: "[2001:db8::1]"}, "sip:[2001:db8::1]"},
+		{"not IPv6: colons encoded", Target{Host: "[a:b]"}, "sip:%5Ba%3Ab%5D"},
+		{"colon in host cannot read as port", Target{Host: "pbx.example.com:5060"}, "sip:pbx.example.com%3A5060"},
+		{"user keeps unreserved", Target{User: "a-b_c.d!e~f*g'h(i)j+k$l,m", Host: "h"}, "sip:a-b_c.d!e~f*g'h(i)j+k$l,m@h"},
+		{"user structure encoded", Target{User: "a@b:c;d?e&f=g/h i%", Host: "h"}, "sip:a%40b%3Ac%3Bd%3Fe%26f%3Dg%2Fh%20i%25@h"},
+		{"user non-ASCII", Target{User: "josé", Host: "h"}, "sip:jos%C3%A9@h"},
+		{"transport lowercased", Target{Host: "h", Transport: "TLS"}, "sip:h;transport=tls"},
+		{"param order", Target{Host: "h", Region: "ie1", Edge: "dublin", Secure: true, Transport: "tls"}, "sip:h;transport=tls;secure=true;edge=dublin;region=ie1"},
+		{"param value cannot add a param", Target{Host: "h", Edge: "x;transport=udp"}, "sip:h;edge=x%3Btransport%3Dudp"},
+		{"header order kept", Target{Host: "h", Headers: []Header{{"X-B", "2"}, {"X-A", "1"}}}, "sip:h?X-B=2&X-A=1"},
+		{"empty rows skipped", Target{Host: "h", Headers: []Header{{"", ""}, {"X-A", ""}, {"", ""}}}, "sip:h?X-A="},
+		{"header name encoded", Target{Host: "h", Headers: []Header{{"X-A=b&c", "v"}}}, "sip:h?X-A%3Db%26c=v"},
+		{"value cannot add a header", Target{Host: "h", Headers: []Header{{"X-A", "1&X-B=2"}}}, "sip:h?X-A=1%26X%2DB%3D2"},
+		{"UUI first", Target{Host: "h", Headers: []Header{{"X-A", "1"}}, UUI: UUI{Data: "AB"}}, "sip:h?User-to-User=AB%3Bencoding%3Dhex&X-A=1"},
+		{"UUI prefixed, other encoding", Target{Host: "h", UUI: UUI{Data: "hi", Encoding: "ascii", XPrefix: true}}, "sip:h?X-User-to-User=hi%3Bencoding%3Dascii"},
+		{"UUI encoding without data", Target{Host: "h", UUI: UUI{Encoding: "hex", XPrefix: true}}, "sip:h"},
+		{"everything", Target{User: "bob", Host: "pbx.example.com", Port: 5061, Transport: "tls", Secure: true, Edge: "frankfurt", Headers: []Header{{"X-Case", "42"}}},
+			"sip:bob@pbx.example.com:5061;transport=tls;secure=true;edge=frankfurt?X-Case=42"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := BuildURI(tc.t); got != tc.want {
+				t.Errorf("BuildURI = %s\nwant       %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// The URI is the REST API's To value as is: Compose must not XML-escape it.
+func TestComposeURIsAreNotXMLEscaped(t *testing.T) {
+	tg := Target{User: "a", Host: "h", Headers: []Header{{"X-A", "1"}, {"X-B", "2"}}}
+	r := Compose(Document{Targets: []Target{tg, tg}})
+	if len(r.URIs) != 2 || r.URIs[0] != "sip:a@h?X-A=1&X-B=2" || r.URIs[1] != r.URIs[0] {
+		t.Errorf("URIs = %q", r.URIs)
+	}
+}
+
+func TestHeadersPart(t *testing.T) {
+	for uri, want := range map[string]string{
+		"sip:h":            "",
+		"sip:h?":           "",
+		"sip:h;edge=x?A=1": "A=1",
+		"sip:h?A=1&B=2":    "A=1&B=2",
+	} {
+		if got := headersPart(uri); got != want {
+			t.Errorf("headersPart(%q) = %q, want %q", uri, got, want)
+		}
+	}
+}
