@@ -3,26 +3,40 @@ package sipcompose
 import (
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/emiago/sipgo/sip"
 )
 
 // oracleCheck parses uri with sipgo — another SIP stack — and checks it
-// finds the target's host, port and parameters, and every header with its
-// original decoded value.
+// finds the target's user, host, port and parameters, and every header
+// with its name and original decoded value.
 func oracleCheck(t testing.TB, tg Target, uri string) {
 	t.Helper()
 	var u sip.Uri
 	if err := sip.ParseUri(uri, &u); err != nil {
 		t.Fatalf("sipgo cannot parse %s: %v", uri, err)
 	}
-	if tg.Port != 0 && u.Port != tg.Port {
+	if user, err := url.PathUnescape(u.User); err != nil || user != tg.User {
+		t.Errorf("sipgo user %q (%v), want %q in %s", user, err, tg.User, uri)
+	}
+	if want := strings.Trim(uriHost(tg.Host), "[]"); ipv6Literal(uriHost(tg.Host)) && strings.Trim(u.Host, "[]") != want {
+		t.Errorf("sipgo IPv6 host %q, want %q in %s", u.Host, want, uri)
+	} else if host, err := url.PathUnescape(u.Host); !ipv6Literal(uriHost(tg.Host)) && (err != nil || host != uriHost(tg.Host)) {
+		t.Errorf("sipgo host %q (%v), want %q in %s", host, err, uriHost(tg.Host), uri)
+	}
+	if u.Port != tg.Port {
 		t.Errorf("sipgo port %d, want %d in %s", u.Port, tg.Port, uri)
 	}
-	if tg.Edge != "" {
-		if v, _ := u.UriParams.Get("edge"); v != tg.Edge {
-			t.Errorf("sipgo edge %q, want %q in %s", v, tg.Edge, uri)
+	params := map[string]string{"transport": strings.ToLower(tg.Transport), "edge": tg.Edge, "region": tg.Region}
+	if tg.Secure {
+		params["secure"] = "true"
+	}
+	for name, want := range params {
+		v, ok := u.UriParams.Get(name)
+		if v, _ = url.PathUnescape(v); ok != (want != "") || v != want {
+			t.Errorf("sipgo %s=%q (present %v), want %q in %s", name, v, ok, want, uri)
 		}
 	}
 	want := uriHeaders(tg)
@@ -30,23 +44,38 @@ func oracleCheck(t testing.TB, tg Target, uri string) {
 		t.Fatalf("sipgo found %d headers, want %d in %s", len(u.Headers), len(want), uri)
 	}
 	for i, h := range want {
+		name, _ := url.PathUnescape(u.Headers[i].K)
 		got, err := url.PathUnescape(u.Headers[i].V)
-		if err != nil || got != h.Value {
-			t.Errorf("header %d: sipgo decodes %q (%v), want %q in %s", i, got, err, h.Value, uri)
+		if name != h.Name || err != nil || got != h.Value {
+			t.Errorf("header %d: sipgo decodes %s=%q (%v), want %s=%q in %s", i, name, got, err, h.Name, h.Value, uri)
 		}
 	}
 }
 
-func TestURIsParseWithSipgo(t *testing.T) {
-	targets := []Target{fullDocument().Targets[0], fullDocument().Targets[1]}
+// oracleDocs are whole documents whose every composed URI must read back.
+func oracleDocs() []Document {
+	docs := []Document{fullDocument()}
 	for _, f := range twilioForms {
-		targets = append(targets, f.t)
+		docs = append(docs, Document{Targets: []Target{f.t}})
 	}
-	targets = append(targets,
-		Target{User: "+1", Host: "h.example.com", Headers: []Header{{"X-Nasty", "a&b=c?d;e%f g\r\nX-Injected: 1"}, {"X-Empty", ""}}},
-		Target{Host: "203.0.113.9", Port: 5099, Edge: "tokyo-ix", UUI: UUI{Data: TextToHex("héllo")}},
+	for _, bd := range benchDocs() {
+		docs = append(docs, bd.doc)
+	}
+	return append(docs,
+		Document{Targets: []Target{
+			{User: "+1", Host: "h.example.com", Headers: []Header{{"X-Nasty", "a&b=c?d;e%f g\r\nX-Injected: 1"}, {"X-Empty", ""}}},
+			{Host: "203.0.113.9", Port: 5099, Edge: "tokyo-ix", UUI: UUI{Data: TextToHex("héllo")}},
+			{User: "josé;x=1?y", Host: "2001:db8::5", Port: 5061, Transport: "TLS", Secure: true, Region: "au1"},
+			{User: "a@b", Host: "[2001:db8::6]", UUI: UUI{Data: "AB", Encoding: "a;b", XPrefix: true}, Headers: []Header{{"X-Emoji", "📞 עברית"}}},
+		}},
 	)
-	for i, tg := range targets {
-		t.Run(strconv.Itoa(i), func(t *testing.T) { oracleCheck(t, tg, BuildURI(tg)) })
+}
+
+func TestURIsParseWithSipgo(t *testing.T) {
+	for i, doc := range oracleDocs() {
+		r := Compose(doc)
+		for j, tg := range doc.Targets {
+			t.Run(strconv.Itoa(i)+"/"+strconv.Itoa(j), func(t *testing.T) { oracleCheck(t, tg, r.URIs[j]) })
+		}
 	}
 }
