@@ -41,6 +41,7 @@ func TestValidate(t *testing.T) {
 		{"UUI twice", with(func(t *Target) { t.UUI.Data = "AB"; t.Headers = []Header{{"User-to-User", "CD"}} }), "header-duplicate", SeverityWarning, "targets[0].headers[0].name", "UUI"},
 		{"headers too long", with(func(t *Target) { t.Headers = []Header{{"X-Big", strings.Repeat("a", 1020)}} }), "headers-too-long", SeverityError, "targets[0].headers", "1024"},
 		{"URI too long", with(func(t *Target) { t.User = strings.Repeat("u", 250) }), "uri-too-long", SeverityError, "targets[0].host", "255"},
+		{"long with headers", with(func(t *Target) { t.Headers = []Header{{"X-Big", strings.Repeat("a", 240)}} }), "uri-long-with-headers", SeverityInfo, "targets[0].headers", "13243"},
 		{"UUI not hex", with(func(t *Target) { t.UUI.Data = "hello" }), "uui-not-hex", SeverityError, "targets[0].uui.data", "32112"},
 		{"UUI odd hex", with(func(t *Target) { t.UUI.Data = "ABC" }), "uui-hex-odd", SeverityWarning, "targets[0].uui.data", "even number"},
 		{"UUI other encoding", with(func(t *Target) { t.UUI = UUI{Data: "x", Encoding: "base64"} }), "uui-encoding-unknown", SeverityWarning, "targets[0].uui.encoding", "only encoding=hex"},
@@ -160,5 +161,18 @@ func TestCompareFields(t *testing.T) {
 				t.Errorf("compareFields(%q, %q) = %d", sorted[i], sorted[j], c)
 			}
 		}
+	}
+}
+
+// Headers over Twilio's limit are one error, not also advice about the
+// URI's length.
+func TestHeadersTooLongIsOneFinding(t *testing.T) {
+	d := Document{Targets: []Target{{Host: "h.example.com", Headers: []Header{{"X-Big", strings.Repeat("a", 1100)}}}}}
+	var codes []string
+	for _, x := range Validate(d) {
+		codes = append(codes, x.Code)
+	}
+	if strings.Join(codes, " ") != "headers-too-long" {
+		t.Errorf("codes %v, want only headers-too-long", codes)
 	}
 }
