@@ -49,6 +49,13 @@ func encodeExcept(s string, keep *byteSet) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 2*n)
+	writeEncoded(&b, s, keep)
+	return b.String()
+}
+
+// writeEncoded is encodeExcept writing straight into b, so building a URI
+// makes no string per part.
+func writeEncoded(b *strings.Builder, s string, keep *byteSet) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if keep[c] {
@@ -59,7 +66,6 @@ func encodeExcept(s string, keep *byteSet) string {
 		b.WriteByte(upperHex[c>>4])
 		b.WriteByte(upperHex[c&15])
 	}
-	return b.String()
 }
 
 func isAlnum(c byte) bool {

@@ -11,17 +11,19 @@ import (
 // values are percent-encoded here; XML escaping is TwiML's job, so the
 // result is also the REST API's "To" value as is.
 func BuildURI(t Target) string {
+	headers := uriHeaders(t)
 	var b strings.Builder
+	b.Grow(uriSizeHint(t, headers))
 	b.WriteString("sip:")
 	if t.User != "" {
-		b.WriteString(encodeExcept(t.User, &userSet))
+		writeEncoded(&b, t.User, &userSet)
 		b.WriteByte('@')
 	}
 	host, keep := uriHost(t.Host), &hostSet
 	if ipv6Literal(host) {
 		keep = &ipv6Set
 	}
-	b.WriteString(encodeExcept(host, keep))
+	writeEncoded(&b, host, keep)
 	if t.Port != 0 {
 		b.WriteByte(':')
 		b.WriteString(strconv.Itoa(t.Port))
@@ -31,7 +33,7 @@ func BuildURI(t Target) string {
 			b.WriteByte(';')
 			b.WriteString(name)
 			b.WriteByte('=')
-			b.WriteString(encodeExcept(value, &tokenSet))
+			writeEncoded(&b, value, &tokenSet)
 		}
 	}
 	param("transport", strings.ToLower(t.Transport))
@@ -40,17 +42,27 @@ func BuildURI(t Target) string {
 	}
 	param("edge", t.Edge)
 	param("region", t.Region)
-	for i, h := range uriHeaders(t) {
+	for i, h := range headers {
 		if i == 0 {
 			b.WriteByte('?')
 		} else {
 			b.WriteByte('&')
 		}
-		b.WriteString(encodeExcept(h.Name, &tokenSet))
+		writeEncoded(&b, h.Name, &tokenSet)
 		b.WriteByte('=')
-		b.WriteString(PercentEncode(h.Value))
+		writeEncoded(&b, h.Value, &alnumOnly)
 	}
 	return b.String()
+}
+
+// uriSizeHint is BuildURI's length when a few characters need encoding,
+// so the builder usually allocates once.
+func uriSizeHint(t Target, headers []Header) int {
+	n := 48 + len(t.User) + len(t.Host) + len(t.Transport) + len(t.Edge) + len(t.Region)
+	for _, h := range headers {
+		n += 2 + len(h.Name) + len(h.Value) + len(h.Value)/2
+	}
+	return n
 }
 
 // uriHost trims what people paste around a host and brackets a bare IPv6
