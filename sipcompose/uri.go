@@ -86,15 +86,16 @@ func ipv6Literal(h string) bool {
 }
 
 // uriHeaders lists the headers in URI order: UUI first (as in Twilio's
-// examples), then the custom headers as the person ordered them. Rows with
-// neither name nor value are unfinished form rows, not headers.
+// examples), then the custom headers as the person ordered them. A row
+// without a name is an unfinished form row, not a header: "=value" is no
+// SIP header, and Validate reports the missing name.
 func uriHeaders(t Target) []Header {
 	out := make([]Header, 0, len(t.Headers)+1)
 	if t.UUI.Data != "" {
 		out = append(out, Header{Name: UUIHeaderName(t.UUI), Value: uuiValue(t.UUI)})
 	}
 	for _, h := range t.Headers {
-		if h.Name == "" && h.Value == "" {
+		if h.Name == "" {
 			continue
 		}
 		out = append(out, h)

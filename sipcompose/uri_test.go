@@ -23,7 +23,7 @@ func TestBuildURI(t *testing.T) {
 		{"param order", Target{Host: "h", Region: "ie1", Edge: "dublin", Secure: true, Transport: "tls"}, "sip:h;transport=tls;secure=true;edge=dublin;region=ie1"},
 		{"param value cannot add a param", Target{Host: "h", Edge: "x;transport=udp"}, "sip:h;edge=x%3Btransport%3Dudp"},
 		{"header order kept", Target{Host: "h", Headers: []Header{{"X-B", "2"}, {"X-A", "1"}}}, "sip:h?X-B=2&X-A=1"},
-		{"empty rows skipped", Target{Host: "h", Headers: []Header{{"", ""}, {"X-A", ""}, {"", ""}}}, "sip:h?X-A="},
+		{"unnamed rows skipped", Target{Host: "h", Headers: []Header{{"", ""}, {"X-A", ""}, {"", "v"}}}, "sip:h?X-A="},
 		{"header name encoded", Target{Host: "h", Headers: []Header{{"X-A=b&c", "v"}}}, "sip:h?X-A%3Db%26c=v"},
 		{"value cannot add a header", Target{Host: "h", Headers: []Header{{"X-A", "1&X-B=2"}}}, "sip:h?X-A=1%26X%2DB%3D2"},
 		{"UUI first", Target{Host: "h", Headers: []Header{{"X-A", "1"}}, UUI: UUI{Data: "AB"}}, "sip:h?User-to-User=AB%3Bencoding%3Dhex&X-A=1"},

@@ -139,13 +139,13 @@ func (v *validator) document(doc Document) {
 }
 
 func (v *validator) dial(d Dial) {
-	v.text("dial.callerId", d.CallerID)
+	v.text("dial", "callerId", d.CallerID)
 	if d.CallerID != "" && !callerIDValid(d.CallerID) {
 		v.add(SeverityError, "caller-id-invalid", "dial.callerId",
 			"Caller ID %q: when dialing <Sip>, use only letters, digits and + - _ . with no spaces.", d.CallerID)
 	}
-	v.url("dial.action", d.Action)
-	v.method("dial.method", d.Method)
+	v.url("dial", "action", d.Action)
+	v.method("dial", "method", d.Method)
 	if d.Timeout != 0 && (d.Timeout < 5 || d.Timeout > 600) {
 		v.add(SeverityError, "timeout-range", "dial.timeout", "Timeout %d s: use 5 to 600 seconds (Twilio's default is 30).", d.Timeout)
 	}
@@ -155,19 +155,19 @@ func (v *validator) dial(d Dial) {
 	case d.TimeLimit > 14400:
 		v.add(SeverityWarning, "time-limit-long", "dial.timeLimit", "Time limits over 14400 s (4 hours) need the 24-hour call setting enabled on the account.")
 	}
-	v.oneOf("dial.record", d.Record, recordValues, "record-invalid")
-	v.oneOf("dial.trim", d.Trim, trimValues, "trim-invalid")
-	v.url("dial.recordingStatusCallback", d.RecordingStatusCallback)
-	v.method("dial.recordingStatusCallbackMethod", d.RecordingStatusCallbackMethod)
-	v.events("dial.recordingStatusCallbackEvent", d.RecordingStatusCallbackEvent, recordingEvents, "recording-event-invalid")
-	v.oneOf("dial.recordingTrack", d.RecordingTrack, recordingTracks, "recording-track-invalid")
-	v.oneOf("dial.ringTone", d.RingTone, ringTones, "ring-tone-invalid")
-	v.url("dial.referUrl", d.ReferURL)
-	v.method("dial.referMethod", d.ReferMethod)
+	v.oneOf("dial", "record", d.Record, recordValues, "record-invalid")
+	v.oneOf("dial", "trim", d.Trim, trimValues, "trim-invalid")
+	v.url("dial", "recordingStatusCallback", d.RecordingStatusCallback)
+	v.method("dial", "recordingStatusCallbackMethod", d.RecordingStatusCallbackMethod)
+	v.events("dial", "recordingStatusCallbackEvent", d.RecordingStatusCallbackEvent, recordingEvents, "recording-event-invalid")
+	v.oneOf("dial", "recordingTrack", d.RecordingTrack, recordingTracks, "recording-track-invalid")
+	v.oneOf("dial", "ringTone", d.RingTone, ringTones, "ring-tone-invalid")
+	v.url("dial", "referUrl", d.ReferURL)
+	v.method("dial", "referMethod", d.ReferMethod)
 }
 
 func (v *validator) target(p string, t Target, uri string) {
-	v.text(p+".user", t.User)
+	v.text(p, "user", t.User)
 	if strings.ContainsAny(t.User, " \t") {
 		v.add(SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
 	}
@@ -186,19 +186,19 @@ func (v *validator) target(p string, t Target, uri string) {
 	v.headers(p, t, uri)
 	v.uui(p, t.UUI)
 
-	v.text(p+".username", t.Username)
-	v.text(p+".password", t.Password)
+	v.text(p, "username", t.Username)
+	v.text(p, "password", t.Password)
 	switch {
 	case t.Password != "" && t.Username == "":
 		v.add(SeverityError, "password-without-username", p+".username", "A password needs a username: set Username or clear Password (error 21225).")
 	case t.Username != "" && t.Password == "":
 		v.add(SeverityError, "username-without-password", p+".password", "Username %q needs a password (error 21225: SipAuthPassword is required with SipAuthUsername).", t.Username)
 	}
-	v.url(p+".url", t.URL)
-	v.method(p+".method", t.Method)
-	v.url(p+".statusCallback", t.StatusCallback)
-	v.method(p+".statusCallbackMethod", t.StatusCallbackMethod)
-	v.events(p+".statusCallbackEvent", t.StatusCallbackEvent, statusEvents, "status-event-invalid")
+	v.url(p, "url", t.URL)
+	v.method(p, "method", t.Method)
+	v.url(p, "statusCallback", t.StatusCallback)
+	v.method(p, "statusCallbackMethod", t.StatusCallbackMethod)
+	v.events(p, "statusCallbackEvent", t.StatusCallbackEvent, statusEvents, "status-event-invalid")
 	if len(t.StatusCallbackEvent) > 0 && t.StatusCallback == "" {
 		v.add(SeverityWarning, "status-events-without-callback", p+".statusCallback", "Status callback events are sent only to a Status callback URL: set one.")
 	}
@@ -208,7 +208,7 @@ func (v *validator) target(p string, t Target, uri string) {
 func (v *validator) host(p string, t Target) {
 	field := p + ".host"
 	h := strings.TrimSpace(t.Host)
-	v.text(field, t.Host)
+	v.text(p, "host", t.Host)
 	switch {
 	case h == "":
 		v.add(SeverityError, "host-missing", field, "Enter the host to ring, e.g. pbx.example.com or 203.0.113.10.")
@@ -320,10 +320,10 @@ func (v *validator) headers(p string, t Target, uri string) {
 	for i, h := range t.Headers {
 		f := func(part string) string { return p + ".headers[" + strconv.Itoa(i) + "]." + part }
 		if !cleanText(h.Name) {
-			v.text(f("name"), h.Name)
+			v.text(p+".headers["+strconv.Itoa(i)+"]", "name", h.Name)
 		}
 		if !cleanText(h.Value) {
-			v.text(f("value"), h.Value)
+			v.text(p+".headers["+strconv.Itoa(i)+"]", "value", h.Value)
 		}
 		name := h.Name
 		if name == "" {
@@ -383,8 +383,8 @@ func tokenValid(s string) bool {
 }
 
 func (v *validator) uui(p string, u UUI) {
-	v.text(p+".uui.data", u.Data)
-	v.text(p+".uui.encoding", u.Encoding)
+	v.text(p, "uui.data", u.Data)
+	v.text(p, "uui.encoding", u.Encoding)
 	if u.Data == "" {
 		return
 	}
@@ -405,7 +405,7 @@ func (v *validator) uui(p string, u UUI) {
 }
 
 func (v *validator) amd(p string, t Target) {
-	v.oneOf(p+".machineDetection", t.MachineDetection, machineDetections, "machine-detection-invalid")
+	v.oneOf(p, "machineDetection", t.MachineDetection, machineDetections, "machine-detection-invalid")
 	ranges := []struct {
 		field    string
 		value    int
@@ -431,12 +431,12 @@ func (v *validator) amd(p string, t Target) {
 		v.add(SeverityWarning, "amd-without-detection", p+".machineDetection",
 			"Answering-machine settings are ignored unless Machine detection is Enable or DetectMessageEnd.")
 	}
-	v.url(p+".amdStatusCallback", t.AMDStatusCallback)
-	v.method(p+".amdStatusCallbackMethod", t.AMDStatusCallbackMethod)
+	v.url(p, "amdStatusCallback", t.AMDStatusCallback)
+	v.method(p, "amdStatusCallbackMethod", t.AMDStatusCallbackMethod)
 }
 
 func (v *validator) rest(r REST) {
-	v.url("rest.url", r.URL)
+	v.url("rest", "url", r.URL)
 	if !utf8.ValidString(r.TwiML) {
 		v.add(SeverityError, "text-invalid", "rest.twiml", "REST TwiML is not valid UTF-8: retype it.")
 	}
@@ -461,48 +461,52 @@ func cleanText(s string) bool {
 }
 
 // text reports characters no field may carry: control characters (CR/LF
-// could split a SIP message) and invalid UTF-8.
-func (v *validator) text(field, s string) {
+// could split a SIP message) and invalid UTF-8. Like the other checks
+// below it takes the field's path in two parts (p and name) and joins
+// them only for a diagnostic: they run over every field on every
+// keystroke.
+func (v *validator) text(p, name, s string) {
 	if !utf8.ValidString(s) {
-		v.add(SeverityError, "text-invalid", field, "This field is not valid UTF-8 (perhaps pasted from a binary source): retype it.")
+		v.add(SeverityError, "text-invalid", p+"."+name, "This field is not valid UTF-8 (perhaps pasted from a binary source): retype it.")
 		return
 	}
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || r == 0xFFFE || r == 0xFFFF {
-			v.add(SeverityError, "text-control-character", field, "This field contains a control character (%U), e.g. a line break or NUL: remove it.", r)
+			v.add(SeverityError, "text-control-character", p+"."+name, "This field contains a control character (%U), e.g. a line break or NUL: remove it.", r)
 			return
 		}
 	}
 }
 
-func (v *validator) method(field, m string) {
+func (v *validator) method(p, name, m string) {
 	if m != "" && !slices.Contains(methods, m) {
-		v.add(SeverityError, "method-invalid", field, "Method %q: use GET or POST (uppercase).", m)
+		v.add(SeverityError, "method-invalid", p+"."+name, "Method %q: use GET or POST (uppercase).", m)
 	}
 }
 
-func (v *validator) oneOf(field, value string, allowed []string, code string) {
-	v.text(field, value)
+func (v *validator) oneOf(p, name, value string, allowed []string, code string) {
+	v.text(p, name, value)
 	if value != "" && !slices.Contains(allowed, value) {
-		v.add(SeverityError, code, field, "%q is not allowed here: use one of %s.", value, strings.Join(allowed, ", "))
+		v.add(SeverityError, code, p+"."+name, "%q is not allowed here: use one of %s.", value, strings.Join(allowed, ", "))
 	}
 }
 
-func (v *validator) events(field string, events, allowed []string, code string) {
+func (v *validator) events(p, name string, events, allowed []string, code string) {
 	for _, e := range events {
 		if !slices.Contains(allowed, e) {
-			v.add(SeverityError, code, field, "Event %q: use any of %s.", e, strings.Join(allowed, ", "))
+			v.add(SeverityError, code, p+"."+name, "Event %q: use any of %s.", e, strings.Join(allowed, ", "))
 		}
 	}
 }
 
 // url accepts what Twilio fetches: an absolute http(s) URL whose host has
 // no underscores, or a relative URL resolved against the TwiML's own.
-func (v *validator) url(field, s string) {
-	v.text(field, s)
+func (v *validator) url(p, name, s string) {
+	v.text(p, name, s)
 	if s == "" {
 		return
 	}
+	field := p + "." + name
 	u, err := url.Parse(s)
 	switch {
 	case err != nil || strings.ContainsAny(s, " \t"):
