@@ -277,11 +277,17 @@ func (v *validator) edge(p string, t Target) {
 			v.add(SeverityWarning, "edge-san-jose", field,
 				"Edge \"san-jose\" appears only in one Twilio table, for Oregon; every other Twilio source calls it umatilla (san-jose-ix is Interconnect). Use umatilla.")
 		case !ok:
-			v.add(SeverityError, "edge-unknown", field, "Unknown edge %q: use one of %s.", t.Edge, edgeNames())
+			if e, ok := LookupEdge(strings.ToLower(t.Edge)); ok {
+				v.add(SeverityError, "edge-unknown", field, "Edge %q: edge names are lowercase, write %s.", t.Edge, e.Name)
+			} else {
+				v.add(SeverityError, "edge-unknown", field, "Unknown edge %q: use one of %s.", t.Edge, edgeNames())
+			}
 		}
 	}
 	if t.Region != "" {
-		if _, ok := EdgeForRegion(t.Region); !ok {
+		if e, ok := EdgeForRegion(strings.ToLower(t.Region)); ok && t.Region != e.Region {
+			v.add(SeverityError, "region-unknown", p+".region", "Region %q: region names are lowercase, write %s (or better, the edge %s).", t.Region, e.Region, e.Name)
+		} else if !ok {
 			v.add(SeverityError, "region-unknown", p+".region", "Unknown legacy region %q: use one of %s, or better, the matching edge.", t.Region, strings.Join(legacyTwilioRegions, ", "))
 		}
 	}

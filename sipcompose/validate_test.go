@@ -51,6 +51,8 @@ func TestValidate(t *testing.T) {
 		{"us1 SIP domain", with(func(t *Target) { t.Host = "acme.sip.us1.twilio.com" }), "twilio-domain-deprecated", SeverityWarning, "targets[0].host", "deprecated"},
 		{"SIP domain", with(func(t *Target) { t.Host = "acme.sip.twilio.com" }), "twilio-sip-domain", SeverityInfo, "targets[0].host", "32214"},
 		{"unknown edge", with(func(t *Target) { t.Edge = "mars" }), "edge-unknown", SeverityError, "targets[0].edge", "ashburn, umatilla"},
+		{"edge case", with(func(t *Target) { t.Edge = "Frankfurt" }), "edge-unknown", SeverityError, "targets[0].edge", "write frankfurt"},
+		{"region case", with(func(t *Target) { t.Region = "DE1" }), "region-unknown", SeverityError, "targets[0].region", "write de1 (or better, the edge frankfurt)"},
 		{"roaming", with(func(t *Target) { t.Edge = "roaming" }), "edge-roaming", SeverityError, "targets[0].edge", "not available for SIP"},
 		{"san-jose", with(func(t *Target) { t.Edge = "san-jose" }), "edge-san-jose", SeverityWarning, "targets[0].edge", "umatilla"},
 		{"unknown region", with(func(t *Target) { t.Region = "xx9" }), "region-unknown", SeverityError, "targets[0].region", "us1"},
