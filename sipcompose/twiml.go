@@ -22,7 +22,7 @@ func renderTwiML(doc Document, uris []string) string {
 	x.CreateProcInst("xml", `version="1.0" encoding="UTF-8"`)
 	dial := x.CreateElement("Response").CreateElement("Dial")
 	d := doc.Dial
-	attrs(dial,
+	size := 128 + attrs(dial,
 		"action", d.Action,
 		"method", d.Method,
 		"timeout", itoa(d.Timeout),
@@ -43,7 +43,7 @@ func renderTwiML(doc Document, uris []string) string {
 	)
 	for i, t := range doc.Targets {
 		sip := dial.CreateElement("Sip")
-		attrs(sip,
+		size += 32 + len(uris[i]) + 4*strings.Count(uris[i], "&") + attrs(sip,
 			"username", t.Username,
 			"password", t.Password,
 			"url", t.URL,
@@ -62,22 +62,29 @@ func renderTwiML(doc Document, uris []string) string {
 		sip.SetText(xmlSafe(uris[i]))
 	}
 	x.Indent(2)
-	out, err := x.WriteToString()
-	if err != nil {
+	// Written into one builder sized up front: growing etree's own buffer
+	// was a fifth of the render time.
+	var out strings.Builder
+	out.Grow(size)
+	if _, err := x.WriteTo(&out); err != nil {
 		// etree writes to memory; it cannot fail on strings made safe above.
 		panic("sipcompose: writing TwiML: " + err.Error())
 	}
-	return out
+	return out.String()
 }
 
 // attrs sets name/value pairs in order, skipping empty values so Twilio's
-// defaults stay in force.
-func attrs(e *etree.Element, pairs ...string) {
+// defaults stay in force. It returns about how many bytes they will take
+// in the output.
+func attrs(e *etree.Element, pairs ...string) int {
+	n := 0
 	for i := 0; i < len(pairs); i += 2 {
 		if v := pairs[i+1]; v != "" {
 			e.CreateAttr(pairs[i], xmlSafe(v))
+			n += len(pairs[i]) + len(v) + 8
 		}
 	}
+	return n
 }
 
 func itoa(n int) string {
