@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"flag"
@@ -153,6 +154,27 @@ func TestHostileValuesStayWellFormed(t *testing.T) {
 		}
 		if n := strings.Count(r.URIs[0], "&"); n != 2 {
 			t.Errorf("%q: %d header separators in %s, want 2 (three headers)", s, n, r.URIs[0])
+		}
+	}
+}
+
+// A Result in JSON has lists, never null, whether empty or not.
+func TestResultJSONHasEmptyLists(t *testing.T) {
+	for _, tc := range []struct {
+		doc  Document
+		want []string
+	}{
+		{Document{Targets: []Target{{User: "a", Host: "h.example.com"}}}, []string{`"diagnostics":[]`, `"uris":["sip:a@h.example.com"]`}},
+		{Document{}, []string{`"uris":[]`, `"diagnostics":[{"code":"no-targets"`}},
+	} {
+		b, err := json.Marshal(Compose(tc.doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("JSON lacks %s:\n%s", w, b)
+			}
 		}
 	}
 }
