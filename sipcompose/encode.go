@@ -76,10 +76,11 @@ func isAlnum(c byte) bool {
 // percent-encoded, so nothing a person types can change the URI's
 // structure (start a parameter, a header or another header).
 const (
-	// userKeep is RFC 3261's user-unreserved set minus the characters that
-	// delimit the URI's parts (; ? & = / are legal there but confuse
-	// readers and Twilio's own header parsing).
-	userKeep = "-_.!~*'()+$,"
+	// userKeep is RFC 3261's unreserved and user-unreserved sets minus
+	// ; ? and &: legal in the user part, but they delimit parameters and
+	// headers everywhere else, and a parser that splits before reading the
+	// user (as Twilio's header handling may) would cut the URI there.
+	userKeep = "-_.!~*'()+$,=/"
 	// ipv6Keep covers a bracketed IPv6 host; any other host keeps only
 	// letters, digits, "-" and ".", so a stray ":" cannot read as a port.
 	ipv6Keep = "-.[]:"

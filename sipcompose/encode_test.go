@@ -57,8 +57,8 @@ func TestEncodeExceptSets(t *testing.T) {
 		in   string
 		want string
 	}{
-		{&userSet, "+1-415_5.5!~*'()$,", "+1-415_5.5!~*'()$,"},
-		{&userSet, "a@b:c;d?e&f=g/h i%é", "a%40b%3Ac%3Bd%3Fe%26f%3Dg%2Fh%20i%25%C3%A9"},
+		{&userSet, "+1-415_5.5!~*'()$,=/", "+1-415_5.5!~*'()$,=/"},
+		{&userSet, "a@b:c;d?e&f=g/h i%é", "a%40b%3Ac%3Bd%3Fe%26f=g/h%20i%25%C3%A9"},
 		{&hostSet, "pbx-1.example.com", "pbx-1.example.com"},
 		{&hostSet, "h:5060 x_y", "h%3A5060%20x%5Fy"},
 		{&ipv6Set, "[2001:db8::1]", "[2001:db8::1]"},

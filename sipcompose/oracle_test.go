@@ -66,7 +66,7 @@ func oracleDocs() []Document {
 			{User: "+1", Host: "h.example.com", Headers: []Header{{"X-Nasty", "a&b=c?d;e%f g\r\nX-Injected: 1"}, {"X-Empty", ""}}},
 			{Host: "203.0.113.9", Port: 5099, Edge: "tokyo-ix", UUI: UUI{Data: TextToHex("héllo")}},
 			{User: "josé;x=1?y", Host: "2001:db8::5", Port: 5061, Transport: "TLS", Secure: true, Region: "au1"},
-			{User: "a@b", Host: "[2001:db8::6]", UUI: UUI{Data: "AB", Encoding: "a;b", XPrefix: true}, Headers: []Header{{"X-Emoji", "📞 עברית"}}},
+			{User: "a@b/c=d", Host: "[2001:db8::6]", UUI: UUI{Data: "AB", Encoding: "a;b", XPrefix: true}, Headers: []Header{{"X-Emoji", "📞 עברית"}}},
 		}},
 	)
 }
