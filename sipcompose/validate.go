@@ -253,6 +253,12 @@ func hostValid(h string) bool {
 	if len(h) > 253 {
 		return false
 	}
+	// A name of digits and dots only is meant as an IPv4 address (no
+	// top-level domain is numeric), so it must be a valid one.
+	if strings.Trim(h, "0123456789.") == "" {
+		ip := net.ParseIP(h)
+		return ip != nil && ip.To4() != nil
+	}
 	for _, label := range strings.Split(strings.TrimSuffix(h, "."), ".") {
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return false

@@ -60,6 +60,8 @@ func TestValidate(t *testing.T) {
 		{"empty host", with(func(t *Target) { t.Host = " " }), "host-missing", SeverityError, "targets[0].host", "Enter the host"},
 		{"URI in host", with(func(t *Target) { t.Host = "sip:bob@example.com" }), "host-invalid", SeverityError, "targets[0].host", "paste it into Host"},
 		{"bad host", with(func(t *Target) { t.Host = "pbx_1.example.com" }), "host-invalid", SeverityError, "targets[0].host", "13243"},
+		{"bad IPv4", with(func(t *Target) { t.Host = "203.0.113.300" }), "host-invalid", SeverityError, "targets[0].host", "IPv4"},
+		{"short IPv4", with(func(t *Target) { t.Host = "10.1" }), "host-invalid", SeverityError, "targets[0].host", "IPv4"},
 		{"bad IPv6", with(func(t *Target) { t.Host = "[2001:db8::zz]" }), "host-invalid", SeverityError, "targets[0].host", "IPv6"},
 		{"bad port", with(func(t *Target) { t.Port = 70000 }), "port-invalid", SeverityError, "targets[0].port", "1 to 65535"},
 		{"bad transport", with(func(t *Target) { t.Transport = "sctp" }), "transport-invalid", SeverityError, "targets[0].transport", "udp, tcp or tls"},
@@ -176,5 +178,18 @@ func TestHeadersTooLongIsOneFinding(t *testing.T) {
 	}
 	if strings.Join(codes, " ") != "headers-too-long" {
 		t.Errorf("codes %v, want only headers-too-long", codes)
+	}
+}
+
+func TestHostValid(t *testing.T) {
+	for h, want := range map[string]bool{
+		"pbx.example.com": true, "203.0.113.10": true, "[2001:db8::1]": true, "2001:db8::1": true,
+		"localhost": true, "example.com.": true, "a-b.c1": true, strings.Repeat("a", 63) + ".com": true,
+		"-a.com": false, "a-.com": false, "a..b": false, "a_b.com": false, "[203.0.113.10]": false, "1.2.3.4.5": false,
+		"999.0.0.1": false, "a b": false, strings.Repeat("a", 64) + ".com": false, "[::1": false, "::zz": false,
+	} {
+		if got := hostValid(h); got != want {
+			t.Errorf("hostValid(%q) = %v, want %v", h, got, want)
+		}
 	}
 }
