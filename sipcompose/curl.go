@@ -63,8 +63,22 @@ func curlCommand(doc Document, t Target, uri string) string {
 	if doc.Dial.Timeout != 0 {
 		field("Timeout", strconv.Itoa(doc.Dial.Timeout))
 	}
-	if strings.HasPrefix(doc.Dial.Record, "record-") || doc.Dial.Record == "true" {
+	if recording(doc.Dial.Record) {
+		if strings.Contains(doc.Dial.Record, "ringing") {
+			comments = append(comments, "# Record: the REST API records from answer; "+doc.Dial.Record+" has no REST form.")
+		}
 		field("Record", "true")
+		if strings.HasSuffix(doc.Dial.Record, "-dual") {
+			field("RecordingChannels", "dual")
+		}
+		field("RecordingTrack", doc.Dial.RecordingTrack)
+		field("RecordingStatusCallback", doc.Dial.RecordingStatusCallback)
+		field("RecordingStatusCallbackMethod", doc.Dial.RecordingStatusCallbackMethod)
+		for _, e := range doc.Dial.RecordingStatusCallbackEvent {
+			field("RecordingStatusCallbackEvent", e)
+		}
+		// Trim applies only to a recording, in both forms.
+		field("Trim", doc.Dial.Trim)
 	}
 	if doc.Dial.TimeLimit != 0 {
 		field("TimeLimit", strconv.Itoa(doc.Dial.TimeLimit))
@@ -101,4 +115,9 @@ func curlCommand(doc Document, t Target, uri string) string {
 	b.WriteString(strings.Join(lines, " \\\n  "))
 	b.WriteByte('\n')
 	return b.String()
+}
+
+// recording reports whether a <Dial record> value records the call.
+func recording(record string) bool {
+	return strings.HasPrefix(record, "record-") || record == "true"
 }

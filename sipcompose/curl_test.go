@@ -82,3 +82,50 @@ func TestCurlOneCommandPerTarget(t *testing.T) {
 		t.Errorf("sh -n: %v %s", err, out)
 	}
 }
+
+func TestCurlCommands(t *testing.T) {
+	const head = "curl -X POST \"https://api.twilio.com/2010-04-01/Accounts/$TWILIO_ACCOUNT_SID/Calls.json\" \\\n" +
+		"  -u \"$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN\" \\\n"
+	tests := []struct {
+		name string
+		doc  Document
+		want string
+	}{
+		{"twiml with a quote and a newline",
+			Document{Dial: Dial{CallerID: "support"}, Targets: []Target{{Host: "pbx.example.com"}}, REST: REST{TwiML: "<Response><Say>it's\nme</Say></Response>"}},
+			head + "  --data-urlencode 'To=sip:pbx.example.com' \\\n" +
+				"  --data-urlencode 'From=support' \\\n" +
+				"  --data-urlencode 'Twiml=<Response><Say>it'\\''s\nme</Say></Response>'\n"},
+		{"record from ringing has no REST form",
+			Document{Dial: Dial{CallerID: "+1", Record: "record-from-ringing", Trim: "do-not-trim"}, Targets: []Target{{Host: "h"}}, REST: REST{URL: "https://example.com/a"}},
+			"# Record: the REST API records from answer; record-from-ringing has no REST form.\n" +
+				head + "  --data-urlencode 'To=sip:h' \\\n" +
+				"  --data-urlencode 'From=+1' \\\n" +
+				"  --data-urlencode 'Url=https://example.com/a' \\\n" +
+				"  --data-urlencode 'Record=true' \\\n" +
+				"  --data-urlencode 'Trim=do-not-trim'\n"},
+		{"not recording leaves recording options out",
+			Document{Dial: Dial{CallerID: "+1", Record: "do-not-record", Trim: "trim-silence", RecordingTrack: "both"}, Targets: []Target{{Host: "h"}}, REST: REST{URL: "https://example.com/a"}},
+			head + "  --data-urlencode 'To=sip:h' \\\n" +
+				"  --data-urlencode 'From=+1' \\\n" +
+				"  --data-urlencode 'Url=https://example.com/a'\n"},
+		{"two targets, a blank line between",
+			Document{Dial: Dial{CallerID: "+1"}, Targets: []Target{{Host: "a"}, {Host: "b", Username: "u", Password: "p"}}, REST: REST{URL: "https://example.com/a"}},
+			head + "  --data-urlencode 'To=sip:a' \\\n" +
+				"  --data-urlencode 'From=+1' \\\n" +
+				"  --data-urlencode 'Url=https://example.com/a'\n" +
+				"\n" +
+				head + "  --data-urlencode 'To=sip:b' \\\n" +
+				"  --data-urlencode 'From=+1' \\\n" +
+				"  --data-urlencode 'Url=https://example.com/a' \\\n" +
+				"  --data-urlencode 'SipAuthUsername=u' \\\n" +
+				"  --data-urlencode \"SipAuthPassword=$SIP_PASSWORD\"\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Compose(tc.doc).Curl; got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}

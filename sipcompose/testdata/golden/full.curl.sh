@@ -7,6 +7,13 @@ curl -X POST "https://api.twilio.com/2010-04-01/Accounts/$TWILIO_ACCOUNT_SID/Cal
   --data-urlencode "SipAuthPassword=$SIP_PASSWORD" \
   --data-urlencode 'Timeout=20' \
   --data-urlencode 'Record=true' \
+  --data-urlencode 'RecordingChannels=dual' \
+  --data-urlencode 'RecordingTrack=both' \
+  --data-urlencode 'RecordingStatusCallback=https://example.com/rec' \
+  --data-urlencode 'RecordingStatusCallbackMethod=GET' \
+  --data-urlencode 'RecordingStatusCallbackEvent=in-progress' \
+  --data-urlencode 'RecordingStatusCallbackEvent=completed' \
+  --data-urlencode 'Trim=trim-silence' \
   --data-urlencode 'TimeLimit=3600' \
   --data-urlencode 'StatusCallback=https://example.com/status' \
   --data-urlencode 'StatusCallbackMethod=POST' \
@@ -30,4 +37,11 @@ curl -X POST "https://api.twilio.com/2010-04-01/Accounts/$TWILIO_ACCOUNT_SID/Cal
   --data-urlencode 'Url=https://example.com/answered' \
   --data-urlencode 'Timeout=20' \
   --data-urlencode 'Record=true' \
+  --data-urlencode 'RecordingChannels=dual' \
+  --data-urlencode 'RecordingTrack=both' \
+  --data-urlencode 'RecordingStatusCallback=https://example.com/rec' \
+  --data-urlencode 'RecordingStatusCallbackMethod=GET' \
+  --data-urlencode 'RecordingStatusCallbackEvent=in-progress' \
+  --data-urlencode 'RecordingStatusCallbackEvent=completed' \
+  --data-urlencode 'Trim=trim-silence' \
   --data-urlencode 'TimeLimit=3600'
