@@ -49,9 +49,10 @@ func (a AllowList) CIDRs() string {
 func (a AllowList) IPTables() string {
 	var b strings.Builder
 	b.WriteString("# " + a.provenance() + "\n")
+	b.WriteString("# -A appends: if your INPUT chain ends in DROP or REJECT, use -I INPUT instead.\n")
 	for _, r := range a.rules() {
 		fmt.Fprintf(&b, "iptables -A INPUT -s %s -p %s%s -m comment --comment %s -j ACCEPT\n",
-			r.CIDR, r.Protocol, portMatch(r, " --sport ", " --dport ", ":"), shellQuote("sipcompose: "+r.Purpose))
+			r.CIDR, r.Protocol, portMatch(r, " --sport ", " --dport ", ":"), shellQuote("sipcompose: "+ruleComment(r)))
 	}
 	return b.String()
 }
@@ -61,13 +62,42 @@ func (a AllowList) IPTables() string {
 func (a AllowList) NFTables() string {
 	var b strings.Builder
 	b.WriteString("# " + a.provenance() + "\n")
+	// An accept ends only its own base chain; nftables still runs every
+	// other chain on the input hook, and any drop there is final.
+	b.WriteString("# Load with: nft -f FILE; remove with: nft delete table inet sipcompose\n")
+	b.WriteString("# An accept here does not override a drop in another table:\n")
+	b.WriteString("# if your own input chain drops by default, add these rules to that chain instead.\n")
 	b.WriteString("table inet sipcompose {\n\tchain input {\n\t\ttype filter hook input priority 0; policy accept;\n")
 	for _, r := range a.rules() {
-		fmt.Fprintf(&b, "\t\tip saddr %s%s accept comment %q\n",
-			r.CIDR, portMatch(r, " "+r.Protocol+" sport ", " "+r.Protocol+" dport ", "-"), r.Purpose)
+		fmt.Fprintf(&b, "\t\tip saddr %s%s accept comment \"%s\"\n",
+			r.CIDR, portMatch(r, " "+r.Protocol+" sport ", " "+r.Protocol+" dport ", "-"), nftString(ruleComment(r)))
 	}
 	b.WriteString("\t}\n}\n")
 	return b.String()
+}
+
+// ruleComment labels a firewall rule with its purpose and edge, so a rule
+// found in a running firewall explains itself.
+func ruleComment(r Rule) string {
+	if r.Edge == "" {
+		return r.Purpose
+	}
+	return r.Purpose + ", edge " + r.Edge
+}
+
+// nftString makes s safe between double quotes in an nft file: nft's
+// strings have no escapes, so a quote or a control character would end or
+// break the rule.
+func nftString(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '"':
+			return '\''
+		case r < ' ' || r == 0x7f:
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func orAny(s string) string {

@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
@@ -72,5 +73,37 @@ func TestEveryEdgeHasData(t *testing.T) {
 		if got, ok := EdgeForRegion(e.Region); !ok || got.Name != e.Name {
 			t.Errorf("region %s does not map back to %s", e.Region, e.Name)
 		}
+	}
+}
+
+// TestNFTablesChecksWithNft has nft parse the export in check mode (-c),
+// which validates without touching the machine's firewall.
+func TestNFTablesChecksWithNft(t *testing.T) {
+	nft, err := exec.LookPath("nft")
+	if err != nil {
+		t.Skip("nft not installed")
+	}
+	a := allowListFor(Document{Targets: []Target{
+		{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "c", Region: "us2", Secure: true},
+	}})
+	a.Media[0].Purpose = `a "quoted"` + "\nline"
+	cmd := exec.Command(nft, "-c", "-f", "-")
+	cmd.Stdin = strings.NewReader(a.NFTables())
+	out, err := cmd.CombinedOutput()
+	if err != nil && strings.Contains(string(out), "Operation not permitted") {
+		t.Skip("nft -c needs CAP_NET_ADMIN here")
+	}
+	if err != nil {
+		t.Errorf("nft -c: %v\n%s\n%s", err, out, a.NFTables())
+	}
+}
+
+func TestFirewallComments(t *testing.T) {
+	a := AllowList{Edges: []string{"x"}, Signaling: []Rule{{Edge: "x", CIDR: "192.0.2.0/30", Protocol: "udp", Ports: "5060", Purpose: `it's "odd"` + "\n"}}}
+	if got, want := a.NFTables(), `accept comment "it's 'odd' , edge x"`; !strings.Contains(got, want) {
+		t.Errorf("nft comment: want %q in\n%s", want, got)
+	}
+	if got, want := a.IPTables(), `--comment 'sipcompose: it'\''s "odd"`+"\n"+`, edge x' -j ACCEPT`; !strings.Contains(got, want) {
+		t.Errorf("iptables comment: want %q in\n%s", want, got)
 	}
 }
