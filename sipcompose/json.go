@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // DecodeDocument reads a Document from JSON strictly: unknown fields, wrong
@@ -17,16 +18,39 @@ func DecodeDocument(data []byte) (Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return doc, errors.New("the document is empty: expected a JSON object like {\"targets\": [{\"host\": \"pbx.example.com\"}]}")
 	}
+	// encoding/json would quietly turn invalid UTF-8 into U+FFFD, changing
+	// a header value behind the person's back.
+	if bad := invalidUTF8At(data); bad >= 0 {
+		line, col := lineCol(data, int64(bad))
+		return Document{}, fmt.Errorf("%d:%d: not valid UTF-8: save the file as UTF-8", line, col)
+	}
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return Document{}, errors.New("1:1: the document is null: expected a JSON object")
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&doc); err != nil {
 		return Document{}, describeJSONError(data, dec, err)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		line, col := lineCol(data, dec.InputOffset())
+	end := dec.InputOffset()
+	if rest := bytes.TrimLeft(data[end:], " \t\r\n"); len(rest) > 0 {
+		line, col := lineCol(data, int64(len(data)-len(rest)))
 		return Document{}, fmt.Errorf("%d:%d: unexpected data after the document", line, col)
 	}
 	return doc, nil
+}
+
+// invalidUTF8At is the offset of the first byte that is not valid UTF-8,
+// or -1.
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }
 
 func describeJSONError(data []byte, dec *json.Decoder, err error) error {
@@ -39,13 +63,23 @@ func describeJSONError(data []byte, dec *json.Decoder, err error) error {
 		return fmt.Errorf("%d:%d: %s", line, col, strings.TrimPrefix(syntax.Error(), "json: "))
 	case errors.As(err, &typ):
 		line, col := lineCol(data, typ.Offset-1)
-		return fmt.Errorf("%d:%d: %s must be %s, not %s", line, col, typ.Field, jsonKind(typ.Type.Kind().String()), typ.Value)
+		field := typ.Field
+		if field == "" {
+			field = "the document"
+		}
+		return fmt.Errorf("%d:%d: %s must be %s, not %s", line, col, field, jsonKind(typ.Type.Kind().String()), typ.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		line, col := lineCol(data, int64(len(data)))
 		return fmt.Errorf("%d:%d: the document ends too early (a missing } or ]?)", line, col)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		line, col := lineCol(data, dec.InputOffset())
-		return fmt.Errorf("%d:%d: unknown field %s (see README: Document format)", line, col, strings.TrimPrefix(err.Error(), "json: unknown field "))
+		name := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		// The decoder stops after the field's value; point at its name.
+		at := dec.InputOffset()
+		if i := bytes.LastIndex(data[:at], []byte(name)); i >= 0 {
+			at = int64(i)
+		}
+		line, col := lineCol(data, at)
+		return fmt.Errorf("%d:%d: unknown field %s (see README: Document format)", line, col, name)
 	}
 	line, col := lineCol(data, dec.InputOffset())
 	return fmt.Errorf("%d:%d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
@@ -66,12 +100,13 @@ func jsonKind(kind string) string {
 	return "a " + kind
 }
 
-// lineCol turns a byte offset into a 1-based line and column.
+// lineCol turns a byte offset into a 1-based line and column; the column
+// counts characters, as editors do.
 func lineCol(data []byte, offset int64) (line, col int) {
 	offset = max(0, min(offset, int64(len(data))))
 	before := data[:offset]
 	line = bytes.Count(before, []byte("\n")) + 1
-	col = int(offset) - bytes.LastIndexByte(before, '\n')
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
 	return line, col
 }
 
@@ -89,12 +124,11 @@ func EncodeDocument(doc Document) []byte {
 	return b.Bytes()
 }
 
-// WithoutSecrets is doc with every SIP password cleared: what drafts and
-// share links store.
+// WithoutSecrets is a deep copy of doc with every SIP password cleared:
+// what drafts and share links store. Deep, so editing the copy's headers
+// never reaches the live document.
 func WithoutSecrets(doc Document) Document {
-	out := doc
-	out.Targets = make([]Target, len(doc.Targets))
-	copy(out.Targets, doc.Targets)
+	out := doc.Clone()
 	for i := range out.Targets {
 		out.Targets[i].Password = ""
 	}
