@@ -4,25 +4,33 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"sipcompose/sipcompose"
 )
 
-// formats maps each -format of `compose` to what it prints.
-var formats = map[string]func(sipcompose.Result) string{
-	"twiml":     func(r sipcompose.Result) string { return r.TwiML },
-	"uri":       func(r sipcompose.Result) string { return joinLines(r.URIs) },
-	"curl":      func(r sipcompose.Result) string { return r.Curl },
-	"allowlist": func(r sipcompose.Result) string { return r.AllowList.Table() },
-	"cidrs":     func(r sipcompose.Result) string { return r.AllowList.CIDRs() },
-	"iptables":  func(r sipcompose.Result) string { return r.AllowList.IPTables() },
-	"nftables":  func(r sipcompose.Result) string { return r.AllowList.NFTables() },
-	"json": func(r sipcompose.Result) string {
+// outputFormat is one -format of `compose`.
+type outputFormat struct {
+	name, help string
+	render     func(sipcompose.Result) string
+}
+
+// formats are in the order usage shows them.
+var formats = []outputFormat{
+	{"twiml", "the <Response> TwiML to paste into Twilio (default)", func(r sipcompose.Result) string { return r.TwiML }},
+	{"uri", "each target's SIP URI, one per line (the REST To value)", func(r sipcompose.Result) string { return joinLines(r.URIs) }},
+	{"curl", "one curl command per target placing the call through the REST API", func(r sipcompose.Result) string { return r.Curl }},
+	{"allowlist", "the firewall allow-list as a readable table", func(r sipcompose.Result) string { return r.AllowList.Table() }},
+	{"cidrs", "the allow-list's source blocks, one per line", func(r sipcompose.Result) string { return r.AllowList.CIDRs() }},
+	{"iptables", "the allow-list as iptables commands", func(r sipcompose.Result) string { return r.AllowList.IPTables() }},
+	{"nftables", "the allow-list as a file for nft -f", func(r sipcompose.Result) string { return r.AllowList.NFTables() }},
+	{"json", "the whole result: TwiML, URIs, curl, allow-list, diagnostics", func(r sipcompose.Result) string {
 		var b strings.Builder
 		enc := json.NewEncoder(&b)
 		enc.SetIndent("", "  ")
@@ -32,10 +40,16 @@ var formats = map[string]func(sipcompose.Result) string{
 			panic(err)
 		}
 		return b.String()
-	},
+	}},
 }
 
-const formatNames = "twiml|uri|curl|allowlist|cidrs|iptables|nftables|json"
+func formatNames() string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return strings.Join(names, "|")
+}
 
 func joinLines(lines []string) string {
 	if len(lines) == 0 {
@@ -50,19 +64,27 @@ func joinLines(lines []string) string {
 func cmdCompose(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("compose", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	format := fs.String("format", "twiml", "what to print: "+formatNames)
+	format := fs.String("format", "twiml", "what to print: "+formatNames())
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: sipcompose compose [-format %s] [FILE|-]\n\nReads a document (JSON, see README) from FILE or standard input.\n", formatNames)
-		fs.PrintDefaults()
+		fmt.Fprint(stderr, "usage: sipcompose compose [-format FORMAT] [FILE|-]\n\n"+
+			"Reads a document (JSON, see README) from FILE, or from standard input when\n"+
+			"FILE is - or missing, and prints it in one FORMAT:\n\n")
+		for _, f := range formats {
+			fmt.Fprintf(stderr, "  %-10s %s\n", f.name, f.help)
+		}
+		fmt.Fprint(stderr, "\nDiagnostics go to standard error as 'severity code field: message'.\n"+
+			"Exit status: 0 fine, 1 error diagnostics (output still printed) or unreadable\n"+
+			"input, 2 usage error.\n")
 	}
-	if err := fs.Parse(args); err != nil {
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	i := slices.IndexFunc(formats, func(f outputFormat) bool { return f.name == *format })
+	if i < 0 {
+		fmt.Fprintf(stderr, "sipcompose: unknown format %q: use one of %s\n", *format, formatNames())
 		return 2
 	}
-	render, ok := formats[*format]
-	if !ok {
-		fmt.Fprintf(stderr, "sipcompose: unknown format %q: use one of %s\n", *format, formatNames)
-		return 2
-	}
+	render := formats[i].render
 	name, data, code := readInput(fs, stdin, stderr)
 	if code != 0 {
 		return code
@@ -87,10 +109,16 @@ func cmdLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "usage: sipcompose lint [FILE|-]\n\nChecks TwiML from FILE or standard input against Twilio's rules for <Dial><Sip>.\n")
+		fmt.Fprint(stderr, "usage: sipcompose lint [FILE|-]\n\n"+
+			"Reads TwiML from FILE, or from standard input when FILE is - or missing,\n"+
+			"imports its <Dial><Sip> nouns and checks them against Twilio's rules.\n"+
+			"Prints one 'severity code field: message' line per finding, or\n"+
+			"'no problems found'.\n"+
+			"Exit status: 0 no errors (warnings allowed), 1 errors or input that is not\n"+
+			"XML, 2 usage error.\n")
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if code, done := parseFlags(fs, args); done {
+		return code
 	}
 	name, data, code := readInput(fs, stdin, stderr)
 	if code != 0 {
@@ -117,6 +145,18 @@ func cmdLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// parseFlags parses args; done means the command should exit with code:
+// 0 after -h printed the usage, 2 after a bad flag.
+func parseFlags(fs *flag.FlagSet, args []string) (code int, done bool) {
+	switch err := fs.Parse(args); {
+	case errors.Is(err, flag.ErrHelp):
+		return 0, true
+	case err != nil:
+		return 2, true
+	}
+	return 0, false
 }
 
 // readInput reads the one FILE argument, or standard input for none or "-".

@@ -84,6 +84,10 @@ func TestComposeErrors(t *testing.T) {
 		{"two files", "", []string{"compose", "a", "b"}, 2, "", "one input at most"},
 		{"unknown command", "", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
 		{"no command", "", nil, 2, "", "usage: sipcompose"},
+		{"compose help", "", []string{"compose", "-h"}, 0, "", "  nftables   the allow-list as a file for nft -f\n"},
+		{"lint help", "", []string{"lint", "-help"}, 0, "", "usage: sipcompose lint [FILE|-]"},
+		{"bad flag", "", []string{"compose", "-fmt", "uri"}, 2, "", "flag provided but not defined: -fmt"},
+		{"bad UTF-8", "{\"dial\": {\"callerId\": \"\xff\"}}", []string{"compose"}, 1, "", "sipcompose: <stdin>:1:24: not valid UTF-8"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
