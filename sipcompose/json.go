@@ -62,7 +62,7 @@ func describeJSONError(data []byte, dec *json.Decoder, err error) error {
 		line, col := lineCol(data, syntax.Offset-1)
 		return fmt.Errorf("%d:%d: %s", line, col, strings.TrimPrefix(syntax.Error(), "json: "))
 	case errors.As(err, &typ):
-		line, col := lineCol(data, typ.Offset-1)
+		line, col := lineCol(data, valueStart(data, typ.Offset))
 		field := typ.Field
 		if field == "" {
 			field = "the document"
@@ -83,6 +83,38 @@ func describeJSONError(data []byte, dec *json.Decoder, err error) error {
 	}
 	line, col := lineCol(data, dec.InputOffset())
 	return fmt.Errorf("%d:%d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// valueStart finds where the value that ends at end begins: a type error's
+// offset is just past a string, number or literal, or just past the
+// opening bracket of an object or a list.
+func valueStart(data []byte, end int64) int64 {
+	if end <= 0 || end > int64(len(data)) {
+		return max(0, min(end, int64(len(data))))
+	}
+	switch data[end-1] {
+	case '{', '[':
+		return end - 1
+	case '"':
+		for i := end - 2; i >= 0; i-- {
+			if data[i] != '"' {
+				continue
+			}
+			backslashes := int64(0)
+			for j := i - 1; j >= 0 && data[j] == '\\'; j-- {
+				backslashes++
+			}
+			if backslashes%2 == 0 {
+				return i
+			}
+		}
+		return end - 1
+	}
+	i := end
+	for i > 0 && strings.IndexByte("+-.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", data[i-1]) >= 0 {
+		i--
+	}
+	return i
 }
 
 // jsonKind names a Go kind the way a JSON author thinks of it.
