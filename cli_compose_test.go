@@ -87,6 +87,7 @@ func TestComposeErrors(t *testing.T) {
 		{"compose help", "", []string{"compose", "-h"}, 0, "", "  nftables   the allow-list as a file for nft -f\n"},
 		{"lint help", "", []string{"lint", "-help"}, 0, "", "usage: sipcompose lint [FILE|-]"},
 		{"bad flag", "", []string{"compose", "-fmt", "uri"}, 2, "", "flag provided but not defined: -fmt"},
+		{"empty input", "\n", []string{"compose"}, 1, "", "sipcompose: <stdin>:1:1: the document is empty"},
 		{"bad UTF-8", "{\"dial\": {\"callerId\": \"\xff\"}}", []string{"compose"}, 1, "", "sipcompose: <stdin>:1:24: not valid UTF-8"},
 	}
 	for _, tc := range tests {

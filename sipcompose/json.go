@@ -16,7 +16,7 @@ import (
 func DecodeDocument(data []byte) (Document, error) {
 	var doc Document
 	if len(bytes.TrimSpace(data)) == 0 {
-		return doc, errors.New("the document is empty: expected a JSON object like {\"targets\": [{\"host\": \"pbx.example.com\"}]}")
+		return doc, errors.New("1:1: the document is empty: expected a JSON object like {\"targets\": [{\"host\": \"pbx.example.com\"}]}")
 	}
 	// encoding/json would quietly turn invalid UTF-8 into U+FFFD, changing
 	// a header value behind the person's back.

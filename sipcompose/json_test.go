@@ -2,6 +2,7 @@ package sipcompose
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -28,7 +29,8 @@ func TestEncodeDocumentOmitsEmpty(t *testing.T) {
 
 func TestDecodeDocumentErrors(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"", "the document is empty"},
+		{"", "1:1: the document is empty"},
+		{" \n\t", "1:1: the document is empty"},
 		{"{\"targets\":[{\"hots\":\"x\"}]}", `unknown field "hots"`},
 		{"{\"targets\":[{\"host\":1}]}", "1:21: targets.host must be a string, not number"},
 		{"{\"dial\":{\"timeout\":\"30\"}}", "1:20: dial.timeout must be a whole number, not string"},
@@ -52,6 +54,11 @@ func TestDecodeDocumentErrors(t *testing.T) {
 		_, err := DecodeDocument([]byte(tc.in))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("DecodeDocument(%q) = %v, want %q", tc.in, err, tc.want)
+		}
+		// The CLI prints "FILE:" before the error, so it must start with a
+		// position.
+		if err != nil && !regexp.MustCompile(`^\d+:\d+: `).MatchString(err.Error()) {
+			t.Errorf("DecodeDocument(%q) = %v: no line:column", tc.in, err)
 		}
 	}
 }
