@@ -52,7 +52,7 @@ func (a AllowList) IPTables() string {
 	b.WriteString("# -A appends: if your INPUT chain ends in DROP or REJECT, use -I INPUT instead.\n")
 	for _, r := range a.rules() {
 		fmt.Fprintf(&b, "iptables -A INPUT -s %s -p %s%s -m comment --comment %s -j ACCEPT\n",
-			r.CIDR, r.Protocol, portMatch(r, " --sport ", " --dport ", ":"), shellQuote("sipcompose: "+ruleComment(r)))
+			r.CIDR, r.Protocol, portMatch(r, " --sport ", " --dport ", ":"), shellQuote("sipcompose: "+oneLine(ruleComment(r))))
 	}
 	return b.String()
 }
@@ -86,14 +86,16 @@ func ruleComment(r Rule) string {
 }
 
 // nftString makes s safe between double quotes in an nft file: nft's
-// strings have no escapes, so a quote or a control character would end or
-// break the rule.
+// strings have no escapes, so a quote would end the rule.
 func nftString(s string) string {
+	return strings.ReplaceAll(oneLine(s), `"`, "'")
+}
+
+// oneLine turns control characters into spaces: a line break inside a
+// firewall comment would break the rule line, or iptables-save's output.
+func oneLine(s string) string {
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '"':
-			return '\''
-		case r < ' ' || r == 0x7f:
+		if r < ' ' || r == 0x7f {
 			return ' '
 		}
 		return r
