@@ -133,9 +133,12 @@ func cmdLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if !hasErrors(diags) {
-		diags = append(diags, sipcompose.Validate(doc)...)
-	}
+	diags = append(diags, lintFindings(doc, diags)...)
+	// Errors first, as Compose orders them; the import's own order (by
+	// position in the TwiML) is kept within each severity.
+	slices.SortStableFunc(diags, func(a, b sipcompose.Diagnostic) int {
+		return severityRank(a.Severity) - severityRank(b.Severity)
+	})
 	if len(diags) == 0 {
 		fmt.Fprintln(stdout, "no problems found")
 		return 0
@@ -145,6 +148,41 @@ func cmdLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// lintFindings are Validate's diagnostics of an imported document, less
+// those the import already reported: none when the import found no SIP
+// dial at all (a field-less error), and none on a field whose value the
+// import rejected. A bad port on one target thus still lets the others be
+// checked.
+func lintFindings(doc sipcompose.Document, imported []sipcompose.Diagnostic) []sipcompose.Diagnostic {
+	rejected := map[string]bool{}
+	for _, d := range imported {
+		if d.Severity != sipcompose.SeverityError {
+			continue
+		}
+		if d.Field == "" {
+			return nil
+		}
+		rejected[d.Field] = true
+	}
+	var out []sipcompose.Diagnostic
+	for _, d := range sipcompose.Validate(doc) {
+		if !rejected[d.Field] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func severityRank(s sipcompose.Severity) int {
+	switch s {
+	case sipcompose.SeverityError:
+		return 0
+	case sipcompose.SeverityWarning:
+		return 1
+	}
+	return 2
 }
 
 // parseFlags parses args; done means the command should exit with code:
@@ -162,6 +200,12 @@ func parseFlags(fs *flag.FlagSet, args []string) (code int, done bool) {
 // readInput reads the one FILE argument, or standard input for none or "-".
 func readInput(fs *flag.FlagSet, stdin io.Reader, stderr io.Writer) (string, []byte, int) {
 	if fs.NArg() > 1 {
+		// The flag package stops at the first non-flag, so a flag after
+		// FILE arrives here as an extra argument.
+		if slices.ContainsFunc(fs.Args()[1:], func(a string) bool { return strings.HasPrefix(a, "-") && a != "-" }) {
+			fmt.Fprintf(stderr, "sipcompose %s: flags go before FILE: sipcompose %s [flags] [FILE|-]\n", fs.Name(), fs.Name())
+			return "", nil, 2
+		}
 		fmt.Fprintf(stderr, "sipcompose %s: one input at most, got %d\n", fs.Name(), fs.NArg())
 		return "", nil, 2
 	}

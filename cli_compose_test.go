@@ -82,6 +82,7 @@ func TestComposeErrors(t *testing.T) {
 		{"missing file", "", []string{"compose", "nope.json"}, 1, "", "nope.json: no such file or directory"},
 		{"unknown format", "", []string{"compose", "-format", "yaml"}, 2, "", `unknown format "yaml"`},
 		{"two files", "", []string{"compose", "a", "b"}, 2, "", "one input at most"},
+		{"flag after the file", "", []string{"compose", "doc.json", "-format", "uri"}, 2, "", "sipcompose compose: flags go before FILE: sipcompose compose [flags] [FILE|-]\n"},
 		{"unknown command", "", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
 		{"no command", "", nil, 2, "", "usage: sipcompose"},
 		{"compose help", "", []string{"compose", "-h"}, 0, "", "  nftables   the allow-list as a file for nft -f\n"},
@@ -122,6 +123,28 @@ func TestLint(t *testing.T) {
 
 	code, out, _ = runInput("<Response><Dial><Sip>sip:a@pbx.example.com?Foo=1</Sip></Dial></Response>", "lint", "-")
 	if code != 1 || !strings.HasPrefix(out, "error header-name-not-allowed targets[0].headers[0].name:") {
+		t.Errorf("exit %d: %q", code, out)
+	}
+
+	// A value the import rejects does not hide the other targets' problems,
+	// nor is it reported twice.
+	code, out, _ = runInput("<Response><Dial><Sip>sip:@</Sip><Sip>sip:b@h2.example.com?Foo=1</Sip></Dial></Response>", "lint")
+	var codes []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		f := strings.Fields(line)
+		codes = append(codes, f[0]+" "+f[1]+" "+strings.TrimSuffix(f[2], ":"))
+	}
+	want := []string{
+		"error host-missing targets[0].host",
+		"error header-name-not-allowed targets[1].headers[0].name",
+		"info several-targets targets",
+	}
+	if code != 1 || strings.Join(codes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+
+	code, out, _ = runInput("<Response><Say>hi</Say></Response>", "lint")
+	if code != 1 || strings.Contains(out, "no-targets") || !strings.HasPrefix(out, "error parse-no-dial -: ") {
 		t.Errorf("exit %d: %q", code, out)
 	}
 
