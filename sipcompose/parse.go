@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,23 +54,24 @@ func (p *parser) parse(twiml string) Document {
 		return doc
 	}
 	root := x.Root()
-	if root == nil || root.Tag != "Response" {
-		p.add(SeverityError, "parse-no-response", "", "TwiML must start with <Response>; this starts with <%s>.", rootTag(root))
+	switch {
+	case root == nil:
+		p.add(SeverityError, "parse-no-response", "", "This is not TwiML: it has no <Response> element. A lone SIP URI goes into a target's Host field.")
+		return doc
+	case root.FullTag() != "Response":
+		p.add(SeverityError, "parse-no-response", "", "TwiML must start with <Response>; this starts with <%s>.%s", root.FullTag(), caseHint(root, "Response"))
 		return doc
 	}
-	// encoding/xml, unlike the XML spec, lets elements follow the root.
-	for _, e := range x.ChildElements()[1:] {
-		p.add(SeverityWarning, "parse-not-kept", "", "<%s> after </Response> is outside the TwiML and was not kept.", e.Tag)
-	}
+	p.outsideRoot(x, root)
 	var dial *etree.Element
 	for _, e := range root.ChildElements() {
 		switch {
-		case e.Tag == "Dial" && dial == nil:
+		case e.FullTag() == "Dial" && dial == nil:
 			dial = e
-		case e.Tag == "Dial":
+		case e.FullTag() == "Dial":
 			p.add(SeverityWarning, "parse-not-kept", "", "Only the first <Dial> is imported; a later <Dial> was not kept.")
 		default:
-			p.add(SeverityWarning, "parse-not-kept", "", "<%s> is not part of a SIP dial and was not kept.", e.Tag)
+			p.add(SeverityWarning, "parse-not-kept", "", "<%s> is not part of a SIP dial and was not kept.%s", e.FullTag(), caseHint(e, "Dial"))
 		}
 	}
 	if dial == nil {
@@ -81,8 +83,8 @@ func (p *parser) parse(twiml string) Document {
 		p.add(SeverityWarning, "parse-not-kept", "dial", "<Dial> had a number as text (%q), which is not a SIP target; it was not kept.", text)
 	}
 	for _, e := range dial.ChildElements() {
-		if e.Tag != "Sip" {
-			p.add(SeverityWarning, "parse-not-kept", "targets", "<%s> inside <Dial> is not a SIP target and was not kept.", e.Tag)
+		if e.FullTag() != "Sip" {
+			p.add(SeverityWarning, "parse-not-kept", "targets", "<%s> inside <Dial> is not a SIP target and was not kept.%s", e.FullTag(), caseHint(e, "Sip"))
 			continue
 		}
 		doc.Targets = append(doc.Targets, p.sip(fmt.Sprintf("targets[%d]", len(doc.Targets)), e))
@@ -93,11 +95,32 @@ func (p *parser) parse(twiml string) Document {
 	return doc
 }
 
-func rootTag(e *etree.Element) string {
-	if e == nil {
-		return "nothing"
+// caseHint explains why e was not read as want when only the case differs,
+// the usual slip when TwiML is typed by hand.
+func caseHint(e *etree.Element, want string) string {
+	if e.FullTag() == want || !strings.EqualFold(e.FullTag(), want) {
+		return ""
 	}
-	return e.Tag
+	return fmt.Sprintf(" TwiML names are case-sensitive: write <%s>.", want)
+}
+
+// outsideRoot reports what follows </Response>: encoding/xml, unlike the
+// XML spec, accepts elements and text there, and Twilio would not see them.
+func (p *parser) outsideRoot(x *etree.Document, root *etree.Element) {
+	after := false
+	for _, c := range x.Child {
+		switch c := c.(type) {
+		case *etree.Element:
+			if after {
+				p.add(SeverityWarning, "parse-not-kept", "", "<%s> after </Response> is outside the TwiML and was not kept.", c.FullTag())
+			}
+			after = after || c == root
+		case *etree.CharData:
+			if text := strings.TrimSpace(c.Data); after && text != "" {
+				p.add(SeverityWarning, "parse-not-kept", "", "The text %q after </Response> is outside the TwiML and was not kept.", text)
+			}
+		}
+	}
 }
 
 // ownText is e's character data outside its child elements, trimmed:
@@ -137,54 +160,59 @@ func xmlSyntax(s string) (line, col int, err error) {
 	}
 }
 
+// dialAttrs and sipAttrs read each attribute Compose writes into its
+// field; field is the diagnostic path of the attribute.
+var dialAttrs = map[string]func(p *parser, d *Dial, field, v string){
+	"action":                        func(_ *parser, d *Dial, _, v string) { d.Action = v },
+	"method":                        func(_ *parser, d *Dial, _, v string) { d.Method = v },
+	"timeout":                       func(p *parser, d *Dial, f, v string) { d.Timeout = p.int(f, v) },
+	"hangupOnStar":                  func(p *parser, d *Dial, f, v string) { d.HangupOnStar = p.bool(f, v) },
+	"timeLimit":                     func(p *parser, d *Dial, f, v string) { d.TimeLimit = p.int(f, v) },
+	"callerId":                      func(_ *parser, d *Dial, _, v string) { d.CallerID = v },
+	"record":                        func(_ *parser, d *Dial, _, v string) { d.Record = v },
+	"trim":                          func(_ *parser, d *Dial, _, v string) { d.Trim = v },
+	"recordingStatusCallback":       func(_ *parser, d *Dial, _, v string) { d.RecordingStatusCallback = v },
+	"recordingStatusCallbackMethod": func(_ *parser, d *Dial, _, v string) { d.RecordingStatusCallbackMethod = v },
+	"recordingStatusCallbackEvent":  func(_ *parser, d *Dial, _, v string) { d.RecordingStatusCallbackEvent = strings.Fields(v) },
+	"recordingTrack":                func(_ *parser, d *Dial, _, v string) { d.RecordingTrack = v },
+	"answerOnBridge":                func(p *parser, d *Dial, f, v string) { d.AnswerOnBridge = p.bool(f, v) },
+	"ringTone":                      func(_ *parser, d *Dial, _, v string) { d.RingTone = v },
+	"referUrl":                      func(_ *parser, d *Dial, _, v string) { d.ReferURL = v },
+	"referMethod":                   func(_ *parser, d *Dial, _, v string) { d.ReferMethod = v },
+	"sequential":                    func(p *parser, d *Dial, f, v string) { d.Sequential = p.bool(f, v) },
+}
+
+var sipAttrs = map[string]func(p *parser, t *Target, field, v string){
+	"username":                           func(_ *parser, t *Target, _, v string) { t.Username = v },
+	"password":                           func(_ *parser, t *Target, _, v string) { t.Password = v },
+	"url":                                func(_ *parser, t *Target, _, v string) { t.URL = v },
+	"method":                             func(_ *parser, t *Target, _, v string) { t.Method = v },
+	"statusCallbackEvent":                func(_ *parser, t *Target, _, v string) { t.StatusCallbackEvent = strings.Fields(v) },
+	"statusCallback":                     func(_ *parser, t *Target, _, v string) { t.StatusCallback = v },
+	"statusCallbackMethod":               func(_ *parser, t *Target, _, v string) { t.StatusCallbackMethod = v },
+	"machineDetection":                   func(_ *parser, t *Target, _, v string) { t.MachineDetection = v },
+	"machineDetectionTimeout":            func(p *parser, t *Target, f, v string) { t.MachineDetectionTimeout = p.int(f, v) },
+	"machineDetectionSpeechThreshold":    func(p *parser, t *Target, f, v string) { t.MachineDetectionSpeechThreshold = p.int(f, v) },
+	"machineDetectionSpeechEndThreshold": func(p *parser, t *Target, f, v string) { t.MachineDetectionSpeechEndThreshold = p.int(f, v) },
+	"machineDetectionSilenceTimeout":     func(p *parser, t *Target, f, v string) { t.MachineDetectionSilenceTimeout = p.int(f, v) },
+	"amdStatusCallback":                  func(_ *parser, t *Target, _, v string) { t.AMDStatusCallback = v },
+	"amdStatusCallbackMethod":            func(_ *parser, t *Target, _, v string) { t.AMDStatusCallbackMethod = v },
+}
+
 func (p *parser) dial(e *etree.Element) Dial {
 	var d Dial
 	for _, a := range e.Attr {
-		f := "dial." + a.Key
-		switch a.Key {
-		case "action":
-			d.Action = a.Value
-		case "method":
-			d.Method = a.Value
-		case "timeout":
-			d.Timeout = p.int(f, a.Value)
-		case "hangupOnStar":
-			d.HangupOnStar = p.bool(f, a.Value)
-		case "timeLimit":
-			d.TimeLimit = p.int(f, a.Value)
-		case "callerId":
-			d.CallerID = a.Value
-		case "record":
-			d.Record = a.Value
-		case "trim":
-			d.Trim = a.Value
-		case "recordingStatusCallback":
-			d.RecordingStatusCallback = a.Value
-		case "recordingStatusCallbackMethod":
-			d.RecordingStatusCallbackMethod = a.Value
-		case "recordingStatusCallbackEvent":
-			d.RecordingStatusCallbackEvent = strings.Fields(a.Value)
-		case "recordingTrack":
-			d.RecordingTrack = a.Value
-		case "answerOnBridge":
-			d.AnswerOnBridge = p.bool(f, a.Value)
-		case "ringTone":
-			d.RingTone = a.Value
-		case "referUrl":
-			d.ReferURL = a.Value
-		case "referMethod":
-			d.ReferMethod = a.Value
-		case "sequential":
-			d.Sequential = p.bool(f, a.Value)
-		default:
-			p.notKept("dial", "Dial", a)
+		if set, ok := dialAttrs[a.FullKey()]; ok {
+			set(p, &d, "dial."+a.Key, a.Value)
+		} else {
+			p.notKept("dial", "Dial", a, slices.Collect(maps.Keys(dialAttrs)))
 		}
 	}
 	return d
 }
 
 func (p *parser) sip(field string, e *etree.Element) Target {
-	t, diags := parseURI(e.Text(), 1)
+	t, diags := parseURI(ownText(e), 1)
 	for _, d := range diags {
 		d.Field = strings.TrimSuffix(field+"."+d.Field, ".")
 		p.diags = append(p.diags, d)
@@ -194,44 +222,29 @@ func (p *parser) sip(field string, e *etree.Element) Target {
 			"<Sip><%s> is new in Twilio's helper libraries and undocumented; it was not kept. Put the URI as the text of <Sip>.", c.Tag)
 	}
 	for _, a := range e.Attr {
-		f := field + "." + a.Key
-		switch a.Key {
-		case "username":
-			t.Username = a.Value
-		case "password":
-			t.Password = a.Value
-		case "url":
-			t.URL = a.Value
-		case "method":
-			t.Method = a.Value
-		case "statusCallbackEvent":
-			t.StatusCallbackEvent = strings.Fields(a.Value)
-		case "statusCallback":
-			t.StatusCallback = a.Value
-		case "statusCallbackMethod":
-			t.StatusCallbackMethod = a.Value
-		case "machineDetection":
-			t.MachineDetection = a.Value
-		case "machineDetectionTimeout":
-			t.MachineDetectionTimeout = p.int(f, a.Value)
-		case "machineDetectionSpeechThreshold":
-			t.MachineDetectionSpeechThreshold = p.int(f, a.Value)
-		case "machineDetectionSpeechEndThreshold":
-			t.MachineDetectionSpeechEndThreshold = p.int(f, a.Value)
-		case "machineDetectionSilenceTimeout":
-			t.MachineDetectionSilenceTimeout = p.int(f, a.Value)
-		case "amdStatusCallback":
-			t.AMDStatusCallback = a.Value
-		case "amdStatusCallbackMethod":
-			t.AMDStatusCallbackMethod = a.Value
-		default:
-			p.notKept(field, "Sip", a)
+		if set, ok := sipAttrs[a.FullKey()]; ok {
+			set(p, &t, field+"."+a.Key, a.Value)
+		} else {
+			p.notKept(field, "Sip", a, slices.Collect(maps.Keys(sipAttrs)))
 		}
 	}
 	return t
 }
 
-func (p *parser) notKept(field, tag string, a etree.Attr) {
+// notKept reports an attribute import drops. Namespace declarations carry
+// no data, so they go without a word; a known name in the wrong case gets
+// the right spelling, since Twilio ignores it just the same.
+func (p *parser) notKept(field, tag string, a etree.Attr, known []string) {
+	if a.Space == "xmlns" || a.Space == "" && a.Key == "xmlns" {
+		return
+	}
+	for _, k := range known {
+		if strings.EqualFold(k, a.FullKey()) {
+			p.add(SeverityWarning, "parse-attribute-not-kept", field,
+				"<%s %s=%q>: TwiML attribute names are case-sensitive and Twilio ignores this one; write %s. It was not kept.", tag, a.FullKey(), a.Value, k)
+			return
+		}
+	}
 	p.add(SeverityWarning, "parse-attribute-not-kept", field, "<%s %s=%q> is not an attribute this tool knows; it was not kept.", tag, a.FullKey(), a.Value)
 }
 

@@ -67,7 +67,14 @@ func TestParseDiagnostics(t *testing.T) {
 		{"unclosed", "<Response>\n<Dial>", SeverityError, "parse-xml", "", "Line 2, column 7"},
 		{"bad entity", "<Response><Dial><Sip>sip:a@b?X-A=1&X-B=2</Sip></Dial></Response>", SeverityError, "parse-xml", "", "Line 1, column"},
 		{"too deep", "<Response>" + strings.Repeat("<a>", 1100) + strings.Repeat("</a>", 1100) + "</Response>", SeverityError, "parse-xml", "", "maximum depth"},
-		{"not xml", "sip:alice@example.com", SeverityError, "parse-no-response", "", "<nothing>"},
+		{"not xml", "sip:alice@example.com", SeverityError, "parse-no-response", "", "Host field"},
+		{"root case", "<response><Dial><Sip>sip:a@b</Sip></Dial></response>", SeverityError, "parse-no-response", "", "case-sensitive: write <Response>"},
+		{"dial case", "<Response><dial><Sip>sip:a@b</Sip></dial></Response>", SeverityWarning, "parse-not-kept", "", "<dial> is not part of a SIP dial and was not kept. TwiML names are case-sensitive: write <Dial>."},
+		{"sip case", "<Response><Dial><SIP>sip:a@b</SIP></Dial></Response>", SeverityWarning, "parse-not-kept", "targets", "write <Sip>"},
+		{"namespaced dial", "<Response xmlns:t='urn:t'><t:Dial><Sip>sip:a@b</Sip></t:Dial></Response>", SeverityWarning, "parse-not-kept", "", "<t:Dial> is not part"},
+		{"attribute case", `<Response><Dial Timeout="5"><Sip>sip:a@b</Sip></Dial></Response>`, SeverityWarning, "parse-attribute-not-kept", "dial", "case-sensitive and Twilio ignores this one; write timeout"},
+		{"sip attribute case", `<Response><Dial><Sip userName="u">sip:a@b</Sip></Dial></Response>`, SeverityWarning, "parse-attribute-not-kept", "targets[0]", "write username"},
+		{"text after root", "<Response><Dial><Sip>sip:a@b</Sip></Dial></Response>\n<Say>x</Say> trailing ", SeverityWarning, "parse-not-kept", "", `"trailing" after </Response>`},
 		{"root", "<Dial><Sip>sip:a@b</Sip></Dial>", SeverityError, "parse-no-response", "", "starts with <Dial>"},
 		{"no dial", "<Response><Say>hi</Say></Response>", SeverityError, "parse-no-dial", "", "No <Dial>"},
 		{"other verb", "<Response><Say>hi</Say><Dial><Sip>sip:a@b</Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "", "<Say>"},
@@ -122,6 +129,20 @@ func TestParseTwilioExample(t *testing.T) {
 		Targets: []Target{{User: "jack", Host: "example.com", Headers: []Header{{"x-myotherheader", "bar"}},
 			Username: "admin", Password: "1234", StatusCallbackEvent: []string{"initiated", "ringing"}}},
 	}
+	if !reflect.DeepEqual(doc, want) {
+		t.Errorf("got %+v\nwant %+v", doc, want)
+	}
+}
+
+// Namespace declarations carry no data and a comment splits no URI: both
+// import without a word.
+func TestParseQuietAboutXMLDetails(t *testing.T) {
+	in := `<Response xmlns="urn:twiml"><Dial xmlns:x="urn:x"><Sip>sip:a@b.example.com<!-- ext -->?X-A=1</Sip></Dial></Response>`
+	doc, diags := Parse(in)
+	if len(diags) != 0 {
+		t.Errorf("diagnostics: %+v", diags)
+	}
+	want := Document{Targets: []Target{{User: "a", Host: "b.example.com", Headers: []Header{{"X-A", "1"}}}}}
 	if !reflect.DeepEqual(doc, want) {
 		t.Errorf("got %+v\nwant %+v", doc, want)
 	}
