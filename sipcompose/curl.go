@@ -26,7 +26,20 @@ func renderCurl(doc Document, uris []string) string {
 	for i, uri := range uris {
 		cmds = append(cmds, curlCommand(doc, doc.Targets[i], uri))
 	}
+	if len(cmds) > 1 {
+		// The REST API has no multi-target call; say so rather than let the
+		// commands pass for the same <Dial>.
+		cmds[0] = "# " + strconv.Itoa(len(cmds)) + " targets: each command places its own call; <Dial> rings them " + dialMode(doc.Dial) +
+			" and bridges the first to answer.\n" + cmds[0]
+	}
 	return strings.Join(cmds, "\n")
+}
+
+func dialMode(d Dial) string {
+	if d.Sequential {
+		return "in turn"
+	}
+	return "together"
 }
 
 func curlCommand(doc Document, t Target, uri string) string {

@@ -111,7 +111,8 @@ func TestCurlCommands(t *testing.T) {
 				"  --data-urlencode 'Url=https://example.com/a'\n"},
 		{"two targets, a blank line between",
 			Document{Dial: Dial{CallerID: "+1"}, Targets: []Target{{Host: "a"}, {Host: "b", Username: "u", Password: "p"}}, REST: REST{URL: "https://example.com/a"}},
-			head + "  --data-urlencode 'To=sip:a' \\\n" +
+			"# 2 targets: each command places its own call; <Dial> rings them together and bridges the first to answer.\n" +
+				head + "  --data-urlencode 'To=sip:a' \\\n" +
 				"  --data-urlencode 'From=+1' \\\n" +
 				"  --data-urlencode 'Url=https://example.com/a'\n" +
 				"\n" +
