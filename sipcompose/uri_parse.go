@@ -63,6 +63,10 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 			return t, diags
 		}
 	}
+	if rest, ok := strings.CutPrefix(s, "//"); ok {
+		s = rest
+		add(SeverityInfo, "uri-slashes", "host", "A SIP URI has no // after sip: (it is sip:alice@pbx.example.com); it was read without them.")
+	}
 
 	rest, headers, _ := strings.Cut(s, "?")
 	hostPart := rest
@@ -78,9 +82,15 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 	}
 	hostPort, params, _ := strings.Cut(hostPart, ";")
 	host, port := splitHostPort(hostPort)
-	// The same normal form BuildURI writes (trimmed, IPv6 bracketed), so
-	// an imported host renders back as it was read.
-	t.Host = uriHost(unescape(host, "host", add))
+	t.Host = unescape(host, "host", add)
+	if strings.Count(host, ":") > 1 && !strings.HasPrefix(host, "[") && net.ParseIP(t.Host) == nil {
+		add(SeverityError, "host-invalid", "host",
+			"Host %q has more than one ':': write the port once (pbx.example.com:5060) and an IPv6 address in brackets ([2001:db8::1]:5060).", host)
+	} else {
+		// The same normal form BuildURI writes (trimmed, IPv6 bracketed),
+		// so an imported host renders back as it was read.
+		t.Host = uriHost(t.Host)
+	}
 	if t.Host == "" {
 		add(SeverityError, "host-missing", "host", "The URI has no host: it should look like sip:user@pbx.example.com.")
 	}
@@ -105,10 +115,14 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 
 // otherScheme reports the scheme of a URI that is not SIP ("tel:+1",
 // "https://…"). A colon alone does not make a scheme: "pbx:5060" is a host
-// and port, "fe80::1" an address, "alice:secret@pbx" a user and password.
+// and port, "fe80::1" or "fe80::1:x" an address (good or bad), and
+// "alice:secret@pbx" a user and password.
 func otherScheme(s string) (string, bool) {
 	i := strings.IndexByte(s, ':')
-	if i <= 0 || !isSchemeName(s[:i]) || strings.Contains(s[i:], "@") {
+	if i > 0 && slices.Contains(knownSchemes, strings.ToLower(s[:i])) {
+		return s[:i], true
+	}
+	if i <= 0 || !isSchemeName(s[:i]) || strings.Contains(s[i:], "@") || strings.HasPrefix(s[i:], "::") {
 		return "", false
 	}
 	hostPort := s
@@ -120,6 +134,10 @@ func otherScheme(s string) (string, bool) {
 	}
 	return s[:i], true
 }
+
+// knownSchemes are pasted by mistake often enough to be named even when
+// an @ follows, where an unknown word could be a user with a password.
+var knownSchemes = []string{"tel", "mailto", "http", "https", "ws", "wss", "urn"}
 
 // isSchemeName is RFC 3986's scheme: a letter, then letters, digits, + - .
 func isSchemeName(s string) bool {

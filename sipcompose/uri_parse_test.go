@@ -28,6 +28,8 @@ func TestParseURI(t *testing.T) {
 		{"2001:db8::1", Target{Host: "[2001:db8::1]"}},
 		{"pbx.example.com:5080?X-A=1", Target{Host: "pbx.example.com", Port: 5080, Headers: []Header{{"X-A", "1"}}}},
 		{"sip:pbx.example.com", Target{Host: "pbx.example.com"}},
+		{"sip://alice@pbx.example.com", Target{User: "alice", Host: "pbx.example.com"}},
+		{"sip:2001:db8::1;transport=tcp", Target{Host: "[2001:db8::1]", Transport: "tcp"}},
 		{"<sip:alice@example.com>", Target{User: "alice", Host: "example.com"}},
 		{"sip:a%20b@example.com?X-Emoji=%F0%9F%93%9E&X-RTL=%D7%A2%D7%91", Target{User: "a b", Host: "example.com", Headers: []Header{{"X-Emoji", "📞"}, {"X-RTL", "עב"}}}},
 		{"sip:a@example.com?X-Empty=&X-Bare", Target{User: "a", Host: "example.com", Headers: []Header{{"X-Empty", ""}, {"X-Bare", ""}}}},
@@ -58,6 +60,11 @@ func TestParseURIDiagnostics(t *testing.T) {
 		{"<sip:a@b.example.com>", SeverityInfo, "uri-angle-brackets", "host", "<…>"},
 		{"tel:+14155550100", SeverityError, "uri-scheme", "host", `"tel:" is not a SIP URI`},
 		{"https://example.com/twiml", SeverityError, "uri-scheme", "host", "only sip:"},
+		{"mailto:alice@example.com", SeverityError, "uri-scheme", "host", `"mailto:" is not a SIP URI`},
+		{"TEL:+14155550100@example.com", SeverityError, "uri-scheme", "host", `"TEL:"`},
+		{"sip://alice@example.com", SeverityInfo, "uri-slashes", "host", "no // after sip:"},
+		{"sip:alice@example.com:5060:5061", SeverityError, "host-invalid", "host", `Host "example.com:5060:5061" has more than one ':'`},
+		{"sip:alice@2001:db8::1:x", SeverityError, "host-invalid", "host", "IPv6 address in brackets"},
 		{"sips:a@b.example.com", SeverityWarning, "uri-sips", "transport", "transport=tls"},
 		{"sips:a@b.example.com;transport=udp", SeverityWarning, "uri-sips", "transport", ";transport=udp was replaced by tls"},
 		{"sip:a:pw@b.example.com", SeverityWarning, "uri-password", "user", "not kept"},
@@ -100,6 +107,7 @@ func TestParseURIAllDiagnostics(t *testing.T) {
 	}{
 		{"sip:jack@example.com?User-to-User=0A%3Bencoding%3Dhex&x-a=1", nil},
 		{"sips:a@b.example.com", []string{"warning uri-sips transport"}},
+		{"sip:a@b:1:2", []string{"error host-invalid host"}},
 		{"sips:a@b.example.com;transport=TLS", []string{"warning uri-sips transport"}},
 		{"sips:a@b.example.com;transport=udp", []string{"warning uri-sips transport", "warning uri-sips transport"}},
 		{"sip:a@b.example.com?X-A=1&amp;amp;X-B=2", []string{"warning uri-xml-escaped-twice headers"}},
@@ -177,4 +185,14 @@ func hasDiag(diags []Diagnostic, severity Severity, code, field, phrase string) 
 		}
 	}
 	return false
+}
+
+// A host that cannot be read is left as typed, so the person sees and
+// fixes their own text rather than a form this tool made of it.
+func TestParseURIKeepsBadHostAsTyped(t *testing.T) {
+	for in, want := range map[string]string{"sip:a@b.example.com:1:2": "b.example.com:1:2", "sip:a@[::1": "[::1", "fe80::1:x": "fe80::1:x"} {
+		if got, _ := ParseURI(in); got.Host != want {
+			t.Errorf("ParseURI(%q).Host = %q, want %q", in, got.Host, want)
+		}
+	}
 }
