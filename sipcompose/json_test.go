@@ -3,8 +3,10 @@ package sipcompose
 import (
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestDocumentJSONRoundTrip(t *testing.T) {
@@ -84,4 +86,39 @@ func TestCloneIsDeep(t *testing.T) {
 	if !reflect.DeepEqual(d, fullDocument()) {
 		t.Error("editing the clone changed the original")
 	}
+}
+
+// FuzzDecodeDocument: any input is a document or an error that starts with
+// a line and column inside the input; a document encodes stably.
+func FuzzDecodeDocument(f *testing.F) {
+	f.Add([]byte(`{"dial":{"callerId":"+1","timeout":30},"targets":[{"host":"h","headers":[{"name":"X-A","value":"1"}]}]}`))
+	f.Add([]byte("{\n  \"targets\": [{\"host\": 5}]\n}"))
+	f.Add([]byte(`{"targets":[{"host":"é\"\\","x":1}]} trailing`))
+	f.Add([]byte("{\"dial\":{\"callerId\":\"\xff\"}}"))
+	f.Add([]byte(`null`))
+	position := regexp.MustCompile(`^(\d+):(\d+): `)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := DecodeDocument(data)
+		if err != nil {
+			m := position.FindStringSubmatch(err.Error())
+			if m == nil {
+				t.Fatalf("error without a position: %v", err)
+			}
+			line, _ := strconv.Atoi(m[1])
+			col, _ := strconv.Atoi(m[2])
+			lines := strings.Split(string(data), "\n")
+			if line < 1 || line > len(lines) || col < 1 || col > utf8.RuneCountInString(lines[line-1])+1 {
+				t.Fatalf("position %d:%d outside the input: %v", line, col, err)
+			}
+			return
+		}
+		first := EncodeDocument(doc)
+		again, err := DecodeDocument(first)
+		if err != nil {
+			t.Fatalf("encoded document does not decode: %v\n%s", err, first)
+		}
+		if second := EncodeDocument(again); string(second) != string(first) {
+			t.Fatalf("encode is not stable:\n%s\nthen\n%s", first, second)
+		}
+	})
 }
