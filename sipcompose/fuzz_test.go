@@ -98,7 +98,13 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("empty diagnostic %+v", d)
 			}
 		}
-		wellFormed(t, Compose(doc).TwiML)
+		// Whatever import kept, the TwiML made of it imports unchanged.
+		first := Compose(doc).TwiML
+		wellFormed(t, first)
+		again, _ := Parse(first)
+		if second := Compose(again).TwiML; second != first {
+			t.Fatalf("%q imported as\n%s\nwhich imports as\n%s", s, first, second)
+		}
 	})
 }
 
