@@ -64,15 +64,21 @@ func (p *parser) parse(twiml string) Document {
 	}
 	p.outsideRoot(x, root)
 	var dial *etree.Element
+	var verbs dropped
+	laterDials := 0
 	for _, e := range root.ChildElements() {
 		switch {
 		case e.FullTag() == "Dial" && dial == nil:
 			dial = e
 		case e.FullTag() == "Dial":
-			p.add(SeverityWarning, "parse-not-kept", "", "Only the first <Dial> is imported; a later <Dial> was not kept.")
+			laterDials++
 		default:
-			p.add(SeverityWarning, "parse-not-kept", "", "<%s> is not part of a SIP dial and was not kept.%s", e.FullTag(), caseHint(e, "Dial"))
+			verbs.add(e)
 		}
+	}
+	p.notKeptElements(verbs, "", "<%s>%s is not part of a SIP dial and was not kept.%s", "Dial")
+	if laterDials > 0 {
+		p.add(SeverityWarning, "parse-not-kept", "", "Only the first <Dial> is imported; %s not kept.", plural(laterDials, "a later <Dial> was", "later <Dial>s were"))
 	}
 	if dial == nil {
 		p.add(SeverityError, "parse-no-dial", "", "No <Dial> found: the TwiML to import needs <Dial><Sip>…</Sip></Dial>.")
@@ -82,17 +88,55 @@ func (p *parser) parse(twiml string) Document {
 	if text := ownText(dial); text != "" {
 		p.add(SeverityWarning, "parse-not-kept", "dial", "<Dial> had a number as text (%q), which is not a SIP target; it was not kept.", text)
 	}
+	var nouns dropped
 	for _, e := range dial.ChildElements() {
 		if e.FullTag() != "Sip" {
-			p.add(SeverityWarning, "parse-not-kept", "targets", "<%s> inside <Dial> is not a SIP target and was not kept.%s", e.FullTag(), caseHint(e, "Sip"))
+			nouns.add(e)
 			continue
 		}
 		doc.Targets = append(doc.Targets, p.sip(fmt.Sprintf("targets[%d]", len(doc.Targets)), e))
 	}
+	p.notKeptElements(nouns, "targets", "<%s>%s inside <Dial> is not a SIP target and was not kept.%s", "Sip")
 	if len(doc.Targets) == 0 {
 		p.add(SeverityError, "parse-no-sip", "targets", "The <Dial> has no <Sip>: nothing to import.")
 	}
 	return doc
+}
+
+// dropped collects the elements import cannot keep, so a paste with a
+// thousand <Say>s gets one diagnostic, not a thousand.
+type dropped struct {
+	first []*etree.Element
+	count map[string]int
+}
+
+func (d *dropped) add(e *etree.Element) {
+	if d.count == nil {
+		d.count = map[string]int{}
+	}
+	if d.count[e.FullTag()] == 0 {
+		d.first = append(d.first, e)
+	}
+	d.count[e.FullTag()]++
+}
+
+// notKeptElements reports each tag of d once; format takes the tag, how
+// many times it appeared and the hint when it is want in the wrong case.
+func (p *parser) notKeptElements(d dropped, field, format, want string) {
+	for _, e := range d.first {
+		times := ""
+		if n := d.count[e.FullTag()]; n > 1 {
+			times = fmt.Sprintf(" (%d of them)", n)
+		}
+		p.add(SeverityWarning, "parse-not-kept", field, format, e.FullTag(), times, caseHint(e, want))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // caseHint explains why e was not read as want when only the case differs,

@@ -79,6 +79,9 @@ func TestParseDiagnostics(t *testing.T) {
 		{"no dial", "<Response><Say>hi</Say></Response>", SeverityError, "parse-no-dial", "", "No <Dial>"},
 		{"other verb", "<Response><Say>hi</Say><Dial><Sip>sip:a@b</Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "", "<Say>"},
 		{"second dial", "<Response><Dial><Sip>sip:a@b</Sip></Dial><Dial><Sip>sip:c@d</Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "", "first <Dial>"},
+		{"verbs counted", "<Response><Say>a</Say><Pause/><Say>b</Say><Dial><Sip>sip:a@b</Sip></Dial><Say>c</Say></Response>", SeverityWarning, "parse-not-kept", "", "<Say> (3 of them) is not part"},
+		{"later dials counted", "<Response><Dial><Sip>sip:a@b</Sip></Dial><Dial/><Dial/></Response>", SeverityWarning, "parse-not-kept", "", "2 later <Dial>s were not kept"},
+		{"nouns counted", "<Response><Dial><Number>1</Number><Sip>sip:a@b</Sip><Number>2</Number></Dial></Response>", SeverityWarning, "parse-not-kept", "targets", "<Number> (2 of them) inside <Dial>"},
 		{"second root", "<Response><Dial><Sip>sip:a@b</Sip></Dial></Response><Response/>", SeverityWarning, "parse-not-kept", "", "after </Response>"},
 		{"number noun", "<Response><Dial><Number>+1</Number><Sip>sip:a@b</Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "targets", "<Number>"},
 		{"client noun", "<Response><Dial><Sip>sip:a@b</Sip><Client>bob</Client></Dial></Response>", SeverityWarning, "parse-not-kept", "targets", "<Client>"},
@@ -160,8 +163,30 @@ func TestParseKeepsWhatItCan(t *testing.T) {
 	for _, d := range diags {
 		codes = append(codes, d.Field+" "+d.Code)
 	}
-	wantCodes := []string{" parse-not-kept", " parse-not-kept", "dial.timeout parse-number", "targets parse-not-kept", "targets[0].host uri-param-unknown", "targets[0] parse-attribute-not-kept"}
+	wantCodes := []string{" parse-not-kept", " parse-not-kept", "dial.timeout parse-number", "targets[0].host uri-param-unknown", "targets[0] parse-attribute-not-kept", "targets parse-not-kept"}
 	if !reflect.DeepEqual(codes, wantCodes) {
 		t.Errorf("diagnostics %q, want %q", codes, wantCodes)
+	}
+}
+
+// Import of the largest input it accepts, shaped to stress each stage:
+// XML checks, many elements, and a <Sip> escaped again and again.
+func BenchmarkParseLargest(b *testing.B) {
+	fill := func(prefix, unit, suffix string) string {
+		return prefix + strings.Repeat(unit, (MaxTwiMLInput-len(prefix)-len(suffix))/len(unit)) + suffix
+	}
+	inputs := map[string]string{
+		"headers":  fill("<Response><Dial><Sip>sip:a@b.example.com?", "X-A=%41&amp;", "</Sip></Dial></Response>"),
+		"amp":      fill("<Response><Dial><Sip>sip:a@b.example.com?X-A=1&amp;", "amp;", "X-B=2</Sip></Dial></Response>"),
+		"elements": fill("<Response>", "<Say/>", "<Dial><Sip>sip:a@b.example.com</Sip></Dial></Response>"),
+		"targets":  fill("<Response><Dial>", "<Sip>sip:a@b.example.com</Sip>", "</Dial></Response>"),
+	}
+	for name, in := range inputs {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(in)))
+			for b.Loop() {
+				Parse(in)
+			}
+		})
 	}
 }

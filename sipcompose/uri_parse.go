@@ -36,11 +36,9 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 		add(SeverityError, "uri-empty", "host", "The SIP URI is empty: paste something like sip:alice@pbx.example.com.")
 		return t, diags
 	}
-	if strings.Contains(s, "&amp;") {
-		for strings.Contains(s, "&amp;") {
-			s = strings.ReplaceAll(s, "&amp;", "&")
-			xmlDecodes++
-		}
+	if unescaped, depth := unescapeAmp(s); depth > 0 {
+		s = unescaped
+		xmlDecodes += depth
 		if xmlDecodes == 1 {
 			add(SeverityInfo, "uri-xml-escaped", "headers", "The URI had &amp; between headers, as written inside TwiML; it was read as &.")
 		} else {
@@ -111,6 +109,33 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 		parseHeaders(&t, headers, add)
 	}
 	return t, diags
+}
+
+// unescapeAmp turns each & written as &amp;, &amp;amp; and so on back
+// into &, and reports the deepest escaping found (0 for none). One pass,
+// since replacing level by level is quadratic on a pasted &amp;amp;amp;….
+func unescapeAmp(s string) (string, int) {
+	depth := 0
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "&amp;")
+		if i < 0 {
+			break
+		}
+		b.WriteString(s[:i+1])
+		s = s[i+len("&amp;"):]
+		n := 1
+		for strings.HasPrefix(s, "amp;") {
+			s = s[len("amp;"):]
+			n++
+		}
+		depth = max(depth, n)
+	}
+	if depth == 0 {
+		return s, 0
+	}
+	b.WriteString(s)
+	return b.String(), depth
 }
 
 // otherScheme reports the scheme of a URI that is not SIP ("tel:+1",
