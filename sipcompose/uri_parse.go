@@ -327,7 +327,7 @@ func parseUUI(value string, xPrefix bool) UUI {
 	if i := lastIndexFold(value, ";encoding="); i >= 0 {
 		u.Data = value[:i]
 		u.Encoding = value[i+len(";encoding="):]
-		if strings.EqualFold(u.Encoding, DefaultUUIEncoding) {
+		if u.Encoding == DefaultUUIEncoding {
 			u.Encoding = ""
 		}
 	}

@@ -156,7 +156,7 @@ func uriFields(t Target) Target {
 	u := Target{User: t.User, Host: uriHost(t.Host), Port: t.Port, Transport: strings.ToLower(t.Transport), Secure: t.Secure, Edge: t.Edge, Region: t.Region}
 	if t.UUI.Data != "" {
 		u.UUI = t.UUI
-		if strings.EqualFold(u.UUI.Encoding, DefaultUUIEncoding) {
+		if u.UUI.Encoding == DefaultUUIEncoding {
 			u.UUI.Encoding = ""
 		}
 	}
