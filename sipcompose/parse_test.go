@@ -22,7 +22,8 @@ func roundTripDocs() []Document {
 		ten.Targets = append(ten.Targets, Target{User: fmt.Sprint(i), Host: fmt.Sprintf("pbx%d.example.com", i), Headers: []Header{{"X-Index", fmt.Sprint(i)}}})
 	}
 	return append(docs, ten,
-		Document{Dial: Dial{Sequential: true}, Targets: []Target{{User: "a b@c", Host: "[2001:db8::1]", Port: 5080}, {Host: "h.example.com", UUI: UUI{Data: "hi", Encoding: "utf8", XPrefix: true}}, {Host: "h.example.com", UUI: UUI{Data: "0A", Encoding: "HEX"}}}},
+		Document{Dial: Dial{Sequential: true}, Targets: []Target{{User: "a b@c", Host: "[2001:db8::1]", Port: 5080}, {Host: "h.example.com", UUI: UUI{Data: "hi", Encoding: "utf8", XPrefix: true}}, {Host: "h.example.com", UUI: UUI{Data: "0A", Encoding: "HEX"}},
+			{Host: "h.example.com", Headers: []Header{{"user-to-user", "AB"}, {"X-User-To-User", "AB;encoding=hex"}, {"User-to-User", "AB;ENCODING=hex"}, {"User-to-User", ";encoding=hex"}}}}},
 		Document{Targets: []Target{{User: "x", Host: "y.example.com", Headers: []Header{{"X-Odd", "]]> & < > \" ' ; = ? % 📞 עברית"}, {"X-Lines", "a\r\nb\x00c"}, {"X-Amp", "&amp;"}}}}},
 		Document{
 			Dial:    Dial{CallerID: "a]]>b", Action: "/next?a=1&b='2'\"", RecordingStatusCallbackEvent: []string{"in-progress", "completed", "absent"}},

@@ -274,9 +274,8 @@ func parseHeaders(t *Target, headers string, add addFunc) {
 		}
 		field := fmt.Sprintf("headers[%d]", len(t.Headers))
 		name, value := parseHeader(h, field, add)
-		if strings.EqualFold(name, UUIHeader) || strings.EqualFold(name, UUIHeaderXPrefix) {
-			if t.UUI.Data == "" {
-				parseUUIHeader(t, name, value, add)
+		if t.UUI.Data == "" && (strings.EqualFold(name, UUIHeader) || strings.EqualFold(name, UUIHeaderXPrefix)) {
+			if uuiHeader(t, name, value, field, add) {
 				continue
 			}
 		}
@@ -306,18 +305,25 @@ func parseHeader(h, field string, add addFunc) (name, value string) {
 	return name, value
 }
 
-// parseUUIHeader fills t.UUI from a User-to-User or X-User-to-User header.
-func parseUUIHeader(t *Target, name, value string, add addFunc) {
+// uuiHeader fills t.UUI from a User-to-User or X-User-to-User header when
+// the UUI section sends that header back byte for byte, and reports
+// whether it did. Otherwise the header stays a custom header as written:
+// import must not change what Twilio sends (adding ;encoding=hex, or
+// respelling the name), and Compose(Parse(TwiML)) must give the same TwiML.
+func uuiHeader(t *Target, name, value, field string, add addFunc) bool {
 	u := parseUUI(value, strings.EqualFold(name, UUIHeaderXPrefix))
-	if u.Data == "" {
-		add(SeverityWarning, "uui-empty", "uui.data", "The %s header had no data; it was not kept.", name)
-		return
+	switch {
+	case u.Data == "":
+		add(SeverityInfo, "uui-kept-as-header", field,
+			"The %s header has no data, which the UUI section cannot hold; it was kept as a custom header, exactly as written.", name)
+	case UUIHeaderName(u) != name || uuiValue(u) != value:
+		add(SeverityInfo, "uui-kept-as-header", field,
+			"The %s header was kept as a custom header, exactly as written: the UUI section would send it as %s: %s.", name, UUIHeaderName(u), uuiValue(u))
+	default:
+		t.UUI = u
+		return true
 	}
-	t.UUI = u
-	if lastIndexFold(value, ";encoding=") < 0 {
-		add(SeverityInfo, "uui-encoding-added", "uui.encoding",
-			"The UUI had no ;encoding= parameter; it will be sent with encoding=hex, the only one Twilio documents.")
-	}
+	return false
 }
 
 // parseUUI splits a decoded User-to-User value into data and its

@@ -19,8 +19,11 @@ func TestParseURI(t *testing.T) {
 			Target{User: "+14158675309", Host: "your.domain", Headers: []Header{{"X-customName", "Bob,Shield+Title-Manager"}, {"X-otherHeader", "true"}}}},
 		{"sip:jack@example.com?User-to-User=123456789%3Bencoding%3Dhex&x-myotherheader=bar",
 			Target{User: "jack", Host: "example.com", UUI: UUI{Data: "123456789"}, Headers: []Header{{"x-myotherheader", "bar"}}}},
-		{"sip:jack@example.com?x-user-to-user=AB;encoding=hex", Target{User: "jack", Host: "example.com", UUI: UUI{Data: "AB", XPrefix: true}}},
-		{"sip:jack@example.com?X-A=1&User-To-User=AB%3Bencoding%3Dutf8", Target{User: "jack", Host: "example.com", Headers: []Header{{"X-A", "1"}}, UUI: UUI{Data: "AB", Encoding: "utf8"}}},
+		{"sip:jack@example.com?X-User-to-User=AB;encoding=hex", Target{User: "jack", Host: "example.com", UUI: UUI{Data: "AB", XPrefix: true}}},
+		{"sip:jack@example.com?X-A=1&User-to-User=AB%3Bencoding%3Dutf8", Target{User: "jack", Host: "example.com", Headers: []Header{{"X-A", "1"}}, UUI: UUI{Data: "AB", Encoding: "utf8"}}},
+		{"sip:jack@example.com?x-user-to-user=AB;encoding=hex", Target{User: "jack", Host: "example.com", Headers: []Header{{"x-user-to-user", "AB;encoding=hex"}}}},
+		{"sip:jack@example.com?User-to-User=AB;ENCODING=HEX", Target{User: "jack", Host: "example.com", Headers: []Header{{"User-to-User", "AB;ENCODING=HEX"}}}},
+		{"sip:jack@example.com?User-to-User=AB", Target{User: "jack", Host: "example.com", Headers: []Header{{"User-to-User", "AB"}}}},
 		{"SIP:alice@example.com;region=de1;edge=frankfurt;transport=TCP;secure=true",
 			Target{User: "alice", Host: "example.com", Region: "de1", Edge: "frankfurt", Transport: "tcp", Secure: true}},
 		{"sips:bob@pbx.example.com:5071", Target{User: "bob", Host: "pbx.example.com", Port: 5071, Transport: "tls"}},
@@ -86,8 +89,9 @@ func TestParseURIDiagnostics(t *testing.T) {
 		{"sip:a@b.example.com?x-foo%3Dbar", SeverityInfo, "uri-header-equals-escaped", "headers[0]", `x-foo with the value "bar"`},
 		{"sip:a@b.example.com?X-A=1&amp;X-B=2", SeverityInfo, "uri-xml-escaped", "headers", "&amp;"},
 		{"sip:a@b.example.com?X-A=1&amp;amp;X-B=2", SeverityWarning, "uri-xml-escaped-twice", "headers", "more than once"},
-		{"sip:a@b.example.com?User-to-User=AB", SeverityInfo, "uui-encoding-added", "uui.encoding", "encoding=hex"},
-		{"sip:a@b.example.com?User-to-User=%3Bencoding%3Dhex", SeverityWarning, "uui-empty", "uui.data", "no data"},
+		{"sip:a@b.example.com?User-to-User=AB", SeverityInfo, "uui-kept-as-header", "headers[0]", "exactly as written: the UUI section would send it as User-to-User: AB;encoding=hex."},
+		{"sip:a@b.example.com?X-A=1&x-user-to-user=AB%3Bencoding%3Dhex", SeverityInfo, "uui-kept-as-header", "headers[1]", "would send it as X-User-to-User: AB;encoding=hex"},
+		{"sip:a@b.example.com?User-to-User=%3Bencoding%3Dhex", SeverityInfo, "uui-kept-as-header", "headers[0]", "has no data"},
 		{"sip:a@", SeverityError, "host-missing", "host", "no host"},
 		{"sip:a@:5060", SeverityError, "host-missing", "host", "no host"},
 	}
@@ -112,7 +116,7 @@ func TestParseURIAllDiagnostics(t *testing.T) {
 		{"sips:a@b.example.com;transport=udp", []string{"warning uri-sips transport", "warning uri-sips transport"}},
 		{"sip:a@b.example.com?X-A=1&amp;amp;X-B=2", []string{"warning uri-xml-escaped-twice headers"}},
 		{"sip:bob@example.com?x-foo%3Dbar&amp;User-To-User=foobar&amp;Remote-Party-ID=%3Csip%3Afoo%40example.com%3E%3Bparty%3Dcalling",
-			[]string{"info uri-xml-escaped headers", "info uri-header-equals-escaped headers[0]", "info uui-encoding-added uui.encoding"}},
+			[]string{"info uri-xml-escaped headers", "info uri-header-equals-escaped headers[0]", "info uui-kept-as-header headers[1]"}},
 	}
 	for _, tc := range tests {
 		_, diags := ParseURI(tc.in)
