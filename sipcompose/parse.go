@@ -48,6 +48,8 @@ func (p *parser) parse(twiml string) Document {
 		return doc
 	}
 	x := etree.NewDocument()
+	// So repeatedAttrs sees what etree would otherwise merge silently.
+	x.ReadSettings.PreserveDuplicateAttrs = true
 	// Well-formed XML can still be too deep for etree (1024 levels).
 	if err := x.ReadFromString(twiml); err != nil {
 		p.add(SeverityError, "parse-xml", "", "The TwiML could not be read: %v.", err)
@@ -245,6 +247,7 @@ var sipAttrs = map[string]func(p *parser, t *Target, field, v string){
 
 func (p *parser) dial(e *etree.Element) Dial {
 	var d Dial
+	p.repeatedAttrs("dial", e)
 	for _, a := range e.Attr {
 		if set, ok := dialAttrs[a.FullKey()]; ok {
 			set(p, &d, "dial."+a.Key, a.Value)
@@ -265,6 +268,7 @@ func (p *parser) sip(field string, e *etree.Element) Target {
 		p.add(SeverityWarning, "parse-not-kept", field,
 			"<Sip><%s> is new in Twilio's helper libraries and undocumented; it was not kept. Put the URI as the text of <Sip>.", c.Tag)
 	}
+	p.repeatedAttrs(field, e)
 	for _, a := range e.Attr {
 		if set, ok := sipAttrs[a.FullKey()]; ok {
 			set(p, &t, field+"."+a.Key, a.Value)
@@ -273,6 +277,21 @@ func (p *parser) sip(field string, e *etree.Element) Target {
 		}
 	}
 	return t
+}
+
+// repeatedAttrs reports an attribute given twice: XML forbids it, but
+// encoding/xml and etree accept it, and the last one wins.
+func (p *parser) repeatedAttrs(field string, e *etree.Element) {
+	count := map[string]int{}
+	for _, a := range e.Attr {
+		count[a.FullKey()]++
+	}
+	for i, a := range e.Attr {
+		if count[a.FullKey()] > 1 && slices.IndexFunc(e.Attr[i+1:], func(b etree.Attr) bool { return b.FullKey() == a.FullKey() }) < 0 {
+			p.add(SeverityWarning, "parse-attribute-repeated", field,
+				"<%s> has %s %d times, which XML does not allow; the last one (%q) was kept.", e.FullTag(), a.FullKey(), count[a.FullKey()], a.Value)
+		}
+	}
 }
 
 // notKept reports an attribute import drops. Namespace declarations carry
@@ -294,8 +313,13 @@ func (p *parser) notKept(field, tag string, a etree.Attr, known []string) {
 
 func (p *parser) int(field, s string) int {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil {
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		p.add(SeverityError, "parse-number", field, "%q is far too large for this setting; it was not kept.", s)
+		return 0
+	case err != nil:
 		p.add(SeverityError, "parse-number", field, "%q is not a whole number; it was not kept.", s)
+		return 0
 	}
 	return n
 }
