@@ -10,13 +10,14 @@ import (
 // form holds the form sections as a component of its own so a keystroke
 // does not re-render them: go-app re-renders a child only when one of its
 // exported fields changed, and these change only when the form is rebuilt
-// or the diagnostics move. With 10 targets × 20 headers, re-rendering the
+// or which fields have diagnostics changes (their wording is re-rendered by
+// the DiagStore alone). With 10 targets × 20 headers, re-rendering the
 // whole form per keystroke cost tens of milliseconds.
 type form struct {
 	goapp.Compo
 
 	Shown sipcompose.Document
-	Diags map[string][]sipcompose.Diagnostic
+	Shape string
 	Gen   int
 
 	// page is unexported, so go-app never compares or replaces it.
@@ -26,7 +27,7 @@ type form struct {
 func (f *form) Render() goapp.UI {
 	p := f.page
 	props := components.Props{
-		Doc: f.Shown, Diags: f.Diags, Edit: p.edit, Notify: p.notify,
+		Doc: f.Shown, Diags: p.diags, Store: &p.diagStore, Edit: p.edit, Notify: p.notify,
 		FocusAfter: func(id string) { p.focus = id },
 	}
 	body := []goapp.UI{

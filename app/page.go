@@ -18,6 +18,10 @@ type page struct {
 	doc    sipcompose.Document
 	result sipcompose.Result
 	diags  map[string][]sipcompose.Diagnostic
+	// shape is components.Shape of the diagnostics: the form re-renders
+	// when it changes; diagStore re-renders only the messages otherwise.
+	shape     string
+	diagStore components.DiagStore
 
 	// shown is the document the form was last built from. Inputs take
 	// their values from it, so while someone types the form's virtual DOM
@@ -29,6 +33,7 @@ type page struct {
 
 	notice          string
 	saveFailed      bool
+	savePending     bool
 	updateAvailable bool
 	stopHashWatch   func()
 	notifier        *components.Notifier
@@ -112,6 +117,8 @@ func (p *page) set(doc sipcompose.Document, rebuild bool) {
 	p.doc = doc
 	p.result = sipcompose.Compose(doc)
 	p.diags = components.DiagsByField(p.result.Diagnostics)
+	p.shape = components.Shape(p.result.Diagnostics)
+	p.diagStore.Set(p.diags)
 	if rebuild {
 		p.shown = doc.Clone()
 		p.gen++
@@ -132,11 +139,50 @@ func (p *page) edit(ctx goapp.Context, structural bool, change func(*sipcompose.
 	// whole; the page's render passes the form only what changed.
 	ctx.PreventUpdate()
 	p.Update()
-	// Saving after the render keeps the keystroke → preview path short.
-	p.afterRender(ctx, p.save)
 	if structural {
 		p.afterRender(ctx, p.restoreFocus)
 	}
+	renderNow(ctx)
+	// Rendering may have cleared the form's "no update" mark; set it again
+	// so go-app does not re-render the whole form on its next frame.
+	ctx.PreventUpdate()
+	p.saveSoon(ctx)
+}
+
+// renderNow renders pending updates at once instead of on go-app's next
+// frame: its engine renders on a 120 Hz ticker that slows down while idle,
+// which put 8 ms or more between every keystroke and its preview. Consume
+// is how go-app's own client tester drains the engine; the dispatcher is
+// that engine in the browser and in tests.
+func renderNow(ctx goapp.Context) {
+	if e, ok := ctx.Dispatcher().(interface{ Consume() }); ok {
+		e.Consume()
+	}
+}
+
+// saveSoon saves the draft in the browser's next task, so the preview is
+// on screen before the JSON is written, and a burst of changes within one
+// task is saved once. Outside a browser there is no task queue: it saves
+// at once.
+func (p *page) saveSoon(ctx goapp.Context) {
+	if goapp.IsServer {
+		p.save(ctx)
+		return
+	}
+	if p.savePending {
+		return
+	}
+	p.savePending = true
+	var run goapp.Func
+	run = goapp.FuncOf(func(goapp.Value, []goapp.Value) any {
+		run.Release()
+		ctx.Dispatcher().Dispatch(goapp.Dispatch{Mode: goapp.Next, Source: p, Function: func(ctx goapp.Context) {
+			p.savePending = false
+			p.save(ctx)
+		}})
+		return nil
+	})
+	goapp.Window().Call("setTimeout", run, 0)
 }
 
 // afterRender runs fn once the page has re-rendered. ctx.Defer would tie
@@ -184,8 +230,9 @@ func (p *page) copyShareLink(ctx goapp.Context, e goapp.Event) {
 }
 
 func (p *page) resetToExample(ctx goapp.Context, e goapp.Event) {
-	p.edit(ctx, true, func(d *sipcompose.Document) { *d = exampleDocument() })
+	// Before the edit, which renders at once.
 	p.notice = "Started again from the example."
+	p.edit(ctx, true, func(d *sipcompose.Document) { *d = exampleDocument() })
 }
 
 func (p *page) Render() goapp.UI {
@@ -210,7 +257,7 @@ func (p *page) Render() goapp.UI {
 		),
 		goapp.P().ID("notice").Class("notice").Role("status").Aria("live", "polite").Text(p.notice),
 		goapp.Main().Class("layout").Body(
-			&form{Shown: p.shown, Diags: p.diags, Gen: p.gen, page: p},
+			&form{Shown: p.shown, Shape: p.shape, Gen: p.gen, page: p},
 			goapp.Div().Class("outputs").Body(
 				&components.PreviewPanel{TwiML: p.result.TwiML, URIs: p.result.URIs, Curl: p.result.Curl, Notifier: p.notifier},
 				&components.WarningsPanel{Diagnostics: p.result.Diagnostics},

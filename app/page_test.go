@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -56,5 +57,32 @@ func TestPageEditKeepsTheFormAndSavesTheDraft(t *testing.T) {
 	draft, err := readDraft(raw)
 	if err != nil || draft.Targets[0].Host != "typed.example.com" || draft.Targets[0].Password != "" {
 		t.Errorf("draft %v %+v", err, draft)
+	}
+}
+
+// TestPageWordingChangeKeepsTheForm: a keystroke that only rewords a
+// diagnostic (a long URI's length) leaves the form's Shape alone, so go-app
+// does not re-render the whole form, while the diagnostics have the new wording.
+func TestPageWordingChangeKeepsTheForm(t *testing.T) {
+	p := &page{}
+	d := goapp.NewClientTester(p)
+	defer d.Close()
+	d.Consume()
+	type_ := func(v string) {
+		d.Dispatch(goapp.Dispatch{Mode: goapp.Update, Source: p, Function: func(ctx goapp.Context) {
+			p.edit(ctx, false, func(doc *sipcompose.Document) { doc.Targets[0].Headers[1].Value = v })
+		}})
+		d.Consume()
+	}
+	long := strings.Repeat("v", 300)
+	type_(long)
+	shape, before := p.shape, p.diags["targets[0].headers"]
+	type_(long + "v")
+	after := p.diags["targets[0].headers"]
+	if len(before) == 0 || len(after) == 0 || before[0].Message == after[0].Message {
+		t.Fatalf("want a reworded long-URI diagnostic, got %v then %v", before, after)
+	}
+	if p.shape != shape {
+		t.Errorf("the shape changed with the wording:\n%s\n%s", shape, p.shape)
 	}
 }

@@ -24,16 +24,16 @@ func DialOptions(p Props) app.UI {
 		return func(ctx app.Context) { p.Edit(ctx, false, func(doc *sipcompose.Document) { change(&doc.Dial) }) }
 	}
 	text := func(name, label, value, placeholder, hint string, set func(d *sipcompose.Dial, v string)) app.UI {
-		return textField{id: "dial-" + name, label: label, value: value, placeholder: placeholder, hint: hint, diags: p.Diags["dial."+name],
+		return textField{id: "dial-" + name, label: label, value: value, placeholder: placeholder, hint: hint, diags: p.diagsOf("dial." + name),
 			onInput: func(ctx app.Context, v string) { edit(func(d *sipcompose.Dial) { set(d, v) })(ctx) }}.render()
 	}
 	sel := func(name, label, value string, opts []option, set func(d *sipcompose.Dial, v string)) app.UI {
-		return selectField("dial-"+name, label, value, opts, p.Diags["dial."+name], func(ctx app.Context, v string) {
+		return selectField("dial-"+name, label, value, opts, p.diagsOf("dial."+name), func(ctx app.Context, v string) {
 			edit(func(d *sipcompose.Dial) { set(d, v) })(ctx)
 		})
 	}
 	num := func(name, label string, value int, set func(d *sipcompose.Dial, n int)) app.UI {
-		return numberField("dial-"+name, label, value, p.Diags["dial."+name], func(ctx app.Context, n int) {
+		return numberField("dial-"+name, label, value, p.diagsOf("dial."+name), func(ctx app.Context, n int) {
 			edit(func(d *sipcompose.Dial) { set(d, n) })(ctx)
 		})
 	}
@@ -73,7 +73,7 @@ func DialOptions(p Props) app.UI {
 					d.RecordingStatusCallbackEvent = toggle(d.RecordingStatusCallbackEvent, ev, on, recordingEvents)
 				})
 			}),
-			fieldDiags("dial-recordingStatusCallbackEvent-diags", p.Diags["dial.recordingStatusCallbackEvent"]),
+			fieldDiags("dial-recordingStatusCallbackEvent-diags", p.diagsOf("dial.recordingStatusCallbackEvent")),
 		),
 		app.Div().Class("row").Body(
 			sel("ringTone", "Ring tone", d.RingTone, ringToneOptions, func(d *sipcompose.Dial, v string) { d.RingTone = v }),
@@ -89,7 +89,7 @@ func RESTOptions(p Props) app.UI {
 	return app.Details().Class("options").Open(r.URL != "" || r.TwiML != "").Body(
 		app.Summary().Text("REST call options"),
 		app.P().Class("hint").Text("What Twilio runs once the SIP party answers a call placed through the REST API (the curl command)."),
-		textField{id: "rest-url", label: "Answer URL (REST)", value: r.URL, placeholder: "https://example.com/answered", diags: p.Diags["rest.url"],
+		textField{id: "rest-url", label: "Answer URL (REST)", value: r.URL, placeholder: "https://example.com/answered", diags: p.diagsOf("rest.url"),
 			onInput: func(ctx app.Context, v string) { p.Edit(ctx, false, func(d *sipcompose.Document) { d.REST.URL = v }) }}.render(),
 		app.Div().Class("field").Body(
 			app.Label().For("rest-twiml").Text("Answer TwiML (REST)"),
@@ -98,7 +98,7 @@ func RESTOptions(p Props) app.UI {
 					v := ctx.JSSrc().Get("value").String()
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.REST.TwiML = v })
 				}),
-			fieldDiags("rest-twiml-diags", p.Diags["rest.twiml"]),
+			fieldDiags("rest-twiml-diags", p.diagsOf("rest.twiml")),
 		),
 	)
 }

@@ -31,10 +31,10 @@ func EdgePicker(p Props, i int) app.UI {
 	t := p.Doc.Targets[i]
 	f := fieldPath(i)
 	return app.Div().Class("row").Body(
-		selectField(id(i, "edge"), "Edge", t.Edge, edgeOptions(), p.Diags[f+".edge"], func(ctx app.Context, v string) {
+		selectField(id(i, "edge"), "Edge", t.Edge, edgeOptions(), p.diagsOf(f+".edge"), func(ctx app.Context, v string) {
 			p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Edge = v })
 		}),
-		selectField(id(i, "region"), "Region (legacy)", t.Region, regionOptions(), p.Diags[f+".region"], func(ctx app.Context, v string) {
+		selectField(id(i, "region"), "Region (legacy)", t.Region, regionOptions(), p.diagsOf(f+".region"), func(ctx app.Context, v string) {
 			p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Region = v })
 		}),
 	)

@@ -9,18 +9,18 @@ import (
 	"sipcompose/sipcompose"
 )
 
+// fieldState is what a control knows of its field's diagnostics: the
+// current ones, for its aria attributes, and the store its list reads.
+type fieldState struct {
+	field string
+	diags []sipcompose.Diagnostic
+	store *DiagStore
+}
+
 // fieldDiags renders the diagnostics of one field under its control; id is
 // what the control's aria-describedby points at.
-func fieldDiags(id string, diags []sipcompose.Diagnostic) app.UI {
-	return app.If(len(diags) > 0, app.Ul().ID(id).Class("field-diags").Body(
-		app.Range(diags).Slice(func(i int) app.UI {
-			d := diags[i]
-			return app.Li().Class("diag", string(d.Severity)).Body(
-				app.Span().Class("sev").Text(severityLabel(d.Severity)),
-				app.Text(" "+d.Message),
-			)
-		}),
-	))
+func fieldDiags(id string, f fieldState) app.UI {
+	return app.If(len(f.diags) > 0, &DiagList{ID: id, Field: f.field, Store: f.store})
 }
 
 func severityLabel(s sipcompose.Severity) string {
@@ -34,14 +34,14 @@ func severityLabel(s sipcompose.Severity) string {
 }
 
 // describe wires a control to its hint and diagnostics for screen readers.
-func describe(in app.HTMLInput, id string, hint bool, diags []sipcompose.Diagnostic) app.HTMLInput {
+func describe(in app.HTMLInput, id string, hint bool, f fieldState) app.HTMLInput {
 	var ids []string
 	if hint {
 		ids = append(ids, id+"-hint")
 	}
-	if len(diags) > 0 {
+	if len(f.diags) > 0 {
 		ids = append(ids, id+"-diags")
-		in = in.Aria("invalid", hasError(diags))
+		in = in.Aria("invalid", hasError(f.diags))
 	}
 	if len(ids) > 0 {
 		in = in.Aria("describedby", strings.Join(ids, " "))
@@ -57,7 +57,7 @@ func hasError(diags []sipcompose.Diagnostic) bool {
 // sets it only when the form is built.
 type textField struct {
 	id, label, value, hint, kind, placeholder, autocomplete string
-	diags                                                   []sipcompose.Diagnostic
+	diags                                                   fieldState
 	onInput                                                 func(ctx app.Context, v string)
 	// onPaste, when set, sees pasted or dropped text first and reports
 	// whether it took it.
@@ -91,7 +91,7 @@ func (f textField) render() app.UI {
 }
 
 // numberField is a text field for a whole number; empty means "default".
-func numberField(id, label string, value int, diags []sipcompose.Diagnostic, set func(ctx app.Context, n int)) app.UI {
+func numberField(id, label string, value int, diags fieldState, set func(ctx app.Context, n int)) app.UI {
 	v := ""
 	if value != 0 {
 		v = strconv.Itoa(value)
@@ -105,10 +105,10 @@ func numberField(id, label string, value int, diags []sipcompose.Diagnostic, set
 // option is one choice of a select: its value and what a person reads.
 type option struct{ value, label string }
 
-func selectField(id, label, value string, options []option, diags []sipcompose.Diagnostic, set func(ctx app.Context, v string)) app.UI {
+func selectField(id, label, value string, options []option, diags fieldState, set func(ctx app.Context, v string)) app.UI {
 	sel := app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) })
-	if len(diags) > 0 {
-		sel = sel.Aria("describedby", id+"-diags").Aria("invalid", hasError(diags))
+	if len(diags.diags) > 0 {
+		sel = sel.Aria("describedby", id+"-diags").Aria("invalid", hasError(diags.diags))
 	}
 	known := false
 	opts := make([]app.UI, 0, len(options)+1)

@@ -20,11 +20,11 @@ func Headers(p Props, i int) app.UI {
 			hf := fmt.Sprintf("%s.headers[%d]", f, h)
 			hid := id(i, fmt.Sprintf("h%d", h))
 			return app.Div().Class("row", "header-row").Body(
-				textField{id: hid + "-name", label: "Header name", value: t.Headers[h].Name, placeholder: "X-Account", diags: p.Diags[hf+".name"],
+				textField{id: hid + "-name", label: "Header name", value: t.Headers[h].Name, placeholder: "X-Account", diags: p.diagsOf(hf + ".name"),
 					onInput: func(ctx app.Context, v string) {
 						p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Headers[h].Name = v })
 					}}.render(),
-				textField{id: hid + "-value", label: "Header value", value: t.Headers[h].Value, diags: p.Diags[hf+".value"],
+				textField{id: hid + "-value", label: "Header value", value: t.Headers[h].Value, diags: p.diagsOf(hf + ".value"),
 					onInput: func(ctx app.Context, v string) {
 						p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Headers[h].Value = v })
 					}}.render(),
@@ -39,7 +39,7 @@ func Headers(p Props, i int) app.UI {
 					}),
 			)
 		}),
-		fieldDiags(id(i, "headers-diags"), p.Diags[f+".headers"]),
+		fieldDiags(id(i, "headers-diags"), p.diagsOf(f+".headers")),
 		app.Button().Type("button").ID(id(i, "add-header")).Class("secondary", "small").Text("Add header").
 			Aria("label", fmt.Sprintf("Add header to target %d", i+1)).Title("Add header").
 			OnClick(func(ctx app.Context, e app.Event) {

@@ -22,8 +22,10 @@ type Props struct {
 	// Doc is the document the form was last built from: it gives the
 	// form's structure and the inputs' initial values.
 	Doc sipcompose.Document
-	// Diags are the current diagnostics by field path.
+	// Diags are the current diagnostics by field path; Store shows their
+	// messages.
 	Diags map[string][]sipcompose.Diagnostic
+	Store *DiagStore
 	Edit  Edit
 	// Notify shows a short message in the page's status area.
 	Notify func(ctx app.Context, msg string)
@@ -39,4 +41,8 @@ func DiagsByField(diags []sipcompose.Diagnostic) map[string][]sipcompose.Diagnos
 		m[d.Field] = append(m[d.Field], d)
 	}
 	return m
+}
+
+func (p Props) diagsOf(field string) fieldState {
+	return fieldState{field: field, diags: p.Diags[field], store: p.Store}
 }

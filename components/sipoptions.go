@@ -19,26 +19,26 @@ func SipOptions(p Props, i int) app.UI {
 		return func(ctx app.Context) { p.Edit(ctx, false, func(d *sipcompose.Document) { change(&d.Targets[i]) }) }
 	}
 	text := func(name, label, value, placeholder string, set func(t *sipcompose.Target, v string)) app.UI {
-		return textField{id: id(i, name), label: label, value: value, placeholder: placeholder, diags: p.Diags[f+"."+name],
+		return textField{id: id(i, name), label: label, value: value, placeholder: placeholder, diags: p.diagsOf(f + "." + name),
 			onInput: func(ctx app.Context, v string) { edit(func(t *sipcompose.Target) { set(t, v) })(ctx) }}.render()
 	}
 	sel := func(name, label, value string, opts []option, set func(t *sipcompose.Target, v string)) app.UI {
-		return selectField(id(i, name), label, value, opts, p.Diags[f+"."+name], func(ctx app.Context, v string) {
+		return selectField(id(i, name), label, value, opts, p.diagsOf(f+"."+name), func(ctx app.Context, v string) {
 			edit(func(t *sipcompose.Target) { set(t, v) })(ctx)
 		})
 	}
 	num := func(name, label string, value int, set func(t *sipcompose.Target, n int)) app.UI {
-		return numberField(id(i, name), label, value, p.Diags[f+"."+name], func(ctx app.Context, n int) {
+		return numberField(id(i, name), label, value, p.diagsOf(f+"."+name), func(ctx app.Context, n int) {
 			edit(func(t *sipcompose.Target) { set(t, n) })(ctx)
 		})
 	}
 	return app.Details().Class("options").Open(t.Username != "" || t.Password != "" || t.StatusCallback != "" || t.MachineDetection != "").Body(
 		app.Summary().Text("<Sip> options: auth, callbacks, machine detection"),
 		app.Div().Class("row").Body(
-			textField{id: id(i, "username"), label: "Username", value: t.Username, autocomplete: "off", diags: p.Diags[f+".username"],
+			textField{id: id(i, "username"), label: "Username", value: t.Username, autocomplete: "off", diags: p.diagsOf(f + ".username"),
 				onInput: func(ctx app.Context, v string) { edit(func(t *sipcompose.Target) { t.Username = v })(ctx) }}.render(),
 			textField{id: id(i, "password"), label: "Password", value: t.Password, kind: "password", autocomplete: "new-password",
-				hint: "Never saved: the draft and share links leave the password out.", diags: p.Diags[f+".password"],
+				hint: "Never saved: the draft and share links leave the password out.", diags: p.diagsOf(f + ".password"),
 				onInput: func(ctx app.Context, v string) { edit(func(t *sipcompose.Target) { t.Password = v })(ctx) }}.render(),
 		),
 		app.Div().Class("row").Body(
@@ -59,7 +59,7 @@ func SipOptions(p Props, i int) app.UI {
 					})(ctx)
 				})
 			}),
-			fieldDiags(id(i, "statusCallbackEvent-diags"), p.Diags[f+".statusCallbackEvent"]),
+			fieldDiags(id(i, "statusCallbackEvent-diags"), p.diagsOf(f+".statusCallbackEvent")),
 		),
 		app.Div().Class("row").Body(
 			sel("machineDetection", "Machine detection", t.MachineDetection, choices("Off", "Enable", "DetectMessageEnd"),

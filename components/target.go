@@ -28,7 +28,7 @@ func Targets(p Props) app.UI {
 		).Else(
 			app.P().Class("hint").Text(fmt.Sprintf("Twilio rings at most %d targets from one <Dial>.", sipcompose.MaxTargets)),
 		),
-		fieldDiags("targets-diags", p.Diags["targets"]),
+		fieldDiags("targets-diags", p.diagsOf("targets")),
 	)
 }
 
@@ -39,20 +39,20 @@ func Target(p Props, i int) app.UI {
 	return app.FieldSet().Class("target").Body(
 		app.Legend().Text(fmt.Sprintf("SIP target %d", i+1)),
 		app.Div().Class("row").Body(
-			textField{id: id(i, "user"), label: "User", value: t.User, placeholder: "+14158675309", diags: p.Diags[f+".user"],
+			textField{id: id(i, "user"), label: "User", value: t.User, placeholder: "+14158675309", diags: p.diagsOf(f + ".user"),
 				onInput: func(ctx app.Context, v string) {
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].User = v })
 				}}.render(),
 			textField{id: id(i, "host"), label: "Host", value: t.Host, placeholder: "pbx.example.com",
-				hint: "Or paste a whole SIP URI here to fill this target.", diags: p.Diags[f+".host"],
+				hint: "Or paste a whole SIP URI here to fill this target.", diags: p.diagsOf(f + ".host"),
 				onInput: func(ctx app.Context, v string) {
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Host = v })
 				},
 				onPaste: func(ctx app.Context, v string) bool { return pasteURI(ctx, p, i, v) }}.render(),
-			numberField(id(i, "port"), "Port", t.Port, p.Diags[f+".port"], func(ctx app.Context, n int) {
+			numberField(id(i, "port"), "Port", t.Port, p.diagsOf(f+".port"), func(ctx app.Context, n int) {
 				p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Port = n })
 			}),
-			selectField(id(i, "transport"), "Transport", t.Transport, choices("Default (UDP)", "udp", "tcp", "tls"), p.Diags[f+".transport"],
+			selectField(id(i, "transport"), "Transport", t.Transport, choices("Default (UDP)", "udp", "tcp", "tls"), p.diagsOf(f+".transport"),
 				func(ctx app.Context, v string) {
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Transport = v })
 				}),

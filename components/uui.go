@@ -15,11 +15,11 @@ func UUIEditor(p Props, i int) app.UI {
 	return app.Div().Class("uui").Body(
 		app.H3().Text("User-to-User (UUI)"),
 		app.Div().Class("row").Body(
-			textField{id: id(i, "uui-data"), label: "UUI data", value: t.UUI.Data, placeholder: "0A1B2C3D", diags: p.Diags[f+".uui.data"],
+			textField{id: id(i, "uui-data"), label: "UUI data", value: t.UUI.Data, placeholder: "0A1B2C3D", diags: p.diagsOf(f + ".uui.data"),
 				onInput: func(ctx app.Context, v string) {
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].UUI.Data = v })
 				}}.render(),
-			textField{id: id(i, "uui-encoding"), label: "UUI encoding", value: t.UUI.Encoding, placeholder: "hex", diags: p.Diags[f+".uui.encoding"],
+			textField{id: id(i, "uui-encoding"), label: "UUI encoding", value: t.UUI.Encoding, placeholder: "hex", diags: p.diagsOf(f + ".uui.encoding"),
 				onInput: func(ctx app.Context, v string) {
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].UUI.Encoding = v })
 				}}.render(),
