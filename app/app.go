@@ -4,12 +4,22 @@
 package app
 
 import (
+	"runtime/debug"
+
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // Register declares the routes. It runs in the browser and on the server
 // (which pre-renders pages and generates the static export).
 func Register() {
+	if goapp.IsClient {
+		// A keystroke on a 10 × 20 document allocates about 200 KB. With
+		// the default GOGC the 4 MB live heap was collected every ~20
+		// keystrokes, and a collection in wasm holds the page for 20 ms or
+		// more (typing p95 21 ms); at 400 it is 4× rarer (p95 4 ms) and the
+		// heap peaks near 20 MB.
+		debug.SetGCPercent(400)
+	}
 	goapp.Route("/", &page{})
 }
 
