@@ -53,6 +53,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sipcompose serve: %v\n", err)
 		return 1
 	}
+	h, err := static.New(fsys, static.Options{ImmutablePrefix: site.AssetsPrefix})
+	if err != nil {
+		fmt.Fprintf(stderr, "sipcompose serve: %v\n", err)
+		return 1
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "sipcompose serve: %v\n", err)
@@ -62,7 +67,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *quiet {
 		log = nil
 	}
-	srv := static.NewServer(static.New(fsys, static.Options{ImmutablePrefix: site.AssetsPrefix}), log)
+	srv := static.NewServer(h, log)
 	fmt.Fprintf(stdout, "sipcompose %s serving on http://%s/\n", version, ln.Addr())
 	if err := static.Serve(ctx, srv, ln); err != nil {
 		fmt.Fprintf(stderr, "sipcompose serve: %v\n", err)

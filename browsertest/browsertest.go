@@ -371,7 +371,11 @@ func (s *Session) StartServer() {
 
 func (s *Session) serve(ln net.Listener) {
 	ctx, cancel := context.WithCancel(context.Background())
-	srv := static.NewServer(static.New(s.site, static.Options{ImmutablePrefix: site.AssetsPrefix}), &s.log)
+	h, err := static.New(s.site, static.Options{ImmutablePrefix: site.AssetsPrefix})
+	if err != nil {
+		s.T.Fatalf("browsertest: %v", err)
+	}
+	srv := static.NewServer(h, &s.log)
 	done := make(chan error, 1)
 	go func() { done <- static.Serve(ctx, srv, ln) }()
 	s.stop = func() {

@@ -7,16 +7,17 @@
 package static
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
 	"path"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -43,7 +44,7 @@ type Options struct {
 
 // encodings in order of preference; each names the file suffix the export
 // writes for it.
-var encodings = []struct{ name, suffix string }{
+var encodings = [...]struct{ name, suffix string }{
 	{"br", ".br"},
 	{"gzip", ".gz"},
 }
@@ -74,59 +75,301 @@ func contentType(name string) string {
 	return "application/octet-stream"
 }
 
-// New returns a handler serving the site in fsys (index.html at its root).
+// New reads the site in fsys (index.html at its root) into memory and
+// returns a handler serving it. Every regular, non-hidden file becomes a
+// response prepared once: its bytes, validators and headers, so a request
+// costs a map lookup and a write. The handler serves that snapshot: files
+// changed in fsys afterwards (a re-export) are served only after a restart.
 // Unknown paths get 404, not index.html: go-app's own server answers unknown
 // routes with 404 too, and a missing asset must not come back as HTML.
-func New(fsys fs.FS, opts Options) http.Handler {
-	return &handler{fsys: fsys, opts: opts}
+func New(fsys fs.FS, opts Options) (http.Handler, error) {
+	files, err := load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	h := &handler{files: make(map[string]*entry, len(files))}
+	for name := range files {
+		h.files["/"+name] = newEntry(files, name, opts)
+	}
+	// go-app's export writes the page of route /x as x.html.
+	for name := range files {
+		if base, ok := strings.CutSuffix(name, ".html"); ok && path.Ext(base) == "" {
+			if _, taken := h.files["/"+base]; !taken {
+				h.files["/"+base] = h.files["/"+name]
+			}
+		}
+	}
+	if e, ok := h.files["/index.html"]; ok {
+		h.files["/"] = e
+	}
+	// The health check answers even if a site ships a file of that name.
+	delete(h.files, "/healthz")
+	return h, nil
+}
+
+type file struct {
+	data    []byte
+	modTime time.Time
+}
+
+// load reads every file the handler may serve. Symlinks are followed only
+// as far as fsys allows (os.Root's FS refuses those leaving the directory);
+// names fileName would refuse are never loaded.
+func load(fsys fs.FS) (map[string]file, error) {
+	files := map[string]file{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if name != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if got, ok := fileName("/" + name); !ok || got != name {
+			return nil
+		}
+		st, err := fs.Stat(fsys, name)
+		if err != nil && d.Type()&fs.ModeSymlink != 0 {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if !st.Mode().IsRegular() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		files[name] = file{data, st.ModTime()}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the site: %w", err)
+	}
+	return files, nil
+}
+
+// field is a response header with its value prepared once. The value
+// slices are shared by every response: each has len == cap, so an Add
+// further down copies instead of writing into them.
+type field struct {
+	key string
+	val []string
+}
+
+var securityHeaders = []field{
+	{"Content-Security-Policy", []string{ContentSecurityPolicy}},
+	{"X-Content-Type-Options", []string{"nosniff"}},
+	{"Referrer-Policy", []string{"no-referrer"}},
+	{"X-Frame-Options", []string{"DENY"}},
+	{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+}
+
+func setSecurityHeaders(hdr http.Header) {
+	for _, f := range securityHeaders {
+		hdr[f.key] = f.val
+	}
+}
+
+// variant is one representation of a path: the file itself or a
+// precompressed copy, with every header its 200 carries.
+type variant struct {
+	body     []byte
+	modTime  time.Time
+	etag     string
+	identity bool
+	header   []field
+}
+
+type entry struct {
+	identity *variant
+	encoded  [len(encodings)]*variant // nil: no such variant
+}
+
+func newEntry(files map[string]file, name string, opts Options) *entry {
+	// Revalidate everything outside the immutable prefix, above all
+	// app-worker.js and index.html: they name the build, and a stale copy
+	// would pin browsers to an old app.
+	cc := "no-cache"
+	if opts.ImmutablePrefix != "" && strings.HasPrefix("/"+name, opts.ImmutablePrefix) {
+		cc = "public, max-age=31536000, immutable"
+	}
+	common := append(append([]field{}, securityHeaders...),
+		field{"Content-Type", []string{contentType(name)}},
+		field{"Cache-Control", []string{cc}})
+	if path.Ext(name) == ".wasm" {
+		common = append(common, field{WasmLengthHeader, []string{strconv.Itoa(len(files[name].data))}})
+	}
+	for _, enc := range encodings {
+		if _, ok := files[name+enc.suffix]; ok {
+			common = append(common, field{"Vary", []string{"Accept-Encoding"}})
+			break
+		}
+	}
+	e := &entry{identity: newVariant(files[name], common, "")}
+	for i, enc := range encodings {
+		if f, ok := files[name+enc.suffix]; ok {
+			e.encoded[i] = newVariant(f, common, enc.name)
+		}
+	}
+	return e
+}
+
+func newVariant(f file, common []field, encoding string) *variant {
+	v := &variant{body: f.data, modTime: f.modTime, etag: etag(f.data), identity: encoding == ""}
+	v.header = append(append([]field{}, common...),
+		field{"Etag", []string{v.etag}},
+		field{"Content-Length", []string{strconv.Itoa(len(f.data))}})
+	if !f.modTime.IsZero() {
+		v.header = append(v.header, field{"Last-Modified", []string{f.modTime.UTC().Format(http.TimeFormat)}})
+	}
+	if encoding != "" {
+		v.header = append(v.header, field{"Content-Encoding", []string{encoding}})
+	}
+	return v
+}
+
+// etag is a strong validator from the served bytes, so a compressed variant
+// and the identity file never share one.
+func etag(data []byte) string {
+	sum := sha256.Sum256(data)
+	return `"` + hex.EncodeToString(sum[:16]) + `"`
 }
 
 type handler struct {
-	fsys  fs.FS
-	opts  Options
-	etags sync.Map // etagKey → string
-}
-
-type etagKey struct {
-	name string
-	size int64
-	mod  time.Time
+	files map[string]*entry // by URL path
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	setSecurityHeaders(w.Header())
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		setSecurityHeaders(w.Header())
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
+	e, ok := h.files[r.URL.Path]
+	if !ok {
+		h.serveMiss(w, r)
+		return
+	}
+	v := e.identity
+	if ae := r.Header.Get("Accept-Encoding"); ae != "" {
+		for i, enc := range encodings {
+			if e.encoded[i] != nil && accepts(ae, enc.name) {
+				v = e.encoded[i]
+				break
+			}
+		}
+	}
+	hdr := w.Header()
+	for _, f := range v.header {
+		hdr[f.key] = f.val
+	}
+	if hasAny(r.Header, "Range", "If-Range", "If-Match", "If-Unmodified-Since") {
+		serveContent(w, r, v)
+		return
+	}
+	if notModified(r.Header, v) {
+		// As http.ServeContent: no entity headers, and the ETag is
+		// validator enough.
+		delete(hdr, "Content-Type")
+		delete(hdr, "Content-Length")
+		delete(hdr, "Content-Encoding")
+		delete(hdr, "Last-Modified")
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if r.Method != http.MethodHead {
+		w.Write(v.body)
+	}
+}
+
+func hasAny(hdr http.Header, keys ...string) bool {
+	for _, k := range keys {
+		if _, ok := hdr[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// serveContent leaves the rare requests (ranges, If-Match and
+// If-Unmodified-Since) to net/http. Byte ranges of a compressed body are of
+// no use to anyone, so a compressed variant is always sent whole.
+func serveContent(w http.ResponseWriter, r *http.Request, v *variant) {
+	if v.identity {
+		// ServeContent sets the length of what it sends (a part, or nothing).
+		delete(w.Header(), "Content-Length")
+	} else {
+		r = r.Clone(r.Context())
+		r.Header.Del("Range")
+	}
+	http.ServeContent(w, r, "", v.modTime, bytes.NewReader(v.body))
+}
+
+// notModified evaluates If-None-Match, else If-Modified-Since, as
+// RFC 9110 section 13.2.2 orders them.
+func notModified(hdr http.Header, v *variant) bool {
+	if inm := hdr.Get("If-None-Match"); inm != "" {
+		return etagListed(inm, v.etag)
+	}
+	ims := hdr.Get("If-Modified-Since")
+	if ims == "" || v.modTime.IsZero() || v.modTime.Equal(time.Unix(0, 0)) {
+		return false
+	}
+	t, err := http.ParseTime(ims)
+	return err == nil && !v.modTime.Truncate(time.Second).After(t)
+}
+
+// etagListed reports whether an If-None-Match value is "*" or lists etag,
+// comparing weakly (a W/ prefix is ignored). A malformed list matches
+// nothing, so the full response is sent.
+func etagListed(list, etag string) bool {
+	for {
+		list = strings.TrimLeft(list, " \t,")
+		if list == "" {
+			return false
+		}
+		if list[0] == '*' {
+			return true
+		}
+		list = strings.TrimPrefix(list, "W/")
+		if len(list) < 2 || list[0] != '"' {
+			return false
+		}
+		end := strings.IndexByte(list[1:], '"')
+		if end < 0 {
+			return false
+		}
+		if list[:end+2] == etag {
+			return true
+		}
+		list = list[end+2:]
+	}
+}
+
+func (h *handler) serveMiss(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	setSecurityHeaders(hdr)
 	if r.URL.Path == "/healthz" {
-		w.Header().Set("Cache-Control", "no-store")
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		hdr.Set("Cache-Control", "no-store")
+		hdr.Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 		return
 	}
-	name, ok := fileName(r.URL.Path)
-	if !ok {
+	if _, ok := fileName(r.URL.Path); !ok {
 		http.Error(w, "400 bad request", http.StatusBadRequest)
 		return
 	}
-	// A trailing slash names a directory, and directories are not listed.
-	dirPath := strings.HasSuffix(r.URL.Path, "/") && r.URL.Path != "/"
-	name, ok = h.resolve(name)
-	if !ok || dirPath {
-		http.Error(w, "404 page not found", http.StatusNotFound)
-		return
-	}
-	h.serveFile(w, r, name)
-}
-
-func setSecurityHeaders(hdr http.Header) {
-	hdr.Set("Content-Security-Policy", ContentSecurityPolicy)
-	hdr.Set("X-Content-Type-Options", "nosniff")
-	hdr.Set("Referrer-Policy", "no-referrer")
-	hdr.Set("X-Frame-Options", "DENY")
-	hdr.Set("Cross-Origin-Opener-Policy", "same-origin")
+	// Directories (with or without a trailing slash) are not listed.
+	http.Error(w, "404 page not found", http.StatusNotFound)
 }
 
 // fileName maps a decoded URL path to a name in the site's fs.FS. It refuses
@@ -147,115 +390,6 @@ func fileName(urlPath string) (string, bool) {
 		}
 	}
 	return name, fs.ValidPath(name)
-}
-
-// resolve finds the regular file serving name. go-app's export writes the
-// page of route /x as x.html, so an extensionless path falls back to that.
-// Directories are never listed.
-func (h *handler) resolve(name string) (string, bool) {
-	if h.isFile(name) {
-		return name, true
-	}
-	if path.Ext(name) == "" && h.isFile(name+".html") {
-		return name + ".html", true
-	}
-	return "", false
-}
-
-func (h *handler) isFile(name string) bool {
-	st, err := fs.Stat(h.fsys, name)
-	return err == nil && st.Mode().IsRegular()
-}
-
-func (h *handler) serveFile(w http.ResponseWriter, r *http.Request, name string) {
-	hdr := w.Header()
-	hdr.Set("Content-Type", contentType(name))
-	if h.opts.ImmutablePrefix != "" && strings.HasPrefix("/"+name, h.opts.ImmutablePrefix) {
-		hdr.Set("Cache-Control", "public, max-age=31536000, immutable")
-	} else {
-		// Revalidate everything else, above all app-worker.js and
-		// index.html: they name the build, and a stale copy would pin
-		// browsers to an old app.
-		hdr.Set("Cache-Control", "no-cache")
-	}
-
-	variant, encoding := name, ""
-	if h.hasVariants(name) {
-		hdr.Add("Vary", "Accept-Encoding")
-		for _, e := range encodings {
-			if accepts(r.Header.Get("Accept-Encoding"), e.name) && h.isFile(name+e.suffix) {
-				variant, encoding = name+e.suffix, e.name
-				break
-			}
-		}
-	}
-
-	f, err := h.fsys.Open(variant)
-	if err != nil {
-		http.Error(w, "404 page not found", http.StatusNotFound)
-		return
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		http.Error(w, "500 internal server error", http.StatusInternalServerError)
-		return
-	}
-	rs, ok := f.(io.ReadSeeker)
-	if !ok {
-		http.Error(w, "500 internal server error", http.StatusInternalServerError)
-		return
-	}
-	etag, err := h.etag(variant, st, rs)
-	if err != nil {
-		http.Error(w, "500 internal server error", http.StatusInternalServerError)
-		return
-	}
-	hdr.Set("ETag", etag)
-	if encoding != "" {
-		// ServeContent leaves Content-Length out once an encoding is set;
-		// the loader and download UIs want it. Byte ranges of a compressed
-		// body are of no use to anyone, so the whole variant is always sent.
-		hdr.Set("Content-Encoding", encoding)
-		hdr.Set("Content-Length", strconv.FormatInt(st.Size(), 10))
-		r = r.Clone(r.Context())
-		r.Header.Del("Range")
-	}
-	if path.Ext(name) == ".wasm" {
-		if orig, err := fs.Stat(h.fsys, name); err == nil {
-			hdr.Set(WasmLengthHeader, strconv.FormatInt(orig.Size(), 10))
-		}
-	}
-	http.ServeContent(w, r, "", st.ModTime(), rs)
-}
-
-func (h *handler) hasVariants(name string) bool {
-	for _, e := range encodings {
-		if h.isFile(name + e.suffix) {
-			return true
-		}
-	}
-	return false
-}
-
-// etag is a strong validator from the served bytes, so a compressed variant
-// and the identity file never share one. It is cached per (name, size,
-// mtime): hashing a multi-megabyte wasm on every request would be waste.
-func (h *handler) etag(name string, st fs.FileInfo, rs io.ReadSeeker) (string, error) {
-	key := etagKey{name, st.Size(), st.ModTime()}
-	if v, ok := h.etags.Load(key); ok {
-		return v.(string), nil
-	}
-	sum := sha256.New()
-	if _, err := io.Copy(sum, rs); err != nil {
-		return "", err
-	}
-	if _, err := rs.Seek(0, io.SeekStart); err != nil {
-		return "", err
-	}
-	etag := `"` + hex.EncodeToString(sum.Sum(nil)[:16]) + `"`
-	h.etags.Store(key, etag)
-	return etag, nil
 }
 
 // accepts reports whether an Accept-Encoding value allows coding, honouring

@@ -4,6 +4,7 @@ package static
 
 import (
 	"bufio"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -53,7 +54,15 @@ func serve(t *testing.T, h http.Handler, method, target string, hdr map[string]s
 }
 
 func newTestHandler() http.Handler {
-	return New(testSite(), Options{ImmutablePrefix: "/v/"})
+	return mustNew(testSite(), Options{ImmutablePrefix: "/v/"})
+}
+
+func mustNew(fsys fs.FS, opts Options) http.Handler {
+	h, err := New(fsys, opts)
+	if err != nil {
+		panic(err)
+	}
+	return h
 }
 
 func TestContentTypes(t *testing.T) {
@@ -141,7 +150,7 @@ func TestCacheHeaders(t *testing.T) {
 			t.Errorf("GET %s: Cache-Control %q, want %q", tc.path, got, tc.want)
 		}
 	}
-	if got := serve(t, New(testSite(), Options{}), "GET", "/v/abc/web/app.wasm", nil).Header().Get("Cache-Control"); got != "no-cache" {
+	if got := serve(t, mustNew(testSite(), Options{}), "GET", "/v/abc/web/app.wasm", nil).Header().Get("Cache-Control"); got != "no-cache" {
 		t.Errorf("without ImmutablePrefix: Cache-Control %q, want no-cache", got)
 	}
 }
@@ -280,7 +289,7 @@ func TestAbsoluteFormAndRawTraversal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer root.Close()
-	srv := httptest.NewServer(New(root.FS(), Options{}))
+	srv := httptest.NewServer(mustNew(root.FS(), Options{}))
 	defer srv.Close()
 	host := strings.TrimPrefix(srv.URL, "http://")
 	for _, tc := range []struct {

@@ -24,7 +24,7 @@ func TestSlowClientsAreCutOff(t *testing.T) {
 		n, _ = strconv.Atoi(s)
 	}
 	site := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>x</title>")}, "app-worker.js": {Data: []byte("//")}}
-	srv := NewServer(New(site, Options{}), nil)
+	srv := NewServer(mustNew(site, Options{}), nil)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
