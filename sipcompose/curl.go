@@ -22,17 +22,47 @@ const (
 // sent as %26, as Twilio asks. The account SID, auth token and SIP password
 // come from environment variables and are never printed.
 func renderCurl(doc Document, uris []string) string {
-	cmds := make([]string, 0, len(uris))
-	for i, uri := range uris {
-		cmds = append(cmds, curlCommand(doc, doc.Targets[i], uri))
-	}
-	if len(cmds) > 1 {
+	// One builder sized up front: the page renders this on every keystroke,
+	// and a line or a string per field was a quarter of Compose's garbage.
+	var b strings.Builder
+	b.Grow(curlSize(doc, uris))
+	if len(uris) > 1 {
 		// The REST API has no multi-target call; say so rather than let the
 		// commands pass for the same <Dial>.
-		cmds[0] = "# " + strconv.Itoa(len(cmds)) + " targets: each command places its own call; <Dial> rings them " + dialMode(doc.Dial) +
-			" and bridges the first to answer.\n" + cmds[0]
+		b.WriteString("# ")
+		b.WriteString(strconv.Itoa(len(uris)))
+		b.WriteString(" targets: each command places its own call; <Dial> rings them ")
+		b.WriteString(dialMode(doc.Dial))
+		b.WriteString(" and bridges the first to answer.\n")
 	}
-	return strings.Join(cmds, "\n")
+	for i, uri := range uris {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		writeCurlCommand(&b, doc, doc.Targets[i], uri)
+	}
+	return b.String()
+}
+
+// curlSize is about the length of renderCurl's output: the fixed text of a
+// command with its comments, the quoting of every field and the values.
+func curlSize(doc Document, uris []string) int {
+	d := doc.Dial
+	shared := 700 + len(d.CallerID) + len(doc.REST.URL) + len(doc.REST.TwiML) + len(d.RecordingTrack) +
+		len(d.RecordingStatusCallback) + len(d.RecordingStatusCallbackMethod) + len(d.Trim)
+	for _, e := range d.RecordingStatusCallbackEvent {
+		shared += 64 + len(e)
+	}
+	n := 128
+	for i, uri := range uris {
+		t := doc.Targets[i]
+		n += shared + len(uri) + len(t.Username) + len(t.StatusCallback) + len(t.StatusCallbackMethod) +
+			len(t.MachineDetection) + len(t.AMDStatusCallback) + len(t.AMDStatusCallbackMethod)
+		for _, e := range t.StatusCallbackEvent {
+			n += 48 + len(e)
+		}
+	}
+	return n
 }
 
 func dialMode(d Dial) string {
@@ -42,23 +72,53 @@ func dialMode(d Dial) string {
 	return "together"
 }
 
-func curlCommand(doc Document, t Target, uri string) string {
-	var comments []string
-	lines := []string{
-		`curl -X POST "https://api.twilio.com/2010-04-01/Accounts/$` + EnvAccountSID + `/Calls.json"`,
-		`-u "$` + EnvAccountSID + `:$` + EnvAuthToken + `"`,
+// Separators of a curl command: each argument group on its own line.
+const (
+	curlFirstLine = `curl -X POST "https://api.twilio.com/2010-04-01/Accounts/$` + EnvAccountSID + `/Calls.json"`
+	curlAuthLine  = `-u "$` + EnvAccountSID + `:$` + EnvAuthToken + `"`
+	curlNextLine  = " \\\n  "
+)
+
+// writeCurlCommand writes one command: its comments first, then the
+// arguments. The comments depend only on the document, so they are
+// decided before any field is written.
+func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
+	d := doc.Dial
+	if d.CallerID == "" {
+		b.WriteString("# From: set Caller ID; any letters, digits and + - _ . fill the SIP From user.\n")
 	}
+	if doc.REST.URL == "" && doc.REST.TwiML == "" {
+		b.WriteString("# Url: a placeholder; set rest.url (or rest.twiml) to what runs when the SIP party answers.\n")
+	}
+	record := recording(d.Record)
+	if record && strings.Contains(d.Record, "ringing") {
+		b.WriteString("# Record: the REST API records from answer; ")
+		b.WriteString(d.Record)
+		b.WriteString(" has no REST form.\n")
+	}
+	b.WriteString(curlFirstLine)
+	b.WriteString(curlNextLine)
+	b.WriteString(curlAuthLine)
 	field := func(name, value string) {
 		if value != "" {
-			lines = append(lines, "--data-urlencode "+shellQuote(name+"="+value))
+			b.WriteString(curlNextLine)
+			b.WriteString("--data-urlencode '")
+			b.WriteString(name)
+			b.WriteByte('=')
+			writeShellQuoted(b, value)
+			b.WriteByte('\'')
+		}
+	}
+	number := func(name string, n int) {
+		if n != 0 {
+			field(name, strconv.Itoa(n))
 		}
 	}
 	field("To", uri)
-	if doc.Dial.CallerID == "" {
-		comments = append(comments, "# From: set Caller ID; any letters, digits and + - _ . fill the SIP From user.")
+	if d.CallerID == "" {
 		field("From", "sipcompose")
 	} else {
-		field("From", doc.Dial.CallerID)
+		field("From", d.CallerID)
 	}
 	switch {
 	case doc.REST.URL != "":
@@ -66,68 +126,61 @@ func curlCommand(doc Document, t Target, uri string) string {
 	case doc.REST.TwiML != "":
 		field("Twiml", doc.REST.TwiML)
 	default:
-		comments = append(comments, "# Url: a placeholder; set rest.url (or rest.twiml) to what runs when the SIP party answers.")
 		field("Url", PlaceholderRESTURL)
 	}
 	if t.Username != "" {
 		field("SipAuthUsername", t.Username)
-		lines = append(lines, `--data-urlencode "SipAuthPassword=$`+EnvSIPPassword+`"`)
+		b.WriteString(curlNextLine)
+		b.WriteString(`--data-urlencode "SipAuthPassword=$` + EnvSIPPassword + `"`)
 	}
-	if doc.Dial.Timeout != 0 {
-		field("Timeout", strconv.Itoa(doc.Dial.Timeout))
-	}
-	if recording(doc.Dial.Record) {
-		if strings.Contains(doc.Dial.Record, "ringing") {
-			comments = append(comments, "# Record: the REST API records from answer; "+doc.Dial.Record+" has no REST form.")
-		}
+	number("Timeout", d.Timeout)
+	if record {
 		field("Record", "true")
-		if strings.HasSuffix(doc.Dial.Record, "-dual") {
+		if strings.HasSuffix(d.Record, "-dual") {
 			field("RecordingChannels", "dual")
 		}
-		field("RecordingTrack", doc.Dial.RecordingTrack)
-		field("RecordingStatusCallback", doc.Dial.RecordingStatusCallback)
-		field("RecordingStatusCallbackMethod", doc.Dial.RecordingStatusCallbackMethod)
-		for _, e := range doc.Dial.RecordingStatusCallbackEvent {
+		field("RecordingTrack", d.RecordingTrack)
+		field("RecordingStatusCallback", d.RecordingStatusCallback)
+		field("RecordingStatusCallbackMethod", d.RecordingStatusCallbackMethod)
+		for _, e := range d.RecordingStatusCallbackEvent {
 			field("RecordingStatusCallbackEvent", e)
 		}
 		// Trim applies only to a recording, in both forms.
-		field("Trim", doc.Dial.Trim)
+		field("Trim", d.Trim)
 	}
-	if doc.Dial.TimeLimit != 0 {
-		field("TimeLimit", strconv.Itoa(doc.Dial.TimeLimit))
-	}
+	number("TimeLimit", d.TimeLimit)
 	field("StatusCallback", t.StatusCallback)
 	field("StatusCallbackMethod", t.StatusCallbackMethod)
 	for _, e := range t.StatusCallbackEvent {
 		field("StatusCallbackEvent", e)
 	}
 	field("MachineDetection", t.MachineDetection)
-	if t.MachineDetectionTimeout != 0 {
-		field("MachineDetectionTimeout", strconv.Itoa(t.MachineDetectionTimeout))
-	}
-	if t.MachineDetectionSpeechThreshold != 0 {
-		field("MachineDetectionSpeechThreshold", strconv.Itoa(t.MachineDetectionSpeechThreshold))
-	}
-	if t.MachineDetectionSpeechEndThreshold != 0 {
-		field("MachineDetectionSpeechEndThreshold", strconv.Itoa(t.MachineDetectionSpeechEndThreshold))
-	}
-	if t.MachineDetectionSilenceTimeout != 0 {
-		field("MachineDetectionSilenceTimeout", strconv.Itoa(t.MachineDetectionSilenceTimeout))
-	}
+	number("MachineDetectionTimeout", t.MachineDetectionTimeout)
+	number("MachineDetectionSpeechThreshold", t.MachineDetectionSpeechThreshold)
+	number("MachineDetectionSpeechEndThreshold", t.MachineDetectionSpeechEndThreshold)
+	number("MachineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout)
 	if t.AMDStatusCallback != "" {
 		// The REST API reports AMD results to a callback only in async mode.
 		field("AsyncAmd", "true")
 	}
 	field("AsyncAmdStatusCallback", t.AMDStatusCallback)
 	field("AsyncAmdStatusCallbackMethod", t.AMDStatusCallbackMethod)
-
-	var b strings.Builder
-	for _, c := range comments {
-		b.WriteString(c + "\n")
-	}
-	b.WriteString(strings.Join(lines, " \\\n  "))
 	b.WriteByte('\n')
-	return b.String()
+}
+
+// writeShellQuoted writes s for inside single quotes: a quote closes the
+// quoting, is written escaped, and reopens it.
+func writeShellQuoted(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexByte(s, '\'')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		b.WriteString(`'\''`)
+		s = s[i+1:]
+	}
 }
 
 // recording reports whether a <Dial record> value records the call.
