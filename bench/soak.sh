@@ -26,7 +26,7 @@ trap cleanup EXIT
 # 1. Fuzzing: every parser and Compose. New crashers land in
 # sipcompose/testdata/fuzz/ and make the run fail.
 fuzz_rows=""
-for target in FuzzCompose FuzzRoundTrip FuzzParseURI FuzzParse; do
+for target in FuzzCompose FuzzRoundTrip FuzzParseURI FuzzParse FuzzDecodeDocument; do
 	echo "fuzzing $target for $FUZZTIME" >&2
 	if ! $GO test ./sipcompose/ -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x > "$tmp/$target.txt" 2>&1; then
 		cat "$tmp/$target.txt" >&2
