@@ -62,7 +62,12 @@ func allowListFor(doc Document) AllowList {
 			continue
 		}
 		a.Edges = append(a.Edges, e.Name)
-		slices.SortFunc(sigs, func(x, y signaling) int { return strings.Compare(x.proto+x.port, y.proto+y.port) })
+		slices.SortFunc(sigs, func(x, y signaling) int {
+			if c := strings.Compare(x.proto, y.proto); c != 0 {
+				return c
+			}
+			return strings.Compare(x.port, y.port)
+		})
 		for _, cidr := range e.Signaling {
 			for _, s := range sigs {
 				a.Signaling = append(a.Signaling, Rule{Edge: e.Name, CIDR: cidr, Protocol: s.proto, Ports: s.port, Purpose: s.purpose})
@@ -102,17 +107,17 @@ func targetSignaling(t Target) signaling {
 	if t.Secure {
 		transport = "tls"
 	}
-	port, proto := "5060", "udp"
+	// Purposes are spelled out whole: this runs per target on every
+	// keystroke.
+	s := signaling{"udp", "5060", "SIP signaling from Twilio (UDP)"}
 	switch transport {
 	case "tcp":
-		proto = "tcp"
+		s.proto, s.purpose = "tcp", "SIP signaling from Twilio (TCP)"
 	case "tls":
-		port, proto = "5061", "tcp"
-	default:
-		transport = "udp"
+		s = signaling{"tcp", "5061", "SIP signaling from Twilio (TLS)"}
 	}
 	if t.Port > 0 {
-		port = strconv.Itoa(t.Port)
+		s.port = strconv.Itoa(t.Port)
 	}
-	return signaling{proto, port, "SIP signaling from Twilio (" + strings.ToUpper(transport) + ")"}
+	return s
 }

@@ -54,18 +54,30 @@ func encodeExcept(s string, keep *byteSet) string {
 }
 
 // writeEncoded is encodeExcept writing straight into b, so building a URI
-// makes no string per part.
+// makes no string per part. Runs of kept bytes are copied whole.
 func writeEncoded(b *strings.Builder, s string, keep *byteSet) {
+	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if keep[c] {
-			b.WriteByte(c)
 			continue
 		}
-		b.WriteByte('%')
-		b.WriteByte(upperHex[c>>4])
-		b.WriteByte(upperHex[c&15])
+		b.WriteString(s[start:i])
+		b.Write([]byte{'%', upperHex[c>>4], upperHex[c&15]})
+		start = i + 1
 	}
+	b.WriteString(s[start:])
+}
+
+// encodedLen is the length of s once encoded by writeEncoded.
+func encodedLen(s string, keep *byteSet) int {
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		if !keep[s[i]] {
+			n += 2
+		}
+	}
+	return n
 }
 
 func isAlnum(c byte) bool {

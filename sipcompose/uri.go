@@ -11,17 +11,19 @@ import (
 // values are percent-encoded here; XML escaping is TwiML's job, so the
 // result is also the REST API's "To" value as is.
 func BuildURI(t Target) string {
-	headers := uriHeaders(t)
+	var buf [24]Header
+	headers := appendURIHeaders(buf[:0], t)
+	host, keep := uriHost(t.Host), &hostSet
+	if ipv6Literal(host) {
+		keep = &ipv6Set
+	}
+	transport := strings.ToLower(t.Transport)
 	var b strings.Builder
-	b.Grow(uriSizeHint(t, headers))
+	b.Grow(uriSize(t, host, keep, transport, headers))
 	b.WriteString("sip:")
 	if t.User != "" {
 		writeEncoded(&b, t.User, &userSet)
 		b.WriteByte('@')
-	}
-	host, keep := uriHost(t.Host), &hostSet
-	if ipv6Literal(host) {
-		keep = &ipv6Set
 	}
 	writeEncoded(&b, host, keep)
 	if t.Port != 0 {
@@ -36,7 +38,7 @@ func BuildURI(t Target) string {
 			writeEncoded(&b, value, &tokenSet)
 		}
 	}
-	param("transport", strings.ToLower(t.Transport))
+	param("transport", transport)
 	if t.Secure {
 		param("secure", "true")
 	}
@@ -55,12 +57,25 @@ func BuildURI(t Target) string {
 	return b.String()
 }
 
-// uriSizeHint is BuildURI's length when a few characters need encoding,
-// so the builder usually allocates once.
-func uriSizeHint(t Target, headers []Header) int {
-	n := 48 + len(t.User) + len(t.Host) + len(t.Transport) + len(t.Edge) + len(t.Region)
+// uriSize is BuildURI's exact length, so its builder allocates once.
+func uriSize(t Target, host string, keep *byteSet, transport string, headers []Header) int {
+	n := len("sip:") + encodedLen(host, keep)
+	if t.Port != 0 {
+		n += 1 + len(strconv.Itoa(t.Port))
+	}
+	if t.User != "" {
+		n += encodedLen(t.User, &userSet) + 1
+	}
+	for _, p := range [...]struct{ name, value string }{{"transport", transport}, {"edge", t.Edge}, {"region", t.Region}} {
+		if p.value != "" {
+			n += len(";=") + len(p.name) + encodedLen(p.value, &tokenSet)
+		}
+	}
+	if t.Secure {
+		n += len(";secure=true")
+	}
 	for _, h := range headers {
-		n += 2 + len(h.Name) + len(h.Value) + len(h.Value)/2
+		n += 2 + encodedLen(h.Name, &tokenSet) + encodedLen(h.Value, &alnumOnly)
 	}
 	return n
 }
@@ -90,7 +105,12 @@ func ipv6Literal(h string) bool {
 // without a name is an unfinished form row, not a header: "=value" is no
 // SIP header, and Validate reports the missing name.
 func uriHeaders(t Target) []Header {
-	out := make([]Header, 0, len(t.Headers)+1)
+	return appendURIHeaders(make([]Header, 0, len(t.Headers)+1), t)
+}
+
+// appendURIHeaders is uriHeaders appending to out, so BuildURI can list
+// the usual few headers without allocating.
+func appendURIHeaders(out []Header, t Target) []Header {
 	if t.UUI.Data != "" {
 		out = append(out, Header{Name: UUIHeaderName(t.UUI), Value: uuiValue(t.UUI)})
 	}
