@@ -4,6 +4,12 @@
 // `sipcompose export`, with their precompressed variants, correct MIME types,
 // cache validators and security headers. It serves files only; it never runs
 // go-app's handler, so what it serves is exactly what a static host would.
+//
+// The site is read into memory once, when the handler is made (about 13 MB
+// for sipcompose with its .br and .gz copies), and every response is prepared
+// then: serving is a map lookup and a write, with no file system calls. The
+// handler serves that snapshot, so a re-export is served only after a
+// restart of the server.
 package static
 
 import (
@@ -15,6 +21,7 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -88,6 +95,9 @@ func New(fsys fs.FS, opts Options) (http.Handler, error) {
 		return nil, err
 	}
 	h := &handler{files: make(map[string]*entry, len(files))}
+	if err := h.snapshot(files); err != nil {
+		return nil, err
+	}
 	for name := range files {
 		h.files["/"+name] = newEntry(files, name, opts)
 	}
@@ -110,6 +120,10 @@ func New(fsys fs.FS, opts Options) (http.Handler, error) {
 type file struct {
 	data    []byte
 	modTime time.Time
+	etag    string
+	// inSnap: data was copied to the handler's snapshot at off.
+	inSnap bool
+	off    int64
 }
 
 // load reads every file the handler may serve. Symlinks are followed only
@@ -147,13 +161,46 @@ func load(fsys fs.FS) (map[string]file, error) {
 		if err != nil {
 			return err
 		}
-		files[name] = file{data, st.ModTime()}
+		files[name] = file{data: data, modTime: st.ModTime(), etag: etag(data)}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("reading the site: %w", err)
 	}
 	return files, nil
+}
+
+// sendfileMin is the size from which a body is sent with sendfile(2) from
+// the snapshot rather than written from the heap: it saves the kernel one
+// copy of the body, and costs an open, a seek and a close per request.
+// Only app.wasm and its variants are that large.
+var sendfileMin = 256 << 10
+
+// snapshot copies the bodies of at least sendfileMin bytes into an
+// in-memory file, where the kernel can send them from without copying.
+// Where there is no such file, every body stays on the heap.
+func (h *handler) snapshot(files map[string]file) error {
+	var snap *os.File
+	var off int64
+	for name, f := range files {
+		if len(f.data) < sendfileMin {
+			continue
+		}
+		if snap == nil {
+			var err error
+			if snap, h.snapPath, err = newSnapshot(); err != nil {
+				return nil
+			}
+			h.snap = snap
+		}
+		if _, err := snap.Write(f.data); err != nil {
+			return fmt.Errorf("copying the site to memory: %w", err)
+		}
+		f.inSnap, f.off = true, off
+		off += int64(len(f.data))
+		files[name] = f
+	}
+	return nil
 }
 
 // field is a response header with its value prepared once. The value
@@ -179,9 +226,13 @@ func setSecurityHeaders(hdr http.Header) {
 }
 
 // variant is one representation of a path: the file itself or a
-// precompressed copy, with every header its 200 carries.
+// precompressed copy, with every header its 200 carries. Its body is
+// either on the heap or, when large, in the handler's snapshot file.
 type variant struct {
 	body     []byte
+	inSnap   bool
+	off      int64
+	size     int64
 	modTime  time.Time
 	etag     string
 	identity bool
@@ -223,7 +274,11 @@ func newEntry(files map[string]file, name string, opts Options) *entry {
 }
 
 func newVariant(f file, common []field, encoding string) *variant {
-	v := &variant{body: f.data, modTime: f.modTime, etag: etag(f.data), identity: encoding == ""}
+	v := &variant{body: f.data, inSnap: f.inSnap, off: f.off, size: int64(len(f.data)),
+		modTime: f.modTime, etag: f.etag, identity: encoding == ""}
+	if v.inSnap {
+		v.body = nil
+	}
 	v.header = append(append([]field{}, common...),
 		field{"Etag", []string{v.etag}},
 		field{"Content-Length", []string{strconv.Itoa(len(f.data))}})
@@ -244,7 +299,9 @@ func etag(data []byte) string {
 }
 
 type handler struct {
-	files map[string]*entry // by URL path
+	files    map[string]*entry // by URL path
+	snap     *os.File          // nil: every body is on the heap
+	snapPath string            // opens snap again, with its own offset
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -273,7 +330,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		hdr[f.key] = f.val
 	}
 	if hasAny(r.Header, "Range", "If-Range", "If-Match", "If-Unmodified-Since") {
-		serveContent(w, r, v)
+		h.serveContent(w, r, v)
 		return
 	}
 	if notModified(r.Header, v) {
@@ -286,9 +343,36 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	if r.Method != http.MethodHead {
+	switch {
+	case r.Method == http.MethodHead:
+	case v.inSnap:
+		h.sendFile(w, v)
+	default:
 		w.Write(v.body)
 	}
+}
+
+// sendFile lets net/http send v with sendfile(2): io.Copy reaches the
+// connection's ReadFrom with an *os.File behind an io.LimitedReader.
+func (h *handler) sendFile(w http.ResponseWriter, v *variant) {
+	f, err := os.Open(h.snapPath)
+	if err == nil {
+		defer f.Close()
+		_, err = f.Seek(v.off, io.SeekStart)
+	}
+	if err != nil {
+		// Out of file descriptors, say: the same bytes, copied.
+		io.Copy(w, h.reader(v))
+		return
+	}
+	io.Copy(w, &io.LimitedReader{R: f, N: v.size})
+}
+
+func (h *handler) reader(v *variant) io.ReadSeeker {
+	if v.inSnap {
+		return io.NewSectionReader(h.snap, v.off, v.size)
+	}
+	return bytes.NewReader(v.body)
 }
 
 func hasAny(hdr http.Header, keys ...string) bool {
@@ -303,7 +387,7 @@ func hasAny(hdr http.Header, keys ...string) bool {
 // serveContent leaves the rare requests (ranges, If-Match and
 // If-Unmodified-Since) to net/http. Byte ranges of a compressed body are of
 // no use to anyone, so a compressed variant is always sent whole.
-func serveContent(w http.ResponseWriter, r *http.Request, v *variant) {
+func (h *handler) serveContent(w http.ResponseWriter, r *http.Request, v *variant) {
 	if v.identity {
 		// ServeContent sets the length of what it sends (a part, or nothing).
 		delete(w.Header(), "Content-Length")
@@ -311,7 +395,7 @@ func serveContent(w http.ResponseWriter, r *http.Request, v *variant) {
 		r = r.Clone(r.Context())
 		r.Header.Del("Range")
 	}
-	http.ServeContent(w, r, "", v.modTime, bytes.NewReader(v.body))
+	http.ServeContent(w, r, "", v.modTime, h.reader(v))
 }
 
 // notModified evaluates If-None-Match, else If-Modified-Since, as

@@ -4,8 +4,11 @@ package static
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -153,5 +156,60 @@ func TestNewReportsUnreadableSite(t *testing.T) {
 	_, err = New(failingFS{testSite(), "v/abc"}, Options{})
 	if err == nil || !strings.Contains(err.Error(), "reading the site") {
 		t.Errorf("New on an unreadable directory: %v", err)
+	}
+}
+
+// TestSnapshotBodies serves every file and variant through real servers
+// (with and without the access log) with the snapshot threshold lowered, so
+// the sendfile path and its fallbacks serve the test site's bodies.
+func TestSnapshotBodies(t *testing.T) {
+	defer func(n int) { sendfileMin = n }(sendfileMin)
+	sendfileMin = 6
+	site := testSite()
+	h := newTestHandler()
+	if h.(*handler).snap == nil && runtime.GOOS == "linux" {
+		t.Fatal("no snapshot file on Linux")
+	}
+	var log syncBuffer
+	for _, srv := range []*httptest.Server{httptest.NewServer(h), httptest.NewUnstartedServer(nil)} {
+		if srv.URL == "" {
+			srv.Config = NewServer(h, &log)
+			srv.Start()
+		}
+		defer srv.Close()
+		client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+		for name, f := range site {
+			if strings.Contains("/"+name, "/.") || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+				continue
+			}
+			for _, enc := range []struct{ accept, suffix string }{{"identity", ""}, {"br", ".br"}, {"gzip", ".gz"}} {
+				want := f.Data
+				if v, ok := site[name+enc.suffix]; ok {
+					want = v.Data
+				}
+				req, _ := http.NewRequest("GET", srv.URL+"/"+name, nil)
+				req.Header.Set("Accept-Encoding", enc.accept)
+				res, err := client.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				body, _ := io.ReadAll(res.Body)
+				res.Body.Close()
+				if res.StatusCode != 200 || string(body) != string(want) || res.ContentLength != int64(len(want)) {
+					t.Errorf("GET /%s (%s): %d %q length %d, want %q", name, enc.accept, res.StatusCode, body, res.ContentLength, want)
+				}
+			}
+		}
+	}
+	if !strings.Contains(log.String(), `"/v/abc/web/app.wasm" 200 14B`) {
+		t.Errorf("access log lacks the size of a body sent from the snapshot:\n%s", log.String())
+	}
+	rec := serve(t, h, "GET", "/v/abc/web/app.wasm", map[string]string{"Range": "bytes=2-4"})
+	if rec.Code != http.StatusPartialContent || rec.Body.String() != "234" {
+		t.Errorf("range from the snapshot: %d %q", rec.Code, rec.Body.String())
+	}
+	h.(*handler).snapPath = "/nonexistent"
+	if rec := serve(t, h, "GET", "/v/abc/web/app.wasm", nil); rec.Body.String() != "0123456789wasm" {
+		t.Errorf("snapshot that cannot be reopened: %q", rec.Body.String())
 	}
 }
