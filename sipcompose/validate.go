@@ -114,13 +114,14 @@ func severityRank(s Severity) int {
 type validator struct {
 	out  []Diagnostic
 	uris []string
-	// Reused from target to target by headers.
-	lowered []string
-	ends    []int
 }
 
 func (v *validator) add(sev Severity, code, field, format string, args ...any) {
-	v.out = append(v.out, Diagnostic{Code: code, Severity: sev, Field: field, Message: fmt.Sprintf(format, args...)})
+	v.note(sev, code, field, fmt.Sprintf(format, args...))
+}
+
+func (v *validator) note(sev Severity, code, field, message string) {
+	v.out = append(v.out, Diagnostic{Code: code, Severity: sev, Field: field, Message: message})
 }
 
 func (v *validator) document(doc Document) {
@@ -327,13 +328,14 @@ func edgeNames() string {
 // for the diagnostics that need one.
 func (v *validator) headers(p string, t Target, uri string) {
 	const uuiRow = -1
-	lowered := v.lowerNames(t.Headers)
 	uui := t.UUI.Data != ""
-	// Earlier names are scanned in place, which beats a map for the few
-	// headers a person types; an imported document may hold thousands.
+	// Names compare as strings.ToLower makes them. ASCII names, all a
+	// person types, are compared in place with earlier ones, which beats
+	// lowering each one into a map; other names, or thousands of them
+	// from an import, go through the map.
 	var seen map[string]int
-	if len(lowered) > 32 {
-		seen = make(map[string]int, len(lowered))
+	if len(t.Headers) > 32 || !asciiNames(t.Headers) {
+		seen = make(map[string]int, len(t.Headers))
 	}
 	for i, h := range t.Headers {
 		f := func(part string) string { return p + ".headers[" + strconv.Itoa(i) + "]." + part }
@@ -350,28 +352,32 @@ func (v *validator) headers(p string, t Target, uri string) {
 			}
 			continue
 		}
-		lower := lowered[i]
+		// A valid token is ASCII, so past the first case ASCII case
+		// folding is strings.ToLower.
 		switch {
 		case !tokenValid(name):
 			v.add(SeverityError, "header-name-invalid", f("name"),
 				"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
-		case strings.HasPrefix(lower, "x-twilio"):
+		case hasFoldPrefix(name, "x-twilio"):
 			v.add(SeverityError, "header-name-reserved", f("name"),
 				"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.", name)
-		case !strings.HasPrefix(lower, "x-") && !slices.ContainsFunc(allowedStandardHeaders, func(s string) bool { return strings.EqualFold(s, name) }):
+		case !hasFoldPrefix(name, "x-") && !slices.ContainsFunc(allowedStandardHeaders, func(s string) bool { return strings.EqualFold(s, name) }):
 			v.add(SeverityError, "header-name-not-allowed", f("name"),
 				"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).",
 				name, name, strings.Join(allowedStandardHeaders, ", "))
 		}
-		prev, dup := uuiRow, uui && (lower == "user-to-user" || lower == "x-user-to-user")
+		// Only U+0130 and U+212A lower to ASCII (i, k), and neither name
+		// has them, so no other name lowers to the UUI's.
+		prev, dup := uuiRow, uui && (foldEqual(name, "user-to-user") || foldEqual(name, "x-user-to-user"))
 		switch {
 		case dup:
 		case seen != nil:
+			lower := strings.ToLower(name)
 			if prev, dup = seen[lower]; !dup {
 				seen[lower] = i
 			}
 		default:
-			prev = firstOf(lowered[:i], lower)
+			prev = firstFold(t.Headers[:i], name)
 			dup = prev >= 0
 		}
 		switch {
@@ -394,94 +400,75 @@ func (v *validator) headers(p string, t Target, uri string) {
 		v.add(SeverityError, "uri-too-long", p+".host",
 			"The SIP URI (without headers) is %d characters; Twilio needs fewer than 255 (error 13243).", len(base))
 	case len(uri) > MaxURILength && len(hp) <= MaxHeadersLength:
-		v.add(SeverityInfo, "uri-long-with-headers", p+".headers",
-			"With its headers the SIP URI is %d characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.", len(uri))
+		// Concatenated, not formatted: this shows for every target with
+		// a few headers, on every keystroke.
+		v.note(SeverityInfo, "uri-long-with-headers", p+".headers",
+			"With its headers the SIP URI is "+strconv.Itoa(len(uri))+" characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.")
 	}
 }
 
-// firstOf is slices.Index for non-empty names, which mostly differ in
-// their last character (X-Leg-1, X-Leg-2), checked before comparing whole
-// strings.
-func firstOf(names []string, name string) int {
+// asciiNames reports whether every header name is ASCII.
+func asciiNames(headers []Header) bool {
+	for _, h := range headers {
+		for i := 0; i < len(h.Name); i++ {
+			if h.Name[i] >= utf8.RuneSelf {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// firstFold is the index of the first ASCII name in headers equal to the
+// non-empty ASCII name but for case. Names mostly differ in their last
+// character (X-Leg-1, X-Leg-2), so that is compared first.
+func firstFold(headers []Header, name string) int {
 	last := len(name) - 1
-	for i, n := range names {
-		if len(n) == len(name) && n[last] == name[last] && n == name {
+	for i, h := range headers {
+		if n := h.Name; len(n) == len(name) && lowerByte(n[last]) == lowerByte(name[last]) && foldEqual(n, name) {
 			return i
 		}
 	}
 	return -1
 }
 
-// lowerNames is strings.ToLower of every header name (header names
-// compare case-insensitively), all cut from one string: lowering each name
-// on its own was a third of the validator's allocations.
-func (v *validator) lowerNames(headers []Header) []string {
-	v.lowered = v.lowered[:0]
-	size, same := 0, true
-	for _, h := range headers {
-		size += len(h.Name)
-		same = same && lowerASCII(h.Name)
+// foldEqual is strings.EqualFold for ASCII letters only: other bytes
+// must be equal.
+func foldEqual(a, b string) bool {
+	if len(a) != len(b) {
+		return false
 	}
-	if same {
-		for _, h := range headers {
-			v.lowered = append(v.lowered, h.Name)
-		}
-		return v.lowered
-	}
-	buf := make([]byte, 0, size)
-	ends := v.ends[:0]
-	for _, h := range headers {
-		if asciiString(h.Name) {
-			start := len(buf)
-			buf = append(buf, h.Name...)
-			for i := start; i < len(buf); i++ {
-				if c := buf[i]; 'A' <= c && c <= 'Z' {
-					buf[i] = c + 'a' - 'A'
-				}
-			}
-		} else {
-			buf = append(buf, strings.ToLower(h.Name)...)
-		}
-		ends = append(ends, len(buf))
-	}
-	all, start := string(buf), 0
-	for _, end := range ends {
-		v.lowered = append(v.lowered, all[start:end])
-		start = end
-	}
-	v.ends = ends
-	return v.lowered
-}
-
-// lowerASCII reports whether s is ASCII without capitals, what
-// strings.ToLower returns as is.
-func lowerASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+	for i := 0; i < len(a); i++ {
+		if lowerByte(a[i]) != lowerByte(b[i]) {
 			return false
 		}
 	}
 	return true
 }
 
-func asciiString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
+// hasFoldPrefix is strings.HasPrefix with foldEqual.
+func hasFoldPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && foldEqual(s[:len(prefix)], prefix)
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
 	}
-	return true
+	return c
 }
 
 // tokenValid is RFC 3261's token, the grammar of header names.
 func tokenValid(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isAlnum(s[i]) && !strings.ContainsRune("-.!%*_+`'~", rune(s[i])) {
+		if !tokenChars[s[i]] {
 			return false
 		}
 	}
 	return s != ""
 }
+
+var tokenChars = newByteSet("-.!%*_+`'~")
 
 func (v *validator) uui(p string, u UUI) {
 	v.text(p, "uui.data", u.Data)
