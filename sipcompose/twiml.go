@@ -13,6 +13,9 @@ import (
 // final newline. Attributes are added in a fixed order so the same
 // document always gives the same bytes. uris are the targets' BuildURI
 // results; etree escapes them (& → &amp;), never string concatenation.
+//
+// The line breaks and indents are text tokens placed as Indent(2) would
+// place them, without its pass that rebuilds every element's children.
 func renderTwiML(doc Document, uris []string) string {
 	x := etree.NewDocument()
 	// Only &, < and > need escaping in text; Twilio's examples leave quotes
@@ -20,7 +23,12 @@ func renderTwiML(doc Document, uris []string) string {
 	x.WriteSettings.CanonicalText = true
 	x.WriteSettings.CanonicalAttrVal = true
 	x.CreateProcInst("xml", `version="1.0" encoding="UTF-8"`)
-	dial := x.CreateElement("Response").CreateElement("Dial")
+	x.CreateText("\n")
+	response := x.CreateElement("Response")
+	x.CreateText("\n")
+	response.CreateText("\n  ")
+	dial := response.CreateElement("Dial")
+	response.CreateText("\n")
 	d := doc.Dial
 	size := 128 + attrs(dial,
 		"action", d.Action,
@@ -42,6 +50,7 @@ func renderTwiML(doc Document, uris []string) string {
 		"sequential", boolAttr(d.Sequential),
 	)
 	for i, t := range doc.Targets {
+		dial.CreateText("\n    ")
 		sip := dial.CreateElement("Sip")
 		size += 32 + len(uris[i]) + 4*strings.Count(uris[i], "&") + attrs(sip,
 			"username", t.Username,
@@ -59,9 +68,13 @@ func renderTwiML(doc Document, uris []string) string {
 			"amdStatusCallback", t.AMDStatusCallback,
 			"amdStatusCallbackMethod", t.AMDStatusCallbackMethod,
 		)
-		sip.SetText(xmlSafe(uris[i]))
+		// BuildURI percent-encodes every byte outside printable ASCII,
+		// so a URI needs no xmlSafe.
+		sip.SetText(uris[i])
 	}
-	x.Indent(2)
+	if len(doc.Targets) > 0 {
+		dial.CreateText("\n  ")
+	}
 	// Written into one builder sized up front, token by token as
 	// Document.WriteTo does, but without its bufio.Writer: a 4 KiB buffer
 	// per render and a second copy of every byte.

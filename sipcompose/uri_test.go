@@ -91,3 +91,23 @@ func TestURISizeExact(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildURIPrintableASCII: renderTwiML puts URIs in XML without
+// xmlSafe, so no input may leave a byte outside printable ASCII in one.
+func TestBuildURIPrintableASCII(t *testing.T) {
+	hostile := "a\x00b\x7f\xff\xfe\ufffe\U0001F4DE \t\r\n<&>\"'"
+	targets := []Target{
+		{User: hostile, Host: hostile, Transport: hostile, Edge: hostile, Region: hostile,
+			UUI: UUI{Data: hostile, Encoding: hostile}, Headers: []Header{{hostile, hostile}}},
+		{Host: "2001:db8::" + hostile, Port: -1},
+		{Host: "[" + hostile + "]", Port: 65536, Secure: true},
+	}
+	for _, tg := range targets {
+		uri := BuildURI(tg)
+		for i := 0; i < len(uri); i++ {
+			if c := uri[i]; c <= ' ' || c >= 0x7f {
+				t.Errorf("BuildURI has byte %#x at %d: %q", c, i, uri)
+			}
+		}
+	}
+}
