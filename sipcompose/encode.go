@@ -1,7 +1,5 @@
 package sipcompose
 
-import "strings"
-
 const upperHex = "0123456789ABCDEF"
 
 // PercentEncode is the SIP step of rendering a header value or UUI data:
@@ -47,37 +45,22 @@ func encodeExcept(s string, keep *byteSet) string {
 	if n == 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 2*n)
-	writeEncoded(&b, s, keep)
-	return b.String()
+	var buf [256]byte
+	return string(appendEncoded(buf[:0], s, keep))
 }
 
-// writeEncoded is encodeExcept writing straight into b, so building a URI
-// makes no string per part. Runs of kept bytes are copied whole.
-func writeEncoded(b *strings.Builder, s string, keep *byteSet) {
+// appendEncoded is encodeExcept appending to b, so building a URI makes
+// no string per part. Runs of kept bytes are copied whole.
+func appendEncoded(b []byte, s string, keep *byteSet) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if keep[c] {
-			continue
-		}
-		b.WriteString(s[start:i])
-		b.Write([]byte{'%', upperHex[c>>4], upperHex[c&15]})
-		start = i + 1
-	}
-	b.WriteString(s[start:])
-}
-
-// encodedLen is the length of s once encoded by writeEncoded.
-func encodedLen(s string, keep *byteSet) int {
-	n := len(s)
-	for i := 0; i < len(s); i++ {
-		if !keep[s[i]] {
-			n += 2
+		if c := s[i]; !keep[c] {
+			b = append(b, s[start:i]...)
+			b = append(b, '%', upperHex[c>>4], upperHex[c&15])
+			start = i + 1
 		}
 	}
-	return n
+	return append(b, s[start:]...)
 }
 
 func isAlnum(c byte) bool {

@@ -11,34 +11,35 @@ import (
 // values are percent-encoded here; XML escaping is TwiML's job, so the
 // result is also the REST API's "To" value as is.
 func BuildURI(t Target) string {
-	var buf [24]Header
-	headers := appendURIHeaders(buf[:0], t)
+	var list [24]Header
+	headers := appendURIHeaders(list[:0], t)
 	host, keep := uriHost(t.Host), &hostSet
 	if ipv6Literal(host) {
 		keep = &ipv6Set
 	}
-	transport := strings.ToLower(t.Transport)
-	var b strings.Builder
-	b.Grow(uriSize(t, host, keep, transport, headers))
-	b.WriteString("sip:")
+	// Built on the stack and copied once into a string of the exact
+	// length: sizing a builder up front took a second pass over every
+	// value.
+	var buf [1024]byte
+	b := append(buf[:0], "sip:"...)
 	if t.User != "" {
-		writeEncoded(&b, t.User, &userSet)
-		b.WriteByte('@')
+		b = appendEncoded(b, t.User, &userSet)
+		b = append(b, '@')
 	}
-	writeEncoded(&b, host, keep)
+	b = appendEncoded(b, host, keep)
 	if t.Port != 0 {
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(t.Port))
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(t.Port), 10)
 	}
 	param := func(name, value string) {
 		if value != "" {
-			b.WriteByte(';')
-			b.WriteString(name)
-			b.WriteByte('=')
-			writeEncoded(&b, value, &tokenSet)
+			b = append(b, ';')
+			b = append(b, name...)
+			b = append(b, '=')
+			b = appendEncoded(b, value, &tokenSet)
 		}
 	}
-	param("transport", transport)
+	param("transport", strings.ToLower(t.Transport))
 	if t.Secure {
 		param("secure", "true")
 	}
@@ -46,38 +47,15 @@ func BuildURI(t Target) string {
 	param("region", t.Region)
 	for i, h := range headers {
 		if i == 0 {
-			b.WriteByte('?')
+			b = append(b, '?')
 		} else {
-			b.WriteByte('&')
+			b = append(b, '&')
 		}
-		writeEncoded(&b, h.Name, &tokenSet)
-		b.WriteByte('=')
-		writeEncoded(&b, h.Value, &alnumOnly)
+		b = appendEncoded(b, h.Name, &tokenSet)
+		b = append(b, '=')
+		b = appendEncoded(b, h.Value, &alnumOnly)
 	}
-	return b.String()
-}
-
-// uriSize is BuildURI's exact length, so its builder allocates once.
-func uriSize(t Target, host string, keep *byteSet, transport string, headers []Header) int {
-	n := len("sip:") + encodedLen(host, keep)
-	if t.Port != 0 {
-		n += 1 + len(strconv.Itoa(t.Port))
-	}
-	if t.User != "" {
-		n += encodedLen(t.User, &userSet) + 1
-	}
-	for _, p := range [...]struct{ name, value string }{{"transport", transport}, {"edge", t.Edge}, {"region", t.Region}} {
-		if p.value != "" {
-			n += len(";=") + len(p.name) + encodedLen(p.value, &tokenSet)
-		}
-	}
-	if t.Secure {
-		n += len(";secure=true")
-	}
-	for _, h := range headers {
-		n += 2 + encodedLen(h.Name, &tokenSet) + encodedLen(h.Value, &alnumOnly)
-	}
-	return n
+	return string(b)
 }
 
 // uriHost trims what people paste around a host and brackets a bare IPv6

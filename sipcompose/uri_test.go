@@ -1,9 +1,6 @@
 package sipcompose
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestBuildURI(t *testing.T) {
 	tests := []struct {
@@ -62,32 +59,6 @@ func TestHeadersPart(t *testing.T) {
 	} {
 		if got := headersPart(uri); got != want {
 			t.Errorf("headersPart(%q) = %q, want %q", uri, got, want)
-		}
-	}
-}
-
-// TestURISizeExact holds BuildURI to one allocation: its size estimate
-// must be the URI's length, whatever needs encoding.
-func TestURISizeExact(t *testing.T) {
-	targets := []Target{fullDocument().Targets[0], fullDocument().Targets[1],
-		{User: "a b;c", Host: "2001:db8::1", Port: 65535, Transport: "TLS", Secure: true, Region: "ie1", Edge: "x y",
-			UUI: UUI{Data: "0A", Encoding: "h x", XPrefix: true}, Headers: []Header{{"X-A", "é&=?"}, {"", "v"}, {"X B", ""}}},
-		{Host: "[a]b]", Port: -1},
-	}
-	for _, tc := range twilioForms {
-		targets = append(targets, tc.t)
-	}
-	for _, bd := range benchDocs() {
-		targets = append(targets, bd.doc.Targets...)
-	}
-	for _, tg := range targets {
-		host, keep := uriHost(tg.Host), &hostSet
-		if ipv6Literal(host) {
-			keep = &ipv6Set
-		}
-		uri := BuildURI(tg)
-		if got := uriSize(tg, host, keep, strings.ToLower(tg.Transport), uriHeaders(tg)); got != len(uri) {
-			t.Errorf("uriSize = %d, len(BuildURI) = %d for %s", got, len(uri), uri)
 		}
 	}
 }
