@@ -24,6 +24,7 @@ import (
 	"github.com/go-rod/rod/lib/input"
 	"github.com/go-rod/rod/lib/launcher"
 	"github.com/go-rod/rod/lib/proto"
+	"github.com/go-rod/rod/lib/utils"
 
 	"sipcompose/site"
 	"sipcompose/static"
@@ -32,6 +33,13 @@ import (
 // Timeout bounds every single browser step; a cold wasm start takes about a
 // second here, so this only trips on a real hang.
 const Timeout = 30 * time.Second
+
+// pollSleeper paces rod's waits (Wait, element queries). Its default
+// starts at 100 ms and backs off to a second, so every wait for the app to
+// react cost a tenth of a second or more; the page answers in milliseconds.
+func pollSleeper() utils.Sleeper {
+	return utils.BackoffSleeper(10*time.Millisecond, 100*time.Millisecond, nil)
+}
 
 // Session is one test's server and browser.
 type Session struct {
@@ -84,6 +92,7 @@ func New(t testing.TB) *Session {
 	if err := s.Browser.Connect(); err != nil {
 		t.Fatalf("browsertest: connecting to %s: %v", bin, err)
 	}
+	s.Browser = s.Browser.Sleeper(pollSleeper)
 	t.Cleanup(func() { s.Browser.Close() })
 	s.Page = s.NewPage()
 	return s
