@@ -35,30 +35,51 @@ type Rule struct {
 // blocks Twilio sends SIP from (only for the transports actually used, to
 // the port each target listens on) and the media range.
 func allowListFor(doc Document) AllowList {
-	used := map[string][]signaling{}
-	var order []string
+	// Each edge a target uses with each way SIP reaches that target,
+	// without repeats, in target order: a list on the stack for the
+	// usual few targets, not a map per keystroke.
+	type use struct {
+		edge string
+		sig  signaling
+	}
+	var buf [MaxTargets]use
+	uses := buf[:0]
 	for _, t := range doc.Targets {
 		e, ok := targetEdge(t)
 		if !ok {
 			continue // Validate reports the unknown edge or region.
 		}
-		s := targetSignaling(t)
-		if _, seen := used[e.Name]; !seen {
-			order = append(order, e.Name)
-		}
-		if !slices.Contains(used[e.Name], s) {
-			used[e.Name] = append(used[e.Name], s)
+		if u := (use{e.Name, targetSignaling(t)}); !slices.Contains(uses, u) {
+			uses = append(uses, u)
 		}
 	}
-	if len(order) == 0 {
-		order = []string{DefaultEdge}
-		used[DefaultEdge] = []signaling{targetSignaling(Target{})}
+	if len(uses) == 0 {
+		uses = append(uses, use{DefaultEdge, targetSignaling(Target{})})
 	}
-	a := AllowList{Edges: []string{}, Signaling: []Rule{}, AsOf: IPDataAsOf, Source: IPDataSource}
+	nEdges, nRules := 0, 0
+	for _, e := range edges {
+		n := 0
+		for _, u := range uses {
+			if u.edge == e.Name {
+				n++
+			}
+		}
+		if n > 0 {
+			nEdges++
+			nRules += n * len(e.Signaling)
+		}
+	}
+	a := AllowList{Edges: make([]string, 0, nEdges), Signaling: make([]Rule, 0, nRules), AsOf: IPDataAsOf, Source: IPDataSource}
 	// edges.go order, so the same set of edges always lists the same way.
 	for _, e := range edges {
-		sigs, ok := used[e.Name]
-		if !ok {
+		var sigBuf [MaxTargets]signaling
+		sigs := sigBuf[:0]
+		for _, u := range uses {
+			if u.edge == e.Name {
+				sigs = append(sigs, u.sig)
+			}
+		}
+		if len(sigs) == 0 {
 			continue
 		}
 		a.Edges = append(a.Edges, e.Name)
