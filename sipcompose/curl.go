@@ -44,22 +44,35 @@ func renderCurl(doc Document, uris []string) string {
 	return b.String()
 }
 
-// curlSize is about the length of renderCurl's output: the fixed text of a
-// command with its comments, the quoting of every field and the values.
+// curlSize is about the length of renderCurl's output: the fixed text of
+// each command, its comments, and every field with its value.
 func curlSize(doc Document, uris []string) int {
+	const field = len(curlNextLine) + len("--data-urlencode '='") + len("RecordingStatusCallbackMethod")
 	d := doc.Dial
-	shared := 700 + len(d.CallerID) + len(doc.REST.URL) + len(doc.REST.TwiML) + len(d.RecordingTrack) +
-		len(d.RecordingStatusCallback) + len(d.RecordingStatusCallbackMethod) + len(d.Trim)
-	for _, e := range d.RecordingStatusCallbackEvent {
-		shared += 64 + len(e)
+	shared := len(curlFirstLine) + len(curlAuthLine) + 2*len(curlNextLine) + 1 + 4*field +
+		len(d.CallerID) + len(doc.REST.URL) + len(doc.REST.TwiML)
+	if d.CallerID == "" {
+		shared += 128
+	}
+	if doc.REST.URL == "" && doc.REST.TwiML == "" {
+		shared += 128 + len(PlaceholderRESTURL)
+	}
+	if recording(d.Record) {
+		shared += 128 + 8*field + len(d.RecordingTrack) + len(d.RecordingStatusCallback) + len(d.RecordingStatusCallbackMethod) + len(d.Trim)
+		for _, e := range d.RecordingStatusCallbackEvent {
+			shared += field + len(e)
+		}
 	}
 	n := 128
 	for i, uri := range uris {
 		t := doc.Targets[i]
 		n += shared + len(uri) + len(t.Username) + len(t.StatusCallback) + len(t.StatusCallbackMethod) +
 			len(t.MachineDetection) + len(t.AMDStatusCallback) + len(t.AMDStatusCallbackMethod)
+		if t.Username != "" || t.StatusCallback != "" || t.MachineDetection != "" || t.AMDStatusCallback != "" {
+			n += 12 * field
+		}
 		for _, e := range t.StatusCallbackEvent {
-			n += 48 + len(e)
+			n += field + len(e)
 		}
 	}
 	return n
