@@ -54,6 +54,11 @@ func Validate(doc Document) []Diagnostic {
 // validate is Validate with the targets' URIs already built.
 func validate(doc Document, uris []string) []Diagnostic {
 	v := &validator{out: []Diagnostic{}, uris: uris}
+	if n := len(doc.Targets); n > 1 {
+		// Several targets bring advice of their own, and long URIs one
+		// each: room for them saves growing the list a step at a time.
+		v.out = make([]Diagnostic, 0, n+1)
+	}
 	v.document(doc)
 	slices.SortStableFunc(v.out, compareDiagnostics)
 	return v.out
@@ -137,9 +142,25 @@ func (v *validator) document(doc Document) {
 	}
 	v.dial(doc.Dial)
 	for i, t := range doc.Targets {
-		v.target("targets["+strconv.Itoa(i)+"]", t, v.uris[i])
+		v.target(targetPath(i), t, v.uris[i])
 	}
 	v.rest(doc.REST)
+}
+
+// targetPaths are the field paths of the targets a document may have,
+// made once rather than per target on every keystroke.
+var targetPaths = func() (paths [MaxTargets]string) {
+	for i := range paths {
+		paths[i] = "targets[" + strconv.Itoa(i) + "]"
+	}
+	return paths
+}()
+
+func targetPath(i int) string {
+	if i < len(targetPaths) {
+		return targetPaths[i]
+	}
+	return "targets[" + strconv.Itoa(i) + "]"
 }
 
 func (v *validator) dial(d Dial) {
@@ -339,7 +360,9 @@ func (v *validator) headers(p string, t Target, uri string) {
 	}
 	for i, h := range t.Headers {
 		f := func(part string) string { return p + ".headers[" + strconv.Itoa(i) + "]." + part }
-		if !cleanText(h.Name) {
+		// A token is printable ASCII: clean text by construction.
+		token := tokenValid(h.Name)
+		if !token && !cleanText(h.Name) {
 			v.text(p+".headers["+strconv.Itoa(i)+"]", "name", h.Name)
 		}
 		if !cleanText(h.Value) {
@@ -355,7 +378,7 @@ func (v *validator) headers(p string, t Target, uri string) {
 		// A valid token is ASCII, so past the first case ASCII case
 		// folding is strings.ToLower.
 		switch {
-		case !tokenValid(name):
+		case !token:
 			v.add(SeverityError, "header-name-invalid", f("name"),
 				"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
 		case hasFoldPrefix(name, "x-twilio"):
