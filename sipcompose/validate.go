@@ -423,10 +423,12 @@ func (v *validator) headers(p string, t Target, uri string) {
 		v.add(SeverityError, "uri-too-long", p+".host",
 			"The SIP URI (without headers) is %d characters; Twilio needs fewer than 255 (error 13243).", len(base))
 	case len(uri) > MaxURILength && len(hp) <= MaxHeadersLength:
-		// Concatenated, not formatted: this shows for every target with
-		// a few headers, on every keystroke.
+		// Concatenated, not formatted, the number without a string of
+		// its own: this shows for every target with a few headers, on
+		// every keystroke.
+		var n [20]byte
 		v.note(SeverityInfo, "uri-long-with-headers", p+".headers",
-			"With its headers the SIP URI is "+strconv.Itoa(len(uri))+" characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.")
+			"With its headers the SIP URI is "+string(strconv.AppendInt(n[:0], int64(len(uri)), 10))+" characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.")
 	}
 }
 
