@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -211,5 +213,33 @@ func TestSnapshotBodies(t *testing.T) {
 	h.(*handler).snapPath = "/nonexistent"
 	if rec := serve(t, h, "GET", "/v/abc/web/app.wasm", nil); rec.Body.String() != "0123456789wasm" {
 		t.Errorf("snapshot that cannot be reopened: %q", rec.Body.String())
+	}
+}
+
+// TestServesSnapshot: what New read is what is served, whatever happens to
+// the directory afterwards (the package comment promises a restart is
+// needed after a re-export).
+func TestServesSnapshot(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("index.html", "first")
+	write("app.js", "js")
+	h := mustNew(os.DirFS(dir), Options{})
+	etag := serve(t, h, "GET", "/", nil).Header().Get("ETag")
+	write("index.html", "second")
+	os.Remove(filepath.Join(dir, "app.js"))
+	write("new.js", "new")
+	for target, want := range map[string]int{"/": 200, "/app.js": 200, "/new.js": 404} {
+		if rec := serve(t, h, "GET", target, nil); rec.Code != want {
+			t.Errorf("GET %s after the change: %d, want %d", target, rec.Code, want)
+		}
+	}
+	rec := serve(t, h, "GET", "/", nil)
+	if rec.Body.String() != "first" || rec.Header().Get("ETag") != etag {
+		t.Errorf("changed index.html: %q %s, want the snapshot's %q %s", rec.Body.String(), rec.Header().Get("ETag"), "first", etag)
 	}
 }
