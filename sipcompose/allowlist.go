@@ -71,8 +71,8 @@ func allowListFor(doc Document) AllowList {
 	}
 	a := AllowList{Edges: make([]string, 0, nEdges), Signaling: make([]Rule, 0, nRules), AsOf: IPDataAsOf, Source: IPDataSource}
 	// edges.go order, so the same set of edges always lists the same way.
+	var sigBuf [MaxTargets]signaling
 	for _, e := range edges {
-		var sigBuf [MaxTargets]signaling
 		sigs := sigBuf[:0]
 		for _, u := range uses {
 			if u.edge == e.Name {
