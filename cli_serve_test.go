@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -11,27 +10,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"sipcompose/internal/syncbuf"
 )
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // fakeWeb is a web/ directory whose app.wasm is not a real build, so these
 // tests never need the wasm toolchain.
@@ -56,7 +39,7 @@ func TestExportAndServe(t *testing.T) {
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
-	var sout, serr lockedBuffer
+	var sout, serr syncbuf.Buffer
 	done := make(chan int, 1)
 	go func() { done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-dir", out}, &sout, &serr) }()
 	addr := waitFor(t, &sout, regexp.MustCompile(`serving on (http://\S+)/\n`))
@@ -91,7 +74,7 @@ func TestServeQuiet(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	var sout, serr lockedBuffer
+	var sout, serr syncbuf.Buffer
 	done := make(chan int, 1)
 	go func() { done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-dir", out, "-quiet"}, &sout, &serr) }()
 	addr := waitFor(t, &sout, regexp.MustCompile(`serving on (http://\S+)/\n`))
@@ -107,7 +90,7 @@ func TestServeQuiet(t *testing.T) {
 	}
 }
 
-func waitFor(t *testing.T, buf *lockedBuffer, re *regexp.Regexp) string {
+func waitFor(t *testing.T, buf *syncbuf.Buffer, re *regexp.Regexp) string {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {

@@ -26,6 +26,7 @@ import (
 	"github.com/go-rod/rod/lib/proto"
 	"github.com/go-rod/rod/lib/utils"
 
+	"sipcompose/internal/syncbuf"
 	"sipcompose/site"
 	"sipcompose/static"
 )
@@ -54,7 +55,7 @@ type Session struct {
 
 	mu       sync.Mutex
 	problems []string
-	log      lockedLog
+	log      syncbuf.Buffer // the server's access log
 }
 
 // New serves the built site and opens a blank page in a fresh browser; all

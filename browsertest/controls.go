@@ -5,8 +5,6 @@ package browsertest
 import (
 	"io/fs"
 	"strconv"
-	"strings"
-	"sync"
 	"time"
 )
 
@@ -123,23 +121,9 @@ func (s *Session) waitFor(ok func() bool) {
 	}
 }
 
-// lockedLog collects the server's access log across its goroutines.
-type lockedLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
 // ServerLog is every access-log line the test's server wrote so far.
 func (s *Session) ServerLog() string {
-	s.log.mu.Lock()
-	defer s.log.mu.Unlock()
-	return s.log.b.String()
+	return s.log.String()
 }
 
 // Deploy replaces the site the server serves, as a new release would,

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"sipcompose/internal/syncbuf"
 )
 
 // TestServesFileBytes checks every file of the test site and each of its
@@ -172,7 +174,7 @@ func TestSnapshotBodies(t *testing.T) {
 	if h.(*handler).snap == nil && runtime.GOOS == "linux" {
 		t.Fatal("no snapshot file on Linux")
 	}
-	var log syncBuffer
+	var log syncbuf.Buffer
 	for _, srv := range []*httptest.Server{httptest.NewServer(h), httptest.NewUnstartedServer(nil)} {
 		if srv.URL == "" {
 			srv.Config = NewServer(h, &log)

@@ -3,7 +3,6 @@
 package static
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net"
@@ -13,24 +12,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"sipcompose/internal/syncbuf"
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // startServer runs the real server on a free loopback port until the test
 // ends (or stop is called).
@@ -72,7 +56,7 @@ func TestServerLimits(t *testing.T) {
 }
 
 func TestAccessLog(t *testing.T) {
-	var log syncBuffer
+	var log syncbuf.Buffer
 	base, stop := startServer(t, &log)
 	for _, p := range []string{"/", "/missing?q=1"} {
 		res, err := http.Get(base + p)
