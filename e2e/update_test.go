@@ -7,6 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/go-rod/rod/lib/proto"
+
 	"sipcompose/browsertest"
 )
 
@@ -46,7 +48,11 @@ func TestNewVersionOffersReload(t *testing.T) {
 	s.Deploy(newRelease(t, s.SiteFS()))
 	s.Eval(`() => navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => "")`)
 	s.WaitEval(`() => { const b = document.querySelector(".banner"); return b ? b.textContent : "" }`, "A new version of sipcompose is available. Reload")
+	// Wait for the new document: until it commits, the old page still
+	// looks loaded, and reading it races the navigation.
+	reloaded := s.Page.Timeout(browsertest.Timeout).WaitNavigation(proto.PageLifecycleEventNameLoad)
 	s.Click("Reload", 0)
+	reloaded()
 	s.WaitApp()
 	s.WaitTextContains("TwiML preview", "pbx.example.com")
 	s.NoConsoleErrors()
