@@ -50,6 +50,7 @@ rss_start=$(rss)
 sampler=$!
 wasm=/$(cd dist && find v -path '*/web/app.wasm')
 load_rows=""
+failed=""
 for path in / "$wasm"; do
 	# wrk's default 2 s timeout is for small responses: 256 clients each
 	# fetching the 1.5 MB wasm move 400 MB per round on 2 cores shared with
@@ -63,7 +64,7 @@ for path in / "$wasm"; do
 	rps=$(awk '/^Requests\/sec/ {print $2}' "$tmp/wrk.txt")
 	errs=$(grep -E 'Non-2xx|Socket errors' "$tmp/wrk.txt" | tr -s ' ' | tr '\n' ' ' || true)
 	load_rows+="| \`$path\` | 256 | $DURATION | $reqs | $rps | ${errs:-0} |"$'\n'
-	if [ -n "$errs" ]; then echo "sipcompose soak: errors under load on $path: $errs" >&2; fi
+	if [ -n "$errs" ]; then failed+="errors under load on $path: $errs; "; fi
 done
 kill "$sampler" 2>/dev/null || true
 rss_end=$(rss)
@@ -72,7 +73,7 @@ hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 
 # 3. Slow clients: 500 slowloris connections must be cut off by the header
 # timeout while normal requests go on being served.
-SOAK_SLOW_CLIENTS=500 $GO test -count=1 -run TestSlowClientsAreCutOff ./static/ > "$tmp/slow.txt" 2>&1 && slow=PASS || { slow=FAIL; cat "$tmp/slow.txt" >&2; }
+SOAK_SLOW_CLIENTS=500 $GO test -count=1 -run TestSlowClientsAreCutOff ./static/ > "$tmp/slow.txt" 2>&1 && slow=PASS || { slow=FAIL; failed+="slow clients starved the server; "; cat "$tmp/slow.txt" >&2; }
 
 cat > "$OUT" <<MD
 # Reliability
@@ -117,3 +118,8 @@ ReadHeaderTimeout; a normal request was answered within a second while they were
   request; the CSP blocks an injected inline script; the page requests nothing from another origin.
 MD
 echo "wrote $OUT" >&2
+# The report is written either way, so a failure can be read there too.
+if [ -n "$failed" ]; then
+	echo "sipcompose soak: FAILED: $failed" >&2
+	exit 1
+fi
