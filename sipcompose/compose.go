@@ -5,14 +5,15 @@ package sipcompose
 // TwiML is well-formed XML whatever the input.
 func Compose(doc Document) Result {
 	uris := make([]string, len(doc.Targets))
+	plain := make([]bool, len(doc.Targets))
 	for i, t := range doc.Targets {
-		uris[i] = BuildURI(t)
+		uris[i], plain[i] = buildURI(t)
 	}
 	return Result{
 		TwiML:       renderTwiML(doc, uris),
 		URIs:        uris,
 		Curl:        renderCurl(doc, uris),
 		AllowList:   allowListFor(doc),
-		Diagnostics: validate(doc, uris),
+		Diagnostics: validate(doc, uris, plain),
 	}
 }

@@ -1,5 +1,7 @@
 package sipcompose
 
+import "slices"
+
 const upperHex = "0123456789ABCDEF"
 
 // PercentEncode is the SIP step of rendering a header value or UUI data:
@@ -46,22 +48,42 @@ func encodeExcept(s string, keep *byteSet) string {
 		return s
 	}
 	var buf [256]byte
-	return string(appendEncoded(buf[:0], s, keep))
+	b, _ := appendEncoded(buf[:0], s, keep, keep)
+	return string(b)
 }
 
 // appendEncoded is encodeExcept appending to b, so building a URI makes
-// no string per part. Runs of kept bytes are copied whole.
-func appendEncoded(b []byte, s string, keep *byteSet) []byte {
-	start := 0
+// no string per part. It also reports whether every byte of s is in
+// allowed, a superset of keep: only the bytes it encodes need a look.
+func appendEncoded(b []byte, s string, keep, allowed *byteSet) ([]byte, bool) {
+	// Room for the worst case, then bytes stored by index: values are
+	// short and mostly alternate kept and encoded bytes, where an append
+	// per run cost more than the bytes.
+	n := len(b)
+	b = slices.Grow(b, 3*len(s))[:n+3*len(s)]
+	ok := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !keep[c] {
-			b = append(b, s[start:i]...)
-			b = append(b, '%', upperHex[c>>4], upperHex[c&15])
-			start = i + 1
+		c := s[i]
+		if keep[c] {
+			b[n] = c
+			n++
+			continue
 		}
+		ok = ok && allowed[c]
+		b[n], b[n+1], b[n+2] = '%', upperHex[c>>4], upperHex[c&15]
+		n += 3
 	}
-	return append(b, s[start:]...)
+	return b[:n], ok
 }
+
+// printableASCII is every byte a header value may hold without a closer
+// look: no control character, nothing outside ASCII.
+var printableASCII = func() (set byteSet) {
+	for c := 0x20; c < 0x7f; c++ {
+		set[c] = true
+	}
+	return set
+}()
 
 func isAlnum(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'

@@ -11,8 +11,14 @@ import (
 // values are percent-encoded here; XML escaping is TwiML's job, so the
 // result is also the REST API's "To" value as is.
 func BuildURI(t Target) string {
-	var list [24]Header
-	headers := appendURIHeaders(list[:0], t)
+	uri, _ := buildURI(t)
+	return uri
+}
+
+// buildURI is BuildURI that also reports whether every custom header row
+// is plain: its name a token, its value printable ASCII. Encoding looks at
+// each of their bytes anyway, so validation need not scan them again.
+func buildURI(t Target) (string, bool) {
 	host, keep := uriHost(t.Host), &hostSet
 	if ipv6Literal(host) {
 		keep = &ipv6Set
@@ -23,10 +29,10 @@ func BuildURI(t Target) string {
 	var buf [1024]byte
 	b := append(buf[:0], "sip:"...)
 	if t.User != "" {
-		b = appendEncoded(b, t.User, &userSet)
+		b, _ = appendEncoded(b, t.User, &userSet, &userSet)
 		b = append(b, '@')
 	}
-	b = appendEncoded(b, host, keep)
+	b, _ = appendEncoded(b, host, keep, keep)
 	if t.Port != 0 {
 		b = append(b, ':')
 		b = strconv.AppendInt(b, int64(t.Port), 10)
@@ -36,7 +42,7 @@ func BuildURI(t Target) string {
 			b = append(b, ';')
 			b = append(b, name...)
 			b = append(b, '=')
-			b = appendEncoded(b, value, &tokenSet)
+			b, _ = appendEncoded(b, value, &tokenSet, &tokenSet)
 		}
 	}
 	param("transport", strings.ToLower(t.Transport))
@@ -45,17 +51,31 @@ func BuildURI(t Target) string {
 	}
 	param("edge", t.Edge)
 	param("region", t.Region)
-	for i, h := range headers {
-		if i == 0 {
-			b = append(b, '?')
-		} else {
-			b = append(b, '&')
-		}
-		b = appendEncoded(b, h.Name, &tokenSet)
+	// The headers in URI order (see uriHeaders), written as they are
+	// listed rather than listed first.
+	sep, plain := byte('?'), true
+	header := func(name, value string) (ok bool) {
+		b = append(b, sep)
+		sep = '&'
+		b, ok = appendEncoded(b, name, &tokenSet, &tokenChars)
 		b = append(b, '=')
-		b = appendEncoded(b, h.Value, &alnumOnly)
+		var printable bool
+		b, printable = appendEncoded(b, value, &alnumOnly, &printableASCII)
+		return ok && printable
 	}
-	return string(b)
+	if t.UUI.Data != "" {
+		header(UUIHeaderName(t.UUI), uuiValue(t.UUI))
+	}
+	for _, h := range t.Headers {
+		if h.Name == "" {
+			plain = false
+			continue
+		}
+		if !header(h.Name, h.Value) {
+			plain = false
+		}
+	}
+	return string(b), plain
 }
 
 // uriHost trims what people paste around a host and brackets a bare IPv6
@@ -83,12 +103,7 @@ func ipv6Literal(h string) bool {
 // without a name is an unfinished form row, not a header: "=value" is no
 // SIP header, and Validate reports the missing name.
 func uriHeaders(t Target) []Header {
-	return appendURIHeaders(make([]Header, 0, len(t.Headers)+1), t)
-}
-
-// appendURIHeaders is uriHeaders appending to out, so BuildURI can list
-// the usual few headers without allocating.
-func appendURIHeaders(out []Header, t Target) []Header {
+	out := make([]Header, 0, len(t.Headers)+1)
 	if t.UUI.Data != "" {
 		out = append(out, Header{Name: UUIHeaderName(t.UUI), Value: uuiValue(t.UUI)})
 	}

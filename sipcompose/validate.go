@@ -45,15 +45,17 @@ var (
 // numbers, so targets[2] comes before targets[10]), then by code.
 func Validate(doc Document) []Diagnostic {
 	uris := make([]string, len(doc.Targets))
+	plain := make([]bool, len(doc.Targets))
 	for i, t := range doc.Targets {
-		uris[i] = BuildURI(t)
+		uris[i], plain[i] = buildURI(t)
 	}
-	return validate(doc, uris)
+	return validate(doc, uris, plain)
 }
 
-// validate is Validate with the targets' URIs already built.
-func validate(doc Document, uris []string) []Diagnostic {
-	v := &validator{out: []Diagnostic{}, uris: uris}
+// validate is Validate with the targets' URIs already built, and for each
+// whether its header rows are plain (see buildURI).
+func validate(doc Document, uris []string, plain []bool) []Diagnostic {
+	v := &validator{out: []Diagnostic{}, uris: uris, plain: plain}
 	if n := len(doc.Targets); n > 1 {
 		// Several targets bring advice of their own, and long URIs one
 		// each: room for them saves growing the list a step at a time.
@@ -117,8 +119,9 @@ func severityRank(s Severity) int {
 }
 
 type validator struct {
-	out  []Diagnostic
-	uris []string
+	out   []Diagnostic
+	uris  []string
+	plain []bool
 }
 
 func (v *validator) add(sev Severity, code, field, format string, args ...any) {
@@ -142,7 +145,7 @@ func (v *validator) document(doc Document) {
 	}
 	v.dial(doc.Dial)
 	for i, t := range doc.Targets {
-		v.target(targetPath(i), t, v.uris[i])
+		v.target(targetPath(i), t, v.uris[i], v.plain[i])
 	}
 	v.rest(doc.REST)
 }
@@ -191,7 +194,7 @@ func (v *validator) dial(d Dial) {
 	v.method("dial", "referMethod", d.ReferMethod)
 }
 
-func (v *validator) target(p string, t Target, uri string) {
+func (v *validator) target(p string, t Target, uri string, plain bool) {
 	v.text(p, "user", t.User)
 	if strings.ContainsAny(t.User, " \t") {
 		v.add(SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
@@ -208,7 +211,7 @@ func (v *validator) target(p string, t Target, uri string) {
 			"secure=true turns on SRTP and TLS signaling: set Transport to tls (or leave it empty) so the URI says what Twilio will do.")
 	}
 	v.edge(p, t)
-	v.headers(p, t, uri)
+	v.headers(p, t, uri, plain)
 	v.uui(p, t.UUI)
 
 	v.text(p, "username", t.Username)
@@ -346,26 +349,33 @@ func edgeNames() string {
 
 // headers checks a target's headers and the length limits of its URI. It
 // runs on every keystroke over every header, so field paths are built only
-// for the diagnostics that need one.
-func (v *validator) headers(p string, t Target, uri string) {
+// for the diagnostics that need one, and rows buildURI found plain are not
+// scanned again.
+func (v *validator) headers(p string, t Target, uri string, plain bool) {
 	const uuiRow = -1
 	uui := t.UUI.Data != ""
 	// Names compare as strings.ToLower makes them. ASCII names, all a
-	// person types, are compared in place with earlier ones, which beats
-	// lowering each one into a map; other names, or thousands of them
-	// from an import, go through the map.
-	var seen map[string]int
-	if len(t.Headers) > 32 || !asciiNames(t.Headers) {
+	// person types, are compared in place with earlier ones, by a key
+	// first, which beats lowering each one into a map; other names, or
+	// thousands of them from an import, go through the map.
+	var (
+		seen    map[string]int
+		keysBuf [32]uint64
+		keys    []uint64
+	)
+	if len(t.Headers) > len(keysBuf) || !plain && !asciiNames(t.Headers) {
 		seen = make(map[string]int, len(t.Headers))
+	} else {
+		keys = keysBuf[:len(t.Headers)]
 	}
 	for i, h := range t.Headers {
 		f := func(part string) string { return p + ".headers[" + strconv.Itoa(i) + "]." + part }
 		// A token is printable ASCII: clean text by construction.
-		token := tokenValid(h.Name)
+		token := plain || tokenValid(h.Name)
 		if !token && !cleanText(h.Name) {
 			v.text(p+".headers["+strconv.Itoa(i)+"]", "name", h.Name)
 		}
-		if !cleanText(h.Value) {
+		if !plain && !cleanText(h.Value) {
 			v.text(p+".headers["+strconv.Itoa(i)+"]", "value", h.Value)
 		}
 		name := h.Name
@@ -400,7 +410,8 @@ func (v *validator) headers(p string, t Target, uri string) {
 				seen[lower] = i
 			}
 		default:
-			prev = firstFold(t.Headers[:i], name)
+			keys[i] = foldKey(name)
+			prev = firstFold(t.Headers[:i], keys[:i], name, keys[i])
 			dup = prev >= 0
 		}
 		switch {
@@ -445,16 +456,33 @@ func asciiNames(headers []Header) bool {
 }
 
 // firstFold is the index of the first ASCII name in headers equal to the
-// non-empty ASCII name but for case. Names mostly differ in their last
-// character (X-Leg-1, X-Leg-2), so that is compared first.
-func firstFold(headers []Header, name string) int {
-	last := len(name) - 1
-	for i, h := range headers {
-		if n := h.Name; len(n) == len(name) && lowerByte(n[last]) == lowerByte(name[last]) && foldEqual(n, name) {
+// non-empty ASCII name but for case, keys being foldKey of each (and of
+// name): names whose keys differ cannot be equal, and almost all differ.
+func firstFold(headers []Header, keys []uint64, name string, key uint64) int {
+	for i, k := range keys {
+		if k == key && foldEqual(headers[i].Name, name) {
 			return i
 		}
 	}
 	return -1
+}
+
+// foldKey packs a name's length and last eight bytes, each with bit 0x20
+// set, into a number that names equal under foldEqual share: A-Z and a-z
+// differ only in that bit. Names mostly differ at the end (X-Leg-1,
+// X-Leg-2), so differing names almost always get different keys.
+func foldKey(s string) uint64 {
+	k := uint64(len(s))
+	if len(s) >= 8 {
+		t := s[len(s)-8:]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		return (w | 0x2020202020202020) ^ k<<59
+	}
+	for i := 0; i < len(s); i++ {
+		k = k<<8 | uint64(s[i]|0x20)
+	}
+	return k
 }
 
 // foldEqual is strings.EqualFold for ASCII letters only: other bytes
