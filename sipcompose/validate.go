@@ -196,7 +196,7 @@ func (v *validator) dial(d Dial) {
 
 func (v *validator) target(p string, t Target, uri string, plain bool) {
 	v.text(p, "user", t.User)
-	if strings.ContainsAny(t.User, " \t") {
+	if strings.IndexByte(t.User, ' ') >= 0 || strings.IndexByte(t.User, '\t') >= 0 {
 		v.add(SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
 	}
 	v.host(p, t)
@@ -240,17 +240,18 @@ func (v *validator) host(p string, t Target) {
 	case h == "":
 		v.add(SeverityError, "host-missing", p+".host", "Enter the host to ring, e.g. pbx.example.com or 203.0.113.10.")
 		return
-	case strings.ContainsAny(h, "@?;") || strings.HasPrefix(strings.ToLower(h), "sip:") || strings.HasPrefix(strings.ToLower(h), "sips:"):
+	case uriPunctuation(h) || hasLowerPrefix(h, "sip:") || hasLowerPrefix(h, "sips:"):
 		v.add(SeverityError, "host-invalid", p+".host", "Host %q looks like a whole SIP URI: paste it into Host to import it, or enter only the host name.", h)
 		return
 	case !hostValid(h):
 		v.add(SeverityError, "host-invalid", p+".host", "Host %q: use a host name (letters, digits, - and .), an IPv4 address or a bracketed IPv6 address (error 13243: invalid SIP URI).", h)
 		return
 	}
-	lower := strings.ToLower(strings.TrimSuffix(h, "."))
-	if !strings.HasSuffix(lower, ".twilio.com") {
+	// A valid host is ASCII, so lowering the end is lowering it all.
+	if !hasLowerSuffix(strings.TrimSuffix(h, "."), ".twilio.com") {
 		return
 	}
+	lower := strings.ToLower(strings.TrimSuffix(h, "."))
 	if labels := strings.Split(lower, "."); len(labels) >= 5 && labels[len(labels)-4] == "sip" {
 		loc := labels[len(labels)-3]
 		if loc == "us1" || loc == "us1-ix" {
@@ -282,7 +283,7 @@ func hostValid(h string) bool {
 	}
 	// A name of digits and dots only is meant as an IPv4 address (no
 	// top-level domain is numeric), so it must be a valid one.
-	if strings.Trim(h, "0123456789.") == "" {
+	if digitsAndDots(h) {
 		ip := net.ParseIP(h)
 		return ip != nil && ip.To4() != nil
 	}
@@ -301,8 +302,56 @@ func hostValid(h string) bool {
 	return true
 }
 
+// uriPunctuation reports whether h has "@", "?" or ";", which only a
+// whole SIP URI would put around a host.
+func uriPunctuation(h string) bool {
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; c == '@' || c == '?' || c == ';' {
+			return true
+		}
+	}
+	return false
+}
+
+func digitsAndDots(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '.' && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLowerPrefix is strings.HasPrefix(strings.ToLower(s), prefix) for a
+// lowercase ASCII prefix. ASCII runes lower one byte to one byte, so
+// lowering s is needed only when the bytes compared are not ASCII (İ
+// lowers to i, the Kelvin sign to k).
+func hasLowerPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) || !isASCII(s[:len(prefix)]) {
+		return strings.HasPrefix(strings.ToLower(s), prefix)
+	}
+	return foldEqual(s[:len(prefix)], prefix)
+}
+
+// hasLowerSuffix is hasLowerPrefix for the end of s.
+func hasLowerSuffix(s, suffix string) bool {
+	if len(s) < len(suffix) || !isASCII(s[len(s)-len(suffix):]) {
+		return strings.HasSuffix(strings.ToLower(s), suffix)
+	}
+	return foldEqual(s[len(s)-len(suffix):], suffix)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 func (v *validator) edge(p string, t Target) {
-	registered := strings.HasSuffix(strings.ToLower(strings.TrimSpace(t.Host)), ".sip.twilio.com")
+	registered := hasLowerSuffix(strings.TrimSpace(t.Host), ".sip.twilio.com")
 	if t.Edge != "" {
 		switch _, ok := LookupEdge(t.Edge); {
 		case t.Edge == "roaming":
@@ -355,18 +404,15 @@ func (v *validator) headers(p string, t Target, uri string, plain bool) {
 	const uuiRow = -1
 	uui := t.UUI.Data != ""
 	// Names compare as strings.ToLower makes them. ASCII names, all a
-	// person types, are compared in place with earlier ones, by a key
-	// first, which beats lowering each one into a map; other names, or
-	// thousands of them from an import, go through the map.
+	// person types, go into a small table on the stack by foldKey and are
+	// compared in place, which beats lowering each one into a map; other
+	// names, or thousands of them from an import, go through the map.
 	var (
-		seen    map[string]int
-		keysBuf [32]uint64
-		keys    []uint64
+		seen  map[string]int
+		names foldSet
 	)
-	if len(t.Headers) > len(keysBuf) || !plain && !asciiNames(t.Headers) {
+	if len(t.Headers) > maxFoldSet || !plain && !asciiNames(t.Headers) {
 		seen = make(map[string]int, len(t.Headers))
-	} else {
-		keys = keysBuf[:len(t.Headers)]
 	}
 	for i, h := range t.Headers {
 		f := func(part string) string { return p + ".headers[" + strconv.Itoa(i) + "]." + part }
@@ -391,10 +437,10 @@ func (v *validator) headers(p string, t Target, uri string, plain bool) {
 		case !token:
 			v.add(SeverityError, "header-name-invalid", f("name"),
 				"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
-		case hasFoldPrefix(name, "x-twilio"):
+		case xTwilio(name):
 			v.add(SeverityError, "header-name-reserved", f("name"),
 				"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.", name)
-		case !hasFoldPrefix(name, "x-") && !slices.ContainsFunc(allowedStandardHeaders, func(s string) bool { return strings.EqualFold(s, name) }):
+		case !xHeader(name) && !slices.ContainsFunc(allowedStandardHeaders, func(s string) bool { return strings.EqualFold(s, name) }):
 			v.add(SeverityError, "header-name-not-allowed", f("name"),
 				"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).",
 				name, name, strings.Join(allowedStandardHeaders, ", "))
@@ -410,8 +456,7 @@ func (v *validator) headers(p string, t Target, uri string, plain bool) {
 				seen[lower] = i
 			}
 		default:
-			keys[i] = foldKey(name)
-			prev = firstFold(t.Headers[:i], keys[:i], name, keys[i])
+			prev = names.add(t.Headers, i)
 			dup = prev >= 0
 		}
 		switch {
@@ -443,6 +488,28 @@ func (v *validator) headers(p string, t Target, uri string, plain bool) {
 	}
 }
 
+// xHeader and xTwilio are hasFoldPrefix(name, "x-") and (name,
+// "x-twilio") for a token name, by setting bit 0x20 of each byte: between
+// A-Z and a-z that is case folding, and no other token byte becomes one
+// of "x-twilio" by it ("-" is 0x2D; 0x0D is no token byte).
+func xHeader(name string) bool {
+	return len(name) >= 2 && name[0]|0x20 == 'x' && name[1] == '-'
+}
+
+func xTwilio(name string) bool {
+	const word = uint64('x') | uint64('-')<<8 | uint64('t')<<16 | uint64('w')<<24 |
+		uint64('i')<<32 | uint64('l')<<40 | uint64('i')<<48 | uint64('o')<<56
+	return len(name) >= 8 && load64(name)|0x2020202020202020 == word
+}
+
+// load64 is the first eight bytes of s as a little-endian number, one
+// load once compiled.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // asciiNames reports whether every header name is ASCII.
 func asciiNames(headers []Header) bool {
 	for _, h := range headers {
@@ -455,16 +522,34 @@ func asciiNames(headers []Header) bool {
 	return true
 }
 
-// firstFold is the index of the first ASCII name in headers equal to the
-// non-empty ASCII name but for case, keys being foldKey of each (and of
-// name): names whose keys differ cannot be equal, and almost all differ.
-func firstFold(headers []Header, keys []uint64, name string, key uint64) int {
-	for i, k := range keys {
-		if k == key && foldEqual(headers[i].Name, name) {
-			return i
+// maxFoldSet is how many names a foldSet holds: a person's headers,
+// with room to spare in its table.
+const maxFoldSet = 32
+
+// foldSet is a hash set of header names under foldEqual, by row index.
+type foldSet struct {
+	keys [maxFoldSet]uint64
+	// slots hold a row index + 1 (0 is empty), at foldKey's hash, then
+	// the next free slot.
+	slots [2 * maxFoldSet]uint8
+}
+
+// add returns the first earlier row whose non-empty ASCII name equals
+// row i's but for case, or -1 after adding row i.
+func (f *foldSet) add(headers []Header, i int) int {
+	name := headers[i].Name
+	key := foldKey(name)
+	for h := key * 0x9E3779B97F4A7C15 >> 58; ; h = (h + 1) % uint64(len(f.slots)) {
+		j := int(f.slots[h]) - 1
+		if j < 0 {
+			f.keys[i] = key
+			f.slots[h] = uint8(i + 1)
+			return -1
+		}
+		if f.keys[j] == key && foldEqual(headers[j].Name, name) {
+			return j
 		}
 	}
-	return -1
 }
 
 // foldKey packs a name's length and last eight bytes, each with bit 0x20
@@ -474,10 +559,7 @@ func firstFold(headers []Header, keys []uint64, name string, key uint64) int {
 func foldKey(s string) uint64 {
 	k := uint64(len(s))
 	if len(s) >= 8 {
-		t := s[len(s)-8:]
-		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-		return (w | 0x2020202020202020) ^ k<<59
+		return (load64(s[len(s)-8:]) | 0x2020202020202020) ^ k<<59
 	}
 	for i := 0; i < len(s); i++ {
 		k = k<<8 | uint64(s[i]|0x20)
@@ -607,6 +689,12 @@ func cleanText(s string) bool {
 // them only for a diagnostic: they run over every field on every
 // keystroke.
 func (v *validator) text(p, name, s string) {
+	// Printable ASCII, what almost every field is, needs no decoding.
+	i := 0
+	for i < len(s) && 0x20 <= s[i] && s[i] < 0x7f {
+		i++
+	}
+	s = s[i:]
 	if !utf8.ValidString(s) {
 		v.add(SeverityError, "text-invalid", p+"."+name, "This field is not valid UTF-8 (perhaps pasted from a binary source): retype it.")
 		return
