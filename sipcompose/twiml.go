@@ -16,6 +16,12 @@ import (
 //
 // The line breaks and indents are text tokens placed as Indent(2) would
 // place them, without its pass that rebuilds every element's children.
+//
+// The tree is only written, never walked or edited, and WriteTo reads
+// nothing but tags, attributes, children and text. So each <Sip> with its
+// text is made in one allocation for all targets, and one indent token
+// stands before every <Sip>, where creating them one by one was most of
+// the tree's garbage.
 func renderTwiML(doc Document, uris []string) string {
 	x := etree.NewDocument()
 	// Only &, < and > need escaping in text; Twilio's examples leave quotes
@@ -54,9 +60,23 @@ func renderTwiML(doc Document, uris []string) string {
 		"referMethod", d.ReferMethod,
 		"sequential", boolAttr(d.Sequential),
 	)
+	type sipNode struct {
+		sip  etree.Element
+		text etree.CharData
+		kids [1]etree.Token
+	}
+	nodes := make([]sipNode, len(doc.Targets))
+	indent := etree.NewText("\n    ")
 	for i, t := range doc.Targets {
-		dial.CreateText("\n    ")
-		sip := dial.CreateElement("Sip")
+		n := &nodes[i]
+		sip := &n.sip
+		sip.Tag = "Sip"
+		// BuildURI percent-encodes every byte outside printable ASCII,
+		// so a URI needs no xmlSafe.
+		n.text.Data = uris[i]
+		n.kids[0] = &n.text
+		sip.Child = n.kids[:]
+		dial.Child = append(dial.Child, indent, sip)
 		size += 32 + len(uris[i]) + 4*strings.Count(uris[i], "&") + attrs(sip,
 			"username", t.Username,
 			"password", t.Password,
@@ -73,9 +93,6 @@ func renderTwiML(doc Document, uris []string) string {
 			"amdStatusCallback", t.AMDStatusCallback,
 			"amdStatusCallbackMethod", t.AMDStatusCallbackMethod,
 		)
-		// BuildURI percent-encodes every byte outside printable ASCII,
-		// so a URI needs no xmlSafe.
-		sip.SetText(uris[i])
 	}
 	if len(doc.Targets) > 0 {
 		dial.CreateText("\n  ")
