@@ -55,13 +55,15 @@ func Validate(doc Document) []Diagnostic {
 // validate is Validate with the targets' URIs already built, and for each
 // whether its header rows are plain (see buildURI).
 func validate(doc Document, uris []string, plain []bool) []Diagnostic {
-	v := &validator{out: []Diagnostic{}, uris: uris, plain: plain}
+	v := &validator{out: []Diagnostic{}, uris: uris}
 	if n := len(doc.Targets); n > 1 {
 		// Several targets bring advice of their own, and long URIs one
 		// each: room for them saves growing the list a step at a time.
 		v.out = make([]Diagnostic, 0, n+1)
 	}
-	v.document(doc)
+	// plain goes by argument, not in v: anything v holds counts as escaping
+	// with v.out, and so would the caller's list.
+	v.document(doc, plain)
 	slices.SortStableFunc(v.out, compareDiagnostics)
 	return v.out
 }
@@ -119,9 +121,8 @@ func severityRank(s Severity) int {
 }
 
 type validator struct {
-	out   []Diagnostic
-	uris  []string
-	plain []bool
+	out  []Diagnostic
+	uris []string
 }
 
 func (v *validator) add(sev Severity, code, field, format string, args ...any) {
@@ -132,7 +133,7 @@ func (v *validator) note(sev Severity, code, field, message string) {
 	v.out = append(v.out, Diagnostic{Code: code, Severity: sev, Field: field, Message: message})
 }
 
-func (v *validator) document(doc Document) {
+func (v *validator) document(doc Document, plain []bool) {
 	switch n := len(doc.Targets); {
 	case n == 0:
 		v.add(SeverityError, "no-targets", "targets", "Add a SIP target: <Dial> needs at least one <Sip> to ring.")
@@ -145,25 +146,33 @@ func (v *validator) document(doc Document) {
 	}
 	v.dial(doc.Dial)
 	for i, t := range doc.Targets {
-		v.target(targetPath(i), t, v.uris[i], v.plain[i])
+		v.target(pathOfTarget(i), t, v.uris[i], plain[i])
 	}
 	v.rest(doc.REST)
 }
 
 // targetPaths are the field paths of the targets a document may have,
-// made once rather than per target on every keystroke.
-var targetPaths = func() (paths [MaxTargets]string) {
+// and of their headers (which the long-URI advice names for every target
+// with a few), made once rather than per target on every keystroke.
+var targetPaths = func() (paths [MaxTargets]targetPath) {
 	for i := range paths {
-		paths[i] = "targets[" + strconv.Itoa(i) + "]"
+		paths[i] = newTargetPath(i)
 	}
 	return paths
 }()
 
-func targetPath(i int) string {
+type targetPath struct{ target, headers string }
+
+func newTargetPath(i int) targetPath {
+	p := "targets[" + strconv.Itoa(i) + "]"
+	return targetPath{p, p + ".headers"}
+}
+
+func pathOfTarget(i int) targetPath {
 	if i < len(targetPaths) {
 		return targetPaths[i]
 	}
-	return "targets[" + strconv.Itoa(i) + "]"
+	return newTargetPath(i)
 }
 
 func (v *validator) dial(d Dial) {
@@ -194,7 +203,8 @@ func (v *validator) dial(d Dial) {
 	v.method("dial", "referMethod", d.ReferMethod)
 }
 
-func (v *validator) target(p string, t Target, uri string, plain bool) {
+func (v *validator) target(path targetPath, t Target, uri string, plain bool) {
+	p := path.target
 	v.text(p, "user", t.User)
 	if strings.IndexByte(t.User, ' ') >= 0 || strings.IndexByte(t.User, '\t') >= 0 {
 		v.add(SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
@@ -211,7 +221,7 @@ func (v *validator) target(p string, t Target, uri string, plain bool) {
 			"secure=true turns on SRTP and TLS signaling: set Transport to tls (or leave it empty) so the URI says what Twilio will do.")
 	}
 	v.edge(p, t)
-	v.headers(p, t, uri, plain)
+	v.headers(path, t, uri, plain)
 	v.uui(p, t.UUI)
 
 	v.text(p, "username", t.Username)
@@ -400,7 +410,8 @@ func edgeNames() string {
 // runs on every keystroke over every header, so field paths are built only
 // for the diagnostics that need one, and rows buildURI found plain are not
 // scanned again.
-func (v *validator) headers(p string, t Target, uri string, plain bool) {
+func (v *validator) headers(path targetPath, t Target, uri string, plain bool) {
+	p := path.target
 	const uuiRow = -1
 	uui := t.UUI.Data != ""
 	// Names compare as strings.ToLower makes them. ASCII names, all a
@@ -468,7 +479,7 @@ func (v *validator) headers(p string, t Target, uri string, plain bool) {
 	}
 	hp := headersPart(uri)
 	if len(hp) > MaxHeadersLength {
-		v.add(SeverityError, "headers-too-long", p+".headers",
+		v.add(SeverityError, "headers-too-long", path.headers,
 			"The encoded headers are %d characters; Twilio needs fewer than 1024 (errors 21227, 13251). Shorten or drop some values.", len(hp))
 	}
 	// Twilio's headers limit (1024) is larger than its URI limit (255), so
@@ -483,7 +494,7 @@ func (v *validator) headers(p string, t Target, uri string, plain bool) {
 		// its own: this shows for every target with a few headers, on
 		// every keystroke.
 		var n [20]byte
-		v.note(SeverityInfo, "uri-long-with-headers", p+".headers",
+		v.note(SeverityInfo, "uri-long-with-headers", path.headers,
 			"With its headers the SIP URI is "+string(strconv.AppendInt(n[:0], int64(len(uri)), 10))+" characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.")
 	}
 }
