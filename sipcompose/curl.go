@@ -45,17 +45,35 @@ func renderCurl(doc Document, uris []string) string {
 }
 
 // curlSize is about the length of renderCurl's output: the fixed text of
-// each command, its comments, and every field with its value.
+// each command, its comments, and every field with its value. The fields
+// every command has are counted exactly, as is the quoting of the URI:
+// the builder is the largest allocation of Compose, and its slack costs
+// as much as its bytes.
 func curlSize(doc Document, uris []string) int {
-	const field = len(curlNextLine) + len("--data-urlencode '='") + len("RecordingStatusCallbackMethod")
+	const (
+		field  = len(curlNextLine) + len("--data-urlencode '='") + len("RecordingStatusCallbackMethod")
+		number = len(curlNextLine) + len("--data-urlencode '='") + len("TimeLimit") + 20
+	)
 	d := doc.Dial
-	shared := len(curlFirstLine) + len(curlAuthLine) + 2*len(curlNextLine) + 1 + 4*field +
-		len(d.CallerID) + len(doc.REST.URL) + len(doc.REST.TwiML)
+	shared := len(curlFirstLine) + len(curlNextLine) + len(curlAuthLine) + len("\n\n")
 	if d.CallerID == "" {
-		shared += 128
+		shared += len(curlFromComment) + curlFieldSize("From", "sipcompose")
+	} else {
+		shared += curlFieldSize("From", d.CallerID)
 	}
-	if doc.REST.URL == "" && doc.REST.TwiML == "" {
-		shared += 128 + len(PlaceholderRESTURL)
+	switch {
+	case doc.REST.URL != "":
+		shared += curlFieldSize("Url", doc.REST.URL)
+	case doc.REST.TwiML != "":
+		shared += curlFieldSize("Twiml", doc.REST.TwiML)
+	default:
+		shared += len(curlURLComment) + curlFieldSize("Url", PlaceholderRESTURL)
+	}
+	if d.Timeout != 0 {
+		shared += number
+	}
+	if d.TimeLimit != 0 {
+		shared += number
 	}
 	if recording(d.Record) {
 		shared += 128 + 8*field + len(d.RecordingTrack) + len(d.RecordingStatusCallback) + len(d.RecordingStatusCallbackMethod) + len(d.Trim)
@@ -66,7 +84,7 @@ func curlSize(doc Document, uris []string) int {
 	n := 128
 	for i, uri := range uris {
 		t := doc.Targets[i]
-		n += shared + len(uri) + len(t.Username) + len(t.StatusCallback) + len(t.StatusCallbackMethod) +
+		n += shared + curlFieldSize("To", uri) + len(t.Username) + len(t.StatusCallback) + len(t.StatusCallbackMethod) +
 			len(t.MachineDetection) + len(t.AMDStatusCallback) + len(t.AMDStatusCallbackMethod)
 		if t.Username != "" || t.StatusCallback != "" || t.MachineDetection != "" || t.AMDStatusCallback != "" {
 			n += 12 * field
@@ -76,6 +94,11 @@ func curlSize(doc Document, uris []string) int {
 		}
 	}
 	return n
+}
+
+// curlFieldSize is the length of the field renderCurl writes for value.
+func curlFieldSize(name, value string) int {
+	return len(curlNextLine) + len("--data-urlencode '='") + len(name) + len(value) + 3*strings.Count(value, "'")
 }
 
 func dialMode(d Dial) string {
@@ -92,16 +115,22 @@ const (
 	curlNextLine  = " \\\n  "
 )
 
+// Comments on values the curl form has to make up.
+const (
+	curlFromComment = "# From: set Caller ID; any letters, digits and + - _ . fill the SIP From user.\n"
+	curlURLComment  = "# Url: a placeholder; set rest.url (or rest.twiml) to what runs when the SIP party answers.\n"
+)
+
 // writeCurlCommand writes one command: its comments first, then the
 // arguments. The comments depend only on the document, so they are
 // decided before any field is written.
 func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
 	d := doc.Dial
 	if d.CallerID == "" {
-		b.WriteString("# From: set Caller ID; any letters, digits and + - _ . fill the SIP From user.\n")
+		b.WriteString(curlFromComment)
 	}
 	if doc.REST.URL == "" && doc.REST.TwiML == "" {
-		b.WriteString("# Url: a placeholder; set rest.url (or rest.twiml) to what runs when the SIP party answers.\n")
+		b.WriteString(curlURLComment)
 	}
 	record := recording(d.Record)
 	if record && strings.Contains(d.Record, "ringing") {
