@@ -297,17 +297,19 @@ func hostValid(h string) bool {
 		ip := net.ParseIP(h)
 		return ip != nil && ip.To4() != nil
 	}
-	for rest, more := strings.TrimSuffix(h, "."), true; more; {
-		var label string
-		label, rest, more = strings.Cut(rest, ".")
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for i := 0; i < len(label); i++ {
-			if !isAlnum(label[i]) && label[i] != '-' {
+	// Labels checked in one pass over the name, each as its dot ends it.
+	name, start := strings.TrimSuffix(h, "."), 0
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) && name[i] != '.' {
+			if !isAlnum(name[i]) && name[i] != '-' {
 				return false
 			}
+			continue
 		}
+		if label := name[start:i]; label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		start = i + 1
 	}
 	return true
 }
