@@ -81,6 +81,13 @@ func compareDiagnostics(a, b Diagnostic) int {
 // compareFields orders field paths as text, except that runs of digits
 // compare as numbers.
 func compareFields(a, b string) int {
+	// Paths mostly share a long start ("targets[", ".headers"): bytes
+	// equal and not digits compare alike either way.
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] && (a[i] < '0' || a[i] > '9') {
+		i++
+	}
+	a, b = a[i:], b[i:]
 	for a != "" && b != "" {
 		da, db := digitRun(a), digitRun(b)
 		if da > 0 && db > 0 {
