@@ -143,8 +143,7 @@ func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
 	b.WriteString(curlAuthLine)
 	field := func(name, value string) {
 		if value != "" {
-			b.WriteString(curlNextLine)
-			b.WriteString("--data-urlencode '")
+			b.WriteString(curlNextLine + "--data-urlencode '")
 			b.WriteString(name)
 			b.WriteByte('=')
 			writeShellQuoted(b, value)
