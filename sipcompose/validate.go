@@ -508,8 +508,8 @@ func (v *validator) headers(path targetPath, t Target, uri string, plain bool) {
 	}
 }
 
-// xHeader and xTwilio are hasFoldPrefix(name, "x-") and (name,
-// "x-twilio") for a token name, by setting bit 0x20 of each byte: between
+// xHeader and xTwilio report whether a token name starts with "x-" and
+// "x-twilio" under foldEqual, by setting bit 0x20 of each byte: between
 // A-Z and a-z that is case folding, and no other token byte becomes one
 // of "x-twilio" by it ("-" is 0x2D; 0x0D is no token byte).
 func xHeader(name string) bool {
@@ -599,11 +599,6 @@ func foldEqual(a, b string) bool {
 		}
 	}
 	return true
-}
-
-// hasFoldPrefix is strings.HasPrefix with foldEqual.
-func hasFoldPrefix(s, prefix string) bool {
-	return len(s) >= len(prefix) && foldEqual(s[:len(prefix)], prefix)
 }
 
 func lowerByte(c byte) byte {
