@@ -23,22 +23,31 @@ import (
 // stands before every <Sip>, where creating them one by one was most of
 // the tree's garbage.
 func renderTwiML(doc Document, uris []string) string {
-	x := etree.NewDocument()
-	// Only &, < and > need escaping in text; Twilio's examples leave quotes
-	// alone, and so do we.
-	x.WriteSettings.CanonicalText = true
-	x.WriteSettings.CanonicalAttrVal = true
-	// Children lists made to size: each grew from empty, one allocation
-	// per doubling.
-	x.Child = make([]etree.Token, 0, 4)
-	x.CreateProcInst("xml", `version="1.0" encoding="UTF-8"`)
-	x.CreateText("\n")
-	response := x.CreateElement("Response")
-	x.CreateText("\n")
-	response.Child = make([]etree.Token, 0, 3)
-	response.CreateText("\n  ")
-	dial := response.CreateElement("Dial")
-	response.CreateText("\n")
+	// The fixed frame of every TwiML, made in one allocation: created one
+	// by one, its elements, texts and children lists were a dozen.
+	type frame struct {
+		settings         etree.WriteSettings
+		decl             etree.ProcInst
+		response, dial   etree.Element
+		nl, indent, sips etree.CharData
+		top              [4]etree.Token
+		responseKids     [3]etree.Token
+	}
+	f := &frame{
+		// Only &, < and > need escaping in text; Twilio's examples leave
+		// quotes alone, and so do we.
+		settings: etree.WriteSettings{CanonicalText: true, CanonicalAttrVal: true},
+		decl:     etree.ProcInst{Target: "xml", Inst: `version="1.0" encoding="UTF-8"`},
+		response: etree.Element{Tag: "Response"},
+		dial:     etree.Element{Tag: "Dial"},
+		nl:       etree.CharData{Data: "\n"},
+		indent:   etree.CharData{Data: "\n  "},
+		sips:     etree.CharData{Data: "\n    "},
+	}
+	f.top = [4]etree.Token{&f.decl, &f.nl, &f.response, &f.nl}
+	f.responseKids = [3]etree.Token{&f.indent, &f.dial, &f.nl}
+	f.response.Child = f.responseKids[:]
+	dial := &f.dial
 	dial.Child = make([]etree.Token, 0, 2*len(doc.Targets)+1)
 	d := doc.Dial
 	size := 128 + attrs(dial,
@@ -66,7 +75,6 @@ func renderTwiML(doc Document, uris []string) string {
 		kids [1]etree.Token
 	}
 	nodes := make([]sipNode, len(doc.Targets))
-	indent := etree.NewText("\n    ")
 	for i, t := range doc.Targets {
 		n := &nodes[i]
 		sip := &n.sip
@@ -76,7 +84,7 @@ func renderTwiML(doc Document, uris []string) string {
 		n.text.Data = uris[i]
 		n.kids[0] = &n.text
 		sip.Child = n.kids[:]
-		dial.Child = append(dial.Child, indent, sip)
+		dial.Child = append(dial.Child, &f.sips, sip)
 		size += 32 + len(uris[i]) + 4*strings.Count(uris[i], "&") + attrs(sip,
 			"username", t.Username,
 			"password", t.Password,
@@ -95,15 +103,15 @@ func renderTwiML(doc Document, uris []string) string {
 		)
 	}
 	if len(doc.Targets) > 0 {
-		dial.CreateText("\n  ")
+		dial.Child = append(dial.Child, &f.indent)
 	}
 	// Written into one builder sized up front, token by token as
 	// Document.WriteTo does, but without its bufio.Writer: a 4 KiB buffer
 	// per render and a second copy of every byte.
 	var out strings.Builder
 	out.Grow(size)
-	for _, c := range x.Child {
-		c.WriteTo(&out, &x.WriteSettings)
+	for _, c := range f.top {
+		c.WriteTo(&out, &f.settings)
 	}
 	return out.String()
 }

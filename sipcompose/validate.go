@@ -130,6 +130,12 @@ func severityRank(s Severity) int {
 type validator struct {
 	out  []Diagnostic
 	uris []string
+	// longURI is the last long-URI advice and the length it names: copied
+	// targets have URIs of one length, and share its text.
+	longURI struct {
+		n       int
+		message string
+	}
 }
 
 func (v *validator) add(sev Severity, code, field, format string, args ...any) {
@@ -502,9 +508,12 @@ func (v *validator) headers(path targetPath, t Target, uri string, plain bool) {
 		// Concatenated, not formatted, the number without a string of
 		// its own: this shows for every target with a few headers, on
 		// every keystroke.
-		var n [20]byte
-		v.note(SeverityInfo, "uri-long-with-headers", path.headers,
-			"With its headers the SIP URI is "+string(strconv.AppendInt(n[:0], int64(len(uri)), 10))+" characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.")
+		if v.longURI.n != len(uri) {
+			var n [20]byte
+			v.longURI.n = len(uri)
+			v.longURI.message = "With its headers the SIP URI is " + string(strconv.AppendInt(n[:0], int64(len(uri)), 10)) + " characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers."
+		}
+		v.note(SeverityInfo, "uri-long-with-headers", path.headers, v.longURI.message)
 	}
 }
 
