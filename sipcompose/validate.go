@@ -652,6 +652,13 @@ func (v *validator) uui(p string, u UUI) {
 }
 
 func (v *validator) amd(p string, t Target) {
+	// Most targets set none of it; every check below passes an empty
+	// setting.
+	if t.MachineDetection == "" && t.MachineDetectionTimeout == 0 && t.MachineDetectionSpeechThreshold == 0 &&
+		t.MachineDetectionSpeechEndThreshold == 0 && t.MachineDetectionSilenceTimeout == 0 &&
+		t.AMDStatusCallback == "" && t.AMDStatusCallbackMethod == "" {
+		return
+	}
 	v.oneOf(p, "machineDetection", t.MachineDetection, machineDetections, "machine-detection-invalid")
 	ranges := []struct {
 		field    string
