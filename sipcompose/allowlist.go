@@ -44,7 +44,8 @@ func allowListFor(doc Document) AllowList {
 	}
 	var buf [MaxTargets]use
 	uses := buf[:0]
-	for _, t := range doc.Targets {
+	for i := range doc.Targets {
+		t := &doc.Targets[i]
 		e, ok := targetEdge(t)
 		if !ok {
 			continue // Validate reports the unknown edge or region.
@@ -54,7 +55,7 @@ func allowListFor(doc Document) AllowList {
 		}
 	}
 	if len(uses) == 0 {
-		uses = append(uses, use{DefaultEdge, targetSignaling(Target{})})
+		uses = append(uses, use{DefaultEdge, targetSignaling(&Target{})})
 	}
 	nEdges, nRules := 0, 0
 	for _, e := range edges {
@@ -103,7 +104,7 @@ func allowListFor(doc Document) AllowList {
 
 // targetEdge is the edge a target's traffic leaves Twilio from: its edge,
 // else the edge of its legacy region, else the default.
-func targetEdge(t Target) (Edge, bool) {
+func targetEdge(t *Target) (Edge, bool) {
 	switch {
 	case t.Edge == "san-jose":
 		// A Twilio docs typo for Oregon; Validate says so.
@@ -123,7 +124,7 @@ type signaling struct{ proto, port, purpose string }
 // targetSignaling is the protocol and destination port of a target's SIP
 // signaling: TLS (asked for, or implied by secure=true) on TCP 5061,
 // otherwise UDP or TCP 5060, unless the target names its own port.
-func targetSignaling(t Target) signaling {
+func targetSignaling(t *Target) signaling {
 	transport := strings.ToLower(t.Transport)
 	if t.Secure {
 		transport = "tls"

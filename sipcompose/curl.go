@@ -39,7 +39,7 @@ func renderCurl(doc Document, uris []string) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		writeCurlCommand(&b, doc, doc.Targets[i], uri)
+		writeCurlCommand(&b, &doc, &doc.Targets[i], uri)
 	}
 	return b.String()
 }
@@ -54,7 +54,7 @@ func curlSize(doc Document, uris []string) int {
 		field  = len(curlNextLine) + len("--data-urlencode '='") + len("RecordingStatusCallbackMethod")
 		number = len(curlNextLine) + len("--data-urlencode '='") + len("TimeLimit") + 20
 	)
-	d := doc.Dial
+	d := &doc.Dial
 	shared := len(curlFirstLine) + len(curlNextLine) + len(curlAuthLine) + len("\n\n")
 	if d.CallerID == "" {
 		shared += len(curlFromComment) + curlFieldSize("From", "sipcompose")
@@ -83,7 +83,7 @@ func curlSize(doc Document, uris []string) int {
 	}
 	n := 128
 	for i, uri := range uris {
-		t := doc.Targets[i]
+		t := &doc.Targets[i]
 		n += shared + curlFieldSize("To", uri) + len(t.Username) + len(t.StatusCallback) + len(t.StatusCallbackMethod) +
 			len(t.MachineDetection) + len(t.AMDStatusCallback) + len(t.AMDStatusCallbackMethod)
 		if t.Username != "" || t.StatusCallback != "" || t.MachineDetection != "" || t.AMDStatusCallback != "" {
@@ -124,8 +124,8 @@ const (
 // writeCurlCommand writes one command: its comments first, then the
 // arguments. The comments depend only on the document, so they are
 // decided before any field is written.
-func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
-	d := doc.Dial
+func writeCurlCommand(b *strings.Builder, doc *Document, t *Target, uri string) {
+	d := &doc.Dial
 	if d.CallerID == "" {
 		b.WriteString(curlFromComment)
 	}

@@ -49,7 +49,7 @@ func renderTwiML(doc Document, uris []string) string {
 	f.response.Child = f.responseKids[:]
 	dial := &f.dial
 	dial.Child = make([]etree.Token, 0, 2*len(doc.Targets)+1)
-	d := doc.Dial
+	d := &doc.Dial
 	size := 128 + attrs(dial,
 		"action", d.Action,
 		"method", d.Method,
@@ -75,8 +75,8 @@ func renderTwiML(doc Document, uris []string) string {
 		kids [1]etree.Token
 	}
 	nodes := make([]sipNode, len(doc.Targets))
-	for i, t := range doc.Targets {
-		n := &nodes[i]
+	for i := range doc.Targets {
+		t, n := &doc.Targets[i], &nodes[i]
 		sip := &n.sip
 		sip.Tag = "Sip"
 		// BuildURI percent-encodes every byte outside printable ASCII,
