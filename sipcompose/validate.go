@@ -46,8 +46,8 @@ var (
 func Validate(doc Document) []Diagnostic {
 	uris := make([]string, len(doc.Targets))
 	plain := make([]bool, len(doc.Targets))
-	for i, t := range doc.Targets {
-		uris[i], plain[i] = buildURI(t)
+	for i := range doc.Targets {
+		uris[i], plain[i] = buildURI(&doc.Targets[i])
 	}
 	return validate(doc, uris, plain)
 }
@@ -139,6 +139,12 @@ type validator struct {
 }
 
 func (v *validator) add(sev Severity, code, field, format string, args ...any) {
+	// A message with nothing to format is its own text: Sprintf would
+	// only copy it.
+	if len(args) == 0 && strings.IndexByte(format, '%') < 0 {
+		v.note(sev, code, field, format)
+		return
+	}
 	v.note(sev, code, field, fmt.Sprintf(format, args...))
 }
 
