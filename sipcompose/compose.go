@@ -6,8 +6,8 @@ package sipcompose
 func Compose(doc Document) Result {
 	uris := make([]string, len(doc.Targets))
 	plain := make([]bool, len(doc.Targets))
-	for i, t := range doc.Targets {
-		uris[i], plain[i] = buildURI(t)
+	for i := range doc.Targets {
+		uris[i], plain[i] = buildURI(&doc.Targets[i])
 	}
 	return Result{
 		TwiML:       renderTwiML(doc, uris),

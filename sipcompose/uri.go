@@ -11,14 +11,14 @@ import (
 // values are percent-encoded here; XML escaping is TwiML's job, so the
 // result is also the REST API's "To" value as is.
 func BuildURI(t Target) string {
-	uri, _ := buildURI(t)
+	uri, _ := buildURI(&t)
 	return uri
 }
 
 // buildURI is BuildURI that also reports whether every custom header row
 // is plain: its name a token, its value printable ASCII. Encoding looks at
 // each of their bytes anyway, so validation need not scan them again.
-func buildURI(t Target) (string, bool) {
+func buildURI(t *Target) (string, bool) {
 	host, keep := uriHost(t.Host), &hostSet
 	if ipv6Literal(host) {
 		keep = &ipv6Set
