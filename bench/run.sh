@@ -27,8 +27,9 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 make --no-print-directory build >/dev/null
-# Taken now: once this script starts writing $OUT the tree reads as dirty.
-build_id=$(git describe --always --dirty 2>/dev/null || echo dev)
+build_id=$(git describe --always 2>/dev/null || echo dev)
+# The report left from an earlier run does not make the build dirty.
+[ -z "$(git status --porcelain -- . ":!$OUT" 2>/dev/null)" ] || build_id+=-dirty
 tmp=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }

@@ -18,6 +18,9 @@ if ! command -v wrk >/dev/null; then
 	fi
 fi
 make --no-print-directory build >/dev/null
+build_id=$(git describe --always 2>/dev/null || echo dev)
+# The report left from an earlier run does not make the build dirty.
+[ -z "$(git status --porcelain -- . ":!$OUT" 2>/dev/null)" ] || build_id+=-dirty
 tmp=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
@@ -78,7 +81,7 @@ SOAK_SLOW_CLIENTS=500 $GO test -count=1 -run TestSlowClientsAreCutOff ./static/ 
 cat > "$OUT" <<MD
 # Reliability
 
-Written by \`make soak\` (\`bench/soak.sh\`) on $(date -u +%Y-%m-%d), build $(git describe --always --dirty 2>/dev/null || echo dev),
+Written by \`make soak\` (\`bench/soak.sh\`) on $(date -u +%Y-%m-%d), build $build_id,
 on $(nproc) cores; rerun it to reproduce. All traffic stayed on loopback. The quick versions of every check
 below run in \`make test\`.
 
