@@ -29,7 +29,15 @@ func buildURI(t *Target) (string, bool) {
 	var buf [1024]byte
 	b := append(buf[:0], "sip:"...)
 	if t.User != "" {
-		b, _ = appendEncoded(b, t.User, &userSet, &userSet)
+		user := t.User
+		// "sip://" reads as the common slip for "sip:", and ParseURI
+		// drops those slashes; a user that starts with "/" has its first
+		// one encoded so its URI never starts that way.
+		if user[0] == '/' {
+			b = append(b, "%2F"...)
+			user = user[1:]
+		}
+		b, _ = appendEncoded(b, user, &userSet, &userSet)
 		b = append(b, '@')
 	}
 	b, _ = appendEncoded(b, host, keep, keep)

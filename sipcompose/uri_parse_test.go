@@ -13,6 +13,7 @@ func TestParseURI(t *testing.T) {
 		want Target
 	}{
 		{"sip:jack@example.com?x-myotherheader=bar", Target{User: "jack", Host: "example.com", Headers: []Header{{"x-myotherheader", "bar"}}}},
+		{"sip:%2F/a@h", Target{User: "//a", Host: "h"}},
 		{"  jack@example.com\n", Target{User: "jack", Host: "example.com"}},
 		{"\n  sip:jack@example.com\n", Target{User: "jack", Host: "example.com"}},
 		{"sip:+14158675309@your.domain?X-customName=Bob%2CShield%2BTitle%2DManager&amp;X-otherHeader=true",

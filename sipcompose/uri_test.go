@@ -19,6 +19,8 @@ func TestBuildURI(t *testing.T) {
 		{"user keeps unreserved", Target{User: "a-b_c.d!e~f*g'h(i)j+k$l,m=n/o", Host: "h"}, "sip:a-b_c.d!e~f*g'h(i)j+k$l,m=n/o@h"},
 		{"user structure encoded", Target{User: "a@b:c;d?e&f=g/h i%", Host: "h"}, "sip:a%40b%3Ac%3Bd%3Fe%26f=g/h%20i%25@h"},
 		{"user non-ASCII", Target{User: "josé", Host: "h"}, "sip:jos%C3%A9@h"},
+		{"user never starts the URI with sip://", Target{User: "//a", Host: "h"}, "sip:%2F/a@h"},
+		{"user with one leading slash", Target{User: "/a/b", Host: "h"}, "sip:%2Fa/b@h"},
 		{"transport lowercased", Target{Host: "h", Transport: "TLS"}, "sip:h;transport=tls"},
 		{"param order", Target{Host: "h", Region: "ie1", Edge: "dublin", Secure: true, Transport: "tls"}, "sip:h;transport=tls;secure=true;edge=dublin;region=ie1"},
 		{"param value cannot add a param", Target{Host: "h", Edge: "x;transport=udp"}, "sip:h;edge=x%3Btransport%3Dudp"},
