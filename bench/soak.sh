@@ -94,7 +94,7 @@ Properties checked: no panic; the TwiML is well-formed for both etree and encodi
 parses with github.com/emiago/sipgo and gives back the decoded header values; compose → parse → compose is
 stable; a parsed URI reads back the same. Seed corpus kept in \`sipcompose/testdata/fuzz/\`: $corpus files.
 
-## The server under load (wrk, \`Accept-Encoding: br, gzip\`)
+## The server under load (wrk, \`Accept-Encoding: br, gzip\`; a response slower than 2 s for \`/\` or 10 s for app.wasm counts as an error)
 
 | path | connections | time | requests | requests/s | errors |
 | --- | ---: | --- | ---: | ---: | --- |
