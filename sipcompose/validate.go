@@ -728,12 +728,9 @@ func cleanText(s string) bool {
 // them only for a diagnostic: they run over every field on every
 // keystroke.
 func (v *validator) text(p, name, s string) {
-	// Printable ASCII, what almost every field is, needs no decoding.
-	i := 0
-	for i < len(s) && 0x20 <= s[i] && s[i] < 0x7f {
-		i++
+	if cleanText(s) {
+		return
 	}
-	s = s[i:]
 	if !utf8.ValidString(s) {
 		v.add(SeverityError, "text-invalid", p+"."+name, "This field is not valid UTF-8 (perhaps pasted from a binary source): retype it.")
 		return
