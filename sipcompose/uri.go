@@ -59,8 +59,10 @@ func buildURI(t *Target) (string, bool) {
 	}
 	param("edge", t.Edge)
 	param("region", t.Region)
-	// The headers in URI order (see uriHeaders), written as they are
-	// listed rather than listed first.
+	// The headers in URI order: UUI first (as in Twilio's examples), then
+	// the custom headers as the person ordered them. A row without a name
+	// is an unfinished form row, not a header: "=value" is no SIP header,
+	// and Validate reports the missing name.
 	sep, plain := byte('?'), true
 	header := func(name, value string) (ok bool) {
 		b = append(b, sep)
@@ -104,24 +106,6 @@ func ipv6Literal(h string) bool {
 	}
 	a, err := netip.ParseAddr(h[1 : len(h)-1])
 	return err == nil && a.Is6()
-}
-
-// uriHeaders lists the headers in URI order: UUI first (as in Twilio's
-// examples), then the custom headers as the person ordered them. A row
-// without a name is an unfinished form row, not a header: "=value" is no
-// SIP header, and Validate reports the missing name.
-func uriHeaders(t Target) []Header {
-	out := make([]Header, 0, len(t.Headers)+1)
-	if t.UUI.Data != "" {
-		out = append(out, Header{Name: UUIHeaderName(t.UUI), Value: uuiValue(t.UUI)})
-	}
-	for _, h := range t.Headers {
-		if h.Name == "" {
-			continue
-		}
-		out = append(out, h)
-	}
-	return out
 }
 
 // headersPart is the part after "?" that Twilio limits to under 1024
