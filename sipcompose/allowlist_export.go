@@ -122,7 +122,11 @@ func portMatch(r Rule, sport, dport, sep string) string {
 	return b.String()
 }
 
-// shellQuote quotes s for POSIX sh.
+// shellQuote quotes s for POSIX sh, as the curl commands quote values.
 func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	var b strings.Builder
+	b.WriteByte('\'')
+	writeShellQuoted(&b, s)
+	b.WriteByte('\'')
+	return b.String()
 }
