@@ -67,7 +67,13 @@ done
 sort -k1,1 -k3,3n "$tmp/go-bench-all.txt" | awk '{n[$1]++; row[$1, n[$1]] = $0} END {for (k in n) print row[k, int((n[k] + 1) / 2)]}' > "$tmp/go-bench.txt"
 cat "$tmp/go-bench.txt" >&2
 
-# 5. Serving: our server and nginx on the same files.
+# 5. Serving: our server, nginx, and bare net/http (bench/floor) on the
+# same bytes. wrk shares the 2 cores with the server it measures, and a single
+# run's p99 moves by 2x from one run to the next, so each server is measured
+# in SERVE_ROUNDS interleaved rounds and the table takes medians.
+SERVE_ROUNDS=${BENCH_SERVE_ROUNDS:-3}
+wasm_path=/${wasm#dist/}
+$GO build -o "$tmp/floor" ./bench/floor
 ours_port=$(free_port)
 ./bin/sipcompose serve -addr "127.0.0.1:$ours_port" -dir dist -quiet &
 ours_pid=$!; pids+=("$ours_pid")
@@ -76,24 +82,41 @@ mkdir -p "$tmp/nginx"
 sed -e "s#@DIR@#$tmp/nginx#g" -e "s#@PORT@#$ng_port#g" -e "s#@ROOT@#$PWD/dist#g" bench/nginx.conf.in > "$tmp/nginx/nginx.conf"
 "$NGINX" -c "$tmp/nginx/nginx.conf" -p "$tmp/nginx" &
 pids+=("$!")
-for port in "$ours_port" "$ng_port"; do
-	for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+floor_port=$(free_port)
+"$tmp/floor" -addr "127.0.0.1:$floor_port" -root dist "index.html=/" "$wasm_path" &
+pids+=("$!")
+for port in "$ours_port" "$ng_port" "$floor_port"; do
+	for _ in $(seq 50); do curl -fs -o /dev/null -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port/" && break; sleep 0.1; done
 done
-wasm_path=/${wasm#dist/}
-serve_rows=""
-for target in "/ ." "$wasm_path wasm"; do
-	set -- $target
-	for who in ours nginx; do
-		port=$ours_port; [ "$who" = nginx ] && port=$ng_port
-		wrk -t2 -c32 -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port$1" > "$tmp/wrk-$who-$2.txt"
-		rps=$(awk '/^Requests\/sec/ {print $2}' "$tmp/wrk-$who-$2.txt")
-		p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}' "$tmp/wrk-$who-$2.txt")
-		errs=$(awk '/Non-2xx|Socket errors/' "$tmp/wrk-$who-$2.txt" | tr '\n' ' ')
-		eval "rps_${who}_$([ "$2" = . ] && echo root || echo wasm)=$rps"
-		eval "p99_${who}_$([ "$2" = . ] && echo root || echo wasm)=$p99"
-		serve_rows+="| \`$1\` | $who | $rps | $p99 | ${errs:-none} |"$'\n'
+# One line per run: path key, server, requests/s, p99 ms, errors.
+for _ in $(seq "$SERVE_ROUNDS"); do
+	for target in "/ root" "$wasm_path wasm"; do
+		set -- $target
+		for who in ours nginx floor; do
+			port=$ours_port; [ "$who" = nginx ] && port=$ng_port; [ "$who" = floor ] && port=$floor_port
+			wrk -t2 -c32 -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "http://127.0.0.1:$port$1" > "$tmp/wrk.txt"
+			awk -v k="$2" -v w="$who" '
+				/^Requests\/sec/ {rps = $2}
+				$1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us/, "", v); v /= 1000} else if (v ~ /ms$/) sub(/ms/, "", v); else if (v ~ /s$/) {sub(/s/, "", v); v *= 1000}; p99 = v}
+				/Non-2xx|Socket errors/ {err = err $0 " "}
+				END {printf "%s %s %s %s %s\n", k, w, rps, p99, err == "" ? "none" : err}' "$tmp/wrk.txt" >> "$tmp/serve-runs.txt"
+		done
 	done
 done
+# median KEY WHO FIELD (3: requests/s, 4: p99), and its range over the rounds.
+median() { awk -v k="$1" -v w="$2" -v f="$3" '$1 == k && $2 == w {print $f}' "$tmp/serve-runs.txt" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+spread() { awk -v k="$1" -v w="$2" -v f="$3" '$1 == k && $2 == w {print $f}' "$tmp/serve-runs.txt" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {print lo "–" hi}'; }
+serve_rows=""
+for key in root wasm; do
+	path=/; [ "$key" = wasm ] && path=$wasm_path
+	for who in ours nginx floor; do
+		errs=$(awk -v k="$key" -v w="$who" '$1 == k && $2 == w {$1 = $2 = $3 = $4 = ""; print}' "$tmp/serve-runs.txt" | sort -u | tr -s ' ' | sed 's/^ //' | paste -sd';')
+		eval "rps_${who}_$key=$(median "$key" "$who" 3)"
+		eval "p99_${who}_$key=$(median "$key" "$who" 4)"
+		serve_rows+="| \`$path\` | $who | $(median "$key" "$who" 3) | $(spread "$key" "$who" 3) | $(median "$key" "$who" 4) | $(spread "$key" "$who" 4) | $errs |"$'\n'
+	done
+done
+cat "$tmp/serve-runs.txt" >&2
 hwm_kb=$(awk '/VmHWM/ {print $2}' /proc/$ours_pid/status)
 
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
@@ -170,21 +193,23 @@ Like for like, the XML alone (\`BenchmarkTwiML\`, etree):
 | one target | $(bench_row 'BenchmarkTwiML/one-target') | $(bench_row 'BenchmarkTwilioGo/one-target') | $(ratio "$xml1" "$twilio1") | $(pass "$xml1" "<=" "$twilio1") |
 | 10 × 20 | $(bench_row 'BenchmarkTwiML/10x20') | $(bench_row 'BenchmarkTwilioGo/10x20') | $(ratio "$xmlL" "$twilioL") | $(pass "$xmlL" "<=" "$twilioL") |
 
-## 5. Serving (wrk -t2 -c32 -d$DURATION, \`Accept-Encoding: gzip\`, loopback)
+## 5. Serving (wrk -t2 -c32 -d$DURATION, \`Accept-Encoding: gzip\`, loopback, median of $SERVE_ROUNDS interleaved rounds)
 
-nginx serves the same \`dist/\` with \`gzip_static on\` (Debian's nginx has no brotli module). Both share the
-2 cores with wrk itself.
+nginx serves the same \`dist/\` with \`gzip_static on\` (Debian's nginx has no brotli module). \`floor\` is
+\`bench/floor\`: bare net/http sending the same gzip bytes from memory with three headers and nothing else (no
+security headers, validators, timeouts or log), the least work the standard library can do per request. All
+three share the 2 cores with wrk itself.
 
-| path | server | requests/s | p99 ms | errors |
-| --- | --- | ---: | ---: | --- |
+| path | server | requests/s | range | p99 ms | range | errors |
+| --- | --- | ---: | --- | ---: | --- | --- |
 ${serve_rows}
-| target | ours | nginx | ratio | |
-| --- | ---: | ---: | ---: | --- |
-| \`/\` requests/s | $rps_ours_root | $rps_nginx_root | $(ratio "$rps_ours_root" "$rps_nginx_root") | $(pass "$rps_ours_root" ">=" "$rps_nginx_root") |
-| \`/\` p99 ms | $p99_ours_root | $p99_nginx_root | $(ratio "$p99_ours_root" "$p99_nginx_root") | $(pass "$p99_ours_root" "<=" "$p99_nginx_root") |
-| app.wasm requests/s | $rps_ours_wasm | $rps_nginx_wasm | $(ratio "$rps_ours_wasm" "$rps_nginx_wasm") | $(pass "$rps_ours_wasm" ">=" "$rps_nginx_wasm") |
-| app.wasm p99 ms | $p99_ours_wasm | $p99_nginx_wasm | $(ratio "$p99_ours_wasm" "$p99_nginx_wasm") | $(pass "$p99_ours_wasm" "<=" "$p99_nginx_wasm") |
+| target | ours | nginx | ours / nginx | | floor | floor / nginx |
+| --- | ---: | ---: | ---: | --- | ---: | ---: |
+| \`/\` requests/s | $rps_ours_root | $rps_nginx_root | $(ratio "$rps_ours_root" "$rps_nginx_root") | $(pass "$rps_ours_root" ">=" "$rps_nginx_root") | $rps_floor_root | $(ratio "$rps_floor_root" "$rps_nginx_root") |
+| \`/\` p99 ms | $p99_ours_root | $p99_nginx_root | $(ratio "$p99_ours_root" "$p99_nginx_root") | $(pass "$p99_ours_root" "<=" "$p99_nginx_root") | $p99_floor_root | $(ratio "$p99_floor_root" "$p99_nginx_root") |
+| app.wasm requests/s | $rps_ours_wasm | $rps_nginx_wasm | $(ratio "$rps_ours_wasm" "$rps_nginx_wasm") | $(pass "$rps_ours_wasm" ">=" "$rps_nginx_wasm") | $rps_floor_wasm | $(ratio "$rps_floor_wasm" "$rps_nginx_wasm") |
+| app.wasm p99 ms | $p99_ours_wasm | $p99_nginx_wasm | $(ratio "$p99_ours_wasm" "$p99_nginx_wasm") | $(pass "$p99_ours_wasm" "<=" "$p99_nginx_wasm") | $p99_floor_wasm | $(ratio "$p99_floor_wasm" "$p99_nginx_wasm") |
 
-Our server's peak memory (VmHWM) over both runs: $((hwm_kb / 1024)) MiB.
+Our server's peak memory (VmHWM) over all its runs: $((hwm_kb / 1024)) MiB.
 MD
 echo "wrote $OUT" >&2
