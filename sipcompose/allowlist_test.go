@@ -1,9 +1,7 @@
 package sipcompose
 
 import (
-	"os"
 	"os/exec"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -113,29 +111,15 @@ func TestFirewallComments(t *testing.T) {
 // TestIPTablesArgvThroughShell runs the export in sh with a stub iptables
 // that prints its arguments: the comments arrive as one argument each.
 func TestIPTablesArgvThroughShell(t *testing.T) {
-	sh, err := exec.LookPath("sh")
-	if err != nil {
-		t.Skip("no sh")
-	}
-	dir := t.TempDir()
-	stub := "#!/bin/sh\nprintf '%s|' \"$@\"; echo\n"
-	if err := os.WriteFile(filepath.Join(dir, "iptables"), []byte(stub), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	a := allowListFor(Document{Targets: []Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}}})
 	a.Media[0].Purpose = `it's "$HOME" $(id)` + "\n;"
-	cmd := exec.Command(sh, "-c", a.IPTables())
-	cmd.Env = []string{"PATH=" + dir, "HOME=/home/x"}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
+	out := runWithStub(t, "iptables", `printf '%s|' "$@"; echo`, a.IPTables(), "HOME=/home/x")
 	want := "" +
 		"-A|INPUT|-s|185.187.132.68/32|-p|tcp|--dport|5080|-m|comment|--comment|sipcompose: SIP signaling from Twilio (TCP), edge london-ix|-j|ACCEPT|\n" +
 		"-A|INPUT|-s|185.187.132.69/32|-p|tcp|--dport|5080|-m|comment|--comment|sipcompose: SIP signaling from Twilio (TCP), edge london-ix|-j|ACCEPT|\n" +
 		"-A|INPUT|-s|185.187.132.70/32|-p|tcp|--dport|5080|-m|comment|--comment|sipcompose: SIP signaling from Twilio (TCP), edge london-ix|-j|ACCEPT|\n" +
 		"-A|INPUT|-s|168.86.128.0/18|-p|udp|--sport|10000:60000|-m|comment|--comment|sipcompose: it's \"$HOME\" $(id) ;|-j|ACCEPT|\n"
-	if string(out) != want {
+	if out != want {
 		t.Errorf("argv:\n%s\nwant\n%s", out, want)
 	}
 }

@@ -31,15 +31,6 @@ func TestCurlPlaceholders(t *testing.T) {
 // curl that prints its arguments, proving the quoting delivers each value
 // intact, however hostile.
 func TestCurlArgvThroughShell(t *testing.T) {
-	sh, err := exec.LookPath("sh")
-	if err != nil {
-		t.Skip("no sh")
-	}
-	dir := t.TempDir()
-	stub := "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n--\\n' \"$a\"; done\n"
-	if err := os.WriteFile(filepath.Join(dir, "curl"), []byte(stub), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	nasty := "it's \"$HOME\" `id` $(id) \\ ; & |\nnext line"
 	doc := Document{
 		Dial:    Dial{CallerID: "+14155550100"},
@@ -47,13 +38,9 @@ func TestCurlArgvThroughShell(t *testing.T) {
 		REST:    REST{TwiML: "<Response><Say>" + nasty + "</Say></Response>"},
 	}
 	r := Compose(doc)
-	cmd := exec.Command(sh, "-c", r.Curl)
-	cmd.Env = []string{"PATH=" + dir, "TWILIO_ACCOUNT_SID=AC123", "TWILIO_AUTH_TOKEN=tok", "SIP_PASSWORD=pw'x"}
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v: %s\n%s", err, out, r.Curl)
-	}
-	got := strings.Split(strings.TrimSuffix(string(out), "\n--\n"), "\n--\n")
+	out := runWithStub(t, "curl", "for a in \"$@\"; do printf '%s\\n--\\n' \"$a\"; done", r.Curl,
+		"TWILIO_ACCOUNT_SID=AC123", "TWILIO_AUTH_TOKEN=tok", "SIP_PASSWORD=pw'x")
+	got := strings.Split(strings.TrimSuffix(out, "\n--\n"), "\n--\n")
 	want := []string{
 		"-X", "POST", "https://api.twilio.com/2010-04-01/Accounts/AC123/Calls.json",
 		"-u", "AC123:tok",
@@ -67,6 +54,28 @@ func TestCurlArgvThroughShell(t *testing.T) {
 	if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
 		t.Errorf("argv:\n%q\nwant\n%q", got, want)
 	}
+}
+
+// runWithStub runs script in sh with only env and a PATH holding a stub
+// command named name, whose body (after the #! line) is stub, and returns
+// what they printed. The script's quoting is what is under test.
+func runWithStub(t *testing.T, name, stub, script string, env ...string) string {
+	t.Helper()
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\n"+stub+"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(sh, "-c", script)
+	cmd.Env = append([]string{"PATH=" + dir}, env...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s\n%s", err, out, script)
+	}
+	return string(out)
 }
 
 func TestCurlOneCommandPerTarget(t *testing.T) {
