@@ -103,17 +103,19 @@ for _ in $(seq "$SERVE_ROUNDS"); do
 		done
 	done
 done
-# median KEY WHO FIELD (3: requests/s, 4: p99), and its range over the rounds.
-median() { awk -v k="$1" -v w="$2" -v f="$3" '$1 == k && $2 == w {print $f}' "$tmp/serve-runs.txt" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-spread() { awk -v k="$1" -v w="$2" -v f="$3" '$1 == k && $2 == w {print $f}' "$tmp/serve-runs.txt" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {print lo "–" hi}'; }
+# rounds KEY WHO FIELD (3: requests/s, 4: p99): that figure from each round,
+# sorted; median and spread summarise them.
+rounds() { awk -v k="$1" -v w="$2" -v f="$3" '$1 == k && $2 == w {print $f}' "$tmp/serve-runs.txt" | sort -g; }
+median() { rounds "$@" | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+spread() { rounds "$@" | awk 'NR == 1 {lo = $1} {hi = $1} END {print lo "–" hi}'; }
 serve_rows=""
 for key in root wasm; do
 	path=/; [ "$key" = wasm ] && path=$wasm_path
 	for who in ours nginx floor; do
 		errs=$(awk -v k="$key" -v w="$who" '$1 == k && $2 == w {$1 = $2 = $3 = $4 = ""; print}' "$tmp/serve-runs.txt" | sort -u | tr -s ' ' | sed 's/^ //' | paste -sd';')
-		eval "rps_${who}_$key=$(median "$key" "$who" 3)"
-		eval "p99_${who}_$key=$(median "$key" "$who" 4)"
-		serve_rows+="| \`$path\` | $who | $(median "$key" "$who" 3) | $(spread "$key" "$who" 3) | $(median "$key" "$who" 4) | $(spread "$key" "$who" 4) | $errs |"$'\n'
+		rps=$(median "$key" "$who" 3); p99=$(median "$key" "$who" 4)
+		eval "rps_${who}_$key=$rps p99_${who}_$key=$p99"
+		serve_rows+="| \`$path\` | $who | $rps | $(spread "$key" "$who" 3) | $p99 | $(spread "$key" "$who" 4) | $errs |"$'\n'
 	done
 done
 cat "$tmp/serve-runs.txt" >&2
