@@ -44,6 +44,12 @@ type Dial struct {
 	RecordingTrack               string   `json:"recordingTrack,omitempty"`
 	ReferURL                     string   `json:"referUrl,omitempty"`
 	ReferMethod                  string   `json:"referMethod,omitempty"`
+	// The three below are in Twilio's helper libraries (twilio-go 1.31's
+	// VoiceDial) and kept as written: Twilio's <Dial> page lists only
+	// recordingConfigurationId.
+	RecordingConfigurationID string `json:"recordingConfigurationId,omitempty"`
+	Events                   string `json:"events,omitempty"`
+	Passports                string `json:"passports,omitempty"`
 }
 
 // Target is one <Sip> noun: where to ring and how.
@@ -58,7 +64,15 @@ type Target struct {
 	Region string `json:"region,omitempty"`
 
 	Headers []Header `json:"headers,omitempty"`
-	UUI     UUI      `json:"uui,omitzero"`
+	// HeaderElements are sent as <Sip><Headers><Header name value/>, as
+	// Twilio's helper libraries write them, rather than in the URI: their
+	// values are written as typed, without percent-encoding.
+	HeaderElements []Header `json:"headerElements,omitempty"`
+	UUI            UUI      `json:"uui,omitzero"`
+	// URIs are <Uri> children of the <Sip>, each a URI of its own, which
+	// Twilio's helper libraries write instead of (or besides) the <Sip>
+	// text above.
+	URIs []SipURI `json:"uris,omitempty"`
 
 	Username             string   `json:"username,omitempty"`
 	Password             string   `json:"password,omitempty"`
@@ -82,6 +96,18 @@ type Target struct {
 type Header struct {
 	Name  string `json:"name"`
 	Value string `json:"value"`
+}
+
+// SipURI is one <Sip><Uri> of Twilio's helper libraries: URIs are tried
+// in priority order, and those of equal priority share calls by weight.
+// URI is a SIP URI as ParseURI reads it; Priority and Weight are kept as
+// written, since Twilio documents no range for them.
+type SipURI struct {
+	URI      string `json:"uri"`
+	Priority string `json:"priority,omitempty"`
+	Weight   string `json:"weight,omitempty"`
+	Username string `json:"username,omitempty"`
+	Password string `json:"password,omitempty"`
 }
 
 // UUI is the User-to-User header. Data is stored as typed; with the "hex"
@@ -112,6 +138,8 @@ func (d Document) Clone() Document {
 	for i := range out.Targets {
 		out.Targets[i].Headers = slices.Clone(d.Targets[i].Headers)
 		out.Targets[i].StatusCallbackEvent = slices.Clone(d.Targets[i].StatusCallbackEvent)
+		out.Targets[i].HeaderElements = slices.Clone(d.Targets[i].HeaderElements)
+		out.Targets[i].URIs = slices.Clone(d.Targets[i].URIs)
 	}
 	return out
 }

@@ -91,6 +91,8 @@ func FuzzParse(f *testing.F) {
 	f.Add(Compose(fullDocument()).TwiML)
 	f.Add("<Response><Dial><Sip>sip:a@b</Sip><Number>1</Number></Dial></Response>")
 	f.Add("<Response><Dial timeout='x'><Sip><Uri/></Sip></Dial>")
+	f.Add(`<Response><Dial><Sip><Uri priority="1" weight="2" username="u" password="p">sip:a@b?X-A=1&amp;X-B=2</Uri><Uri>sip:c@d</Uri><Headers><Header name="X-C" value="1"/></Headers></Sip></Dial></Response>`)
+	f.Add(`<Response><Dial timeout="0" answerOnBridge="True"><Sip>sip:a@b?x-foo%3Dbar&amp;k=1;transport=TCP<Headers><Header/><X/></Headers><Uri><Uri/></Uri></Sip></Dial></Response>`)
 	f.Fuzz(func(t *testing.T, s string) {
 		doc, diags := Parse(s)
 		for _, d := range diags {

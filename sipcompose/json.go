@@ -163,6 +163,9 @@ func WithoutSecrets(doc Document) Document {
 	out := doc.Clone()
 	for i := range out.Targets {
 		out.Targets[i].Password = ""
+		for j := range out.Targets[i].URIs {
+			out.Targets[i].URIs[j].Password = ""
+		}
 	}
 	return out
 }

@@ -211,9 +211,9 @@ func xmlSyntax(s string) (line, col int, err error) {
 var dialAttrs = map[string]func(p *parser, d *Dial, field, v string){
 	"action":                        func(_ *parser, d *Dial, _, v string) { d.Action = v },
 	"method":                        func(_ *parser, d *Dial, _, v string) { d.Method = v },
-	"timeout":                       func(p *parser, d *Dial, f, v string) { d.Timeout = p.int(f, v) },
+	"timeout":                       func(p *parser, d *Dial, f, v string) { d.Timeout = p.count(f, v) },
 	"hangupOnStar":                  func(p *parser, d *Dial, f, v string) { d.HangupOnStar = p.bool(f, v) },
-	"timeLimit":                     func(p *parser, d *Dial, f, v string) { d.TimeLimit = p.int(f, v) },
+	"timeLimit":                     func(p *parser, d *Dial, f, v string) { d.TimeLimit = p.count(f, v) },
 	"callerId":                      func(_ *parser, d *Dial, _, v string) { d.CallerID = v },
 	"record":                        func(_ *parser, d *Dial, _, v string) { d.Record = v },
 	"trim":                          func(_ *parser, d *Dial, _, v string) { d.Trim = v },
@@ -221,11 +221,14 @@ var dialAttrs = map[string]func(p *parser, d *Dial, field, v string){
 	"recordingStatusCallbackMethod": func(_ *parser, d *Dial, _, v string) { d.RecordingStatusCallbackMethod = v },
 	"recordingStatusCallbackEvent":  func(_ *parser, d *Dial, _, v string) { d.RecordingStatusCallbackEvent = strings.Fields(v) },
 	"recordingTrack":                func(_ *parser, d *Dial, _, v string) { d.RecordingTrack = v },
+	"recordingConfigurationId":      func(_ *parser, d *Dial, _, v string) { d.RecordingConfigurationID = v },
 	"answerOnBridge":                func(p *parser, d *Dial, f, v string) { d.AnswerOnBridge = p.bool(f, v) },
 	"ringTone":                      func(_ *parser, d *Dial, _, v string) { d.RingTone = v },
 	"referUrl":                      func(_ *parser, d *Dial, _, v string) { d.ReferURL = v },
 	"referMethod":                   func(_ *parser, d *Dial, _, v string) { d.ReferMethod = v },
 	"sequential":                    func(p *parser, d *Dial, f, v string) { d.Sequential = p.bool(f, v) },
+	"events":                        func(_ *parser, d *Dial, _, v string) { d.Events = v },
+	"passports":                     func(_ *parser, d *Dial, _, v string) { d.Passports = v },
 }
 
 var sipAttrs = map[string]func(p *parser, t *Target, field, v string){
@@ -237,10 +240,10 @@ var sipAttrs = map[string]func(p *parser, t *Target, field, v string){
 	"statusCallback":                     func(_ *parser, t *Target, _, v string) { t.StatusCallback = v },
 	"statusCallbackMethod":               func(_ *parser, t *Target, _, v string) { t.StatusCallbackMethod = v },
 	"machineDetection":                   func(_ *parser, t *Target, _, v string) { t.MachineDetection = v },
-	"machineDetectionTimeout":            func(p *parser, t *Target, f, v string) { t.MachineDetectionTimeout = p.int(f, v) },
-	"machineDetectionSpeechThreshold":    func(p *parser, t *Target, f, v string) { t.MachineDetectionSpeechThreshold = p.int(f, v) },
-	"machineDetectionSpeechEndThreshold": func(p *parser, t *Target, f, v string) { t.MachineDetectionSpeechEndThreshold = p.int(f, v) },
-	"machineDetectionSilenceTimeout":     func(p *parser, t *Target, f, v string) { t.MachineDetectionSilenceTimeout = p.int(f, v) },
+	"machineDetectionTimeout":            func(p *parser, t *Target, f, v string) { t.MachineDetectionTimeout = p.count(f, v) },
+	"machineDetectionSpeechThreshold":    func(p *parser, t *Target, f, v string) { t.MachineDetectionSpeechThreshold = p.count(f, v) },
+	"machineDetectionSpeechEndThreshold": func(p *parser, t *Target, f, v string) { t.MachineDetectionSpeechEndThreshold = p.count(f, v) },
+	"machineDetectionSilenceTimeout":     func(p *parser, t *Target, f, v string) { t.MachineDetectionSilenceTimeout = p.count(f, v) },
 	"amdStatusCallback":                  func(_ *parser, t *Target, _, v string) { t.AMDStatusCallback = v },
 	"amdStatusCallbackMethod":            func(_ *parser, t *Target, _, v string) { t.AMDStatusCallbackMethod = v },
 }
@@ -259,15 +262,19 @@ func (p *parser) dial(e *etree.Element) Dial {
 }
 
 func (p *parser) sip(field string, e *etree.Element) Target {
-	t, diags := parseURI(ownText(e), 1)
-	for _, d := range diags {
-		d.Field = strings.TrimSuffix(field+"."+d.Field, ".")
-		p.diags = append(p.diags, d)
+	var t Target
+	uris, headers := p.sipChildren(field, e)
+	// A <Sip> of <Uri> children alone has no URI of its own to read.
+	if text := ownText(e); text != "" || len(uris) == 0 {
+		var diags []Diagnostic
+		t, diags = parseURI(text, 1)
+		for _, d := range diags {
+			d.Field = strings.TrimSuffix(field+"."+d.Field, ".")
+			p.diags = append(p.diags, d)
+		}
+		p.writtenLengths(field, text)
 	}
-	for _, c := range e.ChildElements() {
-		p.add(SeverityWarning, "parse-not-kept", field,
-			"<Sip><%s> is new in Twilio's helper libraries and undocumented; it was not kept. Put the URI as the text of <Sip>.", c.Tag)
-	}
+	t.URIs, t.HeaderElements = uris, headers
 	p.repeatedAttrs(field, e)
 	for _, a := range e.Attr {
 		if set, ok := sipAttrs[a.FullKey()]; ok {
@@ -324,9 +331,59 @@ func (p *parser) int(field, s string) int {
 	return n
 }
 
-func (p *parser) bool(field, s string) bool {
-	if !slices.Contains([]string{"true", "false"}, s) {
-		p.add(SeverityError, "parse-bool", field, "%q must be true or false; it was read as false.", s)
+// count reads a number of seconds or milliseconds. The Document has no
+// way to tell 0 from "not set", and no such setting of Twilio's takes 0,
+// so an explicit 0 is reported rather than dropped in silence.
+func (p *parser) count(field, s string) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n != 0 {
+		return p.int(field, s)
 	}
-	return s == "true"
+	name := attrName(field)
+	rule := countRules[name]
+	p.add(SeverityWarning, "parse-zero", field,
+		"%s=%q: Twilio takes %s, so 0 is not a value it uses. It was not kept: the TwiML here leaves %s out, and Twilio's default (%s) applies.",
+		name, s, rule.takes, name, rule.fallback)
+	return 0
 }
+
+// attrName is the attribute a diagnostic path ends in.
+func attrName(field string) string { return field[strings.LastIndexByte(field, '.')+1:] }
+
+// countRules are Twilio's ranges and defaults for the numbers of <Dial>
+// and <Sip> (see ../shared/reference/twilio-sip-out.md §1.2, §4).
+var countRules = map[string]struct{ takes, fallback string }{
+	"timeout":                            {"a positive number of seconds, 5 to 600 (warning 13212)", "30 s"},
+	"timeLimit":                          {"a positive number of seconds, up to 86400 (warning 13216)", "14400 s, 4 hours"},
+	"machineDetectionTimeout":            {"3 to 60 seconds", "30 s"},
+	"machineDetectionSpeechThreshold":    {"1000 to 6000 ms", "2400 ms"},
+	"machineDetectionSpeechEndThreshold": {"500 to 5000 ms", "1200 ms"},
+	"machineDetectionSilenceTimeout":     {"2000 to 10000 ms", "5000 ms"},
+}
+
+// bool reads a TwiML boolean as Twilio does: exactly "true" or "false".
+// Twilio's error pages for these attributes say so (13213, 13219), so
+// "True" or "1" is not read as true.
+func (p *parser) bool(field, s string) bool {
+	name := attrName(field)
+	switch s {
+	case "true":
+		return true
+	case "false":
+		p.add(SeverityInfo, "parse-default", field, "%s=\"false\" is Twilio's default; the TwiML here leaves it out, which means the same.", name)
+		return false
+	}
+	twilio := ""
+	if n, ok := boolWarnings[name]; ok {
+		twilio = fmt.Sprintf(" (warning %s: %s must be \"true\" or \"false\")", n, name)
+	}
+	hint := ""
+	if strings.EqualFold(strings.TrimSpace(s), "true") {
+		hint = fmt.Sprintf(" If you meant it, write %s=\"true\".", name)
+	}
+	p.add(SeverityError, "parse-bool", field,
+		"%s=%q: Twilio takes exactly true or false, in lowercase%s, so it does not read %q as true. It was read as false, Twilio's default.%s", name, s, twilio, s, hint)
+	return false
+}
+
+// boolWarnings are Twilio's warning numbers for a bad boolean.
+var boolWarnings = map[string]string{"hangupOnStar": "13213", "answerOnBridge": "13219"}

@@ -26,6 +26,14 @@ func roundTripDocs() []Document {
 			{Host: "h.example.com", Headers: []Header{{"user-to-user", "AB"}, {"X-User-To-User", "AB;encoding=hex"}, {"User-to-User", "AB;ENCODING=hex"}, {"User-to-User", ";encoding=hex"}}}}},
 		Document{Targets: []Target{{User: "x", Host: "y.example.com", Headers: []Header{{"X-Odd", "]]> & < > \" ' ; = ? % 📞 עברית"}, {"X-Lines", "a\r\nb\x00c"}, {"X-Amp", "&amp;"}}}}},
 		Document{
+			Dial: Dial{RecordingConfigurationID: "JX1", Events: "call-progress-event", Passports: "a,b"},
+			Targets: []Target{
+				{URIs: []SipURI{{URI: "sip:a@one.example.com?X-A=1&X-B=a%2Cb", Priority: "1", Weight: "0", Username: "u", Password: "p<&>"}, {URI: "sip:b@two.example.com"}},
+					HeaderElements: []Header{{"X-C", "a & b; \"c\""}, {"User-to-User", "hello;encoding=hex"}}},
+				{User: "c", Host: "three.example.com", Headers: []Header{{"X-D", "1"}}, HeaderElements: []Header{{"X-E", ""}}, Username: "t", Password: "s"},
+			},
+		},
+		Document{
 			Dial:    Dial{CallerID: "a]]>b", Action: "/next?a=1&b='2'\"", RecordingStatusCallbackEvent: []string{"in-progress", "completed", "absent"}},
 			Targets: []Target{{Host: "h.example.com", URL: "/screen?x=<y>", StatusCallbackEvent: []string{"initiated"}, Username: "ü", Password: "p&w\"'<"}},
 		},
@@ -53,14 +61,29 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// parseDiagCase is TwiML and one diagnostic its import must give.
+type parseDiagCase struct {
+	name, in string
+	severity Severity
+	code     string
+	field    string
+	phrase   string
+}
+
+func checkParseDiags(t *testing.T, tests []parseDiagCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := Parse(tc.in)
+			if !hasDiag(diags, tc.severity, tc.code, tc.field, tc.phrase) {
+				t.Errorf("no %s %s on %q with %q; got %+v", tc.severity, tc.code, tc.field, tc.phrase, diags)
+			}
+		})
+	}
+}
+
 func TestParseDiagnostics(t *testing.T) {
-	tests := []struct {
-		name, in string
-		severity Severity
-		code     string
-		field    string
-		phrase   string
-	}{
+	checkParseDiags(t, []parseDiagCase{
 		{"empty", "", SeverityError, "parse-empty", "", "<Response>"},
 		{"blank", " \n\t ", SeverityError, "parse-empty", "", "Nothing to import"},
 		{"too large", "<Response>" + strings.Repeat(" ", MaxTwiMLInput) + "</Response>", SeverityError, "parse-too-large", "", "at most 1048576"},
@@ -89,8 +112,8 @@ func TestParseDiagnostics(t *testing.T) {
 		{"dial text", "<Response><Dial>+14155550100</Dial></Response>", SeverityWarning, "parse-not-kept", "dial", "+14155550100"},
 		{"dial text after sip", "<Response><Dial>\n  <Sip>sip:a@b</Sip>\n  +14155550100\n</Dial></Response>", SeverityWarning, "parse-not-kept", "dial", `"+14155550100"`},
 		{"no sip", "<Response><Dial></Dial></Response>", SeverityError, "parse-no-sip", "targets", "no <Sip>"},
-		{"sip uri child", "<Response><Dial><Sip><Uri>sip:a@b</Uri></Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "targets[0]", "<Sip><Uri>"},
-		{"sip headers child", "<Response><Dial><Sip>sip:a@b<Headers><Header name='X-A' value='1'/></Headers></Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "targets[0]", "<Sip><Headers>"},
+		{"other sip child", "<Response><Dial><Sip>sip:a@b<Param/><Param/></Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "targets[0]", "<Sip><Param> (2 of them) is not an element Twilio or its helper libraries define"},
+		{"sip child case", "<Response><Dial><Sip><URI>sip:a@b</URI></Sip></Dial></Response>", SeverityWarning, "parse-not-kept", "targets[0]", "write <Uri>"},
 		{"unknown dial attribute", `<Response><Dial foo="1"><Sip>sip:a@b</Sip></Dial></Response>`, SeverityWarning, "parse-attribute-not-kept", "dial", `<Dial foo="1">`},
 		{"unknown sip attribute", `<Response><Dial><Sip sendDigits="1"><![CDATA[sip:a@b]]></Sip></Dial></Response>`, SeverityWarning, "parse-attribute-not-kept", "targets[0]", "sendDigits"},
 		{"number attribute", `<Response><Dial timeout="soon"><Sip>sip:a@b</Sip></Dial></Response>`, SeverityError, "parse-number", "dial.timeout", `"soon" is not a whole number`},
@@ -104,15 +127,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{"empty sip", "<Response><Dial><Sip>  </Sip></Dial></Response>", SeverityError, "uri-empty", "targets[0].host", "empty"},
 		{"sips", "<Response><Dial><Sip>sips:a@b</Sip></Dial></Response>", SeverityWarning, "uri-sips", "targets[0].transport", "rewrites"},
 		{"amp escaped twice", "<Response><Dial><Sip>sip:a@b?X-A=1&amp;amp;X-B=2</Sip></Dial></Response>", SeverityWarning, "uri-xml-escaped-twice", "targets[0].headers", "Go samples"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			_, diags := Parse(tc.in)
-			if !hasDiag(diags, tc.severity, tc.code, tc.field, tc.phrase) {
-				t.Errorf("no %s %s on %q with %q; got %+v", tc.severity, tc.code, tc.field, tc.phrase, diags)
-			}
-		})
-	}
+	})
 }
 
 func TestParseTwilioExample(t *testing.T) {

@@ -68,6 +68,9 @@ func renderTwiML(doc Document, uris []string) string {
 		"referUrl", d.ReferURL,
 		"referMethod", d.ReferMethod,
 		"sequential", boolAttr(d.Sequential),
+		"recordingConfigurationId", d.RecordingConfigurationID,
+		"events", d.Events,
+		"passports", d.Passports,
 	)
 	type sipNode struct {
 		sip  etree.Element
@@ -84,6 +87,9 @@ func renderTwiML(doc Document, uris []string) string {
 		n.text.Data = uris[i]
 		n.kids[0] = &n.text
 		sip.Child = n.kids[:]
+		if len(t.URIs) > 0 || len(t.HeaderElements) > 0 {
+			size += sipChildren(sip, t, uris[i])
+		}
 		dial.Child = append(dial.Child, &f.sips, sip)
 		size += 32 + len(uris[i]) + 4*strings.Count(uris[i], "&") + attrs(sip,
 			"username", t.Username,

@@ -292,9 +292,15 @@ func parseHeader(h, field string, add addFunc) (name, value string) {
 	rawName, rawValue, hasValue := strings.Cut(h, "=")
 	name = unescape(rawName, field+".name", add)
 	if n, v, ok := strings.Cut(name, "="); ok && !hasValue {
-		add(SeverityInfo, "uri-header-equals-escaped", field,
-			"Header %s had its = percent-encoded (%%3D), as in one of Twilio's examples; it was read as %s with the value %q.", h, n, v)
+		add(SeverityWarning, "uri-header-equals-escaped", field,
+			"Header %s has its = percent-encoded (%%3D), as in one of Twilio's examples, so Twilio reads %q as the name: its 13252 page says a name that escapes change is invalid, and Twilio cannot use the header (warning 13252). It was read as %s with the value %q; the TwiML here writes %s=%s.",
+			h, name, n, v, n, PercentEncode(v))
 		return n, v
+	}
+	if params, ok := rawParams(rawValue); ok {
+		add(SeverityWarning, "uri-header-semicolon", field+".value",
+			"Header %s has a raw ; in its value (%s): after ? a ; is part of the header value, not a URI parameter%s, and Twilio's docs say to percent-encode it (%%3B). It was kept in the value; the TwiML here writes it as %%3B.",
+			name, rawValue, params)
 	}
 	value, err := url.PathUnescape(rawValue)
 	if err != nil {
@@ -303,6 +309,27 @@ func parseHeader(h, field string, add addFunc) (name, value string) {
 		return name, rawValue
 	}
 	return name, value
+}
+
+// rawParams reports whether a header value as written has a raw ";", and
+// names the URI parameters Twilio documents that follow one, which were
+// probably meant for the URI (";transport=TCP" after the headers).
+func rawParams(rawValue string) (string, bool) {
+	parts := strings.Split(rawValue, ";")
+	if len(parts) == 1 {
+		return "", false
+	}
+	var meant []string
+	for _, p := range parts[1:] {
+		name, _, _ := strings.Cut(p, "=")
+		if slices.Contains(uriParams, strings.ToLower(name)) {
+			meant = append(meant, ";"+p)
+		}
+	}
+	if len(meant) == 0 {
+		return "", true
+	}
+	return fmt.Sprintf(" (so %s does not apply to the call: write it before the ?)", strings.Join(meant, "")), true
 }
 
 // uuiHeader fills t.UUI from a User-to-User or X-User-to-User header when
