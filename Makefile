@@ -23,7 +23,7 @@ STAMP   := .cache/version
 
 AXE      := .cache/npm/node_modules/axe-core/axe.min.js
 
-.PHONY: all build run test bench soak export screenshot clean deps chromium check-go
+.PHONY: all build run test bench soak export screenshot clean deps chromium firewall check-go
 
 all: build
 
@@ -66,12 +66,19 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
 	  else echo "sipcompose: the browser tests need Chromium: run 'sudo apt-get install chromium'" >&2; exit 1; fi; }
 
+# The firewall tests load rules with Debian's iptables and nftables inside
+# a network namespace of their own (unshare, from util-linux).
+firewall:
+	@PATH="$$PATH:/usr/sbin:/sbin"; command -v iptables-restore >/dev/null 2>&1 && command -v nft >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y iptables nftables; \
+	  else echo "sipcompose: the firewall tests need iptables and nftables: run 'sudo apt-get install iptables nftables'" >&2; exit 1; fi; }
+
 # axe-core checks the page's accessibility in the browser tests.
 $(AXE):
 	@command -v npm >/dev/null 2>&1 || { echo "sipcompose: the accessibility test needs npm: install Node.js (apt-get install npm)" >&2; exit 1; }
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4
 
-test: build chromium $(AXE)
+test: build chromium firewall $(AXE)
 	@out="$$(gofmt -l $$(find . -name '*.go' -not -path './dist/*' -not -path './.cache/*'))"; \
 	  if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
