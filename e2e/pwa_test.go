@@ -328,33 +328,18 @@ func TestWorksOfflineAndInstallable(t *testing.T) {
 // TestAccessibility runs axe-core in light and dark mode; it must find
 // nothing.
 func TestAccessibility(t *testing.T) {
-	axe := os.Getenv("SIPCOMPOSE_AXE")
-	if axe == "" {
-		axe = filepath.Join("..", ".cache", "npm", "node_modules", "axe-core", "axe.min.js")
-	}
-	src, err := os.ReadFile(axe)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("axe-core is missing (%v): make test installs it with npm", err)
-		}
-		t.Skipf("axe-core is missing (%v): run make test, which installs it", err)
-	}
+	src := axeSource(t)
 	s := browsertest.New(t)
 	s.Open("/")
 	s.Fill("Header name", "customName") // show a field diagnostic too
 	s.WaitTextContains("Warnings", "header-name-not-allowed")
-	s.Eval(`(src) => { (0, eval)(src); return "" }`, string(src))
+	s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = true); return "" }`)
 	for _, scheme := range []string{"light", "dark"} {
 		err := proto.EmulationSetEmulatedMedia{Features: []*proto.EmulationMediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}.Call(s.Page)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := s.Eval(`async () => {
-			document.querySelectorAll("details").forEach(d => d.open = true);
-			const r = await axe.run(document, {resultTypes: ["violations"]});
-			return JSON.stringify(r.violations.map(v => v.id + ": " + v.help + " — " + v.nodes.map(n => n.target.join(" ")).join(", ")));
-		}`)
-		if got != "[]" {
+		if got := axeViolations(s, src); got != "[]" {
 			t.Errorf("%s mode: axe violations: %s", scheme, got)
 		}
 	}
