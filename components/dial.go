@@ -80,6 +80,11 @@ func DialOptions(p Props) app.UI {
 			text("referUrl", "Refer URL", d.ReferURL, "https://example.com/refer", "", func(d *sipcompose.Dial, v string) { d.ReferURL = v }),
 			sel("referMethod", "Refer method", d.ReferMethod, methodOptions, func(d *sipcompose.Dial, v string) { d.ReferMethod = v }),
 		),
+		app.Div().Class("row").Body(
+			text("recordingConfigurationId", "Recording configuration ID", d.RecordingConfigurationID, "", "", func(d *sipcompose.Dial, v string) { d.RecordingConfigurationID = v }),
+			text("events", "Events", d.Events, "call-progress-event", "Only in Twilio's helper libraries.", func(d *sipcompose.Dial, v string) { d.Events = v }),
+			text("passports", "Passports", d.Passports, "", "Only in Twilio's helper libraries.", func(d *sipcompose.Dial, v string) { d.Passports = v }),
+		),
 	)
 }
 

@@ -60,6 +60,7 @@ func Target(p Props, i int) app.UI {
 		checkField(id(i, "secure"), "Secure media (SRTP)", t.Secure, func(ctx app.Context, v bool) {
 			p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Secure = v })
 		}),
+		URIs(p, i),
 		EdgePicker(p, i),
 		Headers(p, i),
 		UUIEditor(p, i),
