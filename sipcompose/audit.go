@@ -399,16 +399,37 @@ func (rs *ruleset) staleFindings() []AuditFinding {
 
 // shadowFindings names accepting rules (and jumps) that can never match
 // because an earlier drop or reject in the same chain matches all of
-// their traffic.
+// their traffic. Each accept is compared with each earlier drop; a chain
+// where that is more than maxShadowPairs comparisons is said to be
+// unchecked rather than slowing the page down.
 func (rs *ruleset) shadowFindings() []AuditFinding {
 	var out []AuditFinding
 	for _, c := range rs.sortedChains() {
-		for j, r := range c.rules {
+		var drops []*fwRule
+		pairs := 0
+		for _, r := range c.rules {
+			if r.terminalDrop() {
+				drops = append(drops, r)
+			} else if r.action == "accept" || r.action == "jump" || r.action == "goto" {
+				pairs += len(drops)
+			}
+		}
+		if pairs > maxShadowPairs {
+			out = append(out, AuditFinding{Kind: FindingIgnored, Message: fmt.Sprintf(
+				"chain %s has too many rules (%d) to look for rules an earlier drop hides; the verdicts above still follow every rule", c.label(), len(c.rules))})
+			continue
+		}
+		drops = drops[:0]
+		for _, r := range c.rules {
+			if r.terminalDrop() {
+				drops = append(drops, r)
+				continue
+			}
 			if r.action != "accept" && r.action != "jump" && r.action != "goto" || r.never != "" {
 				continue
 			}
-			for _, d := range c.rules[:j] {
-				if d.terminalDrop() && d.contains(r) {
+			for _, d := range drops {
+				if d.contains(r) {
 					out = append(out, AuditFinding{Kind: FindingShadowed, Line: r.line, Text: r.text, Message: fmt.Sprintf(
 						"line %d can never match: line %d %ss the same traffic before it in chain %s", r.line, d.line, d.action, c.label())})
 					break
@@ -418,6 +439,8 @@ func (rs *ruleset) shadowFindings() []AuditFinding {
 	}
 	return out
 }
+
+const maxShadowPairs = 4_000_000
 
 func (rs *ruleset) sortedChains() []*chain {
 	out := make([]*chain, 0, len(rs.chains))

@@ -30,9 +30,13 @@ func parseNFT(rs *ruleset, lines []string) {
 			continue
 		}
 		// A rule or a set's elements may be broken over lines inside braces.
-		for strings.Count(l, "{") > strings.Count(l, "}") && !strings.HasSuffix(l, "{") && i+1 < len(lines) {
-			i++
-			l += " " + strings.TrimSpace(lines[i])
+		if open := strings.Count(l, "{") - strings.Count(l, "}"); open > 0 && !strings.HasSuffix(l, "{") {
+			parts := []string{l}
+			for ; open > 0 && i+1 < len(lines); open += strings.Count(lines[i], "{") - strings.Count(lines[i], "}") {
+				i++
+				parts = append(parts, strings.TrimSpace(lines[i]))
+			}
+			l = strings.Join(parts, " ")
 		}
 		top := ""
 		if len(stack) > 0 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // udpAndTLS needs ashburn's signaling over UDP 5060 and TLS 5061, and media.
@@ -249,6 +250,40 @@ func TestAuditOwnExports(t *testing.T) {
 			if !rep.OK() || len(rep.Findings) > 0 {
 				t.Errorf("%s export of %v: %s\n%s %+v", name, a.Edges, rep.Summary, statuses(rep), rep.Findings)
 			}
+		}
+	}
+}
+
+// TestAuditLargePastes: pastes near the limit, in the shapes that once
+// made the audit quadratic (many drops before many accepts, a set left
+// open over thousands of lines, thousands of -I), finish quickly enough
+// for the page: seconds would freeze it, so the bound is loose only for
+// a loaded machine.
+func TestAuditLargePastes(t *testing.T) {
+	fill := func(head string, line func(i int) string) string {
+		var b strings.Builder
+		b.WriteString(head)
+		for i := 0; b.Len() < MaxAuditInput-100; i++ {
+			b.WriteString(line(i))
+		}
+		return b.String()
+	}
+	pastes := map[string]string{
+		"drops then accepts": fill("*filter\n:INPUT DROP [0:0]\n", func(i int) string {
+			if i%2 == 0 {
+				return fmt.Sprintf("-A INPUT -s 10.%d.%d.0/24 -j DROP\n", i/256%256, i%256)
+			}
+			return fmt.Sprintf("-A INPUT -s 11.%d.%d.0/24 -j ACCEPT\n", i/256%256, i%256)
+		}),
+		"open set": fill("table ip f {\n\tchain input {\n\t\ttype filter hook input priority 0; policy drop;\n\t\tip saddr { 1.2.3.4,\n", func(int) string { return "1.2.3.4,\n" }),
+		"inserts":  fill("iptables -P INPUT DROP\n", func(int) string { return "iptables -I INPUT -s 1.2.3.4 -j ACCEPT\n" }),
+		"list":     fill("", func(i int) string { return fmt.Sprintf("10.%d.%d.0/24 udp 5060\n", i/256%256, i%256) }),
+	}
+	for name, paste := range pastes {
+		start := time.Now()
+		rep, err := udpAndTLS.Audit(paste)
+		if d := time.Since(start); err != nil || d > 3*time.Second {
+			t.Errorf("%s (%d bytes): %v in %v, %s", name, len(paste), err, d, rep.Summary)
 		}
 	}
 }
