@@ -43,7 +43,7 @@ func Handler(version string) *goapp.Handler {
 		},
 		BackgroundColor: "#0b5c6b",
 		ThemeColor:      "#0b5c6b",
-		LoadingLabel:    "Loading sipcompose…",
+		LoadingLabel:    "Starting sipcompose… {progress}%",
 		Styles:          []string{"/web/app.css"},
 	}
 }

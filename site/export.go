@@ -93,35 +93,6 @@ func WriteFS(out string, fsys fs.FS) error {
 	})
 }
 
-// go-app v9.8.0 writes a viewport that forbids zooming, which fails WCAG
-// 1.4.4 (people who need larger text cannot pinch-zoom); the pages are
-// published with a zoomable one instead.
-const (
-	lockedViewport   = `width=device-width, initial-scale=1, maximum-scale=1, user-scalable=0, viewport-fit=cover`
-	zoomableViewport = `width=device-width, initial-scale=1, viewport-fit=cover`
-)
-
-// fixPages corrects what go-app's generator gets wrong in every page.
-func fixPages(dir string) error {
-	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
-	if err != nil {
-		return err
-	}
-	for _, p := range pages {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		if !bytes.Contains(b, []byte(lockedViewport)) {
-			return fmt.Errorf("%s: go-app's viewport meta changed; update site.fixPages", p)
-		}
-		if err := os.WriteFile(p, bytes.ReplaceAll(b, []byte(lockedViewport), []byte(zoomableViewport)), 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // replaceDir fills a fresh sibling of out and swaps it in only once fill has
 // succeeded, so a failed export leaves the previous one intact.
 func replaceDir(out string, fill func(tmp string) error) error {

@@ -14,13 +14,28 @@ import (
 
 	"github.com/andybalholm/brotli"
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
+	"golang.org/x/net/html"
 
 	"sipcompose/static"
 )
 
 type hello struct{ goapp.Compo }
 
-func (hello) Render() goapp.UI { return goapp.P().Text("hello") }
+// hello renders the boolean attributes go-app writes wrongly when false.
+func (hello) Render() goapp.UI {
+	return goapp.Div().Body(
+		goapp.P().Text("hello"),
+		goapp.Details().ID("closed").Open(false).Body(goapp.Summary().Text("closed")),
+		goapp.Details().ID("opened").Open(true).Body(goapp.Summary().Text("opened")),
+		goapp.Input().ID("unchecked").Type("checkbox").Checked(false).Disabled(false),
+		goapp.Select().Body(
+			goapp.Option().Value("a").Selected(true).Text("a"),
+			goapp.Option().Value("b").Selected(false).Text("b"),
+		),
+		goapp.Pre().ID("code").Body(goapp.Span().Text("<a>"), goapp.Text("\n  x "), goapp.Span().Text("y")),
+		goapp.P().Body(goapp.Text("see "), goapp.A().Href("#top").Text("this"), goapp.Text(".")),
+	)
+}
 
 func init() { goapp.Route("/", &hello{}) }
 
@@ -99,6 +114,16 @@ func TestExport(t *testing.T) {
 	if !strings.Contains(index, `href="/v/`+hash+`/web/app.css"`) || !strings.Contains(index, `src="/v/`+hash+`/web/icon-192.png"`) {
 		t.Errorf("index.html does not point at the fingerprinted resources:\n%s", index)
 	}
+	if !strings.Contains(index, `<div inert="">`) || strings.Count(index, "inert") != 1 {
+		t.Errorf("the prerendered page is not inert until the app starts:\n%s", index)
+	}
+	checkPrerenderHTML(t, index)
+	// go-app's indentation is gone: in a <pre> it showed as blank lines.
+	for _, want := range []string{"<pre id=\"code\"><span>&lt;a&gt;</span>\n  x <span>y</span></pre>", `<p>see <a href="#top">this</a>.</p>`} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %q:\n%s", want, index)
+		}
+	}
 	if !strings.Contains(read(t, filepath.Join(out, "app.js")), `"`+static.WasmLengthHeader+`"`) {
 		t.Error("app.js does not read the wasm length header")
 	}
@@ -140,6 +165,35 @@ func TestExport(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "v", hash)); err == nil {
 		t.Error("old assets left behind after re-export")
 	}
+}
+
+// checkPrerenderHTML parses page as a browser would and fails on what
+// reads differently there than in the app: a false boolean attribute that
+// HTML reads as true, and the export's temporary loopback address.
+func checkPrerenderHTML(t *testing.T, page string) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for _, a := range n.Attr {
+			if booleanAttrs[a.Key] && a.Val != "" {
+				t.Errorf("<%s %s=%q>: HTML reads any value of a boolean attribute as true", n.Data, a.Key, a.Val)
+			}
+			if strings.Contains(a.Val, "127.0.0.1") || strings.Contains(a.Val, "localhost") {
+				t.Errorf("<%s %s=%q>: the export's temporary server leaked into the page", n.Data, a.Key, a.Val)
+			}
+			if n.Data == "meta" && a.Key == "content" && a.Val == "" {
+				t.Errorf("<meta> with empty content: %v", n.Attr)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
 }
 
 func TestExportRefusals(t *testing.T) {
@@ -192,5 +246,22 @@ func TestWriteFS(t *testing.T) {
 	}
 	if got := read(t, filepath.Join(out, "v", "h", "web", "app.wasm")); got != "x" {
 		t.Errorf("app.wasm = %q", got)
+	}
+}
+
+// TestBuiltSitePrerender checks the real export's index.html (make test
+// builds it and sets SIPCOMPOSE_SITE): the prerendered form of the example,
+// inert, and HTML that reads as the app renders it.
+func TestBuiltSitePrerender(t *testing.T) {
+	dir := os.Getenv("SIPCOMPOSE_SITE")
+	if dir == "" {
+		t.Skip("SIPCOMPOSE_SITE is not set: run make test, which builds the site")
+	}
+	index := read(t, filepath.Join(dir, "index.html"))
+	checkPrerenderHTML(t, index)
+	for _, want := range []string{` inert="">`, `id="t0-host"`, `value="pbx.example.com"`, `id="app-wasm-loader"`} {
+		if !strings.Contains(index, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
 	}
 }
