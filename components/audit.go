@@ -2,7 +2,6 @@ package components
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -63,7 +62,7 @@ func (c *AuditPanel) report() app.UI {
 					v := vs[i]
 					return app.Tr().Body(
 						app.Td().Body(app.Strong().Class("verdict", v.Status).Text(v.Status)),
-						app.Td().Body(app.Code().Text(requiredWords(v.Rule))),
+						app.Td().Body(app.Code().Text(v.Rule.Describe())),
 						app.Td().Text(v.Rule.Purpose),
 						app.Td().Class("why").Text(v.Reason),
 					)
@@ -80,18 +79,6 @@ func (c *AuditPanel) report() app.UI {
 			}),
 		)),
 	)
-}
-
-// requiredWords is a required rule in one line: protocol, block, ports.
-func requiredWords(r sipcompose.Rule) string {
-	parts := []string{r.Protocol, r.CIDR}
-	if r.SourcePorts != "" {
-		parts = append(parts, "from port "+r.SourcePorts)
-	}
-	if r.Ports != "" {
-		parts = append(parts, "to port "+r.Ports)
-	}
-	return strings.Join(parts, " ")
 }
 
 func statusClass(ok bool) string {

@@ -82,8 +82,8 @@ func (a AllowList) Audit(rules string) (AuditReport, error) {
 		return AuditReport{}, err
 	}
 	rep := AuditReport{Format: rs.format, Findings: rs.findings}
-	drops := map[RuleRef][]string{}
-	var dropOrder []RuleRef
+	drops := map[dropCause][]string{}
+	var dropOrder []dropCause
 	for _, req := range slices.Concat(a.Signaling, a.Media) {
 		n, err := needFor(req)
 		if err != nil {
@@ -95,16 +95,12 @@ func (a AllowList) Audit(rules string) (AuditReport, error) {
 			if _, seen := drops[*dropper]; !seen {
 				dropOrder = append(dropOrder, *dropper)
 			}
-			drops[*dropper] = append(drops[*dropper], needWords(req))
+			drops[*dropper] = append(drops[*dropper], req.Describe())
 		}
 	}
 	for _, d := range dropOrder {
-		what := "line " + fmt.Sprint(d.Line)
-		if d.Line == 0 {
-			what = d.Text
-		}
-		rep.Findings = append(rep.Findings, AuditFinding{Kind: FindingDrops, Line: d.Line, Text: d.Text,
-			Message: fmt.Sprintf("%s drops what the allow-list needs: %s", what, strings.Join(drops[d], "; "))})
+		rep.Findings = append(rep.Findings, AuditFinding{Kind: FindingDrops, Line: d.ref.Line, Text: d.ref.Text,
+			Message: fmt.Sprintf("%s drops what the allow-list needs: %s", d.who, strings.Join(drops[d], "; "))})
 	}
 	rep.Findings = append(rep.Findings, rs.staleFindings()...)
 	rep.Findings = append(rep.Findings, rs.shadowFindings()...)
@@ -113,11 +109,13 @@ func (a AllowList) Audit(rules string) (AuditReport, error) {
 	return rep, nil
 }
 
-// needWords names a required rule in a message.
-func needWords(r Rule) string {
-	s := r.Protocol + " from " + r.CIDR
+// Describe is a required rule in one line, as the audit names it:
+// "udp 54.172.60.0/30 to port 5060", "udp 168.86.128.0/18 from port
+// 10000-60000".
+func (r Rule) Describe() string {
+	s := r.Protocol + " " + r.CIDR
 	if r.SourcePorts != "" {
-		s += " port " + r.SourcePorts
+		s += " from port " + r.SourcePorts
 	}
 	if r.Ports != "" {
 		s += " to port " + r.Ports
@@ -154,6 +152,13 @@ func (r AuditReport) summary() string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// dropCause is a rule or policy that drops required traffic, and how a
+// message names it.
+type dropCause struct {
+	ref RuleRef
+	who string
 }
 
 // outcome is where a need's traffic ends up in one base chain.
@@ -234,11 +239,11 @@ func (rs *ruleset) walk(c *chain, n need, path []*chain, o *outcome) (returned b
 }
 
 // verdict judges one need against every base chain: a packet gets in only
-// if each one accepts it. dropper names the policy or rule that drops it.
-func (rs *ruleset) verdict(n need) (Verdict, *RuleRef) {
+// if each one accepts it. dropper is the policy or rule that drops it.
+func (rs *ruleset) verdict(n need) (Verdict, *dropCause) {
 	v := Verdict{Rule: n.rule, Status: Covered}
 	var reasons []string
-	var dropper *RuleRef
+	var dropper *dropCause
 	for _, c := range rs.bases {
 		var o outcome
 		rs.walk(c, n, nil, &o)
@@ -273,21 +278,18 @@ func (rs *ruleset) verdict(n need) (Verdict, *RuleRef) {
 			continue
 		}
 		// Dropped, or no rule accepts it and the paste has no policy.
-		var stop RuleRef
+		var stop dropCause
 		switch {
 		case o.by != nil:
-			stop = o.by.ref()
+			stop = dropCause{o.by.ref(), fmt.Sprintf("line %d", o.by.line)}
 			reasons = append(reasons, fmt.Sprintf("line %d %ss it", o.by.line, o.by.action))
 			if len(o.assumed) > 0 {
 				reasons = append(reasons, "assuming "+strings.Join(o.assumed, ", ")+" match Twilio's packets")
 			}
 		case o.policy != nil:
-			stop = c.policyRef
-			if stop.Line == 0 {
-				stop.Text = "chain " + c.label() + " policy drop"
-			}
+			stop = dropCause{c.policyRef, fmt.Sprintf("chain %s's policy (line %d)", c.label(), c.policyRef.Line)}
 			if rs.format == FormatList {
-				stop = RuleRef{}
+				stop = dropCause{}
 				reasons = append(reasons, "not in the list")
 			} else {
 				reasons = append(reasons, fmt.Sprintf("no rule accepts it and chain %s drops it by its policy", c.label()))
@@ -306,8 +308,8 @@ func (rs *ruleset) verdict(n need) (Verdict, *RuleRef) {
 		} else {
 			v.Status = worse(v.Status, Missing)
 		}
-		if stop.Text != "" {
-			v.By = append(v.By, stop)
+		if stop.who != "" {
+			v.By = append(v.By, stop.ref)
 			if dropper == nil {
 				dropper = &stop
 			}
