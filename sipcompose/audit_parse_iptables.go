@@ -190,7 +190,8 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 		case "-m", "--match", "-s", "--source", "--src", "-d", "--destination", "--dst", "-p", "--protocol",
 			"-i", "--in-interface", "-o", "--out-interface", "-j", "--jump", "-g", "--goto", "--comment",
 			"--dport", "--destination-port", "--dports", "--destination-ports",
-			"--sport", "--source-port", "--sports", "--source-ports", "--ctstate", "--state":
+			"--sport", "--source-port", "--sports", "--source-ports", "--ctstate", "--state",
+			"--dst-type", "--pkt-type":
 			if v, err = val(); err != nil {
 				return err
 			}
@@ -252,6 +253,14 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 				}
 				*dst = append(*dst, sp)
 			}
+		case "--dst-type", "--pkt-type":
+			// Twilio's packets are unicast to one of the host's own
+			// addresses: a broadcast or multicast rule never sees them.
+			if never, ok := addressType(v); ok && never != neg {
+				r.never = "it matches only " + strings.ToLower(negWord(neg)+v) + " packets, not Twilio's unicast"
+			} else if !ok {
+				r.assumed = append(r.assumed, negWord(neg)+w+" "+v)
+			}
 		case "--ctstate", "--state":
 			states := strings.Split(strings.ToUpper(v), ",")
 			if neg == slices.Contains(states, "NEW") {
@@ -311,4 +320,17 @@ func protoName(p string) string {
 		return "icmp"
 	}
 	return p
+}
+
+// addressType says whether a packet or address type ("LOCAL",
+// "broadcast") excludes Twilio's unicast packets to the host; ok is false
+// for a type the audit cannot judge.
+func addressType(v string) (never, ok bool) {
+	switch strings.ToLower(v) {
+	case "local", "unicast", "host":
+		return false, true
+	case "broadcast", "multicast", "anycast":
+		return true, true
+	}
+	return false, false
 }

@@ -306,6 +306,33 @@ func parseNFTRule(toks []string, r *fwRule, sets map[string][]string) error {
 				}
 				*dst = append(*dst, sp)
 			}
+		case t == "pkttype" || (t == "meta" && key == "pkttype") || (t == "fib" && key == "daddr" && i+2 < len(toks) && toks[i+2] == "type"):
+			at := i + 1
+			switch t {
+			case "meta":
+				at = i + 2
+			case "fib":
+				at = i + 3
+			}
+			neg := at < len(toks) && toks[at] == "!="
+			if neg {
+				at++
+			}
+			vals, _, err := match(at)
+			if err != nil {
+				return err
+			}
+			never, known := true, true
+			for _, v := range vals {
+				n, k := addressType(v)
+				never, known = never && n, known && k
+			}
+			switch {
+			case !known:
+				r.assumed = append(r.assumed, t+" "+negWord(neg)+strings.Join(vals, ", "))
+			case never != neg:
+				r.never = "it matches only " + negWord(neg) + strings.Join(vals, ", ") + " packets, not Twilio's unicast"
+			}
 		case t == "ct" && key == "state":
 			flush()
 			neg, vals, next, err := values(i + 2)
