@@ -31,15 +31,29 @@ func parsePlainList(rs *ruleset, lines []string) {
 }
 
 func parsePlainLine(f []string, r *fwRule) error {
-	for _, a := range strings.Split(strings.Trim(f[0], ","), ",") {
-		sp, v6, err := prefixSpan(a)
-		if err != nil {
+	// Addresses first: "a,b", "a, b" and "a b" each list two blocks.
+	n := 0
+	for ; n < len(f); n++ {
+		var got spans
+		var err error
+		for _, a := range strings.Split(strings.Trim(f[n], ","), ",") {
+			sp, v6, aerr := prefixSpan(a)
+			if aerr != nil {
+				err = aerr
+				break
+			}
+			r.ipv6 = r.ipv6 || v6
+			got = append(got, sp)
+		}
+		if err != nil && n == 0 {
 			return fmt.Errorf("%v; a line is an address or CIDR, then optionally a protocol and a port or range", err)
 		}
-		r.ipv6 = r.ipv6 || v6
-		r.src = append(r.src, sp)
+		if err != nil {
+			break
+		}
+		r.src = append(r.src, got...)
 	}
-	for _, w := range f[1:] {
+	for _, w := range f[n:] {
 		w = strings.ToLower(strings.Trim(w, ","))
 		proto, port, hasPort := strings.Cut(w, "/") // "udp/5060"
 		switch proto {
