@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 # form 8% smaller (1.77 MB vs 1.92 MB at quality 9, measured 2026-11-25),
 # which is what a visitor downloads; see BENCHMARKS.md.
 WASM_BUILD = GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -gcflags=all=-l -o $(WASM) .
-LDFLAGS    = -s -w -X main.version=$(VERSION)
+LDFLAGS    = -s -w -X sipcompose/cli.version=$(VERSION)
 
 GO_SRC  := $(shell find . -name '*.go' -not -name '*_test.go' -not -path './dist/*' -not -path './.cache/*' 2>/dev/null) go.mod go.sum
 WEB_SRC := $(shell find web -type f -not -name 'app.wasm*' 2>/dev/null)

@@ -109,7 +109,7 @@ ReadHeaderTimeout; a normal request was answered within a second while they were
 
 ## Also checked in \`make test\`
 
-- Bad input through the CLI (\`testdata/badinput/\`: XML metacharacters and \`]]>\`, CR/LF and NUL, \`? & ; = %\`,
+- Bad input through the CLI (\`cli/testdata/badinput/\`: XML metacharacters and \`]]>\`, CR/LF and NUL, \`? & ; = %\`,
   100 KB values, invalid UTF-8, emoji and right-to-left text, 11 targets, an empty document, wrong JSON types,
   truncated and trailing JSON) and through the page (the browser's XML parser accepts every preview): valid
   output with diagnostics or one clear line, never a panic, never a header split into two.

@@ -1,10 +1,13 @@
 //go:build !wasm
 
-package main
+// Package cli is sipcompose's command line: serve and export the PWA,
+// compose and lint documents. The entry point (main.go) only calls Run.
+package cli
 
 import (
 	"fmt"
 	"io"
+	"io/fs"
 )
 
 const usage = `usage: sipcompose <command> [flags]
@@ -18,16 +21,21 @@ commands:
 Run 'sipcompose <command> -h' for a command's flags.
 `
 
-// run dispatches a subcommand and returns the process exit code, so tests
-// can drive the CLI without a subprocess.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// Run dispatches a subcommand and returns the process exit code, so tests
+// can drive the CLI without a subprocess. builtSite is the exported PWA
+// built into the binary (nil when there is none); serve and export use it.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, builtSite fs.FS) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	cmds := map[string]func([]string, io.Reader, io.Writer, io.Writer) int{
-		"serve":   cmdServe,
-		"export":  cmdExport,
+		"serve": func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+			return cmdServe(args, stdout, stderr, builtSite)
+		},
+		"export": func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+			return cmdExport(args, stdout, stderr, builtSite)
+		},
 		"compose": cmdCompose,
 		"lint":    cmdLint,
 	}

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package cli
 
 import (
 	"context"
@@ -41,7 +41,7 @@ func TestExportAndServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var sout, serr syncbuf.Buffer
 	done := make(chan int, 1)
-	go func() { done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-dir", out}, &sout, &serr) }()
+	go func() { done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-dir", out}, &sout, &serr, nil) }()
 	addr := waitFor(t, &sout, regexp.MustCompile(`serving on (http://\S+)/\n`))
 	for path, want := range map[string]int{"/": 200, "/healthz": 200, "/nope": 404} {
 		res, err := http.Get(addr + path)
@@ -76,7 +76,7 @@ func TestServeQuiet(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var sout, serr syncbuf.Buffer
 	done := make(chan int, 1)
-	go func() { done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-dir", out, "-quiet"}, &sout, &serr) }()
+	go func() { done <- serve(ctx, []string{"-addr", "127.0.0.1:0", "-dir", out, "-quiet"}, &sout, &serr, nil) }()
 	addr := waitFor(t, &sout, regexp.MustCompile(`serving on (http://\S+)/\n`))
 	res, err := http.Get(addr + "/")
 	if err != nil {

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package cli
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ var updateCLI = flag.Bool("update", false, "rewrite testdata/cli golden outputs"
 // stdout and stderr.
 func runInput(stdin string, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
-	code := run(args, strings.NewReader(stdin), &out, &errb)
+	code := Run(args, strings.NewReader(stdin), &out, &errb, nil)
 	return code, out.String(), errb.String()
 }
 

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package cli
 
 import (
 	"context"
@@ -19,19 +19,20 @@ import (
 	"sipcompose/static"
 )
 
-// version names the build (make passes `git describe` with -ldflags -X); it
+// version names the build (make passes `git describe` with
+// -ldflags -X sipcompose/cli.version); it
 // becomes go-app's Handler.Version, so service-worker caches change only
 // when the build does.
 var version = "dev"
 
-func cmdServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func cmdServe(args []string, stdout, stderr io.Writer, builtSite fs.FS) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serve(ctx, args, stdout, stderr)
+	return serve(ctx, args, stdout, stderr, builtSite)
 }
 
 // serve is cmdServe with the stop signal as a context, for tests.
-func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer, builtSite fs.FS) int {
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	addr := fl.String("addr", "127.0.0.1:8000", "listen address (host:port)")
@@ -48,7 +49,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sipcompose serve: unexpected argument %q\n", fl.Arg(0))
 		return 2
 	}
-	fsys, err := siteFS(*dir)
+	fsys, err := siteFS(*dir, builtSite)
 	if err != nil {
 		fmt.Fprintf(stderr, "sipcompose serve: %v\n", err)
 		return 1
@@ -78,10 +79,10 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // siteFS picks what to serve: an explicit directory, else the site built
 // into the binary, else ./dist from `make build`.
-func siteFS(dir string) (fs.FS, error) {
+func siteFS(dir string, builtSite fs.FS) (fs.FS, error) {
 	if dir == "" {
-		if fsys, ok := embeddedSite(); ok {
-			return fsys, nil
+		if builtSite != nil {
+			return builtSite, nil
 		}
 		dir = "dist"
 	}
@@ -97,7 +98,7 @@ func siteFS(dir string) (fs.FS, error) {
 	return fsys, nil
 }
 
-func cmdExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func cmdExport(args []string, stdout, stderr io.Writer, builtSite fs.FS) int {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	out := fl.String("out", "", "directory to write the static site to (replaced)")
@@ -114,8 +115,8 @@ func cmdExport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	var err error
-	if fsys, ok := embeddedSite(); ok && *web == "" {
-		err = site.WriteFS(*out, fsys)
+	if builtSite != nil && *web == "" {
+		err = site.WriteFS(*out, builtSite)
 	} else {
 		if *web == "" {
 			*web = "web"
