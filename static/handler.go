@@ -6,10 +6,10 @@
 // go-app's handler, so what it serves is exactly what a static host would.
 //
 // The site is read into memory once, when the handler is made (about 13 MB
-// for sipcompose with its .br and .gz copies), and every response is prepared
-// then: serving is a map lookup and a write, with no file system calls. The
-// handler serves that snapshot, so a re-export is served only after a
-// restart of the server.
+// for sipcompose with its .br and .gz copies), and every response's headers
+// are prepared then: serving is a map lookup and a Write of bytes on the
+// heap, with no file system calls. The handler serves that snapshot, so a
+// re-export is served only after a restart of the server.
 package static
 
 import (
@@ -20,8 +20,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -95,9 +95,6 @@ func New(fsys fs.FS, opts Options) (http.Handler, error) {
 		return nil, err
 	}
 	h := &handler{files: make(map[string]*entry, len(files))}
-	if err := h.snapshot(files); err != nil {
-		return nil, err
-	}
 	for name := range files {
 		h.files["/"+name] = newEntry(files, name, opts)
 	}
@@ -121,9 +118,6 @@ type file struct {
 	data    []byte
 	modTime time.Time
 	etag    string
-	// inSnap: data was copied to the handler's snapshot at off.
-	inSnap bool
-	off    int64
 }
 
 // load reads every file the handler may serve. Symlinks are followed only
@@ -170,73 +164,25 @@ func load(fsys fs.FS) (map[string]file, error) {
 	return files, nil
 }
 
-// sendfileMin is the size from which a body is sent with sendfile(2) from
-// the snapshot rather than written from the heap: it saves the kernel one
-// copy of the body, and costs an open, a seek and a close per request.
-// Only app.wasm and its variants are that large.
-var sendfileMin = 256 << 10
-
-// snapshot copies the bodies of at least sendfileMin bytes into an
-// in-memory file, where the kernel can send them from without copying.
-// Where there is no such file, every body stays on the heap.
-func (h *handler) snapshot(files map[string]file) error {
-	var snap *os.File
-	var off int64
-	for name, f := range files {
-		if len(f.data) < sendfileMin {
-			continue
-		}
-		if snap == nil {
-			var err error
-			if snap, h.snapPath, err = newSnapshot(); err != nil {
-				return nil
-			}
-			h.snap = snap
-		}
-		if _, err := snap.Write(f.data); err != nil {
-			return fmt.Errorf("copying the site to memory: %w", err)
-		}
-		f.inSnap, f.off = true, off
-		off += int64(len(f.data))
-		files[name] = f
-	}
-	return nil
-}
-
-// field is a response header with its value prepared once. The value
-// slices are shared by every response: each has len == cap, so an Add
-// further down copies instead of writing into them.
-type field struct {
-	key string
-	val []string
-}
-
-var securityHeaders = []field{
-	{"Content-Security-Policy", []string{ContentSecurityPolicy}},
-	{"X-Content-Type-Options", []string{"nosniff"}},
-	{"Referrer-Policy", []string{"no-referrer"}},
-	{"X-Frame-Options", []string{"DENY"}},
-	{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
-}
-
-func setSecurityHeaders(hdr http.Header) {
-	for _, f := range securityHeaders {
-		hdr[f.key] = f.val
-	}
+var securityHeaders = http.Header{
+	"Content-Security-Policy":    {ContentSecurityPolicy},
+	"X-Content-Type-Options":     {"nosniff"},
+	"Referrer-Policy":            {"no-referrer"},
+	"X-Frame-Options":            {"DENY"},
+	"Cross-Origin-Opener-Policy": {"same-origin"},
 }
 
 // variant is one representation of a path: the file itself or a
-// precompressed copy, with every header its 200 carries. Its body is
-// either on the heap or, when large, in the handler's snapshot file.
+// precompressed copy, with every header its 200 carries. Responses copy
+// header's value slices, not their values; Header.Clone and Set make each
+// with len == cap, so an Add further down copies instead of writing into
+// a slice every response shares.
 type variant struct {
 	body     []byte
-	inSnap   bool
-	off      int64
-	size     int64
 	modTime  time.Time
 	etag     string
 	identity bool
-	header   []field
+	header   http.Header
 }
 
 type entry struct {
@@ -252,15 +198,15 @@ func newEntry(files map[string]file, name string, opts Options) *entry {
 	if opts.ImmutablePrefix != "" && strings.HasPrefix("/"+name, opts.ImmutablePrefix) {
 		cc = "public, max-age=31536000, immutable"
 	}
-	common := append(append([]field{}, securityHeaders...),
-		field{"Content-Type", []string{contentType(name)}},
-		field{"Cache-Control", []string{cc}})
+	common := securityHeaders.Clone()
+	common.Set("Content-Type", contentType(name))
+	common.Set("Cache-Control", cc)
 	if path.Ext(name) == ".wasm" {
-		common = append(common, field{WasmLengthHeader, []string{strconv.Itoa(len(files[name].data))}})
+		common.Set(WasmLengthHeader, strconv.Itoa(len(files[name].data)))
 	}
 	for _, enc := range encodings {
 		if _, ok := files[name+enc.suffix]; ok {
-			common = append(common, field{"Vary", []string{"Accept-Encoding"}})
+			common.Set("Vary", "Accept-Encoding")
 			break
 		}
 	}
@@ -273,20 +219,15 @@ func newEntry(files map[string]file, name string, opts Options) *entry {
 	return e
 }
 
-func newVariant(f file, common []field, encoding string) *variant {
-	v := &variant{body: f.data, inSnap: f.inSnap, off: f.off, size: int64(len(f.data)),
-		modTime: f.modTime, etag: f.etag, identity: encoding == ""}
-	if v.inSnap {
-		v.body = nil
-	}
-	v.header = append(append([]field{}, common...),
-		field{"Etag", []string{v.etag}},
-		field{"Content-Length", []string{strconv.Itoa(len(f.data))}})
+func newVariant(f file, common http.Header, encoding string) *variant {
+	v := &variant{body: f.data, modTime: f.modTime, etag: f.etag, identity: encoding == "", header: common.Clone()}
+	v.header.Set("Etag", v.etag)
+	v.header.Set("Content-Length", strconv.Itoa(len(f.data)))
 	if !f.modTime.IsZero() {
-		v.header = append(v.header, field{"Last-Modified", []string{f.modTime.UTC().Format(http.TimeFormat)}})
+		v.header.Set("Last-Modified", f.modTime.UTC().Format(http.TimeFormat))
 	}
 	if encoding != "" {
-		v.header = append(v.header, field{"Content-Encoding", []string{encoding}})
+		v.header.Set("Content-Encoding", encoding)
 	}
 	return v
 }
@@ -299,21 +240,19 @@ func etag(data []byte) string {
 }
 
 type handler struct {
-	files    map[string]*entry // by URL path
-	snap     *os.File          // nil: every body is on the heap
-	snapPath string            // opens snap again, with its own offset
+	files map[string]*entry // by URL path
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		setSecurityHeaders(w.Header())
+		maps.Copy(w.Header(), securityHeaders)
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
 	e, ok := h.files[r.URL.Path]
 	if !ok {
-		h.serveMiss(w, r)
+		serveMiss(w, r)
 		return
 	}
 	v := e.identity
@@ -326,11 +265,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	hdr := w.Header()
-	for _, f := range v.header {
-		hdr[f.key] = f.val
-	}
+	maps.Copy(hdr, v.header)
 	if hasAny(r.Header, "Range", "If-Range", "If-Match", "If-Unmodified-Since") {
-		h.serveContent(w, r, v)
+		serveContent(w, r, v)
 		return
 	}
 	if notModified(r.Header, v) {
@@ -343,36 +280,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	switch {
-	case r.Method == http.MethodHead:
-	case v.inSnap:
-		h.sendFile(w, v)
-	default:
+	if r.Method != http.MethodHead {
 		w.Write(v.body)
 	}
-}
-
-// sendFile lets net/http send v with sendfile(2): io.Copy reaches the
-// connection's ReadFrom with an *os.File behind an io.LimitedReader.
-func (h *handler) sendFile(w http.ResponseWriter, v *variant) {
-	f, err := os.Open(h.snapPath)
-	if err == nil {
-		defer f.Close()
-		_, err = f.Seek(v.off, io.SeekStart)
-	}
-	if err != nil {
-		// Out of file descriptors, say: the same bytes, copied.
-		io.Copy(w, h.reader(v))
-		return
-	}
-	io.Copy(w, &io.LimitedReader{R: f, N: v.size})
-}
-
-func (h *handler) reader(v *variant) io.ReadSeeker {
-	if v.inSnap {
-		return io.NewSectionReader(h.snap, v.off, v.size)
-	}
-	return bytes.NewReader(v.body)
 }
 
 func hasAny(hdr http.Header, keys ...string) bool {
@@ -387,7 +297,7 @@ func hasAny(hdr http.Header, keys ...string) bool {
 // serveContent leaves the rare requests (ranges, If-Match and
 // If-Unmodified-Since) to net/http. Byte ranges of a compressed body are of
 // no use to anyone, so a compressed variant is always sent whole.
-func (h *handler) serveContent(w http.ResponseWriter, r *http.Request, v *variant) {
+func serveContent(w http.ResponseWriter, r *http.Request, v *variant) {
 	if v.identity {
 		// ServeContent sets the length of what it sends (a part, or nothing).
 		delete(w.Header(), "Content-Length")
@@ -395,7 +305,7 @@ func (h *handler) serveContent(w http.ResponseWriter, r *http.Request, v *varian
 		r = r.Clone(r.Context())
 		r.Header.Del("Range")
 	}
-	http.ServeContent(w, r, "", v.modTime, h.reader(v))
+	http.ServeContent(w, r, "", v.modTime, bytes.NewReader(v.body))
 }
 
 // notModified evaluates If-None-Match, else If-Modified-Since, as
@@ -439,9 +349,9 @@ func etagListed(list, etag string) bool {
 	}
 }
 
-func (h *handler) serveMiss(w http.ResponseWriter, r *http.Request) {
+func serveMiss(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
-	setSecurityHeaders(hdr)
+	maps.Copy(hdr, securityHeaders)
 	if r.URL.Path == "/healthz" {
 		hdr.Set("Cache-Control", "no-store")
 		hdr.Set("Content-Type", "text/plain; charset=utf-8")

@@ -81,21 +81,6 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return n, err
 }
 
-// ReadFrom keeps sendfile(2) for large bodies when the access log is on:
-// io.Copy looks for ReadFrom on the writer it is given, not beneath it.
-func (w *statusWriter) ReadFrom(src io.Reader) (int64, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	n, err := io.Copy(w.ResponseWriter, src)
-	w.bytes += n
-	return n, err
-}
-
-// Unwrap lets http.ResponseController reach the connection (ServeContent's
-// io.Copy uses ReaderFrom through it).
-func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
 func accessLog(h http.Handler, log io.Writer) http.Handler {
 	var mu sync.Mutex
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
