@@ -9,11 +9,13 @@ func Compose(doc Document) Result {
 	for i := range doc.Targets {
 		uris[i], plain[i] = buildURI(&doc.Targets[i])
 	}
-	return Result{
+	r := Result{
 		TwiML:       renderTwiML(doc, uris),
 		URIs:        uris,
 		Curl:        renderCurl(doc, uris),
 		AllowList:   allowListFor(doc),
 		Diagnostics: validate(doc, uris, plain),
 	}
+	r.Invites, r.Callbacks = customerSide(&doc, uris, r.Diagnostics)
+	return r
 }

@@ -40,6 +40,7 @@ func FuzzCompose(f *testing.F) {
 		if !r.HasErrors() && len(doc.Targets) > 0 {
 			oracleCheck(t, doc.Targets[0], r.URIs[0])
 		}
+		customerCheck(t, doc, r)
 	})
 }
 

@@ -37,6 +37,11 @@ type Result struct {
 	AllowList AllowList `json:"allowList"`
 	// Diagnostics lists every finding, errors first, then by field.
 	Diagnostics []Diagnostic `json:"diagnostics"`
+	// Invites previews what the customer's PBX receives: one INVITE per
+	// URI Twilio dials.
+	Invites []Invite `json:"invites"`
+	// Callbacks is what the customer's app gets back.
+	Callbacks Callbacks `json:"callbacks"`
 }
 
 // HasErrors reports whether any diagnostic is an error.
