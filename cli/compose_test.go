@@ -39,7 +39,7 @@ func goldenCLI(t *testing.T, name, got string) {
 }
 
 func TestComposeFormats(t *testing.T) {
-	for _, format := range []string{"twiml", "uri", "curl", "allowlist", "cidrs", "iptables", "nftables", "json"} {
+	for _, format := range []string{"twiml", "uri", "curl", "allowlist", "cidrs", "iptables", "nftables", "invite", "callbacks", "json"} {
 		t.Run(format, func(t *testing.T) {
 			code, out, errOut := runInput("", "compose", "-format", format, filepath.Join("testdata", "cli", "doc.json"))
 			if code != 0 || errOut != "" {
