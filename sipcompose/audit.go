@@ -364,7 +364,7 @@ func (rs *ruleset) staleFindings() []AuditFinding {
 	}
 	legacyPorts, _ := portSpan(legacyMediaPorts)
 	var out []AuditFinding
-	for _, c := range rs.sortedChains() {
+	for _, c := range rs.order {
 		for _, r := range c.rules {
 			if r.action != "accept" || r.src == nil {
 				continue
@@ -406,7 +406,7 @@ func (rs *ruleset) staleFindings() []AuditFinding {
 // unchecked rather than slowing the page down.
 func (rs *ruleset) shadowFindings() []AuditFinding {
 	var out []AuditFinding
-	for _, c := range rs.sortedChains() {
+	for _, c := range rs.order {
 		var drops []*fwRule
 		pairs := 0
 		for _, r := range c.rules {
@@ -443,12 +443,3 @@ func (rs *ruleset) shadowFindings() []AuditFinding {
 }
 
 const maxShadowPairs = 4_000_000
-
-func (rs *ruleset) sortedChains() []*chain {
-	out := make([]*chain, 0, len(rs.chains))
-	for _, c := range rs.chains {
-		out = append(out, c)
-	}
-	slices.SortFunc(out, func(a, b *chain) int { return strings.Compare(a.table+"/"+a.name, b.table+"/"+b.name) })
-	return out
-}

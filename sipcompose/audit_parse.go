@@ -26,6 +26,7 @@ const (
 type ruleset struct {
 	format string
 	chains map[string]*chain // by table and name, "filter/INPUT"
+	order  []*chain          // the same, in the order the paste names them
 	// bases are the chains on the input hook; a packet must be accepted
 	// by every one (iptables has one, nftables one per table or more).
 	bases    []*chain
@@ -56,6 +57,7 @@ func (rs *ruleset) chain(table, name string) *chain {
 	if !ok {
 		c = &chain{table: table, name: name}
 		rs.chains[key] = c
+		rs.order = append(rs.order, c)
 	}
 	return c
 }

@@ -151,7 +151,8 @@ func iptablesCommand(rs *ruleset, n int, l string, w []string) error {
 		}
 		rs.add(c, r)
 		if pos >= 0 && !r.ipv6 {
-			c.rules = slices.Insert(c.rules[:len(c.rules)-1], pos, r)
+			copy(c.rules[pos+1:], c.rules[pos:])
+			c.rules[pos] = r
 		}
 	case "-P", "--policy":
 		if len(w) < 3 || (w[2] != "ACCEPT" && w[2] != "DROP") {

@@ -8,9 +8,13 @@ import (
 	"testing"
 )
 
-// WasmBrotliBudget is issue 5's ceiling for what a first visit downloads
-// of app.wasm.
-const WasmBrotliBudget = 1_600_000
+// WasmBrotliBudget is the ceiling for what a first visit downloads of
+// app.wasm: issue 5's 1.6 MB, raised by 50 KB when the firewall audit
+// (issue 17) put its parsers and verdicts in the page (+47 KB brotli
+// measured: 1,583,273 without the Check existing rules box, 1,630,507
+// with it). Whether the audit is worth that on every first load is the
+// lead's call; this keeps it from growing unnoticed.
+const WasmBrotliBudget = 1_650_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.
