@@ -31,7 +31,7 @@ var formats = []outputFormat{
 	{"iptables", "the allow-list as iptables commands", func(r sipcompose.Result) string { return r.AllowList.IPTables() }},
 	{"nftables", "the allow-list as a file for nft -f", func(r sipcompose.Result) string { return r.AllowList.NFTables() }},
 	{"invite", "each target's INVITE as the customer's PBX receives it (CRLF line ends)", func(r sipcompose.Result) string { return r.InviteText() }},
-	{"callbacks", "the parameters the customer's app gets back from Twilio", func(r sipcompose.Result) string { return r.Callbacks.Text }},
+	{"callbacks", "the parameters the customer's app gets back from Twilio", func(r sipcompose.Result) string { return r.Callbacks.Text() }},
 	{"json", "the whole result: TwiML, URIs, curl, allow-list, INVITEs, callbacks, diagnostics", func(r sipcompose.Result) string {
 		var b strings.Builder
 		enc := json.NewEncoder(&b)

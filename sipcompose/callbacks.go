@@ -15,8 +15,6 @@ type Callbacks struct {
 	// Studio says how a Studio flow reads these, as far as Twilio
 	// documents it.
 	Studio string `json:"studio"`
-	// Text is all of it as plain text, for the CLI and the copy button.
-	Text string `json:"text"`
 }
 
 // TargetCallbacks is one <Sip>'s requests and what becomes of each of its
@@ -57,17 +55,26 @@ type HeaderReturn struct {
 	Note      string `json:"note"`
 }
 
+// The notes of HeaderReturn, fixed so that a document of many headers
+// builds no sentence per header on every keystroke.
+const (
+	returnNotSent  = "Never comes back: Twilio does not send it."
+	returnNonX     = "Never comes back: Twilio reports only X- headers to the action and screening URLs (Outbound - Receiving SIP page)."
+	returnIfEchoed = "Only if the PBX answers with this header: Twilio reports the headers of the PBX's responses (the 200 OK to the screening url, the final response to the <Dial action>), not those of its INVITE."
+)
+
 // headerReturn is what a header named name comes back as.
 func headerReturn(name string, sent bool) HeaderReturn {
 	r := HeaderReturn{Header: name}
 	switch {
 	case !sent:
-		r.Note = "Never comes back: Twilio does not send it."
+		r.Note = returnNotSent
 	case xHeader(name):
-		r.Screening, r.Action = "SipHeader_"+name, "DialSipHeader_"+name
-		r.Note = "Only if the PBX puts " + name + " in its own response: " + r.Screening + " from its 200 OK (screening url), " + r.Action + " from its final response (<Dial action>)."
+		// One string for both names: the screening one is its tail.
+		r.Action = "DialSipHeader_" + name
+		r.Screening, r.Note = r.Action[len("Dial"):], returnIfEchoed
 	default:
-		r.Note = "Never comes back: Twilio reports only X- headers to the action and screening URLs (Outbound - Receiving SIP page)."
+		r.Note = returnNonX
 	}
 	return r
 }
@@ -129,14 +136,14 @@ func callbacksFor(doc *Document, invites []Invite) Callbacks {
 			if inv.Target != i {
 				continue
 			}
-			for _, h := range inv.Headers {
-				tc.Headers = append(tc.Headers, h.ComesBack)
+			tc.Headers = make([]HeaderReturn, len(inv.Headers))
+			for j, h := range inv.Headers {
+				tc.Headers[j] = h.ComesBack
 			}
 			break
 		}
 		c.Targets[i] = tc
 	}
-	c.Text = callbacksText(&c)
 	return c
 }
 
@@ -150,8 +157,9 @@ func request(url, method string, params []Param, none string) Request {
 	return Request{URL: url, Method: method, Params: params}
 }
 
-// callbacksText writes c as the plain text the CLI prints.
-func callbacksText(c *Callbacks) string {
+// Text is c as plain text, for the CLI and the page's copy button: made
+// when asked for, not on every keystroke.
+func (c Callbacks) Text() string {
 	var b strings.Builder
 	writeRequest(&b, "<Dial action>", c.Action)
 	for _, t := range c.Targets {
@@ -162,7 +170,11 @@ func callbacksText(c *Callbacks) string {
 			b.WriteString("  Headers: none set\n")
 		}
 		for _, h := range t.Headers {
-			b.WriteString("  Header " + h.Header + ": " + h.Note + "\n")
+			b.WriteString("  Header " + h.Header + ": ")
+			if h.Screening != "" {
+				b.WriteString(h.Screening + " (screening url), " + h.Action + " (<Dial action>). ")
+			}
+			b.WriteString(h.Note + "\n")
 		}
 	}
 	b.WriteString("\n" + c.Studio + "\n")

@@ -51,8 +51,11 @@ type InviteHeader struct {
 	Name string `json:"name"`
 	// Value is decoded: what the PBX reads after the colon.
 	Value string `json:"value"`
-	// Field is the row's place in the Document ("targets[0].headers[1]").
-	Field string `json:"field"`
+	// Kind and Row place the row in its target (or in the <Uri> the
+	// Invite dials): Kind is "uui", "headers" or "headerElements", Row
+	// the index in that list.
+	Kind string `json:"kind"`
+	Row  int    `json:"row"`
 	// Sent is false for a row Twilio drops; Note says why, or how a value
 	// is shown.
 	Sent bool   `json:"sent"`
@@ -103,11 +106,7 @@ func invitesFor(doc *Document, uris []string, withErrors []bool) []Invite {
 
 func buildInvite(doc *Document, t *Target, target, uri int, label string, withErrors bool) Invite {
 	inv := Invite{Target: target, URI: uri, Label: label, Media: MediaCIDR + " (UDP, source ports " + MediaPorts + ")"}
-	prefix := "targets[" + strconv.Itoa(target) + "]"
-	if uri > 0 {
-		prefix += ".uris[" + strconv.Itoa(uri-1) + "]"
-	}
-	inv.Headers = inviteHeaders(t, "targets["+strconv.Itoa(target)+"]", prefix)
+	inv.Headers = inviteHeaders(t)
 	if t.Username != "" {
 		inv.Auth = "Username " + strconv.Quote(t.Username) + " is set, but the INVITE carries no credentials: Twilio sends them (SIP digest) only in a second INVITE, after the PBX answers 401 or 407. A capture of the first INVITE shows none."
 	}
@@ -166,28 +165,28 @@ func requestURI(t *Target) (string, []string) {
 
 // inviteHeaders lists the target's custom headers in the order the URI
 // carries them (UUI, URI headers), then its <Header> elements, each with
-// whether Twilio sends it. sipField names the <Sip>'s own rows, uriField
-// those parsed from a <Uri> child.
-func inviteHeaders(t *Target, sipField, uriField string) []InviteHeader {
-	var out []InviteHeader
+// whether Twilio sends it.
+func inviteHeaders(t *Target) []InviteHeader {
+	out := make([]InviteHeader, 0, 1+len(t.Headers)+len(t.HeaderElements))
 	if t.UUI.Data != "" {
-		out = append(out, inviteHeader(UUIHeaderName(t.UUI), uuiValue(t.UUI), uriField+".uui", false))
+		out = append(out, inviteHeader(UUIHeaderName(t.UUI), uuiValue(t.UUI), "uui", 0))
 	}
 	for i, h := range t.Headers {
 		if h.Name != "" {
-			out = append(out, inviteHeader(h.Name, h.Value, uriField+".headers["+strconv.Itoa(i)+"]", false))
+			out = append(out, inviteHeader(h.Name, h.Value, "headers", i))
 		}
 	}
 	for i, h := range t.HeaderElements {
 		if h.Name != "" {
-			out = append(out, inviteHeader(h.Name, h.Value, sipField+".headerElements["+strconv.Itoa(i)+"]", true))
+			out = append(out, inviteHeader(h.Name, h.Value, "headerElements", i))
 		}
 	}
 	return out
 }
 
-func inviteHeader(name, value, field string, element bool) InviteHeader {
-	h := InviteHeader{Name: name, Field: field, Sent: true}
+func inviteHeader(name, value, kind string, row int) InviteHeader {
+	h := InviteHeader{Name: name, Kind: kind, Row: row, Sent: true}
+	element := kind == "headerElements"
 	switch {
 	case !tokenValid(name):
 		h.Sent, h.Note = false, "Not sent: not a valid SIP header name (error 13252)."
@@ -262,6 +261,7 @@ func inviteMessage(doc *Document, t *Target, inv *Invite, e Edge) string {
 	to, _, _ := strings.Cut(inv.RequestURI, ";")
 
 	var b strings.Builder
+	b.Grow(1024)
 	line := func(parts ...string) {
 		for _, p := range parts {
 			b.WriteString(p)

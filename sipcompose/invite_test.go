@@ -125,7 +125,7 @@ func TestCustomerGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			r := Compose(doc)
 			golden(t, name+".invite.sip", r.InviteText())
-			golden(t, name+".callbacks.txt", r.Callbacks.Text)
+			golden(t, name+".callbacks.txt", r.Callbacks.Text())
 		})
 	}
 }
@@ -268,7 +268,7 @@ func customerCheck(t *testing.T, doc Document, r Result) {
 		}
 		inviteCheck(t, doc.Targets[i], inv, want)
 	}
-	if r.Callbacks.Text == "" || len(r.Callbacks.Targets) != len(doc.Targets) {
-		t.Fatalf("callbacks: %d targets, text %q", len(r.Callbacks.Targets), r.Callbacks.Text)
+	if r.Callbacks.Text() == "" || len(r.Callbacks.Targets) != len(doc.Targets) {
+		t.Fatalf("callbacks: %d targets, text %q", len(r.Callbacks.Targets), r.Callbacks.Text())
 	}
 }
