@@ -1,7 +1,7 @@
 //go:build !wasm
 
 // Package cli is sipcompose's command line: serve and export the PWA,
-// compose and lint documents. The entry point (main.go) only calls Run.
+// compose and lint documents, audit firewall rules. The entry point (main.go) only calls Run.
 package cli
 
 import (
@@ -17,6 +17,7 @@ commands:
   export   write the PWA as static files for any static host
   compose  turn a document (JSON) into TwiML, URIs, curl or an allow-list
   lint     check TwiML and print diagnostics
+  audit    check existing firewall rules against a document's allow-list
 
 Run 'sipcompose <command> -h' for a command's flags.
 `
@@ -38,6 +39,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, builtSite fs.
 		},
 		"compose": cmdCompose,
 		"lint":    cmdLint,
+		"audit":   cmdAudit,
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
