@@ -22,8 +22,11 @@ WEB_SRC := $(shell find web -type f -not -name 'app.wasm*' 2>/dev/null)
 STAMP   := .cache/version
 
 AXE      := .cache/npm/node_modules/axe-core/axe.min.js
+TWILIO_NODE := .cache/npm/node_modules/twilio/package.json
+# Debian's python3 has python3-twilio; the first python3 on PATH may not.
+DEBIAN_PYTHON := /usr/bin/python3
 
-.PHONY: all build run test bench soak export screenshot clean deps chromium firewall check-go
+.PHONY: all build run test bench soak export screenshot clean deps chromium firewall python-twilio check-go
 
 all: build
 
@@ -78,12 +81,24 @@ $(AXE):
 	@command -v npm >/dev/null 2>&1 || { echo "sipcompose: the accessibility test needs npm: install Node.js (apt-get install npm)" >&2; exit 1; }
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@4
 
-test: build chromium firewall $(AXE)
+# The Code panel's programs run in the tests with the real helper
+# libraries: twilio-node from npm, Debian's python3-twilio, and twilio-go
+# (a module this one requires).
+$(TWILIO_NODE):
+	@command -v npm >/dev/null 2>&1 || { echo "sipcompose: the twilio-node tests need npm: install Node.js (apt-get install npm)" >&2; exit 1; }
+	npm install --silent --no-audit --no-fund --prefix .cache/npm twilio@5
+
+python-twilio:
+	@$(DEBIAN_PYTHON) -c 'import twilio' 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y python3-twilio; \
+	  else echo "sipcompose: the twilio-python tests need Debian's python3-twilio: run 'sudo apt-get install python3-twilio'" >&2; exit 1; fi; }
+
+test: build chromium firewall $(AXE) $(TWILIO_NODE) python-twilio
 	@out="$$(gofmt -l $$(find . -name '*.go' -not -path './dist/*' -not -path './.cache/*'))"; \
 	  if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
-	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) SIPCOMPOSE_AXE=$(CURDIR)/$(AXE) $(GO) test ./...
+	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) SIPCOMPOSE_AXE=$(CURDIR)/$(AXE) SIPCOMPOSE_NODE_PATH=$(CURDIR)/.cache/npm/node_modules $(GO) test ./...
 
 # Rewrites docs/screenshot-desktop.png and docs/screenshot-375.png from the
 # running app (README's pictures).

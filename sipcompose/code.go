@@ -1,0 +1,348 @@
+package sipcompose
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Lang is a language whose Twilio helper library the Code programs use.
+// Only languages whose library the tests run are offered.
+type Lang string
+
+const (
+	LangNode   Lang = "node"
+	LangPython Lang = "python"
+	LangGo     Lang = "go"
+)
+
+// Langs lists the languages in the order the page and the CLI show them.
+var Langs = []Lang{LangNode, LangPython, LangGo}
+
+// Programs are one language's two complete programs for a Document.
+type Programs struct {
+	Lang Lang `json:"lang"`
+	// Library names the helper library as its package manager spells it.
+	Library string `json:"library"`
+	// TwiML builds the same TwiML as Result.TwiML with the library's
+	// builder and prints it.
+	TwiML string `json:"twiml"`
+	// Call places the same REST call(s) as Result.Curl.
+	Call string `json:"call"`
+}
+
+// Code writes, for each of Langs, the program that builds doc's TwiML with
+// the helper library and the one that places its REST call. uris are the
+// targets' URIs as Compose built them (Result.URIs): the programs pass them
+// on already percent-encoded, so the libraries, which encode nothing, send
+// what the TwiML preview shows.
+//
+// No secret is written into a program: credentials and SIP passwords are
+// read from the environment variables the curl form reads. Every value is
+// a string literal quoted for its language, so no input changes what a
+// program says or stops it compiling.
+//
+// Code is not part of Compose: the page asks for it only while the Code
+// panel is open, so typing elsewhere does not pay for six programs.
+func Code(doc Document, uris []string) []Programs {
+	m := newCodeModel(doc, uris)
+	return []Programs{
+		{Lang: LangNode, Library: "twilio (npm)", TwiML: nodeTwiML(m), Call: nodeCall(m)},
+		{Lang: LangPython, Library: "twilio (PyPI; Debian python3-twilio)", TwiML: pythonTwiML(m), Call: pythonCall(m)},
+		{Lang: LangGo, Library: "github.com/twilio/twilio-go", TwiML: goTwiML(m), Call: goCall(m)},
+	}
+}
+
+// ProgramsFor returns lang's programs from Code's output, or false when
+// lang is not offered.
+func ProgramsFor(all []Programs, lang Lang) (Programs, bool) {
+	for _, p := range all {
+		if p.Lang == lang {
+			return p, true
+		}
+	}
+	return Programs{}, false
+}
+
+// valueKind says how a value is written in a program.
+type valueKind int
+
+const (
+	kindString valueKind = iota
+	kindInt
+	kindBool // always true: false values are left out
+	kindList
+	kindEnv // s names the environment variable that holds the value
+)
+
+// codeValue is one TwiML attribute or REST parameter. name is Twilio's own
+// spelling: the TwiML attribute ("callerId") or the REST parameter
+// ("SipAuthUsername"); each language derives its identifier from it.
+type codeValue struct {
+	name string
+	kind valueKind
+	s    string
+	n    int
+	list []string
+}
+
+// codeSip is one <Sip> noun: its URI and attributes.
+type codeSip struct {
+	uri   string
+	attrs []codeValue
+}
+
+// codeModel is what every language's programs say, decided once.
+type codeModel struct {
+	dial  []codeValue
+	sips  []codeSip
+	calls [][]codeValue // one REST call per target
+	// notes are comments on the REST programs, one line each.
+	notes []string
+	// twimlEnvs and callEnvs are the variables each program reads besides
+	// the account's credentials.
+	twimlEnvs []string
+	callEnvs  []string
+}
+
+// Comments the programs share, in every language's comment syntax.
+const (
+	noteTwiMLURI = "The SIP URI is already percent-encoded: pass it as is, with & raw. The library writes &amp;; writing &amp; here would send &amp;amp;."
+	noteCallURI  = "The SIP URI is already percent-encoded: pass it as is; the library form-encodes it (& is sent as %26)."
+	noteRinging  = "Record: the REST API records from answer; recording from ringing has no REST form."
+)
+
+func newCodeModel(doc Document, uris []string) codeModel {
+	var m codeModel
+	d := &doc.Dial
+	m.dial = present(
+		attr("action", d.Action),
+		attr("method", d.Method),
+		intValue("timeout", d.Timeout),
+		boolValue("hangupOnStar", d.HangupOnStar),
+		intValue("timeLimit", d.TimeLimit),
+		attr("callerId", d.CallerID),
+		attr("record", d.Record),
+		attr("trim", d.Trim),
+		attr("recordingStatusCallback", d.RecordingStatusCallback),
+		attr("recordingStatusCallbackMethod", d.RecordingStatusCallbackMethod),
+		attr("recordingStatusCallbackEvent", strings.Join(d.RecordingStatusCallbackEvent, " ")),
+		attr("recordingTrack", d.RecordingTrack),
+		boolValue("answerOnBridge", d.AnswerOnBridge),
+		attr("ringTone", d.RingTone),
+		attr("referUrl", d.ReferURL),
+		attr("referMethod", d.ReferMethod),
+		boolValue("sequential", d.Sequential),
+	)
+	passwordEnvs := sipPasswordEnvs(doc.Targets)
+	for i := range doc.Targets {
+		t := &doc.Targets[i]
+		password := codeValue{}
+		if t.Password != "" {
+			password = codeValue{name: "password", kind: kindEnv, s: passwordEnvs[i]}
+			m.twimlEnvs = appendNew(m.twimlEnvs, passwordEnvs[i])
+		}
+		m.sips = append(m.sips, codeSip{uri: uris[i], attrs: present(
+			attr("username", t.Username),
+			password,
+			attr("url", t.URL),
+			attr("method", t.Method),
+			attr("statusCallbackEvent", strings.Join(t.StatusCallbackEvent, " ")),
+			attr("statusCallback", t.StatusCallback),
+			attr("statusCallbackMethod", t.StatusCallbackMethod),
+			attr("machineDetection", t.MachineDetection),
+			intValue("machineDetectionTimeout", t.MachineDetectionTimeout),
+			intValue("machineDetectionSpeechThreshold", t.MachineDetectionSpeechThreshold),
+			intValue("machineDetectionSpeechEndThreshold", t.MachineDetectionSpeechEndThreshold),
+			intValue("machineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout),
+			attr("amdStatusCallback", t.AMDStatusCallback),
+			attr("amdStatusCallbackMethod", t.AMDStatusCallbackMethod),
+		)})
+		call := restCall(&doc, t, uris[i])
+		for _, v := range call {
+			if v.kind == kindEnv {
+				m.callEnvs = appendNew(m.callEnvs, v.s)
+			}
+		}
+		m.calls = append(m.calls, call)
+	}
+	if len(uris) > 1 {
+		m.notes = append(m.notes, strconv.Itoa(len(uris))+" targets: each call is placed on its own; <Dial> rings them "+dialMode(doc.Dial)+" and bridges the first to answer.")
+	}
+	if d.CallerID == "" {
+		m.notes = append(m.notes, commentText(curlFromComment))
+	}
+	if doc.REST.URL == "" && doc.REST.TwiML == "" {
+		m.notes = append(m.notes, commentText(curlURLComment))
+	}
+	if recording(d.Record) && strings.Contains(d.Record, "ringing") {
+		m.notes = append(m.notes, noteRinging)
+	}
+	return m
+}
+
+// restCall is the REST Calls request for one target: the parameters
+// renderCurl sends, in its order, with the same values.
+func restCall(doc *Document, t *Target, uri string) []codeValue {
+	d := &doc.Dial
+	from := d.CallerID
+	if from == "" {
+		from = "sipcompose"
+	}
+	answered := param("Url", PlaceholderRESTURL)
+	switch {
+	case doc.REST.URL != "":
+		answered = param("Url", doc.REST.URL)
+	case doc.REST.TwiML != "":
+		answered = param("Twiml", doc.REST.TwiML)
+	}
+	call := []codeValue{param("To", uri), param("From", from), answered}
+	if t.Username != "" {
+		call = append(call, param("SipAuthUsername", t.Username), codeValue{name: "SipAuthPassword", kind: kindEnv, s: EnvSIPPassword})
+	}
+	call = append(call, intValue("Timeout", d.Timeout))
+	if recording(d.Record) {
+		channels := ""
+		if strings.HasSuffix(d.Record, "-dual") {
+			channels = "dual"
+		}
+		call = append(call,
+			boolValue("Record", true),
+			param("RecordingChannels", channels),
+			param("RecordingTrack", d.RecordingTrack),
+			param("RecordingStatusCallback", d.RecordingStatusCallback),
+			param("RecordingStatusCallbackMethod", d.RecordingStatusCallbackMethod),
+			listValue("RecordingStatusCallbackEvent", d.RecordingStatusCallbackEvent),
+			// Trim applies only to a recording, in both forms.
+			param("Trim", d.Trim),
+		)
+	}
+	call = append(call,
+		intValue("TimeLimit", d.TimeLimit),
+		param("StatusCallback", t.StatusCallback),
+		param("StatusCallbackMethod", t.StatusCallbackMethod),
+		listValue("StatusCallbackEvent", t.StatusCallbackEvent),
+		param("MachineDetection", t.MachineDetection),
+		intValue("MachineDetectionTimeout", t.MachineDetectionTimeout),
+		intValue("MachineDetectionSpeechThreshold", t.MachineDetectionSpeechThreshold),
+		intValue("MachineDetectionSpeechEndThreshold", t.MachineDetectionSpeechEndThreshold),
+		intValue("MachineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout),
+	)
+	if t.AMDStatusCallback != "" {
+		// The REST API reports AMD results to a callback only in async
+		// mode; it takes the string "true", not a boolean.
+		call = append(call, param("AsyncAmd", "true"))
+	}
+	call = append(call,
+		param("AsyncAmdStatusCallback", t.AMDStatusCallback),
+		param("AsyncAmdStatusCallbackMethod", t.AMDStatusCallbackMethod),
+	)
+	return present(call...)
+}
+
+// sipPasswordEnvs names the variable each target's SIP password is read
+// from: SIP_PASSWORD, as the curl form reads, for the first password;
+// SIP_PASSWORD_2, SIP_PASSWORD_3… for each different one after it.
+func sipPasswordEnvs(targets []Target) []string {
+	envs := make([]string, len(targets))
+	var seen []string
+	for i, t := range targets {
+		if t.Password == "" {
+			continue
+		}
+		n := 0
+		for n < len(seen) && seen[n] != t.Password {
+			n++
+		}
+		if n == len(seen) {
+			seen = append(seen, t.Password)
+		}
+		envs[i] = EnvSIPPassword
+		if n > 0 {
+			envs[i] += "_" + strconv.Itoa(n+1)
+		}
+	}
+	return envs
+}
+
+// attr is a TwiML attribute; xmlSafe makes it the value Compose writes, so
+// the library is handed what the TwiML preview shows.
+func attr(name, v string) codeValue { return codeValue{name: name, s: xmlSafe(v)} }
+
+// param is a REST parameter, sent as typed, as the curl form sends it.
+func param(name, v string) codeValue { return codeValue{name: name, s: v} }
+
+func intValue(name string, n int) codeValue { return codeValue{name: name, kind: kindInt, n: n} }
+
+func boolValue(name string, b bool) codeValue {
+	if !b {
+		return codeValue{}
+	}
+	return codeValue{name: name, kind: kindBool}
+}
+
+func listValue(name string, l []string) codeValue {
+	return codeValue{name: name, kind: kindList, list: l}
+}
+
+// present keeps the values that are set: zero ones leave Twilio's
+// defaults in force, as in the TwiML and the curl form.
+func present(vs ...codeValue) []codeValue {
+	out := vs[:0]
+	for _, v := range vs {
+		switch {
+		case v.name == "",
+			v.kind == kindString && v.s == "",
+			v.kind == kindInt && v.n == 0,
+			v.kind == kindList && len(v.list) == 0:
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func appendNew(l []string, s string) []string {
+	for _, x := range l {
+		if x == s {
+			return l
+		}
+	}
+	return append(l, s)
+}
+
+// commentText is one of the curl form's comments without its "# " and
+// line break.
+func commentText(c string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(c, "# "), "\n")
+}
+
+// envSentence is the comment that says which variables a program reads.
+func envSentence(envs []string) string {
+	list := envs[len(envs)-1]
+	if len(envs) > 1 {
+		list = strings.Join(envs[:len(envs)-1], ", ") + " and " + list
+	}
+	return "Reads " + list + " from the environment."
+}
+
+// snake turns a Twilio name into Python's keyword: callerId → caller_id,
+// SipAuthUsername → sip_auth_username.
+func snake(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if 'A' <= r && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// lowerFirst turns a REST parameter into its twilio-node key
+// (SipAuthUsername → sipAuthUsername); upperFirst a TwiML attribute into
+// its twilio-go field (callerId → CallerId).
+func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
+func upperFirst(s string) string { return strings.ToUpper(s[:1]) + s[1:] }

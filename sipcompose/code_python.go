@@ -1,0 +1,107 @@
+package sipcompose
+
+import (
+	"strconv"
+	"strings"
+)
+
+// pythonTwiML is the twilio-python program that builds the TwiML and
+// prints it. It runs on Debian's python3-twilio 7.7.1 as on today's
+// release: attributes that 7.7.1's sip() does not name go through its
+// **kwargs, which spell them the same way.
+func pythonTwiML(m codeModel) string {
+	var b strings.Builder
+	b.WriteString("# Builds the TwiML with twilio-python's VoiceResponse and prints it.\n")
+	if len(m.twimlEnvs) > 0 {
+		b.WriteString("# " + envSentence(m.twimlEnvs) + "\n")
+		b.WriteString("import os\n\n")
+	}
+	b.WriteString("from twilio.twiml.voice_response import VoiceResponse\n\n")
+	b.WriteString("response = VoiceResponse()\n")
+	b.WriteString("dial = response.dial(")
+	writePythonArgs(&b, "", m.dial, false)
+	b.WriteString(")\n")
+	if len(m.sips) > 0 {
+		b.WriteString("# " + noteTwiMLURI + "\n")
+	}
+	for _, sip := range m.sips {
+		b.WriteString("dial.sip(")
+		writePythonArgs(&b, quotePython(sip.uri), sip.attrs, false)
+		b.WriteString(")\n")
+	}
+	b.WriteString("print(response)\n")
+	return b.String()
+}
+
+// pythonCall is the twilio-python program that places the REST call(s).
+func pythonCall(m codeModel) string {
+	if len(m.calls) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("# Places the call through Twilio's REST API with twilio-python and prints its SID.\n")
+	b.WriteString("# " + envSentence(append([]string{EnvAccountSID, EnvAuthToken}, m.callEnvs...)) + "\n")
+	for _, n := range m.notes {
+		b.WriteString("# " + n + "\n")
+	}
+	b.WriteString("import os\n\nfrom twilio.rest import Client\n\n")
+	b.WriteString(PythonClientLine + "\n")
+	for i, call := range m.calls {
+		name := callName(i, len(m.calls))
+		b.WriteString("\n")
+		if i == 0 {
+			b.WriteString("# " + noteCallURI + "\n")
+		}
+		b.WriteString(name + " = client.calls.create(")
+		writePythonArgs(&b, "", call, true)
+		b.WriteString(")\n")
+		b.WriteString("print(" + name + ".sid)\n")
+	}
+	return b.String()
+}
+
+// PythonClientLine is the line of the twilio-python call program that
+// makes the client; a test passes its own HTTP client by extending it.
+const PythonClientLine = `client = Client(os.environ["` + EnvAccountSID + `"], os.environ["` + EnvAuthToken + `"])`
+
+// writePythonArgs writes a call's arguments, one a line: first, if not
+// empty, then the keyword arguments. rest says they are REST parameters,
+// whose booleans are sent as the string "true": python3-twilio 7.7.1
+// passes a bool on as "True".
+func writePythonArgs(b *strings.Builder, first string, vs []codeValue, rest bool) {
+	if first == "" && len(vs) == 0 {
+		return
+	}
+	if first != "" && len(vs) == 0 {
+		b.WriteString(first)
+		return
+	}
+	b.WriteString("\n")
+	if first != "" {
+		b.WriteString("    " + first + ",\n")
+	}
+	for _, v := range vs {
+		name := snake(v.name)
+		if name == "from" {
+			name = "from_"
+		}
+		b.WriteString("    " + name + "=" + pythonValue(v, rest) + ",\n")
+	}
+}
+
+func pythonValue(v codeValue, rest bool) string {
+	switch v.kind {
+	case kindInt:
+		return strconv.Itoa(v.n)
+	case kindBool:
+		if rest {
+			return `"true"`
+		}
+		return "True"
+	case kindList:
+		return "[" + joinQuoted(v.list, quotePython) + "]"
+	case kindEnv:
+		return "os.environ[" + quotePython(v.s) + "]"
+	}
+	return quotePython(v.s)
+}

@@ -1,0 +1,108 @@
+package sipcompose
+
+import (
+	"go/format"
+	"strings"
+	"testing"
+)
+
+// codeExt is each language's file extension for the golden files.
+var codeExt = map[Lang]string{LangNode: "js", LangPython: "py", LangGo: "go"}
+
+func TestCodeGolden(t *testing.T) {
+	docs := map[string]Document{
+		"full":       fullDocument(),
+		"sequential": {Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
+		"empty":      {},
+	}
+	for name, doc := range docs {
+		t.Run(name, func(t *testing.T) {
+			r := Compose(doc)
+			progs := Code(doc, r.URIs)
+			if len(progs) != len(Langs) {
+				t.Fatalf("%d languages, want %d", len(progs), len(Langs))
+			}
+			for i, p := range progs {
+				if p.Lang != Langs[i] {
+					t.Errorf("language %d is %s, want %s", i, p.Lang, Langs[i])
+				}
+				golden(t, name+"."+string(p.Lang)+".twiml."+codeExt[p.Lang], p.TwiML)
+				if p.Call == "" && len(doc.Targets) > 0 {
+					t.Errorf("%s: no call program for %d targets", p.Lang, len(doc.Targets))
+				}
+				if p.Call != "" {
+					golden(t, name+"."+string(p.Lang)+".call."+codeExt[p.Lang], p.Call)
+				}
+			}
+		})
+	}
+}
+
+// The Go programs are as gofmt writes them, whatever the document.
+func TestCodeGoIsGofmtClean(t *testing.T) {
+	docs := append(oracleDocs(), Document{}, hostileCodeDocument(`"\`+"\x00\xff"))
+	for _, s := range hostileCodeValues {
+		docs = append(docs, hostileCodeDocument(s))
+	}
+	for i, doc := range docs {
+		p, _ := ProgramsFor(Code(doc, Compose(doc).URIs), LangGo)
+		for _, src := range []string{p.TwiML, p.Call} {
+			if src == "" {
+				continue
+			}
+			formatted, err := format.Source([]byte(src))
+			if err != nil {
+				t.Errorf("doc %d: %v\n%s", i, err, src)
+			} else if string(formatted) != src {
+				t.Errorf("doc %d: not gofmt's layout:\n%s\nwant\n%s", i, src, formatted)
+			}
+		}
+	}
+}
+
+func TestCodeEmbedsNoSecret(t *testing.T) {
+	doc := fullDocument()
+	doc.Targets[0].Password = "xyzzy-secret"
+	r := Compose(doc)
+	for _, p := range Code(doc, r.URIs) {
+		for _, src := range []string{p.TwiML, p.Call} {
+			if strings.Contains(src, "xyzzy") {
+				t.Errorf("%s: the password is in the program:\n%s", p.Lang, src)
+			}
+			if !strings.Contains(src, `"SIP_PASSWORD"`) {
+				t.Errorf("%s: the program does not read SIP_PASSWORD:\n%s", p.Lang, src)
+			}
+		}
+	}
+}
+
+// Each different password is read from a variable of its own; the same
+// password from the same one.
+func TestCodePasswordVariables(t *testing.T) {
+	got := sipPasswordEnvs([]Target{{Password: "a"}, {}, {Password: "b"}, {Password: "a"}, {Password: "c"}})
+	want := []string{"SIP_PASSWORD", "", "SIP_PASSWORD_2", "SIP_PASSWORD", "SIP_PASSWORD_3"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestCodeQuoting(t *testing.T) {
+	for _, tc := range []struct{ in, js, py, gosrc string }{
+		{`plain`, `"plain"`, `"plain"`, `"plain"`},
+		{`a"b\c`, `"a\"b\\c"`, `"a\"b\\c"`, `"a\"b\\c"`},
+		{"${x} %s {0} `id`", "\"${x} %s {0} `id`\"", "\"${x} %s {0} `id`\"", "\"${x} %s {0} `id`\""},
+		{"\r\n\t\x00\x7f", `"\u000d\u000a\u0009\u0000\u007f"`, `"\x0d\x0a\x09\x00\x7f"`, `"\r\n\t\x00\x7f"`},
+		{"é\u2028📞", `"\u00e9\u2028\ud83d\udcde"`, `"\xe9\u2028\U0001f4de"`, `"\u00e9\u2028\U0001f4de"`},
+		{"\xff", `"\ufffd"`, `"\ufffd"`, `"\xff"`},
+	} {
+		if got := quoteJS(tc.in); got != tc.js {
+			t.Errorf("quoteJS(%q) = %s, want %s", tc.in, got, tc.js)
+		}
+		if got := quotePython(tc.in); got != tc.py {
+			t.Errorf("quotePython(%q) = %s, want %s", tc.in, got, tc.py)
+		}
+		if got := quoteGo(tc.in); got != tc.gosrc {
+			t.Errorf("quoteGo(%q) = %s, want %s", tc.in, got, tc.gosrc)
+		}
+	}
+}
