@@ -54,7 +54,7 @@ func codeLibDocs(t *testing.T) []Document {
 			{Host: "c.example.com", Username: "u3", Password: "one"},
 		}, REST: REST{TwiML: "<Response><Say>hi ${x} %s `id`</Say></Response>"}},
 	)
-	for _, name := range []string{"../testdata/cli/doc.json"} {
+	for _, name := range []string{"../cli/testdata/cli/doc.json"} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
@@ -65,7 +65,7 @@ func codeLibDocs(t *testing.T) []Document {
 		}
 		docs = append(docs, doc)
 	}
-	data, err := os.ReadFile("../testdata/cli/twilio.xml")
+	data, err := os.ReadFile("../cli/testdata/cli/twilio.xml")
 	if err != nil {
 		t.Fatal(err)
 	}
