@@ -1,7 +1,10 @@
 //go:build bench && !wasm
 
 // Package bench holds the measurements `make bench` runs; they are behind
-// the "bench" build tag so `make test` never times anything.
+// the "bench" build tag so `make test` never times anything. Each test
+// records its figures (record); bench/run.sh writes them into
+// BENCHMARKS.md and checks the guards, so a new measurement is a record
+// call here and a row (and, if it guards something, a guard line) there.
 package bench
 
 import (
