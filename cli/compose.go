@@ -46,9 +46,12 @@ var formats = []outputFormat{
 }
 
 func formatNames() string {
-	names := make([]string, len(formats))
+	names := make([]string, len(formats), len(formats)+len(programFormats))
 	for i, f := range formats {
 		names[i] = f.name
+	}
+	for _, f := range programFormats {
+		names = append(names, f.name)
 	}
 	return strings.Join(names, "|")
 }
@@ -72,7 +75,10 @@ func cmdCompose(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"Reads a document (JSON, see README) from FILE, or from standard input when\n"+
 			"FILE is - or missing, and prints it in one FORMAT:\n\n")
 		for _, f := range formats {
-			fmt.Fprintf(stderr, "  %-10s %s\n", f.name, f.help)
+			fmt.Fprintf(stderr, "  %-12s %s\n", f.name, f.help)
+		}
+		for _, f := range programFormats {
+			fmt.Fprintf(stderr, "  %-12s %s\n", f.name, f.help)
 		}
 		fmt.Fprint(stderr, "\nDiagnostics go to standard error as 'severity code field: message'.\n"+
 			"Exit status: 0 fine, 1 error diagnostics (output still printed) or unreadable\n"+
@@ -82,11 +88,11 @@ func cmdCompose(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	i := slices.IndexFunc(formats, func(f outputFormat) bool { return f.name == *format })
-	if i < 0 {
+	j := slices.IndexFunc(programFormats, func(f programFormat) bool { return f.name == *format })
+	if i < 0 && j < 0 {
 		fmt.Fprintf(stderr, "sipcompose: unknown format %q: use one of %s\n", *format, formatNames())
 		return 2
 	}
-	render := formats[i].render
 	name, data, code := readInput(fs, stdin, stderr)
 	if code != 0 {
 		return code
@@ -97,7 +103,16 @@ func cmdCompose(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	r := sipcompose.Compose(doc)
-	fmt.Fprint(stdout, render(r))
+	if j >= 0 {
+		out, err := programFormats[j].program(doc, r)
+		if err != nil {
+			fmt.Fprintf(stderr, "sipcompose: %s: %v\n", name, err)
+			return 1
+		}
+		fmt.Fprint(stdout, out)
+	} else {
+		fmt.Fprint(stdout, formats[i].render(r))
+	}
 	printDiagnostics(stderr, r.Diagnostics)
 	if r.HasErrors() {
 		return 1

@@ -85,7 +85,7 @@ func TestComposeErrors(t *testing.T) {
 		{"flag after the file", "", []string{"compose", "doc.json", "-format", "uri"}, 2, "", "sipcompose compose: flags go before FILE: sipcompose compose [flags] [FILE|-]\n"},
 		{"unknown command", "", []string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
 		{"no command", "", nil, 2, "", "usage: sipcompose"},
-		{"compose help", "", []string{"compose", "-h"}, 0, "", "  nftables   the allow-list as a file for nft -f\n"},
+		{"compose help", "", []string{"compose", "-h"}, 0, "", "  nftables     the allow-list as a file for nft -f\n"},
 		{"lint help", "", []string{"lint", "-help"}, 0, "", "usage: sipcompose lint [FILE|-]"},
 		{"bad flag", "", []string{"compose", "-fmt", "uri"}, 2, "", "flag provided but not defined: -fmt"},
 		{"empty input", "\n", []string{"compose"}, 1, "", "sipcompose: <stdin>:1:1: the document is empty"},
