@@ -10,12 +10,17 @@ import (
 // Document uses. AsOf and Source date and cite the data so a person can
 // judge whether it is still current.
 type AllowList struct {
-	// Edges are the edges the targets use, "ashburn" when none is set.
+	// Edges are the edges the targets use, "ashburn" when none is set;
+	// empty when there are Problems.
 	Edges     []string `json:"edges"`
 	Signaling []Rule   `json:"signaling"`
 	Media     []Rule   `json:"media"`
 	AsOf      string   `json:"asOf"`
 	Source    string   `json:"source"`
+	// Problems say why there are no addresses: a target names an edge or
+	// region Twilio does not know, so the list is empty until it is
+	// fixed, rather than showing another edge's addresses.
+	Problems []string `json:"problems,omitempty"`
 }
 
 // Rule is one block of addresses with the protocol and ports to allow.
@@ -33,51 +38,31 @@ type Rule struct {
 
 // allowListFor collects, for the edges the targets use, the signaling
 // blocks Twilio sends SIP from (only for the transports actually used, to
-// the port each target listens on) and the media range.
-func allowListFor(doc Document) AllowList {
-	// Each edge a target uses with each way SIP reaches that target,
-	// without repeats, in target order: a list on the stack for the
-	// usual few targets, not a map per keystroke.
-	type use struct {
-		edge string
-		sig  signaling
-	}
-	var buf [MaxTargets]use
-	uses := buf[:0]
-	for i := range doc.Targets {
-		t := &doc.Targets[i]
-		e, ok := targetEdge(t)
-		if !ok {
-			continue // Validate reports the unknown edge or region.
-		}
-		if u := (use{e.Name, targetSignaling(t)}); !slices.Contains(uses, u) {
-			uses = append(uses, u)
+// the port each target listens on) and the media range. A target whose
+// edge Twilio would not know makes the whole list a list of Problems: a
+// firewall opened for the other targets only, or for another edge, would
+// look right and not be.
+func allowListFor(doc Document, res []Resolution) AllowList {
+	a := AllowList{Edges: []string{}, Signaling: []Rule{}, Media: []Rule{}, AsOf: IPDataAsOf, Source: IPDataSource}
+	for i, r := range res {
+		if !r.HasEdge() {
+			a.Problems = append(a.Problems, r.problem(i, doc.Targets[i]))
 		}
 	}
-	if len(uses) == 0 {
-		uses = append(uses, use{DefaultEdge, targetSignaling(&Target{})})
+	if len(a.Problems) > 0 {
+		return a
 	}
-	nEdges, nRules := 0, 0
+	if len(res) == 0 {
+		res = []Resolution{Resolve(Target{})}
+	}
+	// edges.go order, so the same set of edges always lists the same way;
+	// within an edge, each way SIP reaches a target once, by protocol and
+	// port.
 	for _, e := range edges {
-		n := 0
-		for _, u := range uses {
-			if u.edge == e.Name {
-				n++
-			}
-		}
-		if n > 0 {
-			nEdges++
-			nRules += n * len(e.Signaling)
-		}
-	}
-	a := AllowList{Edges: make([]string, 0, nEdges), Signaling: make([]Rule, 0, nRules), AsOf: IPDataAsOf, Source: IPDataSource}
-	// edges.go order, so the same set of edges always lists the same way.
-	var sigBuf [MaxTargets]signaling
-	for _, e := range edges {
-		sigs := sigBuf[:0]
-		for _, u := range uses {
-			if u.edge == e.Name {
-				sigs = append(sigs, u.sig)
+		var sigs []signaling
+		for _, r := range res {
+			if s := signalingOf(r); r.Edge.Name == e.Name && !slices.Contains(sigs, s) {
+				sigs = append(sigs, s)
 			}
 		}
 		if len(sigs) == 0 {
@@ -102,44 +87,19 @@ func allowListFor(doc Document) AllowList {
 	return a
 }
 
-// targetEdge is the edge a target's traffic leaves Twilio from: its edge,
-// else the edge of its legacy region, else the default.
-func targetEdge(t *Target) (Edge, bool) {
-	switch {
-	case t.Edge == "san-jose":
-		// A Twilio docs typo for Oregon; Validate says so.
-		return LookupEdge("umatilla")
-	case t.Edge != "":
-		return LookupEdge(t.Edge)
-	case t.Region != "":
-		return EdgeForRegion(t.Region)
-	}
-	return LookupEdge(DefaultEdge)
-}
-
 // signaling is one way SIP reaches a customer: protocol, destination port
 // and a readable purpose.
 type signaling struct{ proto, port, purpose string }
 
-// targetSignaling is the protocol and destination port of a target's SIP
-// signaling: TLS (asked for, or implied by secure=true) on TCP 5061,
-// otherwise UDP or TCP 5060, unless the target names its own port.
-func targetSignaling(t *Target) signaling {
-	transport := strings.ToLower(t.Transport)
-	if t.Secure {
-		transport = "tls"
-	}
-	// Purposes are spelled out whole: this runs per target on every
-	// keystroke.
-	s := signaling{"udp", "5060", "SIP signaling from Twilio (UDP)"}
-	switch transport {
+// signalingOf is how a resolved target's SIP signaling reaches it: TLS
+// on TCP, else UDP or TCP, to its port.
+func signalingOf(r Resolution) signaling {
+	s := signaling{"udp", strconv.Itoa(r.Port), "SIP signaling from Twilio (UDP)"}
+	switch r.Transport {
 	case "tcp":
 		s.proto, s.purpose = "tcp", "SIP signaling from Twilio (TCP)"
 	case "tls":
-		s = signaling{"tcp", "5061", "SIP signaling from Twilio (TLS)"}
-	}
-	if t.Port > 0 {
-		s.port = strconv.Itoa(t.Port)
+		s.proto, s.purpose = "tcp", "SIP signaling from Twilio (TLS)"
 	}
 	return s
 }

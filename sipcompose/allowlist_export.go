@@ -18,8 +18,23 @@ func (a AllowList) provenance() string {
 		strings.Join(a.Edges, ", "), a.AsOf, a.Source)
 }
 
+// problems is what every export says instead of rules when the list has
+// Problems, each line starting with prefix: a comment in the scripts, so
+// running one changes nothing.
+func (a AllowList) problems(prefix string) string {
+	var b strings.Builder
+	b.WriteString(prefix + "No Twilio SIP allow-list yet: a SIP target names an edge or region Twilio does not know, so where its calls come from is unknown.\n")
+	for _, p := range a.Problems {
+		b.WriteString(prefix + oneLine(p) + "\n")
+	}
+	return b.String()
+}
+
 // Table is a readable aligned table for a person or a ticket.
 func (a AllowList) Table() string {
+	if len(a.Problems) > 0 {
+		return a.problems("")
+	}
 	var b strings.Builder
 	b.WriteString(a.provenance() + "\n\n")
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
@@ -34,6 +49,9 @@ func (a AllowList) Table() string {
 // CIDRs is the plain list of source blocks, once each, for tools that take
 // only addresses.
 func (a AllowList) CIDRs() string {
+	if len(a.Problems) > 0 {
+		return a.problems("# ")
+	}
 	var b strings.Builder
 	seen := map[string]bool{}
 	for _, r := range a.rules() {
@@ -47,6 +65,9 @@ func (a AllowList) CIDRs() string {
 
 // IPTables is a shell script of iptables rules accepting each block.
 func (a AllowList) IPTables() string {
+	if len(a.Problems) > 0 {
+		return a.problems("# ")
+	}
 	var b strings.Builder
 	b.WriteString("# " + a.provenance() + "\n")
 	b.WriteString("# -A appends: if your INPUT chain ends in DROP or REJECT, use -I INPUT instead.\n")
@@ -60,6 +81,9 @@ func (a AllowList) IPTables() string {
 // NFTables is a complete file for `nft -f`: its own inet table, so loading
 // it touches no existing rule set.
 func (a AllowList) NFTables() string {
+	if len(a.Problems) > 0 {
+		return a.problems("# ")
+	}
 	var b strings.Builder
 	b.WriteString("# " + a.provenance() + "\n")
 	// An accept ends only its own base chain; nftables still runs every

@@ -18,7 +18,6 @@ func TestAllowListEdgesAndTransports(t *testing.T) {
 		{"san-jose means umatilla", []Target{{Host: "a", Edge: "san-jose"}}, []string{"umatilla"}, []string{"udp/5060"}},
 		{"secure implies TLS", []Target{{Host: "a", Edge: "sydney", Secure: true}}, []string{"sydney"}, []string{"tcp/5061"}},
 		{"custom port", []Target{{Host: "a", Transport: "tls", Port: 5081}}, []string{"ashburn"}, []string{"tcp/5081"}},
-		{"unknown edge skipped", []Target{{Host: "a", Edge: "mars"}}, []string{"ashburn"}, []string{"udp/5060"}},
 		{"interconnect has three addresses", []Target{{Host: "a", Edge: "london-ix"}}, []string{"london-ix"}, []string{"udp/5060", "udp/5060", "udp/5060"}},
 		{"edges in a fixed order, transports deduplicated",
 			[]Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "dublin", Transport: "tls"}, {Host: "c", Edge: "tokyo"}},
@@ -26,7 +25,7 @@ func TestAllowListEdgesAndTransports(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := allowListFor(Document{Targets: tc.targets})
+			a := allowListOf(Document{Targets: tc.targets})
 			if !reflect.DeepEqual(a.Edges, tc.edges) {
 				t.Errorf("edges %v, want %v", a.Edges, tc.edges)
 			}
@@ -48,7 +47,7 @@ func TestAllowListEdgesAndTransports(t *testing.T) {
 }
 
 func TestAllowListExports(t *testing.T) {
-	a := allowListFor(Document{Targets: []Target{{Host: "a", Edge: "frankfurt", Transport: "tls"}}})
+	a := Compose(Document{Targets: []Target{{Host: "a", Edge: "frankfurt", Transport: "tls"}}}).AllowList
 	golden(t, "frankfurt-tls.iptables.sh", a.IPTables())
 	golden(t, "frankfurt-tls.nft", a.NFTables())
 	if got, want := a.CIDRs(), "35.156.191.128/30\n168.86.128.0/18\n"; got != want {
@@ -79,9 +78,9 @@ func TestEveryEdgeHasData(t *testing.T) {
 // holding quotes and a line break, in a network namespace of its own, and
 // reads the comment back from nft list ruleset.
 func TestNFTablesLoadsInNft(t *testing.T) {
-	a := allowListFor(Document{Targets: []Target{
+	a := Compose(Document{Targets: []Target{
 		{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "c", Region: "us2", Secure: true},
-	}})
+	}}).AllowList
 	a.Media[0].Purpose = `a "quoted"` + "\nline"
 	dump := inNetns(t, "nft -f "+writeTemp(t, "rules.nft", a.NFTables())+"\nnft list ruleset\n", "nft")
 	if want := `comment "a 'quoted' line"`; !strings.Contains(dump, want) {
@@ -102,7 +101,7 @@ func TestFirewallComments(t *testing.T) {
 // TestIPTablesArgvThroughShell runs the export in sh with a stub iptables
 // that prints its arguments: the comments arrive as one argument each.
 func TestIPTablesArgvThroughShell(t *testing.T) {
-	a := allowListFor(Document{Targets: []Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}}})
+	a := Compose(Document{Targets: []Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}}}).AllowList
 	a.Media[0].Purpose = `it's "$HOME" $(id)` + "\n;"
 	out := runWithStub(t, "iptables", `printf '%s|' "$@"; echo`, a.IPTables(), "HOME=/home/x")
 	want := "" +

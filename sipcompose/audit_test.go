@@ -8,10 +8,10 @@ import (
 )
 
 // udpAndTLS needs ashburn's signaling over UDP 5060 and TLS 5061, and media.
-var udpAndTLS = allowListFor(Document{Targets: []Target{{Host: "a"}, {Host: "b", Transport: "tls"}}})
+var udpAndTLS = allowListOf(Document{Targets: []Target{{Host: "a"}, {Host: "b", Transport: "tls"}}})
 
 // udpOnly needs ashburn's UDP signaling and media: the CLI's default.
-var udpOnly = allowListFor(Document{Targets: []Target{{Host: "a"}}})
+var udpOnly = allowListOf(Document{Targets: []Target{{Host: "a"}}})
 
 // statuses lists a report's verdicts as "udp/5060=covered".
 func statuses(rep AuditReport) string {
@@ -264,7 +264,7 @@ func TestAuditNamesUnreadableLines(t *testing.T) {
 // (the commands and the nft file as written; the real tools' dumps of them
 // are checked in audit_tools_test.go).
 func TestAuditOwnExports(t *testing.T) {
-	for _, a := range []AllowList{udpOnly, udpAndTLS, allowListFor(Document{Targets: []Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "b", Edge: "sydney"}}})} {
+	for _, a := range []AllowList{udpOnly, udpAndTLS, allowListOf(Document{Targets: []Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "b", Edge: "sydney"}}})} {
 		for name, out := range map[string]string{"iptables": a.IPTables(), "nftables": a.NFTables(), "cidrs": a.CIDRs()} {
 			rep, err := a.Audit(out)
 			if err != nil {

@@ -11,7 +11,7 @@ import (
 var exportsToLoad = []AllowList{
 	udpOnly,
 	udpAndTLS,
-	allowListFor(Document{Targets: []Target{
+	allowListOf(Document{Targets: []Target{
 		{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "c", Region: "us2", Secure: true},
 	}}),
 }

@@ -50,11 +50,7 @@ func BenchmarkTwiML(b *testing.B) {
 		b.Run(bd.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				uris := make([]string, len(bd.doc.Targets))
-				for i, t := range bd.doc.Targets {
-					uris[i] = BuildURI(t)
-				}
-				renderTwiML(bd.doc, uris)
+				renderTwiML(bd.doc, resolveAll(bd.doc))
 			}
 		})
 	}

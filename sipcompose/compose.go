@@ -4,18 +4,27 @@ package sipcompose
 // show. It never fails: problems are Diagnostics in the Result, and the
 // TwiML is well-formed XML whatever the input.
 func Compose(doc Document) Result {
-	uris := make([]string, len(doc.Targets))
-	plain := make([]bool, len(doc.Targets))
-	for i := range doc.Targets {
-		uris[i], plain[i] = buildURI(&doc.Targets[i])
+	res := resolveAll(doc)
+	uris := make([]string, len(res))
+	for i, r := range res {
+		uris[i] = r.URI
 	}
 	r := Result{
-		TwiML:       renderTwiML(doc, uris),
+		TwiML:       renderTwiML(doc, res),
 		URIs:        uris,
-		Curl:        renderCurl(doc, uris),
-		AllowList:   allowListFor(doc),
-		Diagnostics: validate(doc, uris, plain),
+		Curl:        renderCurl(doc, res),
+		AllowList:   allowListFor(doc, res),
+		Diagnostics: validate(doc, res),
 	}
-	r.Invites, r.Callbacks = customerSide(&doc, uris, r.Diagnostics)
+	r.Invites, r.Callbacks = customerSide(&doc, res, r.Diagnostics)
 	return r
+}
+
+// resolveAll resolves each of the document's targets, in order.
+func resolveAll(doc Document) []Resolution {
+	res := make([]Resolution, len(doc.Targets))
+	for i, t := range doc.Targets {
+		res[i] = Resolve(t)
+	}
+	return res
 }

@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -21,84 +22,21 @@ const (
 // form-encoded by curl (--data-urlencode), so "&" in a URI's headers is
 // sent as %26, as Twilio asks. The account SID, auth token and SIP password
 // come from environment variables and are never printed.
-func renderCurl(doc Document, uris []string) string {
-	// One builder sized up front: the page renders this on every keystroke,
-	// and a line or a string per field was a quarter of Compose's garbage.
+func renderCurl(doc Document, res []Resolution) string {
 	var b strings.Builder
-	b.Grow(curlSize(doc, uris))
-	if len(uris) > 1 {
+	if len(res) > 1 {
 		// The REST API has no multi-target call; say so rather than let the
 		// commands pass for the same <Dial>.
-		b.WriteString("# ")
-		b.WriteString(strconv.Itoa(len(uris)))
-		b.WriteString(" targets: each command places its own call; <Dial> rings them ")
-		b.WriteString(dialMode(doc.Dial))
-		b.WriteString(" and bridges the first to answer.\n")
+		fmt.Fprintf(&b, "# %d targets: each command places its own call; <Dial> rings them %s and bridges the first to answer.\n",
+			len(res), dialMode(doc.Dial))
 	}
-	for i, uri := range uris {
+	for i, r := range res {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		writeCurlCommand(&b, &doc, &doc.Targets[i], uri)
+		writeCurlCommand(&b, doc, doc.Targets[i], r.URI)
 	}
 	return b.String()
-}
-
-// curlSize is about the length of renderCurl's output: the fixed text of
-// each command, its comments, and every field with its value. The fields
-// every command has are counted exactly, as is the quoting of the URI:
-// the builder is the largest allocation of Compose, and its slack costs
-// as much as its bytes.
-func curlSize(doc Document, uris []string) int {
-	const (
-		field  = len(curlNextLine) + len("--data-urlencode '='") + len("RecordingStatusCallbackMethod")
-		number = len(curlNextLine) + len("--data-urlencode '='") + len("TimeLimit") + 20
-	)
-	d := &doc.Dial
-	shared := len(curlFirstLine) + len(curlNextLine) + len(curlAuthLine) + len("\n\n")
-	if d.CallerID == "" {
-		shared += len(curlFromComment) + curlFieldSize("From", "sipcompose")
-	} else {
-		shared += curlFieldSize("From", d.CallerID)
-	}
-	switch {
-	case doc.REST.URL != "":
-		shared += curlFieldSize("Url", doc.REST.URL)
-	case doc.REST.TwiML != "":
-		shared += curlFieldSize("Twiml", doc.REST.TwiML)
-	default:
-		shared += len(curlURLComment) + curlFieldSize("Url", PlaceholderRESTURL)
-	}
-	if d.Timeout != 0 {
-		shared += number
-	}
-	if d.TimeLimit != 0 {
-		shared += number
-	}
-	if recording(d.Record) {
-		shared += 128 + 8*field + len(d.RecordingTrack) + len(d.RecordingStatusCallback) + len(d.RecordingStatusCallbackMethod) + len(d.Trim)
-		for _, e := range d.RecordingStatusCallbackEvent {
-			shared += field + len(e)
-		}
-	}
-	n := 128
-	for i, uri := range uris {
-		t := &doc.Targets[i]
-		n += shared + curlFieldSize("To", uri) + len(t.Username) + len(t.StatusCallback) + len(t.StatusCallbackMethod) +
-			len(t.MachineDetection) + len(t.AMDStatusCallback) + len(t.AMDStatusCallbackMethod)
-		if t.Username != "" || t.StatusCallback != "" || t.MachineDetection != "" || t.AMDStatusCallback != "" {
-			n += 12 * field
-		}
-		for _, e := range t.StatusCallbackEvent {
-			n += field + len(e)
-		}
-	}
-	return n
-}
-
-// curlFieldSize is the length of the field renderCurl writes for value.
-func curlFieldSize(name, value string) int {
-	return len(curlNextLine) + len("--data-urlencode '='") + len(name) + len(value) + 3*strings.Count(value, "'")
 }
 
 func dialMode(d Dial) string {
@@ -124,8 +62,8 @@ const (
 // writeCurlCommand writes one command: its comments first, then the
 // arguments. The comments depend only on the document, so they are
 // decided before any field is written.
-func writeCurlCommand(b *strings.Builder, doc *Document, t *Target, uri string) {
-	d := &doc.Dial
+func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
+	d := doc.Dial
 	if d.CallerID == "" {
 		b.WriteString(curlFromComment)
 	}
@@ -134,18 +72,12 @@ func writeCurlCommand(b *strings.Builder, doc *Document, t *Target, uri string) 
 	}
 	record := recording(d.Record)
 	if record && strings.Contains(d.Record, "ringing") {
-		b.WriteString("# Record: the REST API records from answer; ")
-		b.WriteString(d.Record)
-		b.WriteString(" has no REST form.\n")
+		b.WriteString("# Record: the REST API records from answer; " + d.Record + " has no REST form.\n")
 	}
-	b.WriteString(curlFirstLine)
-	b.WriteString(curlNextLine)
-	b.WriteString(curlAuthLine)
+	b.WriteString(curlFirstLine + curlNextLine + curlAuthLine)
 	field := func(name, value string) {
 		if value != "" {
-			b.WriteString(curlNextLine + "--data-urlencode '")
-			b.WriteString(name)
-			b.WriteByte('=')
+			b.WriteString(curlNextLine + "--data-urlencode '" + name + "=")
 			writeShellQuoted(b, value)
 			b.WriteByte('\'')
 		}
@@ -171,8 +103,7 @@ func writeCurlCommand(b *strings.Builder, doc *Document, t *Target, uri string) 
 	}
 	if t.Username != "" {
 		field("SipAuthUsername", t.Username)
-		b.WriteString(curlNextLine)
-		b.WriteString(`--data-urlencode "SipAuthPassword=$` + EnvSIPPassword + `"`)
+		b.WriteString(curlNextLine + `--data-urlencode "SipAuthPassword=$` + EnvSIPPassword + `"`)
 	}
 	number("Timeout", d.Timeout)
 	if record {

@@ -8,7 +8,7 @@ import (
 // customerSide is what the customer's side sees of a Document: the INVITE
 // previews and the callbacks. diags are the Document's diagnostics, so a
 // preview of a target Twilio may reject says so.
-func customerSide(doc *Document, uris []string, diags []Diagnostic) ([]Invite, Callbacks) {
+func customerSide(doc *Document, res []Resolution, diags []Diagnostic) ([]Invite, Callbacks) {
 	withErrors := make([]bool, len(doc.Targets))
 	for _, d := range diags {
 		rest, ok := strings.CutPrefix(d.Field, "targets[")
@@ -20,6 +20,6 @@ func customerSide(doc *Document, uris []string, diags []Diagnostic) ([]Invite, C
 			withErrors[i] = true
 		}
 	}
-	invites := invitesFor(doc, uris, withErrors)
+	invites := invitesFor(doc, res, withErrors)
 	return invites, callbacksFor(doc, invites)
 }

@@ -51,23 +51,23 @@ func TestPercentEncodeEveryByte(t *testing.T) {
 	}
 }
 
-func TestEncodeExceptSets(t *testing.T) {
+func TestEncodeKeeps(t *testing.T) {
 	tests := []struct {
-		set  *byteSet
+		keep string
 		in   string
 		want string
 	}{
-		{&userSet, "+1-415_5.5!~*'()$,=/", "+1-415_5.5!~*'()$,=/"},
-		{&userSet, "a@b:c;d?e&f=g/h i%é", "a%40b%3Ac%3Bd%3Fe%26f=g/h%20i%25%C3%A9"},
-		{&hostSet, "pbx-1.example.com", "pbx-1.example.com"},
-		{&hostSet, "h:5060 x_y", "h%3A5060%20x%5Fy"},
-		{&ipv6Set, "[2001:db8::1]", "[2001:db8::1]"},
-		{&tokenSet, "X-Foo_bar.1!~*'+", "X-Foo_bar.1!~*'+"},
-		{&tokenSet, "a=b;c?d&e", "a%3Db%3Bc%3Fd%26e"},
+		{userKeep, "+1-415_5.5!~*'()$,=/", "+1-415_5.5!~*'()$,=/"},
+		{userKeep, "a@b:c;d?e&f=g/h i%é", "a%40b%3Ac%3Bd%3Fe%26f=g/h%20i%25%C3%A9"},
+		{hostKeep, "pbx-1.example.com", "pbx-1.example.com"},
+		{hostKeep, "h:5060 x_y", "h%3A5060%20x%5Fy"},
+		{ipv6Keep, "[2001:db8::1]", "[2001:db8::1]"},
+		{tokenKeep, "X-Foo_bar.1!~*'+", "X-Foo_bar.1!~*'+"},
+		{tokenKeep, "a=b;c?d&e", "a%3Db%3Bc%3Fd%26e"},
 	}
 	for _, tc := range tests {
-		if got := encodeExcept(tc.in, tc.set); got != tc.want {
-			t.Errorf("encodeExcept(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := encode(tc.in, tc.keep); got != tc.want {
+			t.Errorf("encode(%q, %q) = %q, want %q", tc.in, tc.keep, got, tc.want)
 		}
 	}
 }

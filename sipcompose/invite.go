@@ -83,50 +83,42 @@ const (
 const typicalNote = "Only the request line and the custom headers come from this document. The other lines are typical of Twilio, modelled on two captured INVITEs (twilio/twilio-php issues 147 and 174), with placeholder values; Twilio documents none of them."
 
 // invitesFor previews every INVITE the Document makes Twilio send: one per
-// target, or one per <Uri> child when the <Sip> has them. uris are the
-// targets' built URIs; withErrors marks targets that have error
+// target, or one per <Uri> child when the <Sip> has them. res are the
+// targets' resolutions; withErrors marks targets that have error
 // diagnostics.
-func invitesFor(doc *Document, uris []string, withErrors []bool) []Invite {
+func invitesFor(doc *Document, res []Resolution, withErrors []bool) []Invite {
 	out := make([]Invite, 0, len(doc.Targets))
 	for i := range doc.Targets {
 		t := &doc.Targets[i]
 		label := "Target " + strconv.Itoa(i+1)
-		if len(t.URIs) == 0 || uris[i] != "sip:" {
-			out = append(out, buildInvite(doc, t, i, 0, label, withErrors[i]))
+		if len(t.URIs) == 0 || res[i].URI != "sip:" {
+			out = append(out, buildInvite(doc, t, res[i], i, 0, label, withErrors[i]))
 		}
 		for j, u := range t.URIs {
 			parsed, _ := ParseURI(u.URI)
 			child := WithURI(*t, parsed)
 			child.Username, child.Password = u.Username, u.Password
-			out = append(out, buildInvite(doc, &child, i, j+1, label+", <Uri> "+strconv.Itoa(j+1), withErrors[i]))
+			out = append(out, buildInvite(doc, &child, Resolve(child), i, j+1, label+", <Uri> "+strconv.Itoa(j+1), withErrors[i]))
 		}
 	}
 	return out
 }
 
-func buildInvite(doc *Document, t *Target, target, uri int, label string, withErrors bool) Invite {
+// buildInvite previews the INVITE for t, which r resolves.
+func buildInvite(doc *Document, t *Target, r Resolution, target, uri int, label string, withErrors bool) Invite {
 	inv := Invite{Target: target, URI: uri, Label: label, Media: MediaCIDR + " (UDP, source ports " + MediaPorts + ")"}
 	inv.Headers = inviteHeaders(t)
 	if t.Username != "" {
 		inv.Auth = "Username " + strconv.Quote(t.Username) + " is set, but the INVITE carries no credentials: Twilio sends them (SIP digest) only in a second INVITE, after the PBX answers 401 or 407. A capture of the first INVITE shows none."
 	}
-	e, ok := targetEdge(t)
-	if !ok {
+	if !r.HasEdge() {
 		inv.Notes = append(inv.Notes, "Twilio has no edge by this target's edge or region, so it places no call (see the diagnostics).")
 		return inv
 	}
-	sig := targetSignaling(t)
-	inv.Edge, inv.Signaling, inv.Port = e.Name, e.Signaling, sig.port
+	e := r.Edge
 	// A transport Twilio does not know is an error of its own; the
-	// preview then shows Twilio's default.
-	switch transport := strings.ToLower(t.Transport); {
-	case t.Secure || transport == "tls":
-		inv.Transport = "tls"
-	case transport == "tcp":
-		inv.Transport = "tcp"
-	default:
-		inv.Transport = "udp"
-	}
+	// preview then shows Twilio's default, as the resolution does.
+	inv.Edge, inv.Signaling, inv.Transport, inv.Port = e.Name, e.Signaling, r.Transport, strconv.Itoa(r.Port)
 	if host := uriHost(t.Host); host == "" || !hostValid(host) || t.Port < 0 || t.Port > 65535 {
 		inv.Notes = append(inv.Notes, "This target has no valid host and port, so Twilio sends no INVITE (see the diagnostics).")
 		return inv
@@ -153,14 +145,13 @@ func requestURI(t *Target) (string, []string) {
 		gone = append(gone, "secure=true")
 	}
 	if t.Edge != "" {
-		gone = append(gone, "edge="+encodeExcept(t.Edge, &tokenSet))
+		gone = append(gone, "edge="+encode(t.Edge, tokenKeep))
 	}
 	if t.Region != "" {
-		gone = append(gone, "region="+encodeExcept(t.Region, &tokenSet))
+		gone = append(gone, "region="+encode(t.Region, tokenKeep))
 	}
 	bare := Target{User: t.User, Host: t.Host, Port: t.Port, Transport: t.Transport}
-	uri, _ := buildURI(&bare)
-	return uri, gone
+	return BuildURI(bare), gone
 }
 
 // inviteHeaders lists the target's custom headers in the order the URI
@@ -201,15 +192,6 @@ func inviteHeader(name, value, kind string, row int) InviteHeader {
 	}
 	h.ComesBack = headerReturn(name, h.Sent)
 	return h
-}
-
-func standardHeader(name string) bool {
-	for _, s := range allowedStandardHeaders {
-		if strings.EqualFold(s, name) {
-			return true
-		}
-	}
-	return false
 }
 
 // headerLineValue is value as a header line can carry it: whitespace
@@ -256,7 +238,7 @@ func inviteMessage(doc *Document, t *Target, inv *Invite, e Edge) string {
 	twilio := firstAddr(e.Signaling) + ":" + twilioPort
 	caller := placeholderCaller
 	if doc.Dial.CallerID != "" {
-		caller = encodeExcept(doc.Dial.CallerID, &userSet)
+		caller = encode(doc.Dial.CallerID, userKeep)
 	}
 	to, _, _ := strings.Cut(inv.RequestURI, ";")
 

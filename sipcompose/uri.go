@@ -11,46 +11,31 @@ import (
 // values are percent-encoded here; XML escaping is TwiML's job, so the
 // result is also the REST API's "To" value as is.
 func BuildURI(t Target) string {
-	uri, _ := buildURI(&t)
-	return uri
-}
-
-// buildURI is BuildURI that also reports whether every custom header row
-// is plain: its name a token, its value printable ASCII. Encoding looks at
-// each of their bytes anyway, so validation need not scan them again.
-func buildURI(t *Target) (string, bool) {
-	host, keep := uriHost(t.Host), &hostSet
-	if ipv6Literal(host) {
-		keep = &ipv6Set
-	}
-	// Built on the stack and copied once into a string of the exact
-	// length: sizing a builder up front took a second pass over every
-	// value.
-	var buf [1024]byte
-	b := append(buf[:0], "sip:"...)
-	if t.User != "" {
-		user := t.User
+	var b strings.Builder
+	b.WriteString("sip:")
+	if user := t.User; user != "" {
 		// "sip://" reads as the common slip for "sip:", and ParseURI
 		// drops those slashes; a user that starts with "/" has its first
 		// one encoded so its URI never starts that way.
-		if user[0] == '/' {
-			b = append(b, "%2F"...)
+		if strings.HasPrefix(user, "/") {
+			b.WriteString("%2F")
 			user = user[1:]
 		}
-		b, _ = appendEncoded(b, user, &userSet, &userSet)
-		b = append(b, '@')
+		b.WriteString(encode(user, userKeep))
+		b.WriteByte('@')
 	}
-	b, _ = appendEncoded(b, host, keep, keep)
+	host := uriHost(t.Host)
+	if ipv6Literal(host) {
+		b.WriteString(encode(host, ipv6Keep))
+	} else {
+		b.WriteString(encode(host, hostKeep))
+	}
 	if t.Port != 0 {
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(t.Port), 10)
+		b.WriteString(":" + strconv.Itoa(t.Port))
 	}
 	param := func(name, value string) {
 		if value != "" {
-			b = append(b, ';')
-			b = append(b, name...)
-			b = append(b, '=')
-			b, _ = appendEncoded(b, value, &tokenSet, &tokenSet)
+			b.WriteString(";" + name + "=" + encode(value, tokenKeep))
 		}
 	}
 	param("transport", strings.ToLower(t.Transport))
@@ -63,29 +48,20 @@ func buildURI(t *Target) (string, bool) {
 	// the custom headers as the person ordered them. A row without a name
 	// is an unfinished form row, not a header: "=value" is no SIP header,
 	// and Validate reports the missing name.
-	sep, plain := byte('?'), true
-	header := func(name, value string) (ok bool) {
-		b = append(b, sep)
-		sep = '&'
-		b, ok = appendEncoded(b, name, &tokenSet, &tokenChars)
-		b = append(b, '=')
-		var printable bool
-		b, printable = appendEncoded(b, value, &alnumOnly, &printableASCII)
-		return ok && printable
+	sep := "?"
+	header := func(name, value string) {
+		b.WriteString(sep + encode(name, tokenKeep) + "=" + PercentEncode(value))
+		sep = "&"
 	}
 	if t.UUI.Data != "" {
 		header(UUIHeaderName(t.UUI), uuiValue(t.UUI))
 	}
 	for _, h := range t.Headers {
-		if h.Name == "" {
-			plain = false
-			continue
-		}
-		if !header(h.Name, h.Value) {
-			plain = false
+		if h.Name != "" {
+			header(h.Name, h.Value)
 		}
 	}
-	return string(b), plain
+	return b.String()
 }
 
 // uriHost trims what people paste around a host and brackets a bare IPv6

@@ -1,0 +1,105 @@
+package sipcompose
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestAllowListUnknownEdge: a target whose edge or region Twilio does not
+// know gets no addresses, not ashburn's, and neither do the other targets:
+// every export says what to fix instead.
+func TestAllowListUnknownEdge(t *testing.T) {
+	for name, tc := range map[string]struct {
+		targets []Target
+		want    []string
+	}{
+		"miscased edge": {[]Target{{Host: "a", Edge: "Frankfurt"}},
+			[]string{`SIP target 1: unknown edge "Frankfurt" (edge names are lowercase: frankfurt) — fix the edge to see its addresses.`}},
+		"unknown edge beside a valid one": {[]Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "mars"}},
+			[]string{`SIP target 2: unknown edge "mars" — fix the edge to see its addresses.`}},
+		"roaming": {[]Target{{Host: "a", Edge: "roaming"}},
+			[]string{`SIP target 1: the roaming edge is not available for SIP — pick an edge to see its addresses.`}},
+		"unknown region": {[]Target{{Host: "a", Region: "eu1"}, {Host: "b", Region: "DE1"}},
+			[]string{
+				`SIP target 1: unknown region "eu1" — fix the region to see its addresses.`,
+				`SIP target 2: unknown region "DE1" (region names are lowercase: de1) — fix the region to see its addresses.`,
+			}},
+		"control characters stay on one line": {[]Target{{Host: "a", Edge: "x\ny"}},
+			[]string{`SIP target 1: unknown edge "x\ny" — fix the edge to see its addresses.`}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := Compose(Document{Targets: tc.targets}).AllowList
+			if strings.Join(a.Problems, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("problems\n%q\nwant\n%q", a.Problems, tc.want)
+			}
+			if len(a.Edges)+len(a.Signaling)+len(a.Media) != 0 {
+				t.Errorf("addresses shown despite problems: %+v", a)
+			}
+			for export, out := range map[string]string{"table": a.Table(), "cidrs": a.CIDRs(), "iptables": a.IPTables(), "nftables": a.NFTables()} {
+				for _, cidr := range append(allCIDRs(), MediaCIDR) {
+					if strings.Contains(out, cidr) {
+						t.Errorf("%s shows %s:\n%s", export, cidr, out)
+					}
+				}
+				for _, w := range tc.want {
+					if !strings.Contains(out, w) {
+						t.Errorf("%s lacks %q:\n%s", export, w, out)
+					}
+				}
+			}
+		})
+	}
+}
+
+// The scripts say what is wrong in comments only: run, they change
+// nothing.
+func TestAllowListProblemsGolden(t *testing.T) {
+	a := Compose(Document{Targets: []Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "Frankfurt"}}}).AllowList
+	golden(t, "unknown-edge.allowlist.txt", a.Table())
+	golden(t, "unknown-edge.iptables.sh", a.IPTables())
+	for _, out := range []string{a.CIDRs(), a.IPTables(), a.NFTables()} {
+		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			if !strings.HasPrefix(line, "# ") {
+				t.Errorf("line %q is not a comment in\n%s", line, out)
+			}
+		}
+	}
+}
+
+// Validate and the allow-list read one resolution: every target the
+// allow-list names as a problem has an edge or region error, and the
+// other way round.
+func TestAllowListAgreesWithValidate(t *testing.T) {
+	for i, doc := range identityDocs(2000) {
+		r := Compose(doc)
+		problems := map[string]bool{}
+		for _, p := range r.AllowList.Problems {
+			problems[p[:strings.Index(p, ":")]] = true
+		}
+		for j, tg := range doc.Targets {
+			errs := false
+			for _, d := range r.Diagnostics {
+				// A region beside an edge is not what the call leaves from.
+				edgeError := d.Code == "edge-unknown" || d.Code == "edge-roaming" || d.Code == "region-unknown" && tg.Edge == ""
+				if edgeError && strings.HasPrefix(d.Field, fmt.Sprintf("targets[%d].", j)) {
+					errs = true
+				}
+			}
+			if got := problems[fmt.Sprintf("SIP target %d", j+1)]; got != errs {
+				t.Fatalf("doc %d target %d: allow-list problem %v, edge/region error %v: %+v\n%q", i, j, got, errs, tg, r.AllowList.Problems)
+			}
+		}
+	}
+}
+
+func allCIDRs() []string {
+	var out []string
+	for _, e := range Edges() {
+		out = append(out, e.Signaling...)
+	}
+	return out
+}
+
+// allowListOf is the allow-list Compose gives doc.
+func allowListOf(doc Document) AllowList { return Compose(doc).AllowList }

@@ -1,0 +1,140 @@
+package sipcompose
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Resolution is one target as Twilio will read it: its URI, the edge its
+// SIP leaves Twilio from (or why it has none), and how its signaling
+// travels. Compose resolves each target once, and every renderer and rule
+// (TwiML, curl, allow-list, Validate) reads the Resolution instead of
+// deciding again, so they can never disagree.
+type Resolution struct {
+	// URI is the target's SIP URI, as BuildURI writes it.
+	URI string
+	// Edge is where Twilio sends this target's SIP from. It is set only
+	// when HasEdge is true.
+	Edge Edge
+	// EdgeFrom says how Edge was found, or why the target has none.
+	EdgeFrom EdgeFrom
+	// Meant is, for an edge or region that names a known one but in the
+	// wrong case ("Frankfurt"), that edge, to suggest. It is never used as
+	// the target's edge: Twilio does not know the miscased name.
+	Meant Edge
+	// Registered reports a Twilio SIP Domain host (*.sip.twilio.com):
+	// Twilio then ignores the edge and sends from the edge the device
+	// registered on, which the document cannot know.
+	Registered bool
+	// Transport is how SIP signaling travels: "udp", "tcp" or "tls"
+	// (secure=true means tls; an unknown transport leaves udp).
+	Transport string
+	// Port is the customer's port that signaling goes to: the target's
+	// own, else 5060 (5061 for tls).
+	Port int
+}
+
+// EdgeFrom is how a target's edge was found, or why it has none.
+type EdgeFrom string
+
+const (
+	// EdgeDefault: neither edge nor region is set; Twilio uses DefaultEdge.
+	EdgeDefault EdgeFrom = "default"
+	// EdgeNamed: the target's edge names a known edge.
+	EdgeNamed EdgeFrom = "edge"
+	// EdgeSanJose: "san-jose", a Twilio docs typo for umatilla, which Edge
+	// holds; Validate warns.
+	EdgeSanJose EdgeFrom = "san-jose"
+	// EdgeFromRegion: no edge, and the legacy region names a known edge.
+	EdgeFromRegion EdgeFrom = "region"
+	// EdgeUnknown: the edge is no known edge (Meant holds the edge a
+	// miscased name stands for).
+	EdgeUnknown EdgeFrom = "unknown-edge"
+	// EdgeRoaming: "roaming", an edge Twilio does not offer for SIP.
+	EdgeRoaming EdgeFrom = "roaming"
+	// RegionUnknown: no edge, and the region is no known region (Meant
+	// holds the edge a miscased region stands for).
+	RegionUnknown EdgeFrom = "unknown-region"
+)
+
+// HasEdge reports whether the target validly names an edge, or names none
+// and gets the default.
+func (r Resolution) HasEdge() bool {
+	switch r.EdgeFrom {
+	case EdgeDefault, EdgeNamed, EdgeSanJose, EdgeFromRegion:
+		return true
+	}
+	return false
+}
+
+// Resolve reads one target once, for every renderer and rule.
+func Resolve(t Target) Resolution {
+	r := Resolution{
+		URI:        BuildURI(t),
+		Registered: strings.HasSuffix(strings.ToLower(strings.TrimSpace(t.Host)), ".sip.twilio.com"),
+		Transport:  "udp",
+		Port:       5060,
+	}
+	switch strings.ToLower(t.Transport) {
+	case "tcp":
+		r.Transport = "tcp"
+	case "tls":
+		r.Transport = "tls"
+	}
+	if t.Secure {
+		r.Transport = "tls"
+	}
+	if r.Transport == "tls" {
+		r.Port = 5061
+	}
+	if t.Port > 0 {
+		r.Port = t.Port
+	}
+	switch {
+	case t.Edge == "roaming":
+		r.EdgeFrom = EdgeRoaming
+	case t.Edge == "san-jose":
+		r.EdgeFrom = EdgeSanJose
+		r.Edge, _ = LookupEdge("umatilla")
+	case t.Edge != "":
+		r.Edge, r.Meant, r.EdgeFrom = readPlace(t.Edge, LookupEdge, EdgeNamed, EdgeUnknown)
+	case t.Region != "":
+		r.Edge, r.Meant, r.EdgeFrom = readPlace(t.Region, EdgeForRegion, EdgeFromRegion, RegionUnknown)
+	default:
+		r.EdgeFrom = EdgeDefault
+		r.Edge, _ = LookupEdge(DefaultEdge)
+	}
+	return r
+}
+
+// readPlace looks an edge or region value up with find: the edge it names
+// (from found), or none and the edge its lowercase form names (from
+// unknown).
+func readPlace(value string, find func(string) (Edge, bool), found, unknown EdgeFrom) (e, meant Edge, from EdgeFrom) {
+	if e, ok := find(value); ok {
+		return e, Edge{}, found
+	}
+	meant, _ = find(strings.ToLower(value))
+	return Edge{}, meant, unknown
+}
+
+// problem is why target i has no edge, for the allow-list to show in
+// place of addresses, in the form's words ("SIP target 2").
+func (r Resolution) problem(i int, t Target) string {
+	var what, fix string
+	switch {
+	case r.EdgeFrom == EdgeRoaming:
+		what, fix = "the roaming edge is not available for SIP", "pick an edge"
+	case r.EdgeFrom == RegionUnknown && r.Meant.Name != "":
+		what = fmt.Sprintf("unknown region %q (region names are lowercase: %s)", t.Region, r.Meant.Region)
+		fix = "fix the region"
+	case r.EdgeFrom == RegionUnknown:
+		what, fix = fmt.Sprintf("unknown region %q", t.Region), "fix the region"
+	case r.Meant.Name != "":
+		what = fmt.Sprintf("unknown edge %q (edge names are lowercase: %s)", t.Edge, r.Meant.Name)
+		fix = "fix the edge"
+	default:
+		what, fix = fmt.Sprintf("unknown edge %q", t.Edge), "fix the edge"
+	}
+	return fmt.Sprintf("SIP target %d: %s — %s to see its addresses.", i+1, what, fix)
+}

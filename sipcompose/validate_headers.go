@@ -1,0 +1,123 @@
+package sipcompose
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// allowedStandardHeaders are the only non-X- headers Twilio passes on
+// (User-to-User always; the other three since 2024-06-03).
+var allowedStandardHeaders = []string{"User-to-User", "Remote-Party-ID", "P-Preferred-Identity", "P-Called-Party-ID"}
+
+// headers checks a target's header rows, then the length limits of its
+// URI.
+func (v *validator) headers(p string, t Target, uri string) {
+	// The row each name was first seen in, by strings.ToLower of it: SIP
+	// header names ignore case. The UUI, sent first, is row -1.
+	const uuiRow = -1
+	seen := map[string]int{}
+	if t.UUI.Data != "" {
+		seen[strings.ToLower(UUIHeader)] = uuiRow
+		seen[strings.ToLower(UUIHeaderXPrefix)] = uuiRow
+	}
+	for i, h := range t.Headers {
+		row := fmt.Sprintf("%s.headers[%d]", p, i)
+		v.text(row, "name", h.Name)
+		v.text(row, "value", h.Value)
+		name, field := h.Name, row+".name"
+		if name == "" {
+			if h.Value != "" {
+				v.add(SeverityError, "header-name-missing", field, "This header has a value but no name: enter a name starting with X-.")
+			}
+			continue
+		}
+		switch {
+		case !tokenValid(name):
+			v.add(SeverityError, "header-name-invalid", field,
+				"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
+		case xTwilio(name):
+			v.add(SeverityError, "header-name-reserved", field,
+				"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.", name)
+		case !xHeader(name) && !standardHeader(name):
+			v.add(SeverityError, "header-name-not-allowed", field,
+				"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).",
+				name, name, strings.Join(allowedStandardHeaders, ", "))
+		}
+		lower := strings.ToLower(name)
+		prev, dup := seen[lower]
+		switch {
+		case !dup:
+			seen[lower] = i
+		case prev == uuiRow:
+			v.add(SeverityWarning, "header-duplicate", field, "Header %q is sent twice (also UUI): keep one, or pack both values into one header.", name)
+		default:
+			v.add(SeverityWarning, "header-duplicate", field, "Header %q is sent twice (also header %d): keep one, or pack both values into one header.", name, prev+1)
+		}
+	}
+	hp := headersPart(uri)
+	if len(hp) > MaxHeadersLength {
+		v.add(SeverityError, "headers-too-long", p+".headers",
+			"The encoded headers are %d characters; Twilio needs fewer than 1024 (errors 21227, 13251). Shorten or drop some values.", len(hp))
+	}
+	// Twilio's headers limit (1024) is larger than its URI limit (255), so
+	// the URI limit cannot include the headers; the docs never say so,
+	// hence only advice when the whole URI passes 255.
+	switch base, _, _ := strings.Cut(uri, "?"); {
+	case len(base) > MaxURILength:
+		v.add(SeverityError, "uri-too-long", p+".host",
+			"The SIP URI (without headers) is %d characters; Twilio needs fewer than 255 (error 13243).", len(base))
+	case len(uri) > MaxURILength && len(hp) <= MaxHeadersLength:
+		v.add(SeverityInfo, "uri-long-with-headers", p+".headers",
+			"With its headers the SIP URI is %d characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.", len(uri))
+	}
+}
+
+// xHeader reports whether a header name starts with X-, in any case.
+func xHeader(name string) bool {
+	return strings.HasPrefix(strings.ToLower(name), "x-")
+}
+
+// xTwilio reports whether a header name starts with X-Twilio, which
+// Twilio keeps for itself, in any case.
+func xTwilio(name string) bool {
+	return strings.HasPrefix(strings.ToLower(name), "x-twilio")
+}
+
+// standardHeader reports whether name is one of the non-X- headers Twilio
+// passes on.
+func standardHeader(name string) bool {
+	return slices.ContainsFunc(allowedStandardHeaders, func(s string) bool { return strings.EqualFold(s, name) })
+}
+
+// tokenValid is RFC 3261's token, the grammar of header names.
+func tokenValid(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isAlnum(s[i]) && !strings.ContainsRune("-.!%*_+`'~", rune(s[i])) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func (v *validator) uui(p string, u UUI) {
+	v.text(p, "uui.data", u.Data)
+	v.text(p, "uui.encoding", u.Encoding)
+	if u.Data == "" {
+		return
+	}
+	enc := UUIEncoding(u)
+	switch {
+	case strings.EqualFold(enc, "hex") && !isHexDigits(u.Data):
+		v.add(SeverityError, "uui-not-hex", p+".uui.data",
+			"UUI data must be hex digits (0-9, A-F) with encoding=hex (error 32112: invalid header value). Use the text→hex helper to convert text.")
+	case strings.EqualFold(enc, "hex") && len(u.Data)%2 != 0:
+		// Twilio's own example sends "123456789", so Twilio passes an odd
+		// count on; the receiver may not decode the last half-octet.
+		v.add(SeverityWarning, "uui-hex-odd", p+".uui.data",
+			"UUI data has %d hex digits: hex encodes whole octets, so use an even number or the receiver may drop the last digit.", len(u.Data))
+	case !strings.EqualFold(enc, "hex"):
+		v.add(SeverityWarning, "uui-encoding-unknown", p+".uui.encoding",
+			"UUI encoding %q: Twilio documents only encoding=hex; the receiver may not understand another.", enc)
+	}
+}

@@ -1,0 +1,158 @@
+package sipcompose
+
+import (
+	"net"
+	"slices"
+	"strings"
+)
+
+var (
+	transports          = []string{"udp", "tcp", "tls"}
+	legacyTwilioRegions = []string{"us1", "us2", "ie1", "de1", "sg1", "jp1", "br1", "au1"}
+)
+
+// target checks one <Sip> target, r being its resolution.
+func (v *validator) target(p string, t Target, r Resolution) {
+	v.text(p, "user", t.User)
+	if strings.ContainsAny(t.User, " \t") {
+		v.add(SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
+	}
+	v.host(p, t.Host)
+	if t.Port < 0 || t.Port > 65535 {
+		v.add(SeverityError, "port-invalid", p+".port", "Port %d: use 1 to 65535, or leave it empty for 5060 (5061 with TLS).", t.Port)
+	}
+	if t.Transport != "" && !slices.Contains(transports, strings.ToLower(t.Transport)) {
+		v.add(SeverityError, "transport-invalid", p+".transport", "Transport %q: use udp, tcp or tls (error 32110: invalid URI parts are ignored).", t.Transport)
+	}
+	if t.Secure && t.Transport != "" && strings.ToLower(t.Transport) != "tls" {
+		v.add(SeverityWarning, "secure-without-tls", p+".transport",
+			"secure=true turns on SRTP and TLS signaling: set Transport to tls (or leave it empty) so the URI says what Twilio will do.")
+	}
+	v.edge(p, t, r)
+	v.headers(p, t, r.URI)
+	v.uui(p, t.UUI)
+
+	v.text(p, "username", t.Username)
+	v.text(p, "password", t.Password)
+	switch {
+	case t.Password != "" && t.Username == "":
+		v.add(SeverityError, "password-without-username", p+".username", "A password needs a username: set Username or clear Password (error 21225).")
+	case t.Username != "" && t.Password == "":
+		v.add(SeverityError, "username-without-password", p+".password", "Username %q needs a password (error 21225: SipAuthPassword is required with SipAuthUsername).", t.Username)
+	}
+	v.callbacks(p, t)
+	v.amd(p, t)
+}
+
+func (v *validator) host(p, host string) {
+	h := strings.TrimSpace(host)
+	v.text(p, "host", host)
+	lower := strings.ToLower(h)
+	switch {
+	case h == "":
+		v.add(SeverityError, "host-missing", p+".host", "Enter the host to ring, e.g. pbx.example.com or 203.0.113.10.")
+		return
+	case strings.ContainsAny(h, "@?;") || strings.HasPrefix(lower, "sip:") || strings.HasPrefix(lower, "sips:"):
+		v.add(SeverityError, "host-invalid", p+".host", "Host %q looks like a whole SIP URI: paste it into Host to import it, or enter only the host name.", h)
+		return
+	case !hostValid(h):
+		v.add(SeverityError, "host-invalid", p+".host", "Host %q: use a host name (letters, digits, - and .), an IPv4 address or a bracketed IPv6 address (error 13243: invalid SIP URI).", h)
+		return
+	}
+	lower = strings.TrimSuffix(lower, ".")
+	if labels := strings.Split(lower, "."); len(labels) >= 5 && labels[len(labels)-4] == "sip" && strings.HasSuffix(lower, ".twilio.com") {
+		loc, name := labels[len(labels)-3], strings.Join(labels[:len(labels)-4], ".")
+		if loc == "us1" || loc == "us1-ix" {
+			v.add(SeverityWarning, "twilio-domain-deprecated", p+".host",
+				"%s: the .sip.%s.twilio.com form still works but is deprecated; dial %s.sip.twilio.com.", h, loc, name)
+		} else {
+			v.add(SeverityError, "twilio-domain-edge", p+".host",
+				"%s: to ring a device registered to a Twilio SIP Domain, dial the global form %s.sip.twilio.com (error 32220).", h, name)
+		}
+		return
+	}
+	if strings.HasSuffix(lower, ".sip.twilio.com") {
+		v.add(SeverityInfo, "twilio-sip-domain", p+".host",
+			"Twilio SIP Domains can be dialed only from the same account or its parent (error 32214).")
+	}
+}
+
+// hostValid reports whether h is a host name, an IPv4 address or an IPv6
+// address (bracketed or not).
+func hostValid(h string) bool {
+	if strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]") {
+		ip := net.ParseIP(h[1 : len(h)-1])
+		return ip != nil && ip.To4() == nil
+	}
+	if strings.Count(h, ":") > 1 {
+		ip := net.ParseIP(h)
+		return ip != nil && ip.To4() == nil
+	}
+	if len(h) > 253 {
+		return false
+	}
+	// A name of digits and dots only is meant as an IPv4 address (no
+	// top-level domain is numeric), so it must be a valid one.
+	if strings.Trim(h, "0123456789.") == "" {
+		ip := net.ParseIP(h)
+		return ip != nil && ip.To4() != nil
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(h, "."), ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			if !isAlnum(label[i]) && label[i] != '-' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// edge reports what the resolution found wrong with the target's edge,
+// and checks the legacy region beside it.
+func (v *validator) edge(p string, t Target, r Resolution) {
+	switch r.EdgeFrom {
+	case EdgeRoaming:
+		v.add(SeverityError, "edge-roaming", p+".edge", "The roaming edge is not available for SIP: pick an edge near the customer's SIP infrastructure.")
+	case EdgeSanJose:
+		v.add(SeverityWarning, "edge-san-jose", p+".edge",
+			"Edge \"san-jose\" appears only in one Twilio table, for Oregon; every other Twilio source calls it umatilla (san-jose-ix is Interconnect). Use umatilla.")
+	case EdgeUnknown:
+		if r.Meant.Name != "" {
+			v.add(SeverityError, "edge-unknown", p+".edge", "Edge %q: edge names are lowercase, write %s.", t.Edge, r.Meant.Name)
+		} else {
+			v.add(SeverityError, "edge-unknown", p+".edge", "Unknown edge %q: use one of %s.", t.Edge, edgeNames())
+		}
+	}
+	// The region is checked even beside an edge, which Twilio would read
+	// first: it is still sent.
+	if t.Region != "" {
+		if _, meant, from := readPlace(t.Region, EdgeForRegion, EdgeFromRegion, RegionUnknown); from == RegionUnknown && meant.Name != "" {
+			v.add(SeverityError, "region-unknown", p+".region", "Region %q: region names are lowercase, write %s (or better, the edge %s).", t.Region, meant.Region, meant.Name)
+		} else if from == RegionUnknown {
+			v.add(SeverityError, "region-unknown", p+".region", "Unknown legacy region %q: use one of %s, or better, the matching edge.", t.Region, strings.Join(legacyTwilioRegions, ", "))
+		}
+	}
+	if t.Edge != "" && t.Region != "" {
+		v.add(SeverityWarning, "edge-and-region", p+".region",
+			"Both edge and region are set and Twilio documents no precedence: keep only Edge (region is the legacy form).")
+	}
+	if r.Registered && (t.Edge != "" || t.Region != "") {
+		field := p + ".edge"
+		if t.Edge == "" {
+			field = p + ".region"
+		}
+		v.add(SeverityWarning, "edge-ignored-registered", field,
+			"Twilio ignores the edge when ringing a device registered to a Twilio SIP Domain: the call leaves from the edge the device registered on.")
+	}
+}
+
+func edgeNames() string {
+	var names []string
+	for _, e := range edges {
+		names = append(names, e.Name)
+	}
+	return strings.Join(names, ", ")
+}
