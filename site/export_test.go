@@ -118,6 +118,9 @@ func TestExport(t *testing.T) {
 		t.Errorf("the prerendered page is not inert until the app starts:\n%s", index)
 	}
 	checkPrerenderHTML(t, index)
+	if !strings.Contains(index, `<link rel="preload" href="/v/`+hash+`/web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`) {
+		t.Errorf("index.html does not preload the fingerprinted app.wasm:\n%s", index)
+	}
 	// go-app's indentation is gone: in a <pre> it showed as blank lines.
 	for _, want := range []string{"<pre id=\"code\"><span>&lt;a&gt;</span>\n  x <span>y</span></pre>", `<p>see <a href="#top">this</a>.</p>`} {
 		if !strings.Contains(index, want) {
