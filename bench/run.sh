@@ -68,6 +68,9 @@ echo "wasm-opt -Oz: raw $opt_raw, brotli $opt_br" >&2
 # 2 and 3. Load and typing, in Chromium through the browser harness.
 results="$tmp/browser.jsonl"
 BENCH_OUT="$results" SIPCOMPOSE_SITE="$PWD/dist" $GO test -tags bench -count=1 -timeout 15m -run 'TestLoad|TestTyping' ./bench/ >&2
+# Start-up on loopback and on an emulated office link (bench/network_test.go
+# writes its section of the report).
+BENCH_OUT="$results" BENCH_NETWORK_OUT="$tmp/network.md" SIPCOMPOSE_SITE="$PWD/dist" $GO test -tags bench -count=1 -timeout 15m -run 'TestNetworkLoad' ./bench/ >&2
 fig() { python3 -c 'import json,sys; [print(round(d[sys.argv[2]], 1) if isinstance(d[sys.argv[2]], float) else d[sys.argv[2]]) for d in map(json.loads, open(sys.argv[1])) if d["name"]==sys.argv[3]]' "$results" "$2" "$1"; }
 
 # 4. Compose natively, against twilio-go's twiml package.
@@ -257,6 +260,15 @@ medians.
 | app.wasm p99 ms | $p99_ours_wasm | $p99_nginx_wasm | $(ratio "$p99_ours_wasm" "$p99_nginx_wasm") | $p99_floor_wasm | $(ratio "$p99_floor_wasm" "$p99_nginx_wasm") |
 
 Our server's peak memory (VmHWM) over all its runs: $((hwm_kb / 1024)) MiB.
+
+## 6. Start-up (headless Chromium; cold: a fresh profile, warm: the service worker serving; median of 5)
+
+The office link is DevTools network emulation of 10 Mbit/s down, 5 Mbit/s up and 40 ms latency, applied to
+the page and to its service worker. Times are ms since navigation start, in the page: first contentful paint;
+form visible, the first frame with the Host input laid out, styled and not under a loader; usable, an edit typed
+into Host shown in the TwiML preview. Targets from issue 16, context rather than guards.
+
+$(cat "$tmp/network.md")
 
 ${rounds_section}
 MD
