@@ -200,10 +200,6 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 		switch w {
 		case "-m", "--match", "--comment", "--syn":
 		case "-s", "--source", "--src":
-			if neg {
-				r.assumed = append(r.assumed, "! -s "+v)
-				break
-			}
 			for _, a := range strings.Split(v, ",") {
 				sp, v6, err := prefixSpan(a)
 				if err != nil {
@@ -213,6 +209,9 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 					r.ipv6 = true
 				}
 				r.src = append(r.src, sp)
+			}
+			if neg {
+				r.src = r.src.not(anyAddress)
 			}
 		case "-d", "--destination", "--dst":
 			if !neg && strings.HasPrefix(v, "127.") {
@@ -239,21 +238,22 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 			r.assumed = append(r.assumed, negWord(neg)+"-o "+v)
 		case "--dport", "--destination-port", "--dports", "--destination-ports",
 			"--sport", "--source-port", "--sports", "--source-ports":
-			if neg {
-				r.assumed = append(r.assumed, "! "+w+" "+v)
-				break
-			}
 			dst := &r.dport
 			if strings.HasPrefix(w, "--s") {
 				dst = &r.sport
 			}
+			var ports spans
 			for _, p := range strings.Split(v, ",") {
 				sp, err := portSpan(p)
 				if err != nil {
 					return err
 				}
-				*dst = append(*dst, sp)
+				ports = append(ports, sp)
 			}
+			if neg {
+				ports = ports.not(anyPort)
+			}
+			*dst = ports
 		case "--dst-type", "--pkt-type":
 			// Twilio's packets are unicast to one of the host's own
 			// addresses: a broadcast or multicast rule never sees them.

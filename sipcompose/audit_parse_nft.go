@@ -221,21 +221,29 @@ func parseNFTRule(toks []string, r *fwRule, sets map[string][]string) error {
 		return neg, out, next, nil
 	}
 	// match reads the values of the match whose words are toks[i:at] and
-	// moves past them; a negated match is only assumed, and gives none.
+	// moves past them; neg says it was "!=". assumeNeg takes a negated
+	// match the audit cannot turn around as assumed.
 	i := 0
+	var words string
 	match := func(at int) ([]string, bool, error) {
 		flush()
 		neg, vals, next, err := values(at)
 		if err != nil {
 			return nil, false, err
 		}
-		words := strings.Join(toks[i:at], " ")
-		i = next
+		words = strings.Join(toks[i:at], " ") + " "
 		if neg {
-			r.assumed = append(r.assumed, words+" != "+strings.Join(vals, ", "))
-			return nil, false, nil
+			words += "!= "
 		}
-		return vals, true, nil
+		words += strings.Join(vals, ", ")
+		i = next
+		return vals, neg, nil
+	}
+	assumeNeg := func(neg bool) bool {
+		if neg {
+			r.assumed = append(r.assumed, words)
+		}
+		return neg
 	}
 	for i < len(toks) {
 		t := toks[i]
@@ -250,7 +258,7 @@ func parseNFTRule(toks []string, r *fwRule, sets map[string][]string) error {
 		case t == "meta" && key == "nfproto":
 			i += 3
 		case t == "ip" && key == "saddr":
-			vals, _, err := match(i + 2)
+			vals, neg, err := match(i + 2)
 			if err != nil {
 				return err
 			}
@@ -262,12 +270,15 @@ func parseNFTRule(toks []string, r *fwRule, sets map[string][]string) error {
 				r.ipv6 = r.ipv6 || v6
 				r.src = append(r.src, sp)
 			}
+			if neg {
+				r.src = r.src.not(anyAddress)
+			}
 		case (t == "ip" && key == "protocol") || (t == "meta" && key == "l4proto"):
-			vals, ok, err := match(i + 2)
+			vals, neg, err := match(i + 2)
 			if err != nil {
 				return err
 			}
-			if ok {
+			if !assumeNeg(neg) {
 				r.protos = nil
 				for _, v := range vals {
 					r.protos = append(r.protos, protoName(v))
@@ -278,33 +289,38 @@ func parseNFTRule(toks []string, r *fwRule, sets map[string][]string) error {
 			if t == "meta" {
 				at++
 			}
-			vals, ok, err := match(at)
+			vals, neg, err := match(at)
 			if err != nil {
 				return err
 			}
-			if ok && len(vals) == 1 && strings.Trim(vals[0], `"`) == "lo" {
+			if !neg && len(vals) == 1 && strings.Trim(vals[0], `"`) == "lo" {
 				r.never = "it matches only the loopback interface"
-			} else if ok {
-				r.assumed = append(r.assumed, t+" "+strings.Join(vals, ", "))
+			} else {
+				r.assumed = append(r.assumed, words)
 			}
 		case (t == "udp" || t == "tcp" || t == "th" || t == "sctp") && (key == "dport" || key == "sport"):
 			if t != "th" {
 				r.protos = []string{t}
 			}
-			vals, _, err := match(i + 2)
+			vals, neg, err := match(i + 2)
 			if err != nil {
 				return err
 			}
-			dst := &r.dport
-			if key == "sport" {
-				dst = &r.sport
-			}
+			var ports spans
 			for _, v := range vals {
 				sp, err := portSpan(v)
 				if err != nil {
 					return err
 				}
-				*dst = append(*dst, sp)
+				ports = append(ports, sp)
+			}
+			if neg {
+				ports = ports.not(anyPort)
+			}
+			if key == "sport" {
+				r.sport = ports
+			} else {
+				r.dport = ports
 			}
 		case t == "pkttype" || (t == "meta" && key == "pkttype") || (t == "fib" && key == "daddr" && i+2 < len(toks) && toks[i+2] == "type"):
 			at := i + 1
@@ -314,11 +330,7 @@ func parseNFTRule(toks []string, r *fwRule, sets map[string][]string) error {
 			case "fib":
 				at = i + 3
 			}
-			neg := at < len(toks) && toks[at] == "!="
-			if neg {
-				at++
-			}
-			vals, _, err := match(at)
+			vals, neg, err := match(at)
 			if err != nil {
 				return err
 			}
@@ -329,7 +341,7 @@ func parseNFTRule(toks []string, r *fwRule, sets map[string][]string) error {
 			}
 			switch {
 			case !known:
-				r.assumed = append(r.assumed, t+" "+negWord(neg)+strings.Join(vals, ", "))
+				r.assumed = append(r.assumed, words)
 			case never != neg:
 				r.never = "it matches only " + negWord(neg) + strings.Join(vals, ", ") + " packets, not Twilio's unicast"
 			}

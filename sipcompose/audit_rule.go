@@ -56,6 +56,34 @@ func (s spans) overlaps(want spans) bool {
 	return false
 }
 
+// not is what a negated match ("! -s", "!=") matches: every value of all
+// that s does not hold.
+func (s spans) not(all span) spans {
+	sorted := append(spans{}, s...)
+	for i := 1; i < len(sorted); i++ { // a few ranges: insertion sort
+		for j := i; j > 0 && sorted[j].lo < sorted[j-1].lo; j-- {
+			sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
+		}
+	}
+	out := spans{}
+	next := uint64(all.lo)
+	for _, x := range sorted {
+		if uint64(x.lo) > next {
+			out = append(out, span{uint32(next), x.lo - 1})
+		}
+		next = max(next, uint64(x.hi)+1)
+	}
+	if next <= uint64(all.hi) {
+		out = append(out, span{uint32(next), all.hi})
+	}
+	return out
+}
+
+var (
+	anyAddress = span{0, ^uint32(0)}
+	anyPort    = span{0, 65535}
+)
+
 // prefixSpan reads an IPv4 address or CIDR ("54.172.60.0/30"). ok6 says it
 // was a valid IPv6 one, which an audit skips rather than calls unreadable.
 func prefixSpan(s string) (sp span, ok6 bool, err error) {
