@@ -65,6 +65,9 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			printDiagnostics(stderr, []sipcompose.Diagnostic{d})
 		}
 	}
+	if len(r.AllowList.Problems) > 0 {
+		name = *docPath // the error is the document's, not the rules'
+	}
 	rep, err := r.AllowList.Audit(string(data))
 	if err != nil {
 		fmt.Fprintf(stderr, "sipcompose: %s: %v\n", name, err)

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -87,5 +88,18 @@ func TestAuditErrors(t *testing.T) {
 				t.Errorf("stdout %q", out)
 			}
 		})
+	}
+}
+
+// TestAuditDocWithoutAddresses: a document whose edge Twilio does not
+// know has no allow-list to check against; the audit says why.
+func TestAuditDocWithoutAddresses(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "mars.json")
+	if err := os.WriteFile(doc, []byte(`{"targets":[{"host":"pbx.example.com","edge":"mars"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runInput("54.172.60.0/30\n", "audit", "-doc", doc)
+	if code != 1 || out != "" || !strings.Contains(errOut, "mars.json: the document's allow-list has no addresses to check against") || !strings.Contains(errOut, "mars") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }

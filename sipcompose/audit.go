@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -75,8 +76,11 @@ func (r AuditReport) OK() bool {
 // commands, nft list ruleset output, or a plain list of blocks) against
 // the allow-list. The error is a message for the person when the paste
 // cannot be audited at all: empty, too large, binary, IPv6 only, or in no
-// format the audit reads.
+// format the audit reads; or when the allow-list itself has Problems.
 func (a AllowList) Audit(rules string) (AuditReport, error) {
+	if len(a.Problems) > 0 {
+		return AuditReport{}, errors.New("the document's allow-list has no addresses to check against: " + strings.Join(a.Problems, "; "))
+	}
 	rs, err := parseRules(rules)
 	if err != nil {
 		return AuditReport{}, err

@@ -223,6 +223,10 @@ func TestAuditRefusesBadInput(t *testing.T) {
 			}
 		})
 	}
+	unknownEdge := allowListOf(Document{Targets: []Target{{Host: "a", Edge: "mars"}}})
+	if _, err := unknownEdge.Audit("54.172.60.0/30\n"); err == nil || !strings.Contains(err.Error(), "has no addresses to check against") || !strings.Contains(err.Error(), "mars") {
+		t.Errorf("an allow-list with problems: %v", err)
+	}
 	// The limit is stated and exact.
 	at := strings.Repeat("#", MaxAuditInput-len("54.172.60.0/30\n")) + "\n54.172.60.0/30"
 	if _, err := udpOnly.Audit(at[1:] + "\n"); err != nil {
