@@ -260,6 +260,7 @@ func (p *page) Render() goapp.UI {
 			&form{Shown: p.shown, Shape: p.shape, Gen: p.gen, page: p},
 			goapp.Div().Class("outputs").Body(
 				&components.PreviewPanel{TwiML: p.result.TwiML, URIs: p.result.URIs, Curl: p.result.Curl, Notifier: p.notifier},
+				&components.CodePanel{Programs: sipcompose.Code(p.doc, p.result.URIs), Notifier: p.notifier},
 				&components.WarningsPanel{Diagnostics: p.result.Diagnostics},
 				&components.AllowListPanel{List: p.result.AllowList, Notifier: p.notifier},
 				&components.AuditPanel{List: p.result.AllowList},

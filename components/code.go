@@ -1,0 +1,86 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"sipcompose/sipcompose"
+)
+
+// codeLangKey is where the chosen language is remembered in this browser.
+const codeLangKey = "sipcompose.codeLang"
+
+// langNames are the switch's labels.
+var langNames = map[sipcompose.Lang]string{
+	sipcompose.LangNode:   "Node.js",
+	sipcompose.LangPython: "Python",
+	sipcompose.LangGo:     "Go",
+}
+
+// CodePanel shows sipcompose.Code's programs for one language at a time:
+// the TwiML builder, then the REST call, each copyable. The language is
+// remembered in this browser. The copy notices do not name the language:
+// go-app keeps a button's first click handler, so they would go stale.
+type CodePanel struct {
+	app.Compo
+	Programs []sipcompose.Programs
+	Notifier *Notifier
+
+	lang sipcompose.Lang
+}
+
+func (c *CodePanel) OnMount(ctx app.Context) {
+	var lang sipcompose.Lang
+	// A missing or unreadable choice leaves the first language.
+	if ctx.LocalStorage().Get(codeLangKey, &lang) == nil {
+		c.lang = lang
+	}
+}
+
+func (c *CodePanel) choose(ctx app.Context, lang sipcompose.Lang) {
+	c.lang = lang
+	if err := ctx.LocalStorage().Set(codeLangKey, lang); err != nil {
+		c.Notifier.Notify(ctx, "Could not remember the language in this browser: "+err.Error())
+	}
+}
+
+func (c *CodePanel) Render() app.UI {
+	p, ok := sipcompose.ProgramsFor(c.Programs, c.lang)
+	if !ok && len(c.Programs) > 0 {
+		p = c.Programs[0]
+	}
+	name, notify := langNames[p.Lang], c.Notifier.Notify
+	return app.Section().Class("panel", "code-panel").Aria("labelledby", "code-title").Body(
+		app.Div().Class("panel-head").Body(
+			app.H2().ID("code-title").Text("Code"),
+			// Radio buttons, not pressed-state buttons: the prerendered page
+			// writes an attribute valued "true" bare, which reads as "".
+			app.FieldSet().Class("lang-switch").Body(
+				app.Legend().Class("visually-hidden").Text("Language"),
+				app.Range(c.Programs).Slice(func(i int) app.UI {
+					lang := c.Programs[i].Lang
+					id := "code-lang-" + string(lang)
+					return app.Label().For(id).Body(
+						app.Input().Type("radio").Name("code-lang").ID(id).Checked(lang == p.Lang).
+							OnChange(func(ctx app.Context, e app.Event) { c.choose(ctx, lang) }),
+						app.Text(langNames[lang]),
+					)
+				}),
+			),
+		),
+		app.P().Class("hint").Text("The same call with Twilio's helper library for "+name+": "+p.Library+". "+
+			"The SIP URIs go in already percent-encoded, with & raw: the library writes &amp;."),
+		app.Div().Class("panel-head").Body(
+			app.H3().Text("TwiML builder ("+name+")"),
+			copyButton("Copy code", "code-twiml", "TwiML builder code", notify),
+		),
+		app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Text(p.TwiML),
+		app.Div().Class("panel-head").Body(
+			app.H3().Text("REST call ("+name+")"),
+			app.If(p.Call != "", copyButton("Copy call code", "code-call", "REST call code", notify)),
+		),
+		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from the environment: no secret is in the code."),
+		app.If(p.Call == "", app.P().Class("hint").Text("No target: there is no call to place.")).Else(
+			app.Pre().ID("code-call").Class("code").Aria("label", "REST call code").TabIndex(0).Text(p.Call),
+		),
+	)
+}

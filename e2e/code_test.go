@@ -1,0 +1,53 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"sipcompose/browsertest"
+)
+
+// TestCodePanel switches the Code panel's language, sees the programs
+// follow an edit, copies both programs, and finds the language remembered
+// after a reload; axe finds nothing on the panel.
+func TestCodePanel(t *testing.T) {
+	src := axeSource(t)
+	s := browsertest.New(t)
+	grantClipboard(t, s)
+	s.Open("/")
+	s.WaitTextContains("TwiML builder code", `const { twiml } = require("twilio");`)
+	s.WaitTextContains("REST call code", "await client.calls.create({")
+
+	s.SetChecked("Python", 0, true)
+	s.WaitTextContains("TwiML builder code", "from twilio.twiml.voice_response import VoiceResponse")
+	s.WaitTextContains("REST call code", "client.calls.create(")
+	s.Fill("Caller ID", "+15005550006")
+	s.WaitTextContains("TwiML builder code", `caller_id="+15005550006"`)
+	s.WaitTextContains("REST call code", `from_="+15005550006"`)
+
+	for _, c := range []struct{ button, notice, label string }{
+		{"Copy code", "Copied the TwiML builder code.", "TwiML builder code"},
+		{"Copy call code", "Copied the REST call code.", "REST call code"},
+	} {
+		s.Click(c.button, 0)
+		s.WaitEval(`() => document.getElementById("notice").textContent`, c.notice)
+		if got, want := clipboard(s), s.TextContent(c.label); got != want {
+			t.Errorf("%s put %q on the clipboard, want %q", c.button, got, want)
+		}
+	}
+	if got := clipboard(s); !strings.Contains(got, `os.environ["TWILIO_AUTH_TOKEN"]`) {
+		t.Errorf("the call code does not read the auth token from the environment:\n%s", got)
+	}
+	if got := axeViolations(s, src); got != "[]" {
+		t.Errorf("axe violations: %s", got)
+	}
+
+	s.SetChecked("Go", 0, true)
+	s.WaitTextContains("TwiML builder code", `"github.com/twilio/twilio-go/twiml"`)
+	s.Reload()
+	s.WaitTextContains("TwiML builder code", `"github.com/twilio/twilio-go/twiml"`)
+	s.WaitEval(`() => String(document.getElementById("code-lang-go").checked)`, "true")
+	s.NoConsoleErrors()
+}
