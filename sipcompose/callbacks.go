@@ -63,6 +63,14 @@ const (
 	returnIfEchoed = "Only if the PBX answers with this header: Twilio reports the headers of the PBX's responses (the 200 OK to the screening url, the final response to the <Dial action>), not those of its INVITE."
 )
 
+// String says what the header comes back as, in one sentence or two.
+func (r HeaderReturn) String() string {
+	if r.Screening == "" {
+		return r.Note
+	}
+	return r.Screening + " (screening url), " + r.Action + " (<Dial action>). " + r.Note
+}
+
 // headerReturn is what a header named name comes back as.
 func headerReturn(name string, sent bool) HeaderReturn {
 	r := HeaderReturn{Header: name}
@@ -112,7 +120,7 @@ var (
 )
 
 // studioNote is what Twilio documents for Studio, and what it does not.
-const studioNote = "Studio: Twilio documents {{trigger.call.SipHeader_X-Name}} (and {{trigger.call.SipHeader_User-to-User}}) only for a SIP call coming into a flow (Twilio support article 4402828330907). For a call a Connect Call To widget places to SIP, Twilio's Studio docs name no variable for the PBX's headers, DialSipCallId or DialSipResponseCode, so no {{widgets.NAME....}} form is given here."
+const studioNote = "Studio: Twilio documents {{trigger.call.SipHeader_X-Name}} (and {{trigger.call.SipHeader_User-to-User}}) only for a SIP call coming into a flow (Twilio support article 4402828330907). For a call a Connect Call To widget places to SIP, the copies of Twilio's Studio docs checked (the Connect Call To widget page) name no variable for the PBX's headers, DialSipCallId or DialSipResponseCode, so no {{widgets.NAME....}} form is given here rather than a guessed one."
 
 // callbacksFor lists what the customer's app gets back. invites supply
 // each target's header rows (its first preview: <Uri> children share the
@@ -170,11 +178,7 @@ func (c Callbacks) Text() string {
 			b.WriteString("  Headers: none set\n")
 		}
 		for _, h := range t.Headers {
-			b.WriteString("  Header " + h.Header + ": ")
-			if h.Screening != "" {
-				b.WriteString(h.Screening + " (screening url), " + h.Action + " (<Dial action>). ")
-			}
-			b.WriteString(h.Note + "\n")
+			b.WriteString("  Header " + h.Header + ": " + h.String() + "\n")
 		}
 	}
 	b.WriteString("\n" + c.Studio + "\n")
