@@ -262,6 +262,7 @@ func (p *page) Render() goapp.UI {
 				&components.PreviewPanel{TwiML: p.result.TwiML, URIs: p.result.URIs, Curl: p.result.Curl, Notifier: p.notifier},
 				&components.CodePanel{Programs: sipcompose.Code(p.doc, p.result.URIs), Notifier: p.notifier},
 				&components.WarningsPanel{Diagnostics: p.result.Diagnostics},
+				&components.CustomerPanel{Invites: p.result.Invites, Callbacks: p.result.Callbacks, Notifier: p.notifier},
 				&components.AllowListPanel{List: p.result.AllowList, Notifier: p.notifier},
 				&components.AuditPanel{List: p.result.AllowList},
 			),
