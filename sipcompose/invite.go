@@ -125,6 +125,9 @@ func buildInvite(doc *Document, t *Target, r Resolution, target, uri int, label 
 	}
 	inv.RequestURI, inv.NotSentOn = requestURI(t)
 	inv.Notes = append(inv.Notes, typicalNote)
+	if r.Registered {
+		inv.Notes = append(inv.Notes, "A Twilio SIP Domain: Twilio sends this INVITE from the edge the device registered on, not from "+e.Name+", so its addresses may be another edge's.")
+	}
 	if len(inv.NotSentOn) > 0 {
 		inv.Notes = append(inv.Notes, "Removed from the request line: "+strings.Join(inv.NotSentOn, ", ")+". They tell Twilio how to place the call (edge, legacy region, SRTP); Twilio does not document whether any reach the PBX, and a SIP message cannot mark them, so they are shown as consumed.")
 	}

@@ -2,6 +2,7 @@ package sipcompose
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -198,6 +199,13 @@ func TestInviteNotSent(t *testing.T) {
 		if inv.Message != "" || len(inv.Notes) == 0 {
 			t.Errorf("%s: message %q, notes %q: want no INVITE and a reason", name, inv.Message, inv.Notes)
 		}
+	}
+}
+
+func TestInviteRegisteredEndpoint(t *testing.T) {
+	inv := Compose(Document{Targets: []Target{{User: "alice", Host: "acme.sip.twilio.com", Edge: "dublin"}}}).Invites[0]
+	if !slices.ContainsFunc(inv.Notes, func(n string) bool { return strings.Contains(n, "the edge the device registered on") }) {
+		t.Errorf("no note that a registered endpoint's edge is its own: %q", inv.Notes)
 	}
 }
 
