@@ -169,9 +169,10 @@ func cmdLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // lintFindings are Validate's diagnostics of an imported document, less
 // those the import already reported: none when the import found no SIP
-// dial at all (a field-less error), and none on a field whose value the
-// import rejected. A bad port on one target thus still lets the others be
-// checked.
+// dial at all (a field-less error), none on a field whose value the
+// import rejected, and none on the length of a <Sip> URI, which the import
+// measured as written where Validate measures what compose would write. A
+// bad port on one target thus still lets the others be checked.
 func lintFindings(doc sipcompose.Document, imported []sipcompose.Diagnostic) []sipcompose.Diagnostic {
 	rejected := map[string]bool{}
 	for _, d := range imported {
@@ -185,11 +186,17 @@ func lintFindings(doc sipcompose.Document, imported []sipcompose.Diagnostic) []s
 	}
 	var out []sipcompose.Diagnostic
 	for _, d := range sipcompose.Validate(doc) {
-		if !rejected[d.Field] {
+		if !rejected[d.Field] && !measuredAsWritten(d) {
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// measuredAsWritten reports a length limit of a target's own URI, which
+// sipcompose.Parse checks on the TwiML as written.
+func measuredAsWritten(d sipcompose.Diagnostic) bool {
+	return (d.Code == "headers-too-long" || d.Code == "uri-too-long") && !strings.Contains(d.Field, ".uris[")
 }
 
 func severityRank(s sipcompose.Severity) int {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose"
 )
 
 var updateCLI = flag.Bool("update", false, "rewrite testdata/cli golden outputs")
@@ -141,6 +143,25 @@ func TestLint(t *testing.T) {
 	}
 	if code != 1 || strings.Join(codes, "\n") != strings.Join(want, "\n") {
 		t.Errorf("exit %d:\n%s", code, out)
+	}
+
+	// Lengths are measured on the TwiML as written: 26 UUIDs joined by "-"
+	// fit in the compact form and not in Twilio's documented one, and
+	// commas as written fit where encoded they would not.
+	uuids := strings.TrimSuffix(strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26), "-")
+	for _, tc := range []struct {
+		headers string
+		code    int
+		out     string
+	}{
+		{"X-Ids=" + uuids, 0, "info parse-encoding-compact encoding:"},
+		{"X-Ids=" + sipcompose.PercentEncode(uuids), 1, "error headers-too-long targets[0].headers: As written, the headers part of the URI is 1225 characters"},
+		{"X-A=" + strings.Repeat(",", 1000), 0, "no problems found"},
+	} {
+		code, out, _ = runInput("<Response><Dial><Sip>sip:a@pbx.example.com?"+tc.headers+"</Sip></Dial></Response>", "lint")
+		if code != tc.code || !strings.HasPrefix(out, tc.out) || strings.Count(out, "headers-too-long") > 1 {
+			t.Errorf("%.20s…: exit %d: %q", tc.headers, code, out)
+		}
 	}
 
 	code, out, _ = runInput("<Response><Say>hi</Say></Response>", "lint")

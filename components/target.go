@@ -29,6 +29,16 @@ func Targets(p Props) app.UI {
 			app.P().Class("hint").Text(fmt.Sprintf("Twilio rings at most %d targets from one <Dial>.", sipcompose.MaxTargets)),
 		),
 		fieldDiags("targets-diags", p.diagsOf("targets")),
+		checkField("encoding-compact", "Compact header encoding: keep - . _ ~ in header values as they are", p.Doc.Encoding == sipcompose.EncodingCompact,
+			func(ctx app.Context, on bool) {
+				p.Edit(ctx, false, func(d *sipcompose.Document) {
+					d.Encoding = ""
+					if on {
+						d.Encoding = sipcompose.EncodingCompact
+					}
+				})
+			}),
+		fieldDiags("encoding-diags", p.diagsOf("encoding")),
 	)
 }
 

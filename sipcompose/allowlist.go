@@ -44,9 +44,12 @@ type Rule struct {
 // look right and not be.
 func allowListFor(doc Document, res []Resolution) AllowList {
 	a := AllowList{Edges: []string{}, Signaling: []Rule{}, Media: []Rule{}, AsOf: IPDataAsOf, Source: IPDataSource}
-	for i, r := range res {
-		if !r.HasEdge() {
-			a.Problems = append(a.Problems, r.problem(i, doc.Targets[i]))
+	dialed := dialedURIs(doc, res)
+	res = make([]Resolution, len(dialed))
+	for k, d := range dialed {
+		res[k] = d.r
+		if !d.r.HasEdge() {
+			a.Problems = append(a.Problems, d.r.problem(d.target, d.t))
 		}
 	}
 	if len(a.Problems) > 0 {
@@ -85,6 +88,32 @@ func allowListFor(doc Document, res []Resolution) AllowList {
 	// range, so the media rule matches on source ports.
 	a.Media = []Rule{{CIDR: MediaCIDR, Protocol: "udp", SourcePorts: MediaPorts, Purpose: "RTP media from Twilio (every edge)"}}
 	return a
+}
+
+// dialedURI is one URI a target dials, as its target's index, what it
+// reads as and its resolution.
+type dialedURI struct {
+	target int
+	t      Target
+	r      Resolution
+}
+
+// dialedURIs are every URI the targets dial: each target's own, and each
+// <Uri> child that reads as a SIP URI, with its own edge and transport (a
+// target of <Uri>s alone is dialed only through them).
+func dialedURIs(doc Document, res []Resolution) []dialedURI {
+	var out []dialedURI
+	for i, t := range doc.Targets {
+		if len(t.URIs) == 0 || res[i].URI != "sip:" {
+			out = append(out, dialedURI{i, t, res[i]})
+		}
+		for _, u := range t.URIs {
+			if parsed, diags := ParseURI(u.URI); !(Result{Diagnostics: diags}).HasErrors() {
+				out = append(out, dialedURI{i, parsed, Resolve(parsed)})
+			}
+		}
+	}
+	return out
 }
 
 // signaling is one way SIP reaches a customer: protocol, destination port

@@ -1,17 +1,15 @@
 package sipcompose
 
+import "strings"
+
 // Compose turns a Document into everything the page, the CLI and the tests
 // show. It never fails: problems are Diagnostics in the Result, and the
 // TwiML is well-formed XML whatever the input.
 func Compose(doc Document) Result {
 	res := resolveAll(doc)
-	uris := make([]string, len(res))
-	for i, r := range res {
-		uris[i] = r.URI
-	}
 	r := Result{
 		TwiML:       renderTwiML(doc, res),
-		URIs:        uris,
+		URIs:        restURIs(doc, res),
 		Curl:        renderCurl(doc, res),
 		AllowList:   allowListFor(doc, res),
 		Diagnostics: validate(doc, res),
@@ -20,11 +18,27 @@ func Compose(doc Document) Result {
 	return r
 }
 
-// resolveAll resolves each of the document's targets, in order.
+// resolveAll resolves each of the document's targets, in order, with
+// header values in the form the document asks for.
 func resolveAll(doc Document) []Resolution {
 	res := make([]Resolution, len(doc.Targets))
 	for i, t := range doc.Targets {
 		res[i] = Resolve(t)
+		encodeHeaders(doc.Encoding, t, &res[i])
 	}
 	return res
+}
+
+// restURIs are the URIs the REST API takes as To: each target's own, or
+// for a target of <Uri> children alone (its own URI a bare "sip:") the
+// first of them, as the curl form dials it.
+func restURIs(doc Document, res []Resolution) []string {
+	uris := make([]string, len(res))
+	for i, r := range res {
+		uris[i] = r.URI
+		if t := doc.Targets[i]; r.URI == "sip:" && len(t.URIs) > 0 {
+			uris[i] = strings.TrimSpace(t.URIs[0].URI)
+		}
+	}
+	return uris
 }

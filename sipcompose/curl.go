@@ -74,6 +74,18 @@ func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
 	if record && strings.Contains(d.Record, "ringing") {
 		b.WriteString("# Record: the REST API records from answer; " + d.Record + " has no REST form.\n")
 	}
+	username := t.Username
+	if uri == "sip:" && len(t.URIs) > 0 {
+		u := t.URIs[0]
+		uri = strings.TrimSpace(u.URI)
+		if username == "" {
+			username = u.Username
+		}
+		b.WriteString("# To: the first <Uri>. The REST API dials one URI, so the other <Uri>s and their priority and weight are TwiML only.\n")
+	}
+	if len(namedHeaders(t.HeaderElements)) > 0 {
+		b.WriteString("# The <Header> elements have no REST form: the REST API sends only the headers in the To URI.\n")
+	}
 	b.WriteString(curlFirstLine + curlNextLine + curlAuthLine)
 	field := func(name, value string) {
 		if value != "" {
@@ -101,8 +113,8 @@ func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
 	default:
 		field("Url", PlaceholderRESTURL)
 	}
-	if t.Username != "" {
-		field("SipAuthUsername", t.Username)
+	if username != "" {
+		field("SipAuthUsername", username)
 		b.WriteString(curlNextLine + `--data-urlencode "SipAuthPassword=$` + EnvSIPPassword + `"`)
 	}
 	number("Timeout", d.Timeout)

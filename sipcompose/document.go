@@ -19,6 +19,10 @@ const MaxTargets = 10
 type Document struct {
 	Dial    Dial     `json:"dial"`
 	Targets []Target `json:"targets"`
+	// Encoding "compact" writes every header value and UUI in the compact
+	// form (EncodingCompact). Empty means Twilio's documented form, and the
+	// compact one only for a target whose headers would not fit otherwise.
+	Encoding string `json:"encoding,omitempty"`
 	// REST holds what only the REST form of the call needs.
 	REST REST `json:"rest,omitzero"`
 }
@@ -51,6 +55,10 @@ type Dial struct {
 	Events                   string `json:"events,omitempty"`
 	Passports                string `json:"passports,omitempty"`
 }
+
+// EncodingCompact is Document.Encoding's one value: header values keep
+// RFC 3986's unreserved characters (A-Z a-z 0-9 - . _ ~) as they are.
+const EncodingCompact = "compact"
 
 // Target is one <Sip> noun: where to ring and how.
 type Target struct {

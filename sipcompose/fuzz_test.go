@@ -7,16 +7,26 @@ import (
 )
 
 // fuzzDoc builds a Document from fuzzer strings, touching every part of
-// the URI and several attributes, with n targets (at most 11).
+// the URI and several attributes, with n targets (at most 11): every third
+// also with <Uri> children and <Header> elements, and the compact encoding
+// when n's top bit is set.
 func fuzzDoc(user, host, name, value, uui, attr string, n uint8) Document {
-	doc := Document{Dial: Dial{CallerID: attr, Action: attr}}
+	doc := Document{Dial: Dial{CallerID: attr, Action: attr, Events: attr}}
+	if n&0x80 != 0 {
+		doc.Encoding = EncodingCompact
+	}
 	for i := 0; i <= int(n%11); i++ {
-		doc.Targets = append(doc.Targets, Target{
+		t := Target{
 			User: user, Host: host, Edge: attr, Transport: attr,
 			Headers:  []Header{{name, value}, {"X-Fixed", value}},
 			UUI:      UUI{Data: uui, Encoding: attr, XPrefix: i%2 == 1},
 			Username: attr, Password: attr, StatusCallback: attr,
-		})
+		}
+		if i%3 == 2 {
+			t.URIs = []SipURI{{URI: "sip:" + user + "@" + host + "?" + name + "=" + value, Priority: attr, Weight: uui, Username: attr, Password: attr}, {URI: value}}
+			t.HeaderElements = []Header{{name, value}, {"X-Fixed", uui}}
+		}
+		doc.Targets = append(doc.Targets, t)
 	}
 	return doc
 }
@@ -25,6 +35,8 @@ func FuzzCompose(f *testing.F) {
 	f.Add("jack", "example.com", "x-myotherheader", "bar", "", "", uint8(0))
 	f.Add("+14158675309", "your.domain", "X-customName", "Bob,Shield+Title-Manager", "123456789", "frankfurt", uint8(1))
 	f.Add("a]]>b", "h\x00st", "X-A\r\nB", "v\xff&amp;", "zz", "\"'<>&", uint8(10))
+	f.Add("a", "b.example.com", "X-Ids", strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26), "0A", "", uint8(2))
+	f.Add("a", "b.example.com", "X-A", "a-b.c_d~e", "", "", uint8(0x82))
 	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
 		doc := fuzzDoc(user, host, name, value, uui, attr, n)
 		r := Compose(doc)
@@ -47,6 +59,8 @@ func FuzzCompose(f *testing.F) {
 func FuzzRoundTrip(f *testing.F) {
 	f.Add("jack", "example.com", "x-h", "bar", "AB", "dublin", uint8(0))
 	f.Add("a b@c", "[2001:db8::1]", "X-Odd", "]]> & < > \" ' ; = ? % 📞", "", "", uint8(3))
+	f.Add("a", "b.example.com", "X-Ids", strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26), "0A", "", uint8(2))
+	f.Add("a", "b.example.com", "X-A", " a-b.c_d~e\r\n", "\t1", " 2 ", uint8(0x85))
 	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
 		first := Compose(fuzzDoc(user, host, name, value, uui, attr, n)).TwiML
 		parsed, _ := Parse(first)

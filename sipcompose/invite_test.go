@@ -249,14 +249,28 @@ func unescaped(s string) string {
 // expected as the preview shows it, and it must hold none of them.
 func customerCheck(t *testing.T, doc Document, r Result) {
 	t.Helper()
-	if len(r.Invites) != len(doc.Targets) {
-		t.Fatalf("%d previews for %d targets", len(r.Invites), len(doc.Targets))
+	// One preview per target, and one per <Uri> child instead of the
+	// target's own when it has nothing of a URI of its own.
+	previews := 0
+	for _, tg := range doc.Targets {
+		if len(tg.URIs) == 0 || BuildURI(tg) != "sip:" {
+			previews++
+		}
+		previews += len(tg.URIs)
 	}
-	for i, inv := range r.Invites {
+	if len(r.Invites) != previews {
+		t.Fatalf("%d previews for %d targets, want %d", len(r.Invites), len(doc.Targets), previews)
+	}
+	for _, inv := range r.Invites {
 		if inv.Message == "" {
 			continue
 		}
-		want := sentHeaders(doc.Targets[i])
+		tg := doc.Targets[inv.Target]
+		if inv.URI > 0 {
+			parsed, _ := ParseURI(tg.URIs[inv.URI-1].URI)
+			tg = WithURI(tg, parsed)
+		}
+		want := sentHeaders(tg)
 		var shown []InviteHeader
 		for _, h := range inv.Headers {
 			if h.Sent {
@@ -274,7 +288,7 @@ func customerCheck(t *testing.T, doc Document, r Result) {
 				want[j].Value = shown[j].Value
 			}
 		}
-		inviteCheck(t, doc.Targets[i], inv, want)
+		inviteCheck(t, tg, inv, want)
 	}
 	if r.Callbacks.Text() == "" || len(r.Callbacks.Targets) != len(doc.Targets) {
 		t.Fatalf("callbacks: %d targets, text %q", len(r.Callbacks.Targets), r.Callbacks.Text())

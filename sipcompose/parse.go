@@ -27,7 +27,12 @@ func Parse(twiml string) (Document, []Diagnostic) {
 	return p.parse(twiml), p.diags
 }
 
-type parser struct{ diags []Diagnostic }
+type parser struct {
+	diags []Diagnostic
+	// written counts the header values written in each form that tells
+	// them apart (see writtenForm).
+	written struct{ compact, documented int }
+}
 
 func (p *parser) add(sev Severity, code, field, format string, args ...any) {
 	p.diags = append(p.diags, Diagnostic{Code: code, Severity: sev, Field: field, Message: fmt.Sprintf(format, args...)})
@@ -101,6 +106,13 @@ func (p *parser) parse(twiml string) Document {
 	p.notKeptElements(nouns, "targets", "<%s>%s inside <Dial> is not a SIP target and was not kept.%s", "Sip")
 	if len(doc.Targets) == 0 {
 		p.add(SeverityError, "parse-no-sip", "targets", "The <Dial> has no <Sip>: nothing to import.")
+	}
+	// Header values written compact, and none in Twilio's documented form:
+	// the document keeps the form they were written in.
+	if p.written.compact > 0 && p.written.documented == 0 {
+		doc.Encoding = EncodingCompact
+		p.add(SeverityInfo, "parse-encoding-compact", "encoding",
+			"The header values were written in the compact form (- . _ ~ as they are, where Twilio's examples encode them), so the TwiML here writes them that way too.")
 	}
 	return doc
 }
@@ -273,6 +285,7 @@ func (p *parser) sip(field string, e *etree.Element) Target {
 			p.diags = append(p.diags, d)
 		}
 		p.writtenLengths(field, text)
+		p.writtenForm(text)
 	}
 	t.URIs, t.HeaderElements = uris, headers
 	p.repeatedAttrs(field, e)

@@ -37,7 +37,6 @@ func (p *parser) sipChildren(field string, sip *etree.Element) ([]SipURI, []Head
 			f := fmt.Sprintf("%s.uris[%d]", field, len(uris))
 			u := SipURI{URI: ownText(c)}
 			readAttrs(p, f, c, &u, uriAttrs)
-			p.writtenLengths(f, u.URI)
 			uris = append(uris, u)
 		case "Headers":
 			headers = p.headerElements(field, c, headers)
@@ -102,9 +101,10 @@ func readAttrs[T any](p *parser, field string, e *etree.Element, v *T, known map
 	}
 }
 
-// writtenLengths checks Twilio's URI limits on the URI as the TwiML wrote
-// it, since that is what Twilio reads: the TwiML composed from the import
-// may encode the headers differently, and Validate measures that.
+// writtenLengths checks Twilio's URI limits on a <Sip> URI as the TwiML
+// wrote it, since that is what Twilio reads: the TwiML composed from the
+// import may encode the headers differently, and Validate measures that.
+// (A <Uri> is composed as written, so Validate measures it as written.)
 func (p *parser) writtenLengths(field, uri string) {
 	base, headers, _ := strings.Cut(strings.TrimSpace(uri), "?")
 	if len(base) > MaxURILength {
@@ -114,5 +114,27 @@ func (p *parser) writtenLengths(field, uri string) {
 	if len(headers) > MaxHeadersLength {
 		p.add(SeverityError, "headers-too-long", field+".headers",
 			"As written, the headers part of the URI is %d characters; Twilio needs fewer than 1024 (errors 21227, 13251).", len(headers))
+	}
+}
+
+// writtenForm counts the header values of a <Sip> URI that show how they
+// were encoded: a raw - . _ or ~ is the compact form, one of them encoded
+// (%2D %2E %5F %7E) Twilio's documented form. Values with none of the four
+// read the same in both.
+func (p *parser) writtenForm(uri string) {
+	_, headers, _ := strings.Cut(uri, "?")
+	headers, _ = unescapeAmp(headers)
+	for _, h := range strings.Split(headers, "&") {
+		_, value, _ := strings.Cut(h, "=")
+		if strings.ContainsAny(value, "-._~") {
+			p.written.compact++
+		}
+		upper := strings.ToUpper(value)
+		for _, e := range []string{"%2D", "%2E", "%5F", "%7E"} {
+			if strings.Contains(upper, e) {
+				p.written.documented++
+				break
+			}
+		}
 	}
 }

@@ -70,7 +70,6 @@ func TestParseSaysWhatItChanges(t *testing.T) {
 		{"raw ; after ?", sip("sip:a@b.example.com?hatchkey=4815162342;transport=TCP"), SeverityWarning, "uri-header-semicolon", "targets[0].headers[0].value", ";transport=TCP does not apply"},
 		{"headers too long as written", sip("sip:a@b.example.com?X-Ids=" + PercentEncode(ids)), SeverityError, "headers-too-long", "targets[0].headers", "As written, the headers part of the URI is 1225 characters"},
 		{"uri too long as written", sip("sip:" + strings.Repeat("a", 250) + "@b.example.com"), SeverityError, "uri-too-long", "targets[0].host", "As written, the SIP URI (without headers) is 268 characters"},
-		{"uri child too long as written", "<Response><Dial><Sip><Uri>sip:a@b.example.com?X-Ids=" + PercentEncode(ids) + "</Uri></Sip></Dial></Response>", SeverityError, "headers-too-long", "targets[0].uris[0].headers", "1225"},
 		{"unknown uri attribute", `<Response><Dial><Sip><Uri Priority="1" foo="2">sip:a@b</Uri></Sip></Dial></Response>`, SeverityWarning, "parse-attribute-not-kept", "targets[0].uris[0]", "write priority"},
 		{"repeated uri attribute", `<Response><Dial><Sip><Uri weight="1" weight="2">sip:a@b</Uri></Sip></Dial></Response>`, SeverityWarning, "parse-attribute-repeated", "targets[0].uris[0]", `the last one ("2")`},
 		{"uri with children", `<Response><Dial><Sip><Uri>sip:a@b<Headers/></Uri></Sip></Dial></Response>`, SeverityWarning, "parse-not-kept", "targets[0].uris[0]", "<Uri><Headers> is not part of a <Uri>"},
@@ -93,8 +92,10 @@ func TestParseMeasuresAsWritten(t *testing.T) {
 		"<Response><Dial><Sip><Uri>sip:a@b.example.com?X-Ids=" + ids + "</Uri></Sip></Dial></Response>",
 	} {
 		doc, diags := Parse(in)
-		if len(diags) != 0 {
-			t.Errorf("%d characters of headers: %+v", len("X-Ids=")+len(ids), diags)
+		for _, d := range diags {
+			if d.Severity != SeverityInfo {
+				t.Errorf("%d characters of headers: %+v", len("X-Ids=")+len(ids), d)
+			}
 		}
 		if len(doc.Targets) != 1 {
 			t.Fatalf("got %+v", doc)

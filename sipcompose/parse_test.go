@@ -25,6 +25,10 @@ func roundTripDocs() []Document {
 		Document{Dial: Dial{Sequential: true}, Targets: []Target{{User: "a b@c", Host: "[2001:db8::1]", Port: 5080}, {Host: "h.example.com", UUI: UUI{Data: "hi", Encoding: "utf8", XPrefix: true}}, {Host: "h.example.com", UUI: UUI{Data: "0A", Encoding: "HEX"}},
 			{Host: "h.example.com", Headers: []Header{{"user-to-user", "AB"}, {"X-User-To-User", "AB;encoding=hex"}, {"User-to-User", "AB;ENCODING=hex"}, {"User-to-User", ";encoding=hex"}}}}},
 		Document{Targets: []Target{{User: "x", Host: "y.example.com", Headers: []Header{{"X-Odd", "]]> & < > \" ' ; = ? % 📞 עברית"}, {"X-Lines", "a\r\nb\x00c"}, {"X-Amp", "&amp;"}}}}},
+		Document{Encoding: EncodingCompact, Targets: []Target{
+			{Host: "a.example.com", Headers: []Header{{"X-Ids", strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26)}, {"X-Odd", "a,b;c"}}, UUI: UUI{Data: "0A"}},
+			{Host: "b.example.com", Headers: []Header{{"X-Short", "a-b.c_d~e"}}},
+		}},
 		Document{
 			Dial: Dial{RecordingConfigurationID: "JX1", Events: "call-progress-event", Passports: "a,b"},
 			Targets: []Target{

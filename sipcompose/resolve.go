@@ -11,8 +11,13 @@ import (
 // (TwiML, curl, allow-list, Validate) reads the Resolution instead of
 // deciding again, so they can never disagree.
 type Resolution struct {
-	// URI is the target's SIP URI, as BuildURI writes it.
+	// URI is the target's SIP URI, as BuildURI writes it, or with its
+	// header values in the compact form (see encodeHeaders).
 	URI string
+	// DocumentedHeaders is, when URI's headers are in the compact form
+	// because Twilio's documented form would not fit, how long the
+	// documented headers were; 0 otherwise.
+	DocumentedHeaders int
 	// Edge is where Twilio sends this target's SIP from. It is set only
 	// when HasEdge is true.
 	Edge Edge

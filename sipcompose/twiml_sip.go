@@ -1,11 +1,16 @@
 package sipcompose
 
-import "github.com/beevik/etree"
+import (
+	"strings"
+
+	"github.com/beevik/etree"
+)
 
 // sipChildren adds a target's <Uri> and <Headers> children after the
 // <Sip> text, as Twilio's helper libraries define them. A <Sip> with
 // <Uri> children and nothing of a URI of its own (uri is a bare "sip:")
-// has no text. Each <Uri> is written as typed: it is the URI Twilio dials.
+// has no text. Each <Uri> is written as typed, trimmed: it is the URI
+// Twilio dials.
 func sipChildren(sip *etree.Element, t Target, uri string) {
 	if len(t.URIs) > 0 && uri == "sip:" {
 		sip.SetText("")
@@ -13,7 +18,7 @@ func sipChildren(sip *etree.Element, t Target, uri string) {
 	for _, u := range t.URIs {
 		e := sip.CreateElement("Uri")
 		attrs(e, "priority", u.Priority, "weight", u.Weight, "username", u.Username, "password", u.Password)
-		e.SetText(xmlSafe(u.URI))
+		e.SetText(xmlSafe(strings.TrimSpace(u.URI)))
 	}
 	if rows := namedHeaders(t.HeaderElements); len(rows) > 0 {
 		headers := sip.CreateElement("Headers")

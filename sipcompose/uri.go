@@ -11,6 +11,13 @@ import (
 // values are percent-encoded here; XML escaping is TwiML's job, so the
 // result is also the REST API's "To" value as is.
 func BuildURI(t Target) string {
+	return buildURI(t, "")
+}
+
+// buildURI is BuildURI with header values and UUI data keeping, besides
+// letters and digits, the bytes in valueKeep: none in Twilio's documented
+// form, compactKeep in the compact one.
+func buildURI(t Target, valueKeep string) string {
 	var b strings.Builder
 	b.WriteString("sip:")
 	if user := t.User; user != "" {
@@ -50,7 +57,7 @@ func BuildURI(t Target) string {
 	// and Validate reports the missing name.
 	sep := "?"
 	header := func(name, value string) {
-		b.WriteString(sep + encode(name, tokenKeep) + "=" + PercentEncode(value))
+		b.WriteString(sep + encode(name, tokenKeep) + "=" + encode(value, valueKeep))
 		sep = "&"
 	}
 	if t.UUI.Data != "" {

@@ -41,8 +41,13 @@ func validate(doc Document, res []Resolution) []Diagnostic {
 	}
 	v.dial(doc.Dial)
 	for i, t := range doc.Targets {
-		v.target(fmt.Sprintf("targets[%d]", i), t, res[i])
+		p := fmt.Sprintf("targets[%d]", i)
+		v.target(p, t, res[i])
+		if res[i].DocumentedHeaders > 0 {
+			v.compacted(p, res[i])
+		}
 	}
+	v.encoding(doc.Encoding)
 	v.rest(doc.REST)
 	slices.SortStableFunc(v.out, compareDiagnostics)
 	return v.out

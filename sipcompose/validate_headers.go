@@ -32,17 +32,9 @@ func (v *validator) headers(p string, t Target, uri string) {
 			}
 			continue
 		}
-		switch {
-		case !tokenValid(name):
-			v.add(SeverityError, "header-name-invalid", field,
-				"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
-		case xTwilio(name):
-			v.add(SeverityError, "header-name-reserved", field,
-				"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.", name)
-		case !xHeader(name) && !standardHeader(name):
-			v.add(SeverityError, "header-name-not-allowed", field,
-				"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).",
-				name, name, strings.Join(allowedStandardHeaders, ", "))
+		v.headerName(field, name)
+		if uuiName(name) {
+			v.uuiRow(row+".value", name, h.Value)
 		}
 		lower := strings.ToLower(name)
 		prev, dup := seen[lower]
@@ -70,6 +62,23 @@ func (v *validator) headers(p string, t Target, uri string) {
 	case len(uri) > MaxURILength && len(hp) <= MaxHeadersLength:
 		v.add(SeverityInfo, "uri-long-with-headers", p+".headers",
 			"With its headers the SIP URI is %d characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.", len(uri))
+	}
+}
+
+// headerName applies Twilio's rules for a header name, in any case, as
+// SIP compares names.
+func (v *validator) headerName(field, name string) {
+	switch {
+	case !tokenValid(name):
+		v.add(SeverityError, "header-name-invalid", field,
+			"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
+	case xTwilio(name):
+		v.add(SeverityError, "header-name-reserved", field,
+			"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.", name)
+	case !xHeader(name) && !standardHeader(name):
+		v.add(SeverityError, "header-name-not-allowed", field,
+			"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).",
+			name, name, strings.Join(allowedStandardHeaders, ", "))
 	}
 }
 
@@ -103,21 +112,26 @@ func tokenValid(s string) bool {
 func (v *validator) uui(p string, u UUI) {
 	v.text(p, "uui.data", u.Data)
 	v.text(p, "uui.encoding", u.Encoding)
-	if u.Data == "" {
-		return
+	if u.Data != "" {
+		v.uuiRules(p+".uui.data", p+".uui.encoding", u, "UUI data")
 	}
+}
+
+// uuiRules checks UUI data against its encoding; what names the data in
+// the messages (the UUI section, or a header row).
+func (v *validator) uuiRules(dataField, encodingField string, u UUI, what string) {
 	enc := UUIEncoding(u)
 	switch {
 	case strings.EqualFold(enc, "hex") && !isHexDigits(u.Data):
-		v.add(SeverityError, "uui-not-hex", p+".uui.data",
-			"UUI data must be hex digits (0-9, A-F) with encoding=hex (error 32112: invalid header value). Use the text→hex helper to convert text.")
+		v.add(SeverityError, "uui-not-hex", dataField,
+			"%s must be hex digits (0-9, A-F) with encoding=hex (error 32112: invalid header value). Use the text→hex helper to convert text.", what)
 	case strings.EqualFold(enc, "hex") && len(u.Data)%2 != 0:
 		// Twilio's own example sends "123456789", so Twilio passes an odd
 		// count on; the receiver may not decode the last half-octet.
-		v.add(SeverityWarning, "uui-hex-odd", p+".uui.data",
-			"UUI data has %d hex digits: hex encodes whole octets, so use an even number or the receiver may drop the last digit.", len(u.Data))
+		v.add(SeverityWarning, "uui-hex-odd", dataField,
+			"%s has %d hex digits: hex encodes whole octets, so use an even number or the receiver may drop the last digit.", what, len(u.Data))
 	case !strings.EqualFold(enc, "hex"):
-		v.add(SeverityWarning, "uui-encoding-unknown", p+".uui.encoding",
+		v.add(SeverityWarning, "uui-encoding-unknown", encodingField,
 			"UUI encoding %q: Twilio documents only encoding=hex; the receiver may not understand another.", enc)
 	}
 }

@@ -17,7 +17,11 @@ func (v *validator) target(p string, t Target, r Resolution) {
 	if strings.ContainsAny(t.User, " \t") {
 		v.add(SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
 	}
-	v.host(p, t.Host)
+	// A target of <Uri> children alone, with nothing of a URI of its own,
+	// needs no host.
+	if len(t.URIs) == 0 || r.URI != "sip:" {
+		v.host(p, t.Host)
+	}
 	if t.Port < 0 || t.Port > 65535 {
 		v.add(SeverityError, "port-invalid", p+".port", "Port %d: use 1 to 65535, or leave it empty for 5060 (5061 with TLS).", t.Port)
 	}
@@ -32,16 +36,23 @@ func (v *validator) target(p string, t Target, r Resolution) {
 	v.headers(p, t, r.URI)
 	v.uui(p, t.UUI)
 
-	v.text(p, "username", t.Username)
-	v.text(p, "password", t.Password)
-	switch {
-	case t.Password != "" && t.Username == "":
-		v.add(SeverityError, "password-without-username", p+".username", "A password needs a username: set Username or clear Password (error 21225).")
-	case t.Username != "" && t.Password == "":
-		v.add(SeverityError, "username-without-password", p+".password", "Username %q needs a password (error 21225: SipAuthPassword is required with SipAuthUsername).", t.Username)
-	}
+	v.credentials(p, t.Username, t.Password)
 	v.callbacks(p, t)
 	v.amd(p, t)
+	v.sipChildren(p, t)
+}
+
+// credentials checks SIP digest auth: a username and a password, both or
+// neither.
+func (v *validator) credentials(p, username, password string) {
+	v.text(p, "username", username)
+	v.text(p, "password", password)
+	switch {
+	case password != "" && username == "":
+		v.add(SeverityError, "password-without-username", p+".username", "A password needs a username: set Username or clear Password (error 21225).")
+	case username != "" && password == "":
+		v.add(SeverityError, "username-without-password", p+".password", "Username %q needs a password (error 21225: SipAuthPassword is required with SipAuthUsername).", username)
+	}
 }
 
 func (v *validator) host(p, host string) {

@@ -39,5 +39,10 @@ func (v *validator) url(p, name, s string) {
 		v.add(SeverityError, "url-invalid", field, "%q has no host: write it as https://host/path.", s)
 	case u.IsAbs() && strings.Contains(u.Hostname(), "_"):
 		v.add(SeverityError, "url-host-underscore", field, "%q: Twilio rejects host names with underscores in callback URLs.", s)
+	case !u.IsAbs():
+		if host, ok := hostLike(s); ok {
+			v.add(SeverityWarning, "url-missing-scheme", field,
+				"%q is a relative URL, which Twilio resolves against the URL of the TwiML itself: if %s is a host, write https://%s.", s, host, s)
+		}
 	}
 }
