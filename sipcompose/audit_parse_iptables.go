@@ -168,6 +168,21 @@ func iptablesCommand(rs *ruleset, n int, l string, w []string) error {
 	return nil
 }
 
+// iptablesOptions are the options a rule's audit reads, each spelling
+// mapped to one name; every one takes a value.
+var iptablesOptions = map[string]string{
+	"-m": "-m", "--match": "-m", "--comment": "--comment",
+	"-s": "-s", "--source": "-s", "--src": "-s",
+	"-d": "-d", "--destination": "-d", "--dst": "-d",
+	"-p": "-p", "--protocol": "-p",
+	"-i": "-i", "--in-interface": "-i", "-o": "-o", "--out-interface": "-o",
+	"--dport": "--dport", "--destination-port": "--dport", "--dports": "--dport", "--destination-ports": "--dport",
+	"--sport": "--sport", "--source-port": "--sport", "--sports": "--sport", "--source-ports": "--sport",
+	"--ctstate": "--state", "--state": "--state",
+	"--dst-type": "--type", "--pkt-type": "--type",
+	"-j": "-j", "--jump": "-j", "-g": "-g", "--goto": "-g",
+}
+
 // parseIPTablesRule reads a rule's matches and target, the words after
 // "-A CHAIN".
 func parseIPTablesRule(words []string, r *fwRule) error {
@@ -178,28 +193,18 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 			neg = true
 			continue
 		}
-		val := func() (string, error) {
+		opt, takesValue := iptablesOptions[w]
+		var v string
+		if takesValue {
 			if i+1 >= len(words) {
-				return "", fmt.Errorf("%s needs a value", w)
+				return fmt.Errorf("%s needs a value", w)
 			}
 			i++
-			return words[i], nil
+			v = words[i]
 		}
-		var v string
-		var err error
-		switch w {
-		case "-m", "--match", "-s", "--source", "--src", "-d", "--destination", "--dst", "-p", "--protocol",
-			"-i", "--in-interface", "-o", "--out-interface", "-j", "--jump", "-g", "--goto", "--comment",
-			"--dport", "--destination-port", "--dports", "--destination-ports",
-			"--sport", "--source-port", "--sports", "--source-ports", "--ctstate", "--state",
-			"--dst-type", "--pkt-type":
-			if v, err = val(); err != nil {
-				return err
-			}
-		}
-		switch w {
-		case "-m", "--match", "--comment", "--syn":
-		case "-s", "--source", "--src":
+		switch opt {
+		case "-m", "--comment":
+		case "-s":
 			for _, a := range strings.Split(v, ",") {
 				sp, v6, err := prefixSpan(a)
 				if err != nil {
@@ -213,13 +218,13 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 			if neg {
 				r.src = r.src.not(anyAddress)
 			}
-		case "-d", "--destination", "--dst":
+		case "-d":
 			if !neg && strings.HasPrefix(v, "127.") {
 				r.never = "it matches only loopback addresses"
 			} else {
 				r.assumed = append(r.assumed, negWord(neg)+"-d "+v)
 			}
-		case "-p", "--protocol":
+		case "-p":
 			p := strings.ToLower(v)
 			switch {
 			case neg:
@@ -228,18 +233,17 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 			default:
 				r.protos = []string{protoName(p)}
 			}
-		case "-i", "--in-interface":
+		case "-i":
 			if !neg && v == "lo" {
 				r.never = "it matches only the loopback interface"
 			} else {
 				r.assumed = append(r.assumed, negWord(neg)+"-i "+v)
 			}
-		case "-o", "--out-interface":
+		case "-o":
 			r.assumed = append(r.assumed, negWord(neg)+"-o "+v)
-		case "--dport", "--destination-port", "--dports", "--destination-ports",
-			"--sport", "--source-port", "--sports", "--source-ports":
+		case "--dport", "--sport":
 			dst := &r.dport
-			if strings.HasPrefix(w, "--s") {
+			if opt == "--sport" {
 				dst = &r.sport
 			}
 			var ports spans
@@ -254,7 +258,7 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 				ports = ports.not(anyPort)
 			}
 			*dst = ports
-		case "--dst-type", "--pkt-type":
+		case "--type":
 			// Twilio's packets are unicast to one of the host's own
 			// addresses: a broadcast or multicast rule never sees them.
 			if never, ok := addressType(v); ok && never != neg {
@@ -262,12 +266,12 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 			} else if !ok {
 				r.assumed = append(r.assumed, negWord(neg)+w+" "+v)
 			}
-		case "--ctstate", "--state":
+		case "--state":
 			states := strings.Split(strings.ToUpper(v), ",")
 			if neg == slices.Contains(states, "NEW") {
 				r.never = "it matches only " + strings.ToLower(negWord(neg)+v) + " connections, not a new one from Twilio"
 			}
-		case "-j", "--jump", "-g", "--goto":
+		case "-j", "-g":
 			inTarget = true
 			switch v {
 			case "ACCEPT", "DROP", "REJECT", "RETURN":
@@ -275,28 +279,29 @@ func parseIPTablesRule(words []string, r *fwRule) error {
 			case "LOG", "NFLOG", "ULOG", "MARK", "CONNMARK", "CT", "NOTRACK", "TRACE", "AUDIT":
 			default:
 				r.action, r.target = "jump", v
-				if w == "-g" || w == "--goto" {
+				if opt == "-g" {
 					r.action = "goto"
 				}
 			}
-		case "-c", "--set-counters":
-			i += 2
-		default:
-			if !strings.HasPrefix(w, "-") {
-				if inTarget {
-					continue // a value of the target's own option
-				}
+		case "":
+			switch {
+			case w == "-c" || w == "--set-counters":
+				i += 2
+			case w == "--syn" && !neg:
+				// TCP's first packet, as Twilio's first packet is.
+			case inTarget:
+				// The target's own options and their values
+				// (--reject-with, --log-prefix).
+			case !strings.HasPrefix(w, "-"):
 				return fmt.Errorf("unexpected word %q", w)
+			default:
+				cond := negWord(neg) + w
+				for i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") && words[i+1] != "!" {
+					i++
+					cond += " " + words[i]
+				}
+				r.assumed = append(r.assumed, cond)
 			}
-			if inTarget {
-				continue // the target's options (--reject-with, --log-prefix)
-			}
-			cond := negWord(neg) + w
-			for i+1 < len(words) && !strings.HasPrefix(words[i+1], "-") && words[i+1] != "!" {
-				i++
-				cond += " " + words[i]
-			}
-			r.assumed = append(r.assumed, cond)
 		}
 		neg = false
 	}
