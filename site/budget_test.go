@@ -13,8 +13,14 @@ import (
 // (issue 17) put its parsers and verdicts in the page (+47 KB brotli
 // measured: 1,583,273 without the Check existing rules box, 1,630,507
 // with it). Whether the audit is worth that on every first load is the
-// lead's call; this keeps it from growing unnoticed.
-const WasmBrotliBudget = 1_650_000
+// lead's call; this keeps it from growing unnoticed. Raised by 30 KB
+// more when the Code panel (issue 15) put the helper-library programs in
+// the page: +22.9 KB brotli measured at quality 11 on 1186a6b (1,653,623
+// without the panel, 1,676,485 with it; 10.5 KB of it the component, 12.4
+// KB sipcompose.Code). Main was 3.6 KB over the old budget without the
+// panel by then. Whether the panel is worth it on every first load is
+// the lead's call too.
+const WasmBrotliBudget = 1_680_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.
