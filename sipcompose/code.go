@@ -108,7 +108,6 @@ type codeModel struct {
 const (
 	noteTwiMLURI = "The SIP URI is already percent-encoded: pass it as is, with & raw. The library writes &amp;; writing &amp; here would send &amp;amp;."
 	noteCallURI  = "The SIP URI is already percent-encoded: pass it as is; the library form-encodes it (& is sent as %26)."
-	noteRinging  = "Record: the REST API records from answer; recording from ringing has no REST form."
 )
 
 func newCodeModel(doc Document, uris []string) codeModel {
@@ -175,7 +174,7 @@ func newCodeModel(doc Document, uris []string) codeModel {
 		m.notes = append(m.notes, commentText(curlURLComment))
 	}
 	if recording(d.Record) && strings.Contains(d.Record, "ringing") {
-		m.notes = append(m.notes, noteRinging)
+		m.notes = append(m.notes, commentText(curlRingingComment))
 	}
 	return m
 }

@@ -57,6 +57,9 @@ const (
 const (
 	curlFromComment = "# From: set Caller ID; any letters, digits and + - _ . fill the SIP From user.\n"
 	curlURLComment  = "# Url: a placeholder; set rest.url (or rest.twiml) to what runs when the SIP party answers.\n"
+	// Fixed text, not the record value: a line break in it would end the
+	// comment and start a command.
+	curlRingingComment = "# Record: the REST API records from answer; recording from ringing has no REST form.\n"
 )
 
 // writeCurlCommand writes one command: its comments first, then the
@@ -72,7 +75,7 @@ func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
 	}
 	record := recording(d.Record)
 	if record && strings.Contains(d.Record, "ringing") {
-		b.WriteString("# Record: the REST API records from answer; " + d.Record + " has no REST form.\n")
+		b.WriteString(curlRingingComment)
 	}
 	username := t.Username
 	if uri == "sip:" && len(t.URIs) > 0 {

@@ -107,7 +107,7 @@ func TestCurlCommands(t *testing.T) {
 				"  --data-urlencode 'Twiml=<Response><Say>it'\\''s\nme</Say></Response>'\n"},
 		{"record from ringing has no REST form",
 			Document{Dial: Dial{CallerID: "+1", Record: "record-from-ringing", Trim: "do-not-trim"}, Targets: []Target{{Host: "h"}}, REST: REST{URL: "https://example.com/a"}},
-			"# Record: the REST API records from answer; record-from-ringing has no REST form.\n" +
+			"# Record: the REST API records from answer; recording from ringing has no REST form.\n" +
 				head + "  --data-urlencode 'To=sip:h' \\\n" +
 				"  --data-urlencode 'From=+1' \\\n" +
 				"  --data-urlencode 'Url=https://example.com/a' \\\n" +
@@ -137,5 +137,20 @@ func TestCurlCommands(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// No value reaches a comment of the curl form: a record value with a line
+// break once ended the "# Record:" comment and ran its next line.
+func TestCurlCommentsCarryNoValue(t *testing.T) {
+	doc := Document{Dial: Dial{Record: "record-from-ringing\necho INJECTED"}, Targets: []Target{{Host: "h.example.com"}}}
+	out := runWithStub(t, "curl", ":", Compose(doc).Curl)
+	if strings.Contains(out, "INJECTED") {
+		t.Errorf("a line of the record value ran: %q", out)
+	}
+	for _, line := range strings.Split(Compose(doc).Curl, "\n") {
+		if strings.HasPrefix(line, "echo") {
+			t.Errorf("the record value starts a line: %q", line)
+		}
 	}
 }
