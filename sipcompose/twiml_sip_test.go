@@ -56,3 +56,12 @@ func TestSipChildrenSecretsAndClone(t *testing.T) {
 		t.Error("editing the clone changed the original")
 	}
 }
+
+// A <Headers> list whose rows all lack a name writes nothing: no element,
+// and no line break inside the <Sip> text, which is the URI Twilio reads.
+func TestSipTextHasNoIndentForUnnamedHeaderElements(t *testing.T) {
+	doc := Document{Targets: []Target{{User: "a", Host: "h.example.com", HeaderElements: []Header{{"", "unfinished"}}}}}
+	if got, want := Compose(doc).TwiML, "    <Sip>sip:a@h.example.com</Sip>\n"; !strings.Contains(got, want) {
+		t.Errorf("TwiML lacks %q:\n%s", want, got)
+	}
+}
