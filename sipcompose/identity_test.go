@@ -32,9 +32,15 @@ import (
 // written compact (headers-compact). Diffing the per-document dumps of all
 // 20,000 documents before and after showed those and nothing else: 8,251
 // documents gained uui-not-hex, one was compacted.
+//
+// Issue 15 changed one more on purpose: the curl form's "# Record:" comment
+// for a recording from ringing is fixed text instead of quoting the record
+// value, whose line break could end the comment and start a command. The
+// per-document dumps of the first 2,000 documents differ in exactly the
+// 275 whose record is a from-ringing one (and that have a target).
 var identityDigests = map[int]string{
-	2_000:  "fc5e1910098e0d02d8bc9d72e5df6d1a72b070a01c6c2bbadd191949bbc0f825",
-	20_000: "78888df2ffd7eb9004252afc3115a33b57ac87809f6fa1eb3ba8643d6e1b16f6",
+	2_000:  "de6ad740ca65583065eb25f811761bcaf6b004359e1bb4ac59a79e86fd24c302",
+	20_000: "9c3863768784f57e74c832b83e6ce69dde63aaf8aed1a2c4c07e7b3e1b139eef",
 }
 
 // TestOutputIdentity compares the digest with identityDigests. With
