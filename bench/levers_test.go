@@ -13,8 +13,8 @@ import (
 )
 
 // TestNetworkLevers compares exports of the same app side by side on the
-// office link, to keep only the start-up changes that help: set
-// BENCH_SITES=name=dir,name=dir (each dir an export). Loads alternate
+// office link (BENCH_LINK=loopback: on loopback), to keep only the start-up
+// changes that help: set BENCH_SITES=name=dir,name=dir (each dir an export). Loads alternate
 // between the sites so a burst of load on the shared machine hits them
 // alike. Not part of make bench, which measures the one build.
 func TestNetworkLevers(t *testing.T) {
@@ -35,9 +35,13 @@ func TestNetworkLevers(t *testing.T) {
 		name, dir, _ := strings.Cut(kv, "=")
 		sites = append(sites, &site{name: name, dir: dir})
 	}
+	l := office
+	if os.Getenv("BENCH_LINK") == "loopback" {
+		l = loopback
+	}
 	open := func(st *site) *browsertest.Session {
 		t.Setenv("SIPCOMPOSE_SITE", st.dir)
-		return netSession(t, office)
+		return netSession(t, l)
 	}
 	for i := 0; i < networkLoads; i++ {
 		for _, st := range sites {
@@ -86,5 +90,5 @@ func TestNetworkLevers(t *testing.T) {
 			median(st.wasmStart), median(st.wasmEnd), median(st.compiled), median(st.cold), spread(st.cold),
 			median(st.warmCompile), median(st.warm), spread(st.warm), median(st.bytes))
 	}
-	t.Logf("\n%s", b.String())
+	t.Logf("%s link:\n%s", l.name, b.String())
 }
