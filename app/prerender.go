@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package app
 
 import (
@@ -12,7 +14,8 @@ import (
 // the example document with its notice. The server has no fragment and an
 // empty storage, so initialDocument takes the same path as a browser with
 // nothing saved, and the live page that replaces this prerender at start
-// has the same content and layout.
+// has the same content and layout. Only the server prerenders, so none of
+// this is in app.wasm.
 func (p *page) OnPreRender(ctx goapp.Context) {
 	doc, notice := p.initialDocument(ctx)
 	p.notice = notice
