@@ -136,7 +136,9 @@ serve_rows=""
 for key in root wasm; do
 	path=/; [ "$key" = wasm ] && path=$wasm_path
 	for who in ours nginx floor; do
-		errs=$(awk -v k="$key" -v w="$who" '$2 == k && $3 == w {$1 = $2 = $3 = $4 = $5 = ""; print}' "$tmp/serve-runs.txt" | sort -u | tr -s ' ' | sed 's/^ //' | paste -sd';')
+		# Each distinct error line of the rounds, or "none" when no round had one.
+		errs=$(awk -v k="$key" -v w="$who" '$2 == k && $3 == w && $6 != "none" {$1 = $2 = $3 = $4 = $5 = ""; print}' "$tmp/serve-runs.txt" | sort -u | tr -s ' ' | sed 's/^ //; s/ $//' | paste -sd';')
+		errs=${errs:-none}
 		rps=$(median "$key" "$who" 4); p99=$(median "$key" "$who" 5)
 		eval "rps_${who}_$key=$rps p99_${who}_$key=$p99 errs_${who}_$key='$errs'"
 		serve_rows+="| \`$path\` | $who | $rps | $(spread "$key" "$who" 4) | $p99 | $(spread "$key" "$who" 5) | $errs |"$'\n'
