@@ -27,7 +27,7 @@ type form struct {
 func (f *form) Render() goapp.UI {
 	p := f.page
 	props := components.Props{
-		Doc: f.Shown, Diags: p.diags, Store: &p.diagStore, Edit: p.edit, Notify: p.notify,
+		Doc: f.Shown, Diags: p.diags, Store: &p.diagStore, Edit: p.edit, Notifier: p.notifier, Replace: p.replace, IsExample: isExample,
 		FocusAfter: func(id string) { p.focus = id },
 	}
 	body := []goapp.UI{

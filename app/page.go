@@ -31,61 +31,83 @@ type page struct {
 	gen   int
 	focus string
 
-	notice          string
 	saveFailed      bool
 	savePending     bool
 	updateAvailable bool
-	stopHashWatch   func()
-	notifier        *components.Notifier
+	stopListening   []func()
+	// notifier shows feedback beside the control that caused it; the
+	// page's own messages (links, drafts, other tabs) are at pageNotice.
+	notifier *components.Notifier
 }
 
+// pageNotice is where the page's own messages appear, under its header.
+const pageNotice = components.PageNotice
+
 func (p *page) OnInit() {
-	p.notifier = &components.Notifier{Notify: p.notify}
+	p.notifier = &components.Notifier{}
 }
 
 func (p *page) OnMount(ctx goapp.Context) {
-	doc, notice := p.initialDocument(ctx)
-	p.notice = notice
-	p.set(doc, true)
-	// Pasting a share link into the address bar of an open tab changes only
-	// the fragment: no reload, so the page must notice by itself.
-	p.stopHashWatch = goapp.Window().AddEventListener("hashchange", p.openSharedLink)
+	p.openInitial(ctx)
+	win := goapp.Window()
+	p.stopListening = []func(){
+		// Pasting a share link into the address bar of an open tab changes
+		// only the fragment: no reload, so the page must notice by itself.
+		win.AddEventListener("hashchange", p.fromWindow(p.openSharedLink)),
+		// Another tab of this page saved its draft (see sync.go).
+		win.AddEventListener("storage", p.fromWindow(p.otherTabSaved)),
+	}
+}
+
+// fromWindow runs a window event's handler as one of the page's own: the
+// context go-app gives a window listener has no element, and edit's
+// PreventUpdate needs one (it panicked).
+func (p *page) fromWindow(h func(goapp.Context, goapp.Event)) goapp.EventHandler {
+	return func(ctx goapp.Context, e goapp.Event) {
+		ctx.Dispatcher().Dispatch(goapp.Dispatch{Mode: goapp.Update, Source: p, Function: func(ctx goapp.Context) { h(ctx, e) }})
+	}
 }
 
 func (p *page) OnDismount() {
-	if p.stopHashWatch != nil {
-		p.stopHashWatch()
+	for _, stop := range p.stopListening {
+		stop()
 	}
 }
 
-func (p *page) openSharedLink(ctx goapp.Context, e goapp.Event) {
-	doc, err := readShareFragment(goapp.Window().URL().Fragment)
-	switch {
-	case errors.Is(err, errNoShare):
-		return
-	case err != nil:
-		p.notice = "Could not open the link: " + err.Error() + ". The form is unchanged."
-	default:
-		p.notice = "Opened the shared document. The password, if there was one, is never in a link."
-		p.set(doc, true)
-		p.afterRender(ctx, p.save)
-	}
-	p.Update()
-}
-
-// initialDocument is, in order: a share link, the saved draft, the
-// example. A broken link or draft is said, never a broken page.
-func (p *page) initialDocument(ctx goapp.Context) (sipcompose.Document, string) {
+// openInitial opens, in order: a share link, the saved draft, the
+// example. A broken link or draft is said, never a broken page. A link
+// replaces the draft, which Undo brings back.
+func (p *page) openInitial(ctx goapp.Context) {
 	doc, err := readShareFragment(ctx.Page().URL().Fragment)
 	switch {
 	case err == nil:
-		return doc, "Opened the shared document. The password, if there was one, is never in a link."
-	case !errors.Is(err, errNoShare):
-		if draft, ok, _ := p.loadDraft(ctx); ok {
-			return draft, "Could not open the link: " + err.Error() + ". Showing your saved draft instead."
+		draft, hadDraft, _ := p.loadDraft(ctx)
+		p.set(doc, true)
+		p.ownTheLink(ctx)
+		if hadDraft {
+			p.notifier.SayUndo(pageNotice, openedLink+" It replaced your saved draft.", p.undoTo(draft, pageNotice))
+		} else {
+			p.notifier.Say(pageNotice, openedLink)
 		}
-		return exampleDocument(), "Could not open the link: " + err.Error() + ". Showing an example instead."
+		return
+	case !errors.Is(err, errNoShare):
+		p.ownTheLink(ctx)
+		if draft, ok, _ := p.loadDraft(ctx); ok {
+			p.set(draft, true)
+			p.notifier.Say(pageNotice, badLink(err)+" Showing your saved draft instead.")
+			return
+		}
+		p.set(exampleDocument(), true)
+		p.notifier.Say(pageNotice, badLink(err)+" Showing an example instead.")
+		return
 	}
+	doc, notice := p.draftOrExample(ctx)
+	p.set(doc, true)
+	p.notifier.Say(pageNotice, notice)
+}
+
+// draftOrExample is the saved draft, else the example, with what to say.
+func (p *page) draftOrExample(ctx goapp.Context) (sipcompose.Document, string) {
 	draft, ok, err := p.loadDraft(ctx)
 	switch {
 	case err != nil:
@@ -119,6 +141,7 @@ func (p *page) set(doc sipcompose.Document, rebuild bool) {
 	p.diags = components.DiagsByField(p.result.Diagnostics)
 	p.shape = components.Shape(p.result.Diagnostics)
 	p.diagStore.Set(p.diags)
+	p.notifier.Problem = p.result.ErrorSummary()
 	if rebuild {
 		p.shown = doc.Clone()
 		p.gen++
@@ -132,6 +155,9 @@ func (p *page) edit(ctx goapp.Context, structural bool, change func(*sipcompose.
 			p.focus = active.Get("id").String()
 		}
 	}
+	// Feedback is about what was just done; the next edit makes it stale
+	// (and ends the offer to undo a replacement).
+	p.notifier.Clear()
 	doc := p.doc
 	change(&doc)
 	p.set(doc, structural)
@@ -197,7 +223,6 @@ func (p *page) save(ctx goapp.Context) {
 	switch {
 	case err != nil && !p.saveFailed:
 		p.saveFailed = true
-		p.notice = "Your draft cannot be saved in this browser (storage full or blocked). Your work stays on this page: use Copy share link to keep it."
 		p.Update()
 	case err == nil && p.saveFailed:
 		p.saveFailed = false
@@ -216,27 +241,9 @@ func (p *page) restoreFocus(ctx goapp.Context) {
 	p.focus = ""
 }
 
-func (p *page) notify(ctx goapp.Context, msg string) {
-	p.notice = msg
-	p.Update()
-}
-
-func (p *page) copyShareLink(ctx goapp.Context, e goapp.Event) {
-	u := *ctx.Page().URL()
-	u.Fragment = shareFragment(p.doc)
-	link := u.String()
-	goapp.Window().GetElementByID("share-link").Set("value", link)
-	components.CopyText(ctx, link, "share-link", "share link", p.notify)
-}
-
-func (p *page) resetToExample(ctx goapp.Context, e goapp.Event) {
-	// Before the edit, which renders at once.
-	p.notice = "Started again from the example."
-	p.edit(ctx, true, func(d *sipcompose.Document) { *d = exampleDocument() })
-}
-
 func (p *page) Render() goapp.UI {
 	return goapp.Div().Class("page").Body(
+		goapp.A().Href("#preview").Class("skip-link").Text("Skip to the TwiML"),
 		goapp.Header().Class("top").Body(
 			goapp.Div().Class("brand").Body(
 				goapp.H1().Text("sipcompose"),
@@ -245,8 +252,10 @@ func (p *page) Render() goapp.UI {
 			goapp.Div().Class("actions").Body(
 				goapp.Button().Type("button").Text("Copy share link").OnClick(p.copyShareLink),
 				goapp.Button().Type("button").Class("secondary").Text("Reset to example").OnClick(p.resetToExample),
+				goapp.Button().Type("button").Class("secondary").Text("Blank form").OnClick(p.blankForm),
 				goapp.Label().For("share-link").Class("visually-hidden").Text("Share link"),
-				goapp.Input().ID("share-link").Class("visually-hidden").ReadOnly(true).TabIndex(-1),
+				goapp.Input().ID("share-link").Class("share-link").ReadOnly(true).TabIndex(-1),
+				&components.Feedback{At: actionsNotice, Notifier: p.notifier},
 			),
 		),
 		goapp.If(p.updateAvailable,
@@ -255,20 +264,31 @@ func (p *page) Render() goapp.UI {
 				goapp.Button().Type("button").Text("Reload").OnClick(func(ctx goapp.Context, e goapp.Event) { ctx.Reload() }),
 			),
 		),
-		goapp.P().ID("notice").Class("notice").Role("status").Aria("live", "polite").Text(p.notice),
+		goapp.If(p.saveFailed,
+			goapp.P().ID("save-failed").Class("banner").Role("alert").Text("Your draft cannot be saved in this browser (storage full or blocked). Your work stays on this page: use Copy share link to keep it."),
+		),
+		&components.Feedback{At: pageNotice, Notifier: p.notifier},
 		goapp.Main().Class("layout").Body(
 			&form{Shown: p.shown, Shape: p.shape, Gen: p.gen, page: p},
-			goapp.Div().Class("outputs").Body(
-				&components.PreviewPanel{TwiML: p.result.TwiML, URIs: p.result.URIs, Curl: p.result.Curl, Notifier: p.notifier},
-				&components.CodePanel{Programs: sipcompose.Code(p.doc, p.result.URIs), Notifier: p.notifier},
-				&components.WarningsPanel{Diagnostics: p.result.Diagnostics},
-				&components.CustomerPanel{Invites: p.result.Invites, Callbacks: p.result.Callbacks, Notifier: p.notifier},
-				&components.AllowListPanel{List: p.result.AllowList, Notifier: p.notifier},
-				&components.AuditPanel{List: p.result.AllowList},
-			),
+			goapp.Div().Class("outputs").Body(p.outputPanels()...),
 		),
 		goapp.Footer().Class("foot").Body(
 			goapp.P().Text("Works offline once loaded. Drafts stay in this browser; passwords are never saved or shared."),
 		),
 	)
+}
+
+// outputPanels are the output column, top to bottom. The column is sticky
+// on wide screens, so the TwiML stays in view while the form scrolls; a
+// new panel goes here.
+func (p *page) outputPanels() []goapp.UI {
+	r, problem := p.result, p.notifier.Problem
+	return []goapp.UI{
+		&components.PreviewPanel{TwiML: r.TwiML, URIs: r.URIs, Curl: r.Curl, Problem: problem, Notifier: p.notifier},
+		&components.CodePanel{Programs: sipcompose.Code(p.doc, r.URIs), Notifier: p.notifier},
+		&components.WarningsPanel{Diagnostics: r.Diagnostics, Names: &p.diagStore},
+		&components.CustomerPanel{Invites: r.Invites, Callbacks: r.Callbacks, Notifier: p.notifier},
+		&components.AllowListPanel{List: r.AllowList, Problem: problem, Notifier: p.notifier},
+		&components.AuditPanel{List: r.AllowList},
+	}
 }

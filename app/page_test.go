@@ -20,8 +20,8 @@ func TestPageStartsFromTheExample(t *testing.T) {
 	if want := sipcompose.Compose(exampleDocument()).TwiML; p.result.TwiML != want {
 		t.Errorf("preview:\n%s\nwant\n%s", p.result.TwiML, want)
 	}
-	if p.notice != "This is an example: edit it, or paste a SIP URI into Host." {
-		t.Errorf("notice %q", p.notice)
+	if got := p.notifier.Message(pageNotice); got != "This is an example: edit it, or paste a SIP URI into Host." {
+		t.Errorf("notice %q", got)
 	}
 }
 

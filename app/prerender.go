@@ -12,14 +12,12 @@ import (
 
 // OnPreRender gives the exported index.html the page a first visit shows:
 // the example document with its notice. The server has no fragment and an
-// empty storage, so initialDocument takes the same path as a browser with
+// empty storage, so openInitial takes the same path as a browser with
 // nothing saved, and the live page that replaces this prerender at start
 // has the same content and layout. Only the server prerenders, so none of
 // this is in app.wasm.
 func (p *page) OnPreRender(ctx goapp.Context) {
-	doc, notice := p.initialDocument(ctx)
-	p.notice = notice
-	p.set(doc, true)
+	p.openInitial(ctx)
 	p.shown = writableAttributes(p.shown)
 }
 

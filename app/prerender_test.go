@@ -22,8 +22,8 @@ func TestPrerenderShowsTheExample(t *testing.T) {
 	if want := sipcompose.Compose(exampleDocument()).TwiML; p.result.TwiML != want {
 		t.Errorf("prerendered preview:\n%s\nwant\n%s", p.result.TwiML, want)
 	}
-	if p.notice != "This is an example: edit it, or paste a SIP URI into Host." {
-		t.Errorf("notice %q", p.notice)
+	if got := p.notifier.Message(pageNotice); got != "This is an example: edit it, or paste a SIP URI into Host." {
+		t.Errorf("notice %q", got)
 	}
 	var html strings.Builder
 	goapp.PrintHTML(&html, p)

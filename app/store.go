@@ -48,9 +48,16 @@ func readShareFragment(fragment string) (sipcompose.Document, error) {
 	}
 	doc, err := sipcompose.DecodeDocument(data)
 	if err != nil {
-		return sipcompose.Document{}, fmt.Errorf("the share link holds an unreadable document: %v", err)
+		// The decoder's words (line:column, "save the file as UTF-8") are
+		// for files; a link was changed or cut, whatever the byte.
+		return sipcompose.Document{}, errors.New("the link does not hold a document this page can read (it was probably changed or cut short when copied)")
 	}
 	return doc, nil
+}
+
+// badLink is what the page says about a share link it could not open.
+func badLink(err error) string {
+	return "Could not open the share link: " + err.Error() + "."
 }
 
 // readDraft decodes a saved draft; raw is what localStorage held.
@@ -73,4 +80,9 @@ func exampleDocument() sipcompose.Document {
 			UUI:     sipcompose.UUI{Data: "0A1B2C3D"},
 		}},
 	}
+}
+
+// blankDocument is an empty form: one target with nothing filled in.
+func blankDocument() sipcompose.Document {
+	return sipcompose.Document{Targets: []sipcompose.Target{{}}}
 }

@@ -33,8 +33,9 @@ func TestReadShareFragmentErrors(t *testing.T) {
 		{"", "no shared document"},
 		{"#section-2", "no shared document"},
 		{"#doc=@@@", "the share link is damaged"},
-		{"#doc=" + "eyJ0YXJnZXRzIjpb", "unreadable document"}, // {"targets":[ cut short
-		{"#doc=eyJob3RzIjoxfQ", `unknown field "hots"`},
+		{"#doc=" + "eyJ0YXJnZXRzIjpb", "does not hold a document this page can read"}, // {"targets":[ cut short
+		{"#doc=eyJob3RzIjoxfQ", "does not hold a document this page can read"},        // {"hots":1}
+		{"#doc=_w", "does not hold a document this page can read"},                    // the byte 0xff
 	}
 	for _, tc := range tests {
 		if _, err := readShareFragment(tc.frag); err == nil || !strings.Contains(err.Error(), tc.want) {

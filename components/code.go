@@ -39,7 +39,7 @@ func (c *CodePanel) OnMount(ctx app.Context) {
 func (c *CodePanel) choose(ctx app.Context, lang sipcompose.Lang) {
 	c.lang = lang
 	if err := ctx.LocalStorage().Set(codeLangKey, lang); err != nil {
-		c.Notifier.Notify(ctx, "Could not remember the language in this browser: "+err.Error())
+		c.Notifier.Say(PageNotice, "Could not remember the language in this browser: "+err.Error())
 	}
 }
 
@@ -48,7 +48,7 @@ func (c *CodePanel) Render() app.UI {
 	if !ok && len(c.Programs) > 0 {
 		p = c.Programs[0]
 	}
-	name, notify := langNames[p.Lang], c.Notifier.Notify
+	name, n := langNames[p.Lang], c.Notifier
 	return app.Section().Class("panel", "code-panel").Aria("labelledby", "code-title").Body(
 		app.Div().Class("panel-head").Body(
 			app.H2().ID("code-title").Text("Code"),
@@ -71,12 +71,12 @@ func (c *CodePanel) Render() app.UI {
 			"The SIP URIs go in already percent-encoded, with & raw: the library writes &amp;."),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("TwiML builder ("+name+")"),
-			copyButton("Copy code", "code-twiml", "TwiML builder code", notify),
+			copyButton("Copy code", "code-twiml", "TwiML builder code", n),
 		),
 		app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Text(p.TwiML),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("REST call ("+name+")"),
-			app.If(p.Call != "", copyButton("Copy call code", "code-call", "REST call code", notify)),
+			app.If(p.Call != "", copyButton("Copy call code", "code-call", "REST call code", n)),
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from the environment: no secret is in the code."),
 		app.If(p.Call == "", app.P().Class("hint").Text("No target: there is no call to place.")).Else(

@@ -4,19 +4,27 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// CopyText puts text on the clipboard and says so. When the browser
+// CopyText puts text on the clipboard and says so beside the control at,
+// with caveat (an ErrorSummary) when the text has errors. When the browser
 // refuses (no permission, insecure context), it selects the element
 // sourceID so the person can copy by hand, and says that instead: never a
 // silent failure.
-func CopyText(ctx app.Context, text, sourceID, what string, notify func(app.Context, string)) {
+func CopyText(ctx app.Context, text, sourceID, what, caveat string, n *Notifier, at string) {
+	if caveat != "" {
+		caveat = " — " + caveat
+	}
 	fallback := func() {
-		if el := app.Window().GetElementByID(sourceID); el.Get("select").Truthy() {
+		el := app.Window().GetElementByID(sourceID)
+		// A hidden source (the share link's input) shows itself, full
+		// width, so the selection can be seen and copied.
+		el.Get("classList").Call("add", "shown")
+		if el.Get("select").Truthy() {
 			el.Call("focus")
 			el.Call("select")
 		} else if el.Truthy() {
 			app.Window().Call("getSelection").Call("selectAllChildren", el)
 		}
-		notify(ctx, "The browser refused the clipboard: the "+what+" is selected, press Ctrl+C (⌘C) to copy it.")
+		n.Say(at, "The browser refused the clipboard: the "+what+" is selected, press Ctrl+C (⌘C) to copy it"+caveat+".")
 	}
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
@@ -29,7 +37,7 @@ func CopyText(ctx app.Context, text, sourceID, what string, notify func(app.Cont
 		fail.Release()
 	}
 	ok = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ctx.Dispatch(func(ctx app.Context) { notify(ctx, "Copied the "+what+".") })
+		ctx.Dispatch(func(ctx app.Context) { n.Say(at, "Copied the "+what+caveat+".") })
 		release()
 		return nil
 	})
@@ -42,11 +50,21 @@ func CopyText(ctx app.Context, text, sourceID, what string, notify func(app.Cont
 }
 
 // copyButton is a button that copies the text content of the element
-// sourceID. It reads the text when clicked: go-app keeps a button's first
-// click handler across renders, so a captured string would go stale.
-func copyButton(label, sourceID, what string, notify func(app.Context, string)) app.UI {
-	return app.Button().Type("button").Class("copy").Text(label).OnClick(func(ctx app.Context, e app.Event) {
-		text := app.Window().GetElementByID(sourceID).Get("textContent").String()
-		CopyText(ctx, text, sourceID, what, notify)
-	})
+// sourceID, with its feedback beside it. It reads the text, and whether
+// the document has errors, when clicked: go-app keeps a button's first
+// click handler across renders, so captured values would go stale.
+func copyButton(label, sourceID, what string, n *Notifier) app.UI {
+	return app.Div().Class("copy-wrap").Body(
+		app.Button().Type("button").Class("copy").Text(label).OnClick(func(ctx app.Context, e app.Event) {
+			text := app.Window().GetElementByID(sourceID).Get("textContent").String()
+			CopyText(ctx, text, sourceID, what, n.Problem, n, sourceID)
+		}),
+		&Feedback{At: sourceID, Notifier: n},
+	)
+}
+
+// textOf reads the text content of the element id when called: for an
+// output shown whole, what is on the screen is what is copied.
+func textOf(id string) func() string {
+	return func() string { return app.Window().GetElementByID(id).Get("textContent").String() }
 }

@@ -21,22 +21,22 @@ type CustomerPanel struct {
 }
 
 func (c *CustomerPanel) Render() app.UI {
-	invites, notify := c.Invites, c.Notifier.Notify
+	invites, n := c.Invites, c.Notifier
 	return app.Section().Class("panel", "customer").Aria("labelledby", "customer-title").Body(
 		app.H2().ID("customer-title").Text("Customer's side"),
 		app.If(len(invites) == 0, app.P().Class("hint").Text("Add a target to see the INVITE its PBX receives.")),
 		app.Range(invites).Slice(func(i int) app.UI {
-			return inviteView(invites[i], "invite-"+strconv.Itoa(i), notify)
+			return inviteView(invites[i], "invite-"+strconv.Itoa(i), n)
 		}),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("What the customer's app gets back"),
-			copyButton("Copy callbacks", "callbacks", "callback parameters", notify),
+			copyButton("Copy callbacks", "callbacks", "callback parameters", n),
 		),
 		app.Pre().ID("callbacks").Class("code").Aria("label", "Callback parameters").TabIndex(0).Text(c.Callbacks.Text()),
 	)
 }
 
-func inviteView(inv sipcompose.Invite, id string, notify func(app.Context, string)) app.UI {
+func inviteView(inv sipcompose.Invite, id string, n *Notifier) app.UI {
 	facts := []string{}
 	if inv.Edge != "" {
 		facts = append(facts,
@@ -54,7 +54,7 @@ func inviteView(inv sipcompose.Invite, id string, notify func(app.Context, strin
 	return app.Div().Class("invite").Body(
 		app.Div().Class("panel-head").Body(
 			app.H3().Text(inv.Label+": the INVITE its PBX receives"),
-			app.If(inv.Message != "", copySIPButton("Copy INVITE", id, notify)),
+			app.If(inv.Message != "", copySIPButton("Copy INVITE", id, n)),
 		),
 		app.Ul().Class("hint").Body(app.Range(facts).Slice(func(i int) app.UI { return app.Li().Text(facts[i]) })),
 		app.If(inv.Message != "",
@@ -90,9 +90,11 @@ func inviteView(inv sipcompose.Invite, id string, notify func(app.Context, strin
 // CRLF into LF, so the exported first paint could hold nothing else, and
 // the live page must match it. A preview holds no other LF (a header value
 // never carries one), so every LF is a line end.
-func copySIPButton(label, sourceID string, notify func(app.Context, string)) app.UI {
-	return app.Button().Type("button").Class("copy").Text(label).OnClick(func(ctx app.Context, e app.Event) {
-		text := app.Window().GetElementByID(sourceID).Get("textContent").String()
-		CopyText(ctx, strings.ReplaceAll(text, "\n", "\r\n"), sourceID, "INVITE", notify)
-	})
+func copySIPButton(label, sourceID string, n *Notifier) app.UI {
+	return app.Div().Class("copy-wrap").Body(
+		app.Button().Type("button").Class("copy").Text(label).OnClick(func(ctx app.Context, e app.Event) {
+			CopyText(ctx, strings.ReplaceAll(textOf(sourceID)(), "\n", "\r\n"), sourceID, "INVITE", n.Problem, n, sourceID)
+		}),
+		&Feedback{At: sourceID, Notifier: n},
+	)
 }

@@ -16,6 +16,7 @@ import (
 type DiagStore struct {
 	byField map[string][]sipcompose.Diagnostic
 	mounted map[*DiagList]struct{}
+	names   fieldNames
 }
 
 // Set makes byField current and re-renders the lists it changes.

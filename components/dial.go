@@ -73,7 +73,7 @@ func DialOptions(p Props) app.UI {
 					d.RecordingStatusCallbackEvent = toggle(d.RecordingStatusCallbackEvent, ev, on, recordingEvents)
 				})
 			}),
-			fieldDiags("dial-recordingStatusCallbackEvent-diags", p.diagsOf("dial.recordingStatusCallbackEvent")),
+			fieldDiags("dial-recordingStatusCallbackEvent-diags", "dial-recordingEvent-"+recordingEvents[0], "Recording status callback events", p.diagsOf("dial.recordingStatusCallbackEvent")),
 		),
 		app.Div().Class("row").Body(
 			sel("ringTone", "Ring tone", d.RingTone, ringToneOptions, func(d *sipcompose.Dial, v string) { d.RingTone = v }),
@@ -103,7 +103,7 @@ func RESTOptions(p Props) app.UI {
 					v := ctx.JSSrc().Get("value").String()
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.REST.TwiML = v })
 				}),
-			fieldDiags("rest-twiml-diags", p.diagsOf("rest.twiml")),
+			fieldDiags("rest-twiml-diags", "rest-twiml", "Answer TwiML (REST)", p.diagsOf("rest.twiml")),
 		),
 	)
 }
@@ -120,16 +120,19 @@ func Import(p Props) app.UI {
 			src := app.Window().GetElementByID("paste-twiml").Get("value").String()
 			doc, diags := sipcompose.Parse(src)
 			if (sipcompose.Result{Diagnostics: diags}).HasErrors() {
-				p.Notify(ctx, "Nothing imported: "+messages(diags))
+				p.Notifier.Say("import-twiml", "Nothing imported: "+messages(diags))
 				return
 			}
-			p.Edit(ctx, true, func(d *sipcompose.Document) { *d = doc })
 			msg := "Imported the TwiML into the form."
 			if len(diags) > 0 {
 				msg += " " + messages(diags)
 			}
-			p.Notify(ctx, msg)
+			// Focus stays on the button, so a keyboard user hears the
+			// feedback and reaches Undo with one Tab.
+			p.FocusAfter("import-twiml")
+			p.Replace(ctx, "import-twiml", msg, func(d *sipcompose.Document) { *d = doc })
 		}),
+		&Feedback{At: "import-twiml", Notifier: p.Notifier},
 	)
 }
 

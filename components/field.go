@@ -18,8 +18,12 @@ type fieldState struct {
 }
 
 // fieldDiags renders the diagnostics of one field under its control; id is
-// what the control's aria-describedby points at.
-func fieldDiags(id string, f fieldState) app.UI {
+// what the control's aria-describedby points at, and control the element a
+// Warnings entry focuses. label is what the form calls the field.
+func fieldDiags(id, control, label string, f fieldState) app.UI {
+	if f.store != nil {
+		f.store.name(f.field, label, control)
+	}
 	return app.If(len(f.diags) > 0, &DiagList{ID: id, Field: f.field, Store: f.store})
 }
 
@@ -62,6 +66,8 @@ type textField struct {
 	// onPaste, when set, sees pasted or dropped text first and reports
 	// whether it took it.
 	onPaste func(ctx app.Context, v string) bool
+	// feedback, when set, shows what onPaste did under the control.
+	feedback *Notifier
 }
 
 func (f textField) render() app.UI {
@@ -86,7 +92,8 @@ func (f textField) render() app.UI {
 		app.Label().For(f.id).Text(f.label),
 		describe(in, f.id, f.hint != "", f.diags),
 		app.If(f.hint != "", app.P().ID(f.id+"-hint").Class("hint").Text(f.hint)),
-		fieldDiags(f.id+"-diags", f.diags),
+		fieldDiags(f.id+"-diags", f.id, f.label, f.diags),
+		app.If(f.feedback != nil, &Feedback{At: f.id, Notifier: f.feedback}),
 	)
 }
 
@@ -124,7 +131,7 @@ func selectField(id, label, value string, options []option, diags fieldState, se
 	return app.Div().Class("field").Body(
 		app.Label().For(id).Text(label),
 		sel.Body(opts...),
-		fieldDiags(id+"-diags", diags),
+		fieldDiags(id+"-diags", id, label, diags),
 	)
 }
 

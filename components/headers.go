@@ -13,14 +13,16 @@ import (
 type headerList struct {
 	// key is the Document field; row and addID make the controls' ids.
 	key, row, addID, label, add, hint string
+	// title names the whole list in messages.
+	title string
 	rows                              func(t *sipcompose.Target) *[]sipcompose.Header
 }
 
 var (
-	uriHeaders = headerList{key: "headers", row: "h", addID: "add-header", label: "header", add: "Add header",
+	uriHeaders = headerList{key: "headers", row: "h", addID: "add-header", label: "header", add: "Add header", title: "Custom SIP headers",
 		hint: "Names start with X- (or User-to-User, Remote-Party-ID, P-Preferred-Identity, P-Called-Party-ID). Type values as they are: encoding is done for you.",
 		rows: func(t *sipcompose.Target) *[]sipcompose.Header { return &t.Headers }}
-	elementHeaders = headerList{key: "headerElements", row: "he", addID: "add-header-element", label: "<Header> element", add: "Add <Header> element",
+	elementHeaders = headerList{key: "headerElements", row: "he", addID: "add-header-element", label: "<Header> element", add: "Add <Header> element", title: "<Header> elements",
 		hint: "Sent as <Sip><Headers><Header name value/>, as Twilio's helper libraries write them, instead of in the URI; values are written as typed.",
 		rows: func(t *sipcompose.Target) *[]sipcompose.Header { return &t.HeaderElements }}
 )
@@ -67,7 +69,7 @@ func headerRows(p Props, i int, l headerList) app.UI {
 					}),
 			)
 		}),
-		fieldDiags(id(i, l.key+"-diags"), p.diagsOf(f+"."+l.key)),
+		fieldDiags(id(i, l.key+"-diags"), id(i, l.addID), l.title, p.diagsOf(f+"."+l.key)),
 		addHeaderButton(p, i, l, len(rows)),
 	)
 }
@@ -79,7 +81,7 @@ func addHeaderButton(p Props, i int, l headerList, n int) app.UI {
 			p.FocusAfter(id(i, fmt.Sprintf("%s%d-name", l.row, n)))
 			p.Edit(ctx, true, func(d *sipcompose.Document) {
 				hs := l.rows(&d.Targets[i])
-				*hs = append(*hs, sipcompose.Header{Name: "X-"})
+				*hs = append(*hs, sipcompose.Header{})
 			})
 		})
 }

@@ -27,8 +27,15 @@ type Props struct {
 	Diags map[string][]sipcompose.Diagnostic
 	Store *DiagStore
 	Edit  Edit
-	// Notify shows a short message in the page's status area.
-	Notify func(ctx app.Context, msg string)
+	// Notifier shows feedback beside the control that caused it.
+	Notifier *Notifier
+	// Replace is an edit that replaces what was typed (an import, a pasted
+	// URI): the page keeps the document before it and offers Undo beside
+	// the control at, with msg.
+	Replace func(ctx app.Context, at, msg string, change func(*sipcompose.Document))
+	// IsExample reports whether a document is the untouched example, which
+	// a pasted URI replaces whole, <Dial> attributes too.
+	IsExample func(sipcompose.Document) bool
 	// FocusAfter names the control to focus once a structural edit has
 	// rebuilt the form, so keyboard users are not dropped at the top.
 	FocusAfter func(id string)

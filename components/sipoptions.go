@@ -59,7 +59,7 @@ func SipOptions(p Props, i int) app.UI {
 					})(ctx)
 				})
 			}),
-			fieldDiags(id(i, "statusCallbackEvent-diags"), p.diagsOf(f+".statusCallbackEvent")),
+			fieldDiags(id(i, "statusCallbackEvent-diags"), id(i, "event-"+statusEvents[0]), "Status callback events", p.diagsOf(f+".statusCallbackEvent")),
 		),
 		app.Div().Class("row").Body(
 			sel("machineDetection", "Machine detection", t.MachineDetection, choices("Off", "Enable", "DetectMessageEnd"),

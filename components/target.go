@@ -28,7 +28,7 @@ func Targets(p Props) app.UI {
 		).Else(
 			app.P().Class("hint").Text(fmt.Sprintf("Twilio rings at most %d targets from one <Dial>.", sipcompose.MaxTargets)),
 		),
-		fieldDiags("targets-diags", p.diagsOf("targets")),
+		fieldDiags("targets-diags", "add-target", "SIP targets", p.diagsOf("targets")),
 		checkField("encoding-compact", "Compact header encoding: keep - . _ ~ in header values as they are", p.Doc.Encoding == sipcompose.EncodingCompact,
 			func(ctx app.Context, on bool) {
 				p.Edit(ctx, false, func(d *sipcompose.Document) {
@@ -38,7 +38,7 @@ func Targets(p Props) app.UI {
 					}
 				})
 			}),
-		fieldDiags("encoding-diags", p.diagsOf("encoding")),
+		fieldDiags("encoding-diags", "encoding-compact", "Compact header encoding", p.diagsOf("encoding")),
 	)
 }
 
@@ -58,7 +58,7 @@ func Target(p Props, i int) app.UI {
 				onInput: func(ctx app.Context, v string) {
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Host = v })
 				},
-				onPaste: func(ctx app.Context, v string) bool { return pasteURI(ctx, p, i, v) }}.render(),
+				onPaste: func(ctx app.Context, v string) bool { return pasteURI(ctx, p, i, v) }, feedback: p.Notifier}.render(),
 			numberField(id(i, "port"), "Port", t.Port, p.diagsOf(f+".port"), func(ctx app.Context, n int) {
 				p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Port = n })
 			}),
@@ -96,14 +96,18 @@ func pasteURI(ctx app.Context, p Props, i int, v string) bool {
 	}
 	t, diags := sipcompose.ParseURI(trimmed)
 	if (sipcompose.Result{Diagnostics: diags}).HasErrors() {
-		p.Notify(ctx, "The pasted text is not a SIP URI the form can take: "+messages(diags))
+		p.Notifier.Say(id(i, "host"), "The pasted text is not a SIP URI the form can take: "+messages(diags))
 		return false
 	}
-	p.Edit(ctx, true, func(d *sipcompose.Document) { d.Targets[i] = sipcompose.WithURI(d.Targets[i], t) })
 	msg := fmt.Sprintf("Filled target %d from the pasted SIP URI.", i+1)
 	if len(diags) > 0 {
 		msg += " " + messages(diags)
 	}
-	p.Notify(ctx, msg)
+	p.Replace(ctx, id(i, "host"), msg, func(d *sipcompose.Document) {
+		if p.IsExample(*d) {
+			*d = sipcompose.Document{Targets: make([]sipcompose.Target, 1)}
+		}
+		d.Targets[i] = sipcompose.WithURI(d.Targets[i], t)
+	})
 	return true
 }

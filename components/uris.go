@@ -52,7 +52,7 @@ func URIs(p Props, i int) app.UI {
 					}),
 			)
 		}),
-		fieldDiags(id(i, "uris-diags"), p.diagsOf(f+".uris")),
+		fieldDiags(id(i, "uris-diags"), id(i, "add-uri"), "<Uri> elements", p.diagsOf(f+".uris")),
 		app.Button().Type("button").ID(id(i, "add-uri")).Class("secondary", "small").Text("Add <Uri>").
 			Aria("label", fmt.Sprintf("Add <Uri> to target %d", i+1)).Title("Add <Uri>").
 			OnClick(func(ctx app.Context, e app.Event) {

@@ -183,15 +183,16 @@ func TestCopyButtons(t *testing.T) {
 			UUI:     sipcompose.UUI{Data: "0A1B2C3D"},
 		}},
 	})
-	for _, c := range []struct{ button, notice, want string }{
-		{"Copy TwiML", "Copied the TwiML.", r.TwiML},
-		{"Copy SIP URI", "Copied the SIP URI.", r.URIs[0]},
-		{"Copy curl", "Copied the curl command.", r.Curl},
-		{"Copy iptables", "Copied the iptables allow-list.", r.AllowList.IPTables()},
-		{"Copy Plain list", "Copied the Plain list allow-list.", r.AllowList.CIDRs()},
+	for _, c := range []struct{ button, at, notice, want string }{
+		{"Copy TwiML", "twiml", "Copied the TwiML.", r.TwiML},
+		{"Copy SIP URI", "sip-uri", "Copied the SIP URI.", r.URIs[0]},
+		{"Copy curl", "curl", "Copied the curl command.", r.Curl},
+		{"Copy iptables", "allow-iptables", "Copied the iptables allow-list.", r.AllowList.IPTables()},
+		{"Copy Plain list", "allow-cidrs", "Copied the Plain list allow-list.", r.AllowList.CIDRs()},
 	} {
 		s.Click(c.button, 0)
-		s.WaitEval(`() => document.getElementById("notice").textContent`, c.notice)
+		// Beside the button, and only there: the last one's is cleared.
+		s.WaitEval(`(at) => document.getElementById(at + "-feedback").textContent + "|" + document.querySelectorAll(".feedback:not(:empty)").length`, c.notice+"|1", c.at)
 		if got := clipboard(s); got != c.want {
 			t.Errorf("%s put %q on the clipboard, want %q", c.button, got, c.want)
 		}
@@ -205,7 +206,7 @@ func TestClipboardRefusalSelectsText(t *testing.T) {
 	// No permission granted and the page not focused: writeText rejects.
 	s.Eval(`() => { navigator.clipboard.writeText = () => Promise.reject(new Error("denied")); return "" }`)
 	s.Click("Copy TwiML", 0)
-	s.WaitEval(`() => document.getElementById("notice").textContent.includes("is selected") ? "yes" : document.getElementById("notice").textContent`, "yes")
+	waitFeedback(s, "twiml", "The browser refused the clipboard: the TwiML is selected")
 	if got, want := s.Eval(`() => String(window.getSelection())`), strings.TrimSuffix(s.TextContent("TwiML preview"), "\n"); got != want {
 		t.Errorf("selection %q, want the TwiML", got)
 	}
@@ -243,7 +244,7 @@ func TestShareLinkRoundTrip(t *testing.T) {
 	s.Fill("Username", "trunk")
 	s.Fill("Password", "hunter2-secret")
 	s.Click("Copy share link", 0)
-	s.WaitEval(`() => document.getElementById("notice").textContent`, "Copied the share link.")
+	waitFeedback(s, "actions", "Copied the share link.")
 	link := clipboard(s)
 	u, err := url.Parse(link)
 	if err != nil || !strings.HasPrefix(u.Fragment, "doc=") || u.RawQuery != "" {
@@ -269,12 +270,12 @@ func TestBrokenDraftAndLinkGiveNotices(t *testing.T) {
 	s.Eval(`() => { localStorage.setItem("sipcompose.draft.v1", "{not json"); return "" }`)
 	s.Reload()
 	s.WaitTextContains("TwiML preview", "pbx.example.com")
-	if got := s.Eval(`() => document.getElementById("notice").textContent`); !strings.HasPrefix(got, "Could not restore your draft") {
+	if got := feedback(s, "notice"); !strings.HasPrefix(got, "Could not restore your draft") {
 		t.Errorf("notice %q", got)
 	}
 	s.Open("/#doc=@@not-base64@@")
 	s.WaitTextContains("TwiML preview", "<Response>")
-	if got := s.Eval(`() => document.getElementById("notice").textContent`); !strings.HasPrefix(got, "Could not open the link: the share link is damaged") {
+	if got := feedback(s, "notice"); !strings.HasPrefix(got, "Could not open the share link: the share link is damaged") {
 		t.Errorf("notice %q", got)
 	}
 	s.NoConsoleErrors()
@@ -302,7 +303,7 @@ func TestPasteURIAndTwiML(t *testing.T) {
 	})
 	s.Eval(`() => { document.getElementById("paste-twiml").value = "<Response><Dial>"; return "" }`)
 	s.Click("Import TwiML", 0)
-	s.WaitEval(`() => document.getElementById("notice").textContent.startsWith("Nothing imported: Line 1") ? "yes" : document.getElementById("notice").textContent`, "yes")
+	waitFeedback(s, "import-twiml", "Nothing imported: Line 1")
 	s.NoConsoleErrors()
 }
 

@@ -46,7 +46,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	s.FillNth("Password", 0, secret, false)
 	s.WaitTextContains("TwiML preview", `password="`+secret+`"`)
 	s.Click("Copy share link", 0)
-	s.WaitEval(`() => document.getElementById("notice").textContent`, "Copied the share link.")
+	waitFeedback(s, "actions", "Copied the share link.")
 	link := clipboard(s)
 	s.Reload()
 	s.WaitTextContains("TwiML preview", `username="trunk"`)
@@ -102,7 +102,7 @@ func TestStorageFullKeepsWorking(t *testing.T) {
 	s.Eval(`() => { Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError") }; return "" }`)
 	s.Fill("Host", "full.example.com")
 	s.WaitTextContains("TwiML preview", "full.example.com")
-	s.WaitEval(`() => document.getElementById("notice").textContent.startsWith("Your draft cannot be saved") ? "yes" : document.getElementById("notice").textContent`, "yes")
+	s.WaitEval(`() => { const el = document.getElementById("save-failed"); return el ? el.textContent.slice(0, 27) : "" }`, "Your draft cannot be saved ")
 	s.Fill("Host", "still.example.com")
 	s.WaitTextContains("TwiML preview", "still.example.com")
 }
