@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,7 +20,9 @@ import (
 // keep them. The allow-list of a document with a target whose edge or
 // region is not a valid one is left out: issue 11 changes exactly that
 // output on purpose (it showed ashburn's addresses instead of saying what
-// is wrong), and TestAllowListUnknownEdge pins the new form.
+// is wrong), and TestAllowListUnknownEdge pins the new form. So are the
+// two header-name findings issue 13 added ("X-" alone, "X-X-…"), which
+// TestHeaderPrefix pins.
 //
 // A plain go test covers the first 2,000 documents (a few seconds);
 // SIPCOMPOSE_IDENTITY=full covers all 20,000 (a minute or more on a busy
@@ -85,6 +88,9 @@ func writeOutputs(h hash.Hash, doc Document) {
 		s(u)
 	}
 	diags := func(ds []Diagnostic) {
+		ds = slices.DeleteFunc(slices.Clone(ds), func(d Diagnostic) bool {
+			return d.Code == "header-name-incomplete" || d.Code == "header-name-double-prefix"
+		})
 		fmt.Fprintf(h, "%d diagnostics,", len(ds))
 		for _, d := range ds {
 			s(d.Code)

@@ -36,6 +36,7 @@ func (v *validator) headers(p string, t Target, uri string) {
 		if uuiName(name) {
 			v.uuiRow(row+".value", name, h.Value)
 		}
+		v.xPrefix(field, name)
 		lower := strings.ToLower(name)
 		prev, dup := seen[lower]
 		switch {
@@ -133,5 +134,21 @@ func (v *validator) uuiRules(dataField, encodingField string, u UUI, what string
 	case !strings.EqualFold(enc, "hex"):
 		v.add(SeverityWarning, "uui-encoding-unknown", encodingField,
 			"UUI encoding %q: Twilio documents only encoding=hex; the receiver may not understand another.", enc)
+	}
+}
+
+// xPrefix diagnoses an X- name whose prefix is all there is, or is there
+// twice. "X-" alone names nothing: Twilio would pass on a header no PBX
+// reads. "X-X-…" is almost always a name typed or pasted after an "X-"
+// that was already in the field.
+func (v *validator) xPrefix(field, name string) {
+	switch {
+	case !xHeader(name):
+	case len(name) == 2:
+		v.add(SeverityError, "header-name-incomplete", field,
+			`Header name "X-" is only the prefix: type the rest of the name (e.g. X-Account), or remove the header.`)
+	case xHeader(name[2:]):
+		v.add(SeverityWarning, "header-name-double-prefix", field,
+			"Header name %q starts with X- twice: did you mean %q? Twilio would pass it on as typed.", name, name[2:])
 	}
 }
