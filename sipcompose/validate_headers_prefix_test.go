@@ -48,3 +48,15 @@ func TestHeaderPrefix(t *testing.T) {
 		t.Errorf("an empty row: URI %q, diagnostics %+v; want it to add nothing", r.URIs[0], r.Diagnostics)
 	}
 }
+
+func TestHostWithPort(t *testing.T) {
+	for host, want := range map[string]bool{"pbx.example.com:5070": true, "203.0.113.10:5060": true, "pbx.example.com": false, "[2001:db8::1]": false, "pbx.example.com:": false, "pbx.example.com:50a": false} {
+		doc := Document{Targets: []Target{{User: "a", Host: host}}}
+		found := slices.ContainsFunc(Validate(doc), func(d Diagnostic) bool {
+			return d.Code == "host-with-port" && d.Field == "targets[0].host" && strings.Contains(d.Message, "use the Port field")
+		})
+		if found != want {
+			t.Errorf("%q: host-with-port %v, want %v", host, found, want)
+		}
+	}
+}

@@ -66,6 +66,10 @@ func (v *validator) host(p, host string) {
 	case strings.ContainsAny(h, "@?;") || strings.HasPrefix(lower, "sip:") || strings.HasPrefix(lower, "sips:"):
 		v.add(SeverityError, "host-invalid", p+".host", "Host %q looks like a whole SIP URI: paste it into Host to import it, or enter only the host name.", h)
 		return
+	case hostWithPort(h):
+		host, port, _ := strings.Cut(h, ":")
+		v.add(SeverityError, "host-with-port", p+".host", "Host %q includes a port: enter %s here and use the Port field for %s.", h, host, port)
+		return
 	case !hostValid(h):
 		v.add(SeverityError, "host-invalid", p+".host", "Host %q: use a host name (letters, digits, - and .), an IPv4 address or a bracketed IPv6 address (error 13243: invalid SIP URI).", h)
 		return
@@ -166,4 +170,14 @@ func edgeNames() string {
 		names = append(names, e.Name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// hostWithPort reports whether h is a host name or IPv4 address followed
+// by ":port", as people copy it from a PBX's settings.
+func hostWithPort(h string) bool {
+	host, port, ok := strings.Cut(h, ":")
+	if !ok || port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
+		return false
+	}
+	return hostValid(host)
 }
