@@ -45,5 +45,7 @@ func Handler(version string) *goapp.Handler {
 		ThemeColor:      "#0b5c6b",
 		LoadingLabel:    "Starting sipcompose… {progress}%",
 		Styles:          []string{"/web/app.css"},
+		// Offline, any URL of the app's scope opens the page (worker.go).
+		ServiceWorkerTemplate: workerJS,
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"strconv"
 	"time"
+
+	"github.com/go-rod/rod/lib/input"
 )
 
 // findControlJS returns the nth (0-based) control labelled t.
@@ -137,3 +139,17 @@ func (s *Session) Deploy(site fs.FS) {
 
 // SiteFS is the built site the session started with.
 func (s *Session) SiteFS() fs.FS { return s.site }
+
+// Press presses and releases one key ("Tab", "Enter", "Escape") in the
+// page, where the focus is, as a keyboard does.
+func (s *Session) Press(key string) {
+	s.T.Helper()
+	keys := map[string]input.Key{"Tab": input.Tab, "Enter": input.Enter, "Escape": input.Escape, "Space": input.Space}
+	k, ok := keys[key]
+	if !ok {
+		s.T.Fatalf("browsertest: no key %q", key)
+	}
+	if err := s.Page.Keyboard.Type(k); err != nil {
+		s.T.Fatalf("browsertest: press %s: %v", key, err)
+	}
+}

@@ -71,12 +71,12 @@ func (c *CodePanel) Render() app.UI {
 			"The SIP URIs go in already percent-encoded, with & raw: the library writes &amp;."),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("TwiML builder ("+name+")"),
-			copyButton("Copy code", "code-twiml", "TwiML builder code", n),
+			copyButton("Copy code", "code-twiml", "TwiML builder code", n, textOf("code-twiml")),
 		),
 		app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Text(p.TwiML),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("REST call ("+name+")"),
-			app.If(p.Call != "", copyButton("Copy call code", "code-call", "REST call code", n)),
+			app.If(p.Call != "", copyButton("Copy call code", "code-call", "REST call code", n, textOf("code-call"))),
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from the environment: no secret is in the code."),
 		app.If(p.Call == "", app.P().Class("hint").Text("No target: there is no call to place.")).Else(

@@ -49,15 +49,15 @@ func CopyText(ctx app.Context, text, sourceID, what, caveat string, n *Notifier,
 	clip.Call("writeText", text).Call("then", ok, fail)
 }
 
-// copyButton is a button that copies the text content of the element
-// sourceID, with its feedback beside it. It reads the text, and whether
-// the document has errors, when clicked: go-app keeps a button's first
-// click handler across renders, so captured values would go stale.
-func copyButton(label, sourceID, what string, n *Notifier) app.UI {
+// copyButton is a button that copies what text returns (the whole output,
+// of which the element sourceID may show only the start), with its
+// feedback beside it. It asks for the text, and whether the document has
+// errors, when clicked: go-app keeps a button's first click handler
+// across renders, so text must read the mounted component's fields.
+func copyButton(label, sourceID, what string, n *Notifier, text func() string) app.UI {
 	return app.Div().Class("copy-wrap").Body(
 		app.Button().Type("button").Class("copy").Text(label).OnClick(func(ctx app.Context, e app.Event) {
-			text := app.Window().GetElementByID(sourceID).Get("textContent").String()
-			CopyText(ctx, text, sourceID, what, n.Problem, n, sourceID)
+			CopyText(ctx, text(), sourceID, what, n.Problem, n, sourceID)
 		}),
 		&Feedback{At: sourceID, Notifier: n},
 	)

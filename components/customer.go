@@ -30,7 +30,7 @@ func (c *CustomerPanel) Render() app.UI {
 		}),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("What the customer's app gets back"),
-			copyButton("Copy callbacks", "callbacks", "callback parameters", n),
+			copyButton("Copy callbacks", "callbacks", "callback parameters", n, textOf("callbacks")),
 		),
 		app.Pre().ID("callbacks").Class("code").Aria("label", "Callback parameters").TabIndex(0).Text(c.Callbacks.Text()),
 	)
@@ -91,10 +91,7 @@ func inviteView(inv sipcompose.Invite, id string, n *Notifier) app.UI {
 // the live page must match it. A preview holds no other LF (a header value
 // never carries one), so every LF is a line end.
 func copySIPButton(label, sourceID string, n *Notifier) app.UI {
-	return app.Div().Class("copy-wrap").Body(
-		app.Button().Type("button").Class("copy").Text(label).OnClick(func(ctx app.Context, e app.Event) {
-			CopyText(ctx, strings.ReplaceAll(textOf(sourceID)(), "\n", "\r\n"), sourceID, "INVITE", n.Problem, n, sourceID)
-		}),
-		&Feedback{At: sourceID, Notifier: n},
-	)
+	return copyButton(label, sourceID, "INVITE", n, func() string {
+		return strings.ReplaceAll(textOf(sourceID)(), "\n", "\r\n")
+	})
 }

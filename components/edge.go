@@ -30,7 +30,7 @@ func regionOptions() []option {
 func EdgePicker(p Props, i int) app.UI {
 	t := p.Doc.Targets[i]
 	f := fieldPath(i)
-	return app.Div().Class("row").Body(
+	return app.Div().Class("row", "edge-row").Body(
 		selectField(id(i, "edge"), "Edge", t.Edge, edgeOptions(), p.diagsOf(f+".edge"), func(ctx app.Context, v string) {
 			p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Edge = v })
 		}),

@@ -15,7 +15,7 @@ type headerList struct {
 	key, row, addID, label, add, hint string
 	// title names the whole list in messages.
 	title string
-	rows                              func(t *sipcompose.Target) *[]sipcompose.Header
+	rows  func(t *sipcompose.Target) *[]sipcompose.Header
 }
 
 var (

@@ -66,7 +66,7 @@ func (s *DiagStore) fieldLink(path string) app.UI {
 	if control == "" {
 		return app.Span().Class("where").Text(label)
 	}
-	return app.A().Class("where").Href("#"+control).Text(label).OnClick(func(ctx app.Context, e app.Event) {
+	return app.A().Class("where").Href("#" + control).Text(label).OnClick(func(ctx app.Context, e app.Event) {
 		e.PreventDefault()
 		focusControl(control)
 	})

@@ -1,7 +1,9 @@
 package components
 
 import (
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -22,26 +24,34 @@ type PreviewPanel struct {
 }
 
 func (c *PreviewPanel) Render() app.UI {
-	r, n := sipcompose.Result{TwiML: c.TwiML, URIs: c.URIs, Curl: c.Curl}, c.Notifier
-	uris := strings.Join(r.URIs, "\n")
+	n := c.Notifier
+	// The copy buttons read the component's current fields when clicked:
+	// what is copied is the whole output, however much is shown.
+	uris := func() string { return strings.Join(c.URIs, "\n") }
+	twiml, twimlCut := shownPart(c.TwiML)
+	uri, uriCut := shownPart(uris())
+	curl, curlCut := shownPart(c.Curl)
 	return app.Section().ID("preview").TabIndex(-1).Class(panelClass("preview", c.Problem)...).Aria("labelledby", "preview-title").Body(
 		problemNote("preview-problem", c.Problem),
 		app.Div().Class("panel-head").Body(
 			app.H2().ID("preview-title").Text("TwiML"),
-			copyButton("Copy TwiML", "twiml", "TwiML", n),
+			copyButton("Copy TwiML", "twiml", "TwiML", n, func() string { return c.TwiML }),
 		),
-		app.Pre().ID("twiml").Class("code").Aria("label", "TwiML preview").TabIndex(0).Body(highlighted(r.TwiML)...),
+		app.Pre().ID("twiml").Class("code", "twiml").Aria("label", "TwiML preview").TabIndex(0).Body(highlighted(twiml)...),
+		cutNote(twimlCut, len(c.TwiML), "TwiML"),
 		app.Div().Class("panel-head").Body(
 			app.H2().Text("SIP URI (REST “To”)"),
-			copyButton("Copy SIP URI", "sip-uri", "SIP URI", n),
+			copyButton("Copy SIP URI", "sip-uri", "SIP URI", n, uris),
 		),
-		app.Pre().ID("sip-uri").Class("code").Aria("label", "SIP URI").TabIndex(0).Text(uris),
+		app.Pre().ID("sip-uri").Class("code").Aria("label", "SIP URI").TabIndex(0).Text(uri),
+		cutNote(uriCut, len(uris()), "SIP URI"),
 		app.Div().Class("panel-head").Body(
 			app.H2().Text("REST call (curl)"),
-			copyButton("Copy curl", "curl", "curl command", n),
+			copyButton("Copy curl", "curl", "curl command", n, func() string { return c.Curl }),
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from your shell: no secret is printed."),
-		app.Pre().ID("curl").Class("code").Aria("label", "curl command").TabIndex(0).Text(r.Curl),
+		app.Pre().ID("curl").Class("code").Aria("label", "curl command").TabIndex(0).Text(curl),
+		cutNote(curlCut, len(c.Curl), "curl"),
 	)
 }
 
@@ -64,7 +74,7 @@ func (c *WarningsPanel) Render() app.UI {
 					d := diags[i]
 					return app.Li().Class("diag", string(d.Severity)).DataSet("code", d.Code).DataSet("field", d.Field).Body(
 						app.Span().Class("sev").Text(severityLabel(d.Severity)),
-						app.Text(" "+d.Message+" "),
+						app.Text(" "+shortMessage(d.Message)+" "),
 						c.Names.fieldLink(d.Field),
 					)
 				}),
@@ -85,47 +95,107 @@ type AllowListPanel struct {
 func (c *AllowListPanel) Render() app.UI {
 	a, n := c.List, c.Notifier
 	rules := append(append([]sipcompose.Rule{}, a.Signaling...), a.Media...)
-	exports := []struct{ id, title, text string }{
-		{"allow-table", "Table", a.Table()},
-		{"allow-cidrs", "Plain list", a.CIDRs()},
-		{"allow-iptables", "iptables", a.IPTables()},
-		{"allow-nftables", "nftables", a.NFTables()},
+	exports := []struct {
+		id, title string
+		text      func(sipcompose.AllowList) string
+	}{
+		{"allow-table", "Table", sipcompose.AllowList.Table},
+		{"allow-cidrs", "Plain list", sipcompose.AllowList.CIDRs},
+		{"allow-iptables", "iptables", sipcompose.AllowList.IPTables},
+		{"allow-nftables", "nftables", sipcompose.AllowList.NFTables},
 	}
 	return app.Section().Class(panelClass("allowlist", c.Problem)...).Aria("label", "IP allow-list").Body(
 		problemNote("allowlist-problem", c.Problem),
 		app.H2().Text("IP allow-list"),
-		app.P().Class("hint").Body(
-			app.Text("What the customer's firewall must let in from Twilio for edges "+strings.Join(a.Edges, ", ")+". IP data as of "),
-			app.Strong().Text(a.AsOf),
-			app.Text("; source: "+a.Source+"."),
-		),
-		// Focusable so keyboard users can scroll it on a narrow screen.
-		app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", "Allow-list table").Body(
-			app.Table().Body(
-				app.THead().Body(app.Tr().Body(
-					app.Th().Scope("col").Text("Source CIDR"), app.Th().Scope("col").Text("Protocol"),
-					app.Th().Scope("col").Text("Source ports"), app.Th().Scope("col").Text("To your ports"),
-					app.Th().Scope("col").Text("Edge"), app.Th().Scope("col").Text("Purpose"),
-				)),
-				app.TBody().Body(app.Range(rules).Slice(func(i int) app.UI {
-					r := rules[i]
-					return app.Tr().Body(
-						app.Td().Body(app.Code().Text(r.CIDR)), app.Td().Text(r.Protocol),
-						app.Td().Text(orAny(r.SourcePorts)), app.Td().Text(orAny(r.Ports)),
-						app.Td().Text(orAny(r.Edge)), app.Td().Text(r.Purpose),
-					)
+		app.If(len(a.Problems) > 0,
+			// No addresses at all: another edge's would look right and not be.
+			app.Div().Class("allow-problems").Role("region").Aria("label", "Allow-list table").Body(
+				app.P().Class("diag", "error").Text("No addresses to allow until this is fixed:"),
+				app.Ul().Body(app.Range(a.Problems).Slice(func(i int) app.UI {
+					return app.Li().Class("diag", "error").Text(a.Problems[i])
 				})),
 			),
+		).Else(
+			app.P().Class("hint").Body(
+				app.Text("What the customer's firewall must let in from Twilio for edges "+strings.Join(a.Edges, ", ")+". IP data as of "),
+				app.Strong().Text(a.AsOf),
+				app.Text("; source: "+a.Source+"."),
+			),
+			allowTable(rules),
 		),
 		app.Range(exports).Slice(func(i int) app.UI {
 			x := exports[i]
 			return app.Details().Class("export").Body(
 				app.Summary().Text(x.title),
-				copyButton("Copy "+x.title, x.id, x.title+" allow-list", n),
-				app.Pre().ID(x.id).Class("code").Aria("label", x.title+" allow-list").TabIndex(0).Text(x.text),
+				copyButton("Copy "+x.title, x.id, x.title+" allow-list", n, func() string { return x.text(c.List) }),
+				app.Pre().ID(x.id).Class("code").Aria("label", x.title+" allow-list").TabIndex(0).Text(x.text(a)),
 			)
 		}),
 	)
+}
+
+// allowColumns are the allow-list table's headings; on a narrow screen
+// each cell shows its heading beside it, one rule a block.
+var allowColumns = []string{"Source CIDR", "Protocol", "Source ports", "To your ports", "Edge", "Purpose"}
+
+func allowTable(rules []sipcompose.Rule) app.UI {
+	cell := func(col int, body app.UI) app.UI {
+		return app.Td().DataSet("label", allowColumns[col]).Body(body)
+	}
+	// Focusable so keyboard users can scroll it should it still overflow.
+	return app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", "Allow-list table").Body(
+		app.Table().Class("allow-table").Body(
+			app.THead().Body(app.Tr().Body(app.Range(allowColumns).Slice(func(i int) app.UI {
+				return app.Th().Scope("col").Text(allowColumns[i])
+			}))),
+			app.TBody().Body(app.Range(rules).Slice(func(i int) app.UI {
+				r := rules[i]
+				return app.Tr().Body(
+					cell(0, app.Code().Text(r.CIDR)), cell(1, app.Text(r.Protocol)),
+					cell(2, app.Text(orAny(r.SourcePorts))), cell(3, app.Text(orAny(r.Ports))),
+					cell(4, app.Text(orAny(r.Edge))), cell(5, app.Text(r.Purpose)),
+				)
+			})),
+		),
+	)
+}
+
+// shownLimit is how much of one output a panel shows. A 200 KB paste made
+// every keystroke re-render (and the browser lay out) the whole of it,
+// about 0.4 s a key; a person reads the start, and copies the whole.
+const shownLimit = 20_000
+
+// shownPart is the start of s that a panel shows, and whether it is cut.
+func shownPart(s string) (string, bool) {
+	if len(s) <= shownLimit {
+		return s, false
+	}
+	cut := shownLimit
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut], true
+}
+
+// shortMessage caps a diagnostic's text as shown: messages quote what was
+// typed, which can be a whole pasted file.
+func shortMessage(m string) string {
+	const limit = 400
+	if len(m) <= limit {
+		return m
+	}
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(m[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d more characters)", m[:cut], len(m)-cut)
+}
+
+// cutNote says that an output is shown in part, and that copying takes it
+// all.
+func cutNote(cut bool, total int, what string) app.UI {
+	return app.If(cut, app.P().Class("hint", "cut-note").Text(fmt.Sprintf(
+		"Showing the first %d of %d characters; Copy %s copies all of it.", shownLimit, total, what)))
 }
 
 // panelClass marks an output panel that shows a document with errors.
