@@ -235,15 +235,18 @@ func (p *page) restoreFocus(ctx goapp.Context) {
 	if p.focus == "" {
 		return
 	}
-	if el := goapp.Window().GetElementByID(p.focus); el.Truthy() {
-		el.Call("focus")
-	}
+	components.FocusControl(p.focus)
 	p.focus = ""
 }
 
 func (p *page) Render() goapp.UI {
 	return goapp.Div().Class("page").Body(
-		goapp.A().Href("#preview").Class("skip-link").Text("Skip to the TwiML"),
+		goapp.A().Href("#preview").Class("skip-link").Text("Skip to the TwiML").OnClick(func(ctx goapp.Context, e goapp.Event) {
+			// Focus, not only scroll, so the next Tab is Copy TwiML; and no
+			// fragment, which would read as a (non-)share link.
+			e.PreventDefault()
+			components.FocusControl("preview")
+		}),
 		goapp.Header().Class("top").Body(
 			goapp.Div().Class("brand").Body(
 				goapp.H1().Text("sipcompose"),

@@ -68,11 +68,13 @@ func (s *DiagStore) fieldLink(path string) app.UI {
 	}
 	return app.A().Class("where").Href("#" + control).Text(label).OnClick(func(ctx app.Context, e app.Event) {
 		e.PreventDefault()
-		focusControl(control)
+		FocusControl(control)
 	})
 }
 
-func focusControl(id string) {
+// FocusControl focuses the element id, first opening any collapsed
+// section it is in (where it could not take focus).
+func FocusControl(id string) {
 	el := app.Window().GetElementByID(id)
 	if !el.Truthy() {
 		return
@@ -84,5 +86,4 @@ func focusControl(id string) {
 		el.Call("setAttribute", "tabindex", "-1")
 	}
 	el.Call("focus")
-	el.Call("scrollIntoView", map[string]any{"block": "center"})
 }

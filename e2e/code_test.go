@@ -27,12 +27,12 @@ func TestCodePanel(t *testing.T) {
 	s.WaitTextContains("TwiML builder code", `caller_id="+15005550006"`)
 	s.WaitTextContains("REST call code", `from_="+15005550006"`)
 
-	for _, c := range []struct{ button, notice, label string }{
-		{"Copy code", "Copied the TwiML builder code.", "TwiML builder code"},
-		{"Copy call code", "Copied the REST call code.", "REST call code"},
+	for _, c := range []struct{ button, at, notice, label string }{
+		{"Copy code", "code-twiml", "Copied the TwiML builder code.", "TwiML builder code"},
+		{"Copy call code", "code-call", "Copied the REST call code.", "REST call code"},
 	} {
 		s.Click(c.button, 0)
-		s.WaitEval(`() => document.getElementById("notice").textContent`, c.notice)
+		waitFeedback(s, c.at, c.notice)
 		if got, want := clipboard(s), s.TextContent(c.label); got != want {
 			t.Errorf("%s put %q on the clipboard, want %q", c.button, got, want)
 		}

@@ -53,7 +53,7 @@ func TestCustomerPanel(t *testing.T) {
 	}
 
 	s.Click("Copy INVITE", 0)
-	s.WaitEval(`() => document.getElementById("notice").textContent`, "Copied the INVITE.")
+	waitFeedback(s, "invite-0", "Copied the INVITE.")
 	if got := clipboard(s); got != r.Invites[0].Message {
 		t.Errorf("Copy INVITE put %q on the clipboard, want %q", got, r.Invites[0].Message)
 	}

@@ -27,7 +27,7 @@ func TestTwoTabsStayInStep(t *testing.T) {
 	second := s.NewPage()
 	onTab(s, second, func() { s.Open("/") })
 
-	s.Fill("Host", "first-tab.example.com")
+	s.FillNth("Host", 0, "first-tab.example.com", false)
 	onTab(s, second, func() {
 		s.WaitTextContains("SIP URI", "first-tab.example.com")
 		waitFeedback(s, "notice", "Another tab changed the draft")
