@@ -66,8 +66,8 @@ func (s *DiagStore) fieldLink(path string) app.UI {
 	if control == "" {
 		return app.Span().Class("where").Text(label)
 	}
-	return app.A().Class("where").Href("#" + control).Text(label).OnClick(func(ctx app.Context, e app.Event) {
-		e.PreventDefault()
+	// A button, not a link: go-app takes a link's click as navigation.
+	return app.Button().Type("button").Class("where", "field-link").Text(label).OnClick(func(ctx app.Context, e app.Event) {
 		FocusControl(control)
 	})
 }

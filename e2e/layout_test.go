@@ -68,12 +68,19 @@ func TestLayoutKeepsOutputInView(t *testing.T) {
 	s.Eval(`() => { document.querySelector(".skip-link").click(); return "" }`)
 	s.WaitEval(`() => document.activeElement.id`, "preview")
 	s.WaitEval(`() => { const r = document.getElementById("twiml").getBoundingClientRect(); return String(r.top < innerHeight && r.bottom > 0) }`, "true")
-	// From the top of the page: Tab to the skip link, Enter, Tab: Copy TwiML.
+	// From the top of the page: Tab to the skip link, Enter, then Copy
+	// TwiML is at most two Tabs away (45 before the skip link).
 	s.Eval(`() => { document.activeElement.blur(); window.scrollTo(0, 0); return "" }`)
-	for _, key := range []string{"Tab", "Enter", "Tab"} {
-		s.Press(key)
+	s.Press("Tab")
+	s.WaitEval(`() => document.activeElement.className`, "skip-link")
+	s.Press("Enter")
+	s.WaitEval(`() => String(document.getElementById("preview").contains(document.activeElement))`, "true")
+	for tabs := 0; tabs < 2 && s.Eval(`() => document.activeElement.textContent.trim()`) != "Copy TwiML"; tabs++ {
+		s.Press("Tab")
 	}
-	s.WaitEval(`() => document.activeElement.textContent.trim()`, "Copy TwiML")
+	if got := s.Eval(`() => document.activeElement.textContent.trim()`); got != "Copy TwiML" {
+		t.Errorf("two Tabs after the skip link, focus is on %.40q", got)
+	}
 	s.NoConsoleErrors()
 }
 
@@ -115,13 +122,13 @@ func TestWarningsNameAndFocusFields(t *testing.T) {
 	if w := s.Text("Warnings"); strings.Contains(w, "targets[1]") || !strings.Contains(w, "use the Port field") {
 		t.Errorf("Warnings:\n%s", w)
 	}
-	s.Eval(`() => { [...document.querySelectorAll(".warnings a.where")].find(a => a.textContent === "SIP target 2 › Host").click(); return "" }`)
+	s.Eval(`() => { [...document.querySelectorAll(".warnings .where")].find(a => a.textContent === "SIP target 2 › Host").click(); return "" }`)
 	s.WaitEval(`() => document.activeElement.id`, "t1-host")
 	// A field inside a collapsed section opens it.
 	s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = false); return "" }`)
 	s.FillNth("Timeout", 0, "4", false)
 	s.WaitTextContains("Warnings", "<Dial> options › Timeout")
-	s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = false); [...document.querySelectorAll(".warnings a.where")].find(a => a.textContent === "<Dial> options › Timeout").click(); return "" }`)
+	s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = false); [...document.querySelectorAll(".warnings .where")].find(a => a.textContent === "<Dial> options › Timeout").click(); return "" }`)
 	s.WaitEval(`() => document.activeElement.id`, "dial-timeout")
 	s.NoConsoleErrors()
 }
