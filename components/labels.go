@@ -66,10 +66,13 @@ func (s *DiagStore) fieldLink(path string) app.UI {
 	if control == "" {
 		return app.Span().Class("where").Text(label)
 	}
-	// A button, not a link: go-app takes a link's click as navigation.
-	return app.Button().Type("button").Class("where", "field-link").Text(label).OnClick(func(ctx app.Context, e app.Event) {
-		FocusControl(control)
-	})
+	// A button, not a link: go-app takes a link's click as navigation. The
+	// control is read from the button when clicked: go-app keeps a
+	// button's first click handler when the list re-renders.
+	return app.Button().Type("button").Class("where", "field-link").DataSet("control", control).Text(label).
+		OnClick(func(ctx app.Context, e app.Event) {
+			FocusControl(ctx.JSSrc().Get("dataset").Get("control").String())
+		})
 }
 
 // FocusControl focuses the element id, first opening any collapsed
