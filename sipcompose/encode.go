@@ -17,6 +17,7 @@ func PercentEncode(s string) string {
 // the bytes in keep.
 func encode(s, keep string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if isAlnum(c) || strings.IndexByte(keep, c) >= 0 {

@@ -57,7 +57,10 @@ func buildURI(t Target, valueKeep string) string {
 	// and Validate reports the missing name.
 	sep := "?"
 	header := func(name, value string) {
-		b.WriteString(sep + encode(name, tokenKeep) + "=" + encode(value, valueKeep))
+		b.WriteString(sep)
+		b.WriteString(encode(name, tokenKeep))
+		b.WriteByte('=')
+		b.WriteString(encode(value, valueKeep))
 		sep = "&"
 	}
 	if t.UUI.Data != "" {

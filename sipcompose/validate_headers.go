@@ -85,13 +85,18 @@ func (v *validator) headerName(field, name string) {
 
 // xHeader reports whether a header name starts with X-, in any case.
 func xHeader(name string) bool {
-	return strings.HasPrefix(strings.ToLower(name), "x-")
+	return hasPrefixFold(name, "x-")
 }
 
 // xTwilio reports whether a header name starts with X-Twilio, which
 // Twilio keeps for itself, in any case.
 func xTwilio(name string) bool {
-	return strings.HasPrefix(strings.ToLower(name), "x-twilio")
+	return hasPrefixFold(name, "x-twilio")
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring case, for an ASCII prefix.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // standardHeader reports whether name is one of the non-X- headers Twilio
