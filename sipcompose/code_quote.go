@@ -52,10 +52,6 @@ func quoteGo(s string) string { return strconv.QuoteToASCII(s) }
 // quoteASCII writes s in double quotes, escaping " and \ with a backslash
 // and every other rune outside printable ASCII with escape.
 func quoteASCII(s string, escape func(*strings.Builder, rune)) string {
-	// Most values, and every URI, need no escape at all.
-	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r >= 0x7F || r == '"' || r == '\\' }) {
-		return `"` + s + `"`
-	}
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')

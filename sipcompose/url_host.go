@@ -27,9 +27,10 @@ func hostLike(s string) (string, bool) {
 
 var pathExtensions = strings.Fields("xml html htm php asp aspx jsp cgi pl py rb js json txt twiml")
 
+// letters reports whether s, already lowercased, is only ASCII letters.
 func letters(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+		if c := s[i]; c < 'a' || c > 'z' {
 			return false
 		}
 	}
