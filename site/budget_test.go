@@ -9,18 +9,15 @@ import (
 )
 
 // WasmBrotliBudget is the ceiling for what a first visit downloads of
-// app.wasm: issue 5's 1.6 MB, raised by 50 KB when the firewall audit
-// (issue 17) put its parsers and verdicts in the page (+47 KB brotli
-// measured: 1,583,273 without the Check existing rules box, 1,630,507
-// with it). Whether the audit is worth that on every first load is the
-// lead's call; this keeps it from growing unnoticed. Raised by 30 KB
-// more when the Code panel (issue 15) put the helper-library programs in
-// the page: +22.9 KB brotli measured at quality 11 on 1186a6b (1,653,623
-// without the panel, 1,676,485 with it; 10.5 KB of it the component, 12.4
-// KB sipcompose.Code). Main was 3.6 KB over the old budget without the
-// panel by then. Whether the panel is worth it on every first load is
-// the lead's call too.
-const WasmBrotliBudget = 1_680_000
+// app.wasm, so growth is a decision rather than an accident. It was issue
+// 5's 1.6 MB; this round's features took it to 1,689,459 bytes at quality
+// 11 (8bdb25c), each measured when it landed: the firewall audit box
+// (+47 KB), issue 12's <Uri>/<Headers> rows and import rules (+30 KB),
+// the Code panel (+23 KB), the Customer's side panel (+12.5 KB) and the
+// trust work of issue 13 (+13 KB). 1.72 MB leaves room for small fixes,
+// not for another panel: issue 16's 1.5 MB target needs go-app's server
+// code out of the client (BENCHMARKS.md, issue 16's round).
+const WasmBrotliBudget = 1_720_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.
