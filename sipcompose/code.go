@@ -85,11 +85,33 @@ type codeValue struct {
 	list []string
 }
 
-// codeSip is one <Sip> noun: its URI and attributes.
+// codeSip is one <Sip> noun: its URI (empty when Compose writes no text),
+// attributes and children.
 type codeSip struct {
+	uri     string
+	attrs   []codeValue
+	uris    []codeURI
+	headers [][]codeValue // each <Header>'s name and value
+}
+
+// codeURI is one <Sip><Uri>: its text and attributes.
+type codeURI struct {
 	uri   string
 	attrs []codeValue
 }
+
+// sipChildren says whether any <Sip> has <Uri> or <Headers> elements.
+func (m codeModel) sipChildren() bool {
+	for _, s := range m.sips {
+		if s.children() {
+			return true
+		}
+	}
+	return false
+}
+
+// children says whether the <Sip> has <Uri> or <Headers> elements.
+func (s codeSip) children() bool { return len(s.uris) > 0 || len(s.headers) > 0 }
 
 // codeModel is what every language's programs say, decided once.
 type codeModel struct {
@@ -131,8 +153,11 @@ func newCodeModel(doc Document, uris []string) codeModel {
 		attr("referUrl", d.ReferURL),
 		attr("referMethod", d.ReferMethod),
 		boolValue("sequential", d.Sequential),
+		attr("recordingConfigurationId", d.RecordingConfigurationID),
+		attr("events", d.Events),
+		attr("passports", d.Passports),
 	)
-	passwordEnvs := sipPasswordEnvs(doc.Targets)
+	passwordEnvs, uriPasswordEnvs := allPasswordEnvs(doc.Targets)
 	for i := range doc.Targets {
 		t := &doc.Targets[i]
 		password := codeValue{}
@@ -140,7 +165,7 @@ func newCodeModel(doc Document, uris []string) codeModel {
 			password = codeValue{name: "password", kind: kindEnv, s: passwordEnvs[i]}
 			m.twimlEnvs = appendNew(m.twimlEnvs, passwordEnvs[i])
 		}
-		m.sips = append(m.sips, codeSip{uri: uris[i], attrs: present(
+		sip := codeSip{uri: uris[i], attrs: present(
 			attr("username", t.Username),
 			password,
 			attr("url", t.URL),
@@ -155,8 +180,31 @@ func newCodeModel(doc Document, uris []string) codeModel {
 			intValue("machineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout),
 			attr("amdStatusCallback", t.AMDStatusCallback),
 			attr("amdStatusCallbackMethod", t.AMDStatusCallbackMethod),
-		)})
-		call := restCall(&doc, t, uris[i])
+		)}
+		// A <Sip> of <Uri>s alone has no text (sipChildren); its REST
+		// URI, uris[i], is its first <Uri>.
+		bare := len(t.URIs) > 0 && Resolve(*t).URI == "sip:"
+		if bare {
+			sip.uri = ""
+		}
+		for k, u := range t.URIs {
+			password := codeValue{}
+			if u.Password != "" {
+				password = codeValue{name: "password", kind: kindEnv, s: uriPasswordEnvs[i][k]}
+				m.twimlEnvs = appendNew(m.twimlEnvs, uriPasswordEnvs[i][k])
+			}
+			sip.uris = append(sip.uris, codeURI{uri: xmlSafe(strings.TrimSpace(u.URI)), attrs: present(
+				attr("priority", u.Priority), attr("weight", u.Weight), attr("username", u.Username), password,
+			)})
+		}
+		for _, h := range namedHeaders(t.HeaderElements) {
+			sip.headers = append(sip.headers, present(attr("name", h.Name), attr("value", h.Value)))
+		}
+		m.sips = append(m.sips, sip)
+		if bare {
+			m.notes = appendNew(m.notes, commentText(curlFirstURIComment))
+		}
+		call := restCall(&doc, t, uris[i], bare)
 		for _, v := range call {
 			if v.kind == kindEnv {
 				m.callEnvs = appendNew(m.callEnvs, v.s)
@@ -176,12 +224,19 @@ func newCodeModel(doc Document, uris []string) codeModel {
 	if recording(d.Record) && strings.Contains(d.Record, "ringing") {
 		m.notes = append(m.notes, commentText(curlRingingComment))
 	}
+	for _, t := range doc.Targets {
+		if len(namedHeaders(t.HeaderElements)) > 0 {
+			m.notes = appendNew(m.notes, commentText(curlHeaderElementsComment))
+		}
+	}
 	return m
 }
 
 // restCall is the REST Calls request for one target: the parameters
-// renderCurl sends, in its order, with the same values.
-func restCall(doc *Document, t *Target, uri string) []codeValue {
+// renderCurl sends, in its order, with the same values. bare says the
+// target is <Uri>s alone: uri is then its first, whose username the call
+// takes if the target has none, as the curl form does.
+func restCall(doc *Document, t *Target, uri string, bare bool) []codeValue {
 	d := &doc.Dial
 	from := d.CallerID
 	if from == "" {
@@ -194,9 +249,13 @@ func restCall(doc *Document, t *Target, uri string) []codeValue {
 	case doc.REST.TwiML != "":
 		answered = param("Twiml", doc.REST.TwiML)
 	}
+	username := t.Username
+	if bare && username == "" {
+		username = t.URIs[0].Username
+	}
 	call := []codeValue{param("To", uri), param("From", from), answered}
-	if t.Username != "" {
-		call = append(call, param("SipAuthUsername", t.Username), codeValue{name: "SipAuthPassword", kind: kindEnv, s: EnvSIPPassword})
+	if username != "" {
+		call = append(call, param("SipAuthUsername", username), codeValue{name: "SipAuthPassword", kind: kindEnv, s: EnvSIPPassword})
 	}
 	call = append(call, intValue("Timeout", d.Timeout))
 	if recording(d.Record) {
@@ -242,25 +301,42 @@ func restCall(doc *Document, t *Target, uri string) []codeValue {
 // from: SIP_PASSWORD, as the curl form reads, for the first password;
 // SIP_PASSWORD_2, SIP_PASSWORD_3… for each different one after it.
 func sipPasswordEnvs(targets []Target) []string {
-	envs := make([]string, len(targets))
+	envs, _ := allPasswordEnvs(targets)
+	return envs
+}
+
+// allPasswordEnvs names the variables of the targets' passwords
+// (sipPasswordEnvs) and then of their <Uri>s' passwords, numbered on from
+// the targets' so a document without <Uri>s keeps its names.
+func allPasswordEnvs(targets []Target) (sips []string, uris [][]string) {
 	var seen []string
-	for i, t := range targets {
-		if t.Password == "" {
-			continue
+	name := func(password string) string {
+		if password == "" {
+			return ""
 		}
 		n := 0
-		for n < len(seen) && seen[n] != t.Password {
+		for n < len(seen) && seen[n] != password {
 			n++
 		}
 		if n == len(seen) {
-			seen = append(seen, t.Password)
+			seen = append(seen, password)
 		}
-		envs[i] = EnvSIPPassword
-		if n > 0 {
-			envs[i] += "_" + strconv.Itoa(n+1)
+		if n == 0 {
+			return EnvSIPPassword
+		}
+		return EnvSIPPassword + "_" + strconv.Itoa(n+1)
+	}
+	sips = make([]string, len(targets))
+	for i, t := range targets {
+		sips[i] = name(t.Password)
+	}
+	uris = make([][]string, len(targets))
+	for i, t := range targets {
+		for _, u := range t.URIs {
+			uris[i] = append(uris[i], name(u.Password))
 		}
 	}
-	return envs
+	return sips, uris
 }
 
 // attr is a TwiML attribute; xmlSafe makes it the value Compose writes, so

@@ -69,6 +69,9 @@ func goTwiML(m codeModel) string {
 				}
 				b.WriteString("\t\t\t&twiml.VoiceSip{\n")
 				writeGoFields(&b, "\t\t\t\t", sf)
+				if sip.children() {
+					writeGoSipChildren(&b, sip)
+				}
 				b.WriteString("\t\t\t},\n")
 			}
 			b.WriteString("\t\t},\n")
@@ -80,6 +83,39 @@ func goTwiML(m codeModel) string {
 		b.WriteString(goGetenv)
 	}
 	return b.String()
+}
+
+// writeGoSipChildren writes a VoiceSip's InnerElements: its VoiceUris and
+// a VoiceHeaders of VoiceHeaders, as twilio-go names <Uri>, <Headers> and
+// <Header>.
+func writeGoSipChildren(b *strings.Builder, sip codeSip) {
+	const in = "\t\t\t\t"
+	b.WriteString(in + "InnerElements: []twiml.Element{\n")
+	for _, u := range sip.uris {
+		fields := [][2]string{{"SipUrl", quoteGo(u.uri)}}
+		for _, v := range u.attrs {
+			fields = append(fields, [2]string{upperFirst(v.name), goTwiMLValue(v)})
+		}
+		b.WriteString(in + "\t&twiml.VoiceUri{\n")
+		writeGoFields(b, in+"\t\t", fields)
+		b.WriteString(in + "\t},\n")
+	}
+	if len(sip.headers) > 0 {
+		b.WriteString(in + "\t&twiml.VoiceHeaders{\n")
+		b.WriteString(in + "\t\tInnerElements: []twiml.Element{\n")
+		for _, h := range sip.headers {
+			var fields [][2]string
+			for _, v := range h {
+				fields = append(fields, [2]string{upperFirst(v.name), goTwiMLValue(v)})
+			}
+			b.WriteString(in + "\t\t\t&twiml.VoiceHeader{\n")
+			writeGoFields(b, in+"\t\t\t\t", fields)
+			b.WriteString(in + "\t\t\t},\n")
+		}
+		b.WriteString(in + "\t\t},\n")
+		b.WriteString(in + "\t},\n")
+	}
+	b.WriteString(in + "},\n")
 }
 
 // goTwiMLValue is a twiml struct field's value: twilio-go takes every

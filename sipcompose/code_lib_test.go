@@ -71,10 +71,39 @@ func codeLibDocs(t *testing.T) []Document {
 	}
 	doc, _ := Parse(string(data))
 	docs = append(docs, doc)
+	docs = append(docs, uriCodeDocuments()...)
 	for _, s := range hostileCodeValues {
 		docs = append(docs, hostileCodeDocument(s))
 	}
 	return docs
+}
+
+// uriCodeDocuments use <Uri> children, <Header> elements and <Dial>'s
+// helper-library attributes: one <Sip> with a URI and <Uri>s besides, and
+// two of <Uri>s only, whose passwords are read from variables of their
+// own.
+func uriCodeDocuments() []Document {
+	return []Document{
+		{
+			Dial: Dial{CallerID: "+14155550100", RecordingConfigurationID: "JY0123", Events: "call-progress-events", Passports: "c2hha2Vu"},
+			Targets: []Target{{
+				User: "alice", Host: "pbx.example.com", Username: "alice", Password: "target-pw",
+				URIs: []SipURI{
+					{URI: "sip:alice@a.example.com;transport=tls", Priority: "1", Weight: "10", Username: "ua", Password: "uri-pw-a"},
+					{URI: " sip:alice@b.example.com?X-A=1&X-B=2 ", Priority: "1", Weight: "5"},
+					{URI: "sip:alice@c.example.com", Priority: "2", Username: "uc", Password: "target-pw"},
+				},
+				HeaderElements: []Header{{"X-Ticket", "42"}, {"", "unnamed row"}, {"X-Empty", ""}},
+			}},
+		},
+		{
+			Dial: Dial{Sequential: true},
+			Targets: []Target{
+				{URIs: []SipURI{{URI: "sip:one@a.example.com", Username: "u1", Password: "p1"}, {URI: "sip:one@b.example.com", Priority: "2"}}},
+				{URIs: []SipURI{{URI: "sip:two@c.example.com", Password: "p2"}}, HeaderElements: []Header{{"X-Two", "2"}}},
+			},
+		},
+	}
 }
 
 // hostileCodeValues break a string literal, a comment or XML if quoted
@@ -93,11 +122,20 @@ var hostileCodeValues = []string{
 func hostileCodeDocument(s string) Document {
 	return Document{
 		Dial: Dial{CallerID: s, Action: s, Method: s, Timeout: 7, Record: "record-from-answer", RecordingStatusCallback: s,
-			RecordingStatusCallbackEvent: []string{s, "completed"}, Trim: s, RingTone: s, ReferURL: s, RecordingTrack: s},
+			RecordingStatusCallbackEvent: []string{s, "completed"}, Trim: s, RingTone: s, ReferURL: s, RecordingTrack: s,
+			RecordingConfigurationID: s, Events: s, Passports: s},
 		Targets: []Target{{
 			User: s, Host: "pbx.example.com", Headers: []Header{{"X-Hostile", s}, {"X-Ok", "1"}}, UUI: UUI{Data: s, Encoding: "text"},
 			Username: s, Password: s, URL: s, Method: s, StatusCallback: s, StatusCallbackEvent: []string{s},
 			StatusCallbackMethod: s, MachineDetection: s, MachineDetectionTimeout: 12, AMDStatusCallback: s, AMDStatusCallbackMethod: s,
+			URIs: []SipURI{
+				// sameXML rejects a raw line break or tab anywhere in a
+				// library's XML, for attributes' sake; a text keeps them
+				// raw, as XML allows, so the <Uri> text goes without.
+				{URI: "sip:u@pbx.example.com;x=" + strings.NewReplacer("\r", "", "\n", "", "\t", "").Replace(s), Priority: s, Weight: s, Username: s, Password: s},
+				{URI: "sip:v@pbx.example.com", Password: s + "2"},
+			},
+			HeaderElements: []Header{{"X-Hostile", s}, {s, "name"}},
 		}},
 		REST: REST{TwiML: s},
 	}
@@ -187,9 +225,15 @@ func checkCodeLib(t *testing.T, lang Lang, withRecorder func(string) string, run
 // write it as it is.
 func twimlPasswordEnvs(doc Document) map[string]string {
 	env := map[string]string{}
-	for i, name := range sipPasswordEnvs(doc.Targets) {
-		if name != "" {
-			env[name] = xmlSafe(doc.Targets[i].Password)
+	sips, uris := allPasswordEnvs(doc.Targets)
+	for i, t := range doc.Targets {
+		if sips[i] != "" {
+			env[sips[i]] = xmlSafe(t.Password)
+		}
+		for k, u := range t.URIs {
+			if uris[i][k] != "" {
+				env[uris[i][k]] = xmlSafe(u.Password)
+			}
 		}
 	}
 	return env
@@ -255,13 +299,21 @@ func canonicalXML(e *etree.Element) string {
 			fmt.Fprintf(&b, " %s=%q", k, attrs[k])
 		}
 		b.WriteString(">\n")
-		for _, c := range e.Child {
+		for i, c := range e.Child {
 			switch c := c.(type) {
 			case *etree.Element:
 				walk(c, depth+1)
 			case *etree.CharData:
-				if strings.TrimSpace(c.Data) != "" {
-					fmt.Fprintf(&b, "%s%q\n", strings.Repeat("  ", depth+1), c.Data)
+				data := c.Data
+				// Compose's indent of a <Sip>'s first child element
+				// follows its URI text; the libraries write none.
+				if i+1 < len(e.Child) {
+					if _, ok := e.Child[i+1].(*etree.Element); ok {
+						data = strings.TrimRight(data, " \n")
+					}
+				}
+				if strings.TrimSpace(data) != "" {
+					fmt.Fprintf(&b, "%s%q\n", strings.Repeat("  ", depth+1), data)
 				}
 			}
 		}

@@ -34,17 +34,47 @@ func nodeTwiML(m codeModel) string {
 	if len(m.sips) > 0 {
 		b.WriteString("// " + noteTwiMLURI + "\n")
 	}
-	for _, sip := range m.sips {
-		if len(sip.attrs) == 0 {
-			b.WriteString("dial.sip(" + quoteJS(sip.uri) + ");\n")
-			continue
+	for i, sip := range m.sips {
+		name := sipName(i, len(m.sips))
+		if sip.children() {
+			b.WriteString("const " + name + " = ")
 		}
-		b.WriteString("dial.sip(\n  ")
-		writeNodeObject(&b, sip.attrs, "  ", func(v codeValue) string { return v.name })
-		b.WriteString(",\n  " + quoteJS(sip.uri) + "\n);\n")
+		writeNodeCall(&b, "dial.sip", sip.attrs, sip.uri)
+		for _, u := range sip.uris {
+			writeNodeCall(&b, name+".uri", u.attrs, u.uri)
+		}
+		if len(sip.headers) > 0 {
+			b.WriteString("const " + name + "Headers = " + name + ".headers();\n")
+		}
+		for _, h := range sip.headers {
+			b.WriteString(name + "Headers.header(")
+			writeNodeObject(&b, h, "", func(v codeValue) string { return v.name })
+			b.WriteString(");\n")
+		}
 	}
 	b.WriteString("console.log(response.toString());\n")
 	return b.String()
+}
+
+// writeNodeCall writes a builder call that takes an attributes object and
+// a text, as dial.sip and sip.uri do.
+func writeNodeCall(b *strings.Builder, fn string, attrs []codeValue, text string) {
+	if len(attrs) == 0 {
+		b.WriteString(fn + "(" + quoteJS(text) + ");\n")
+		return
+	}
+	b.WriteString(fn + "(\n  ")
+	writeNodeObject(b, attrs, "  ", func(v codeValue) string { return v.name })
+	b.WriteString(",\n  " + quoteJS(text) + "\n);\n")
+}
+
+// sipName names the variable of a <Sip> with children: sip, or sip1,
+// sip2… when there are several.
+func sipName(i, n int) string {
+	if n == 1 {
+		return "sip"
+	}
+	return "sip" + strconv.Itoa(i+1)
 }
 
 // nodeCall is the twilio-node program that places the REST call(s).

@@ -16,7 +16,13 @@ func pythonTwiML(m codeModel) string {
 		b.WriteString("# " + envSentence(m.twimlEnvs) + "\n")
 		b.WriteString("import os\n\n")
 	}
+	if m.sipChildren() {
+		b.WriteString("from twilio.twiml import TwiML\n")
+	}
 	b.WriteString("from twilio.twiml.voice_response import VoiceResponse\n\n")
+	if m.sipChildren() {
+		b.WriteString(pythonChildren)
+	}
 	b.WriteString("response = VoiceResponse()\n")
 	b.WriteString("dial = response.dial(")
 	writePythonArgs(&b, "", m.dial, false)
@@ -24,14 +30,45 @@ func pythonTwiML(m codeModel) string {
 	if len(m.sips) > 0 {
 		b.WriteString("# " + noteTwiMLURI + "\n")
 	}
-	for _, sip := range m.sips {
+	for i, sip := range m.sips {
+		name := sipName(i, len(m.sips))
+		if sip.children() {
+			b.WriteString(name + " = ")
+		}
 		b.WriteString("dial.sip(")
 		writePythonArgs(&b, quotePython(sip.uri), sip.attrs, false)
 		b.WriteString(")\n")
+		for _, u := range sip.uris {
+			b.WriteString(name + ".add_child(")
+			writePythonArgs(&b, `"Uri", `+quotePython(u.uri), u.attrs, false)
+			b.WriteString(")\n")
+		}
+		if len(sip.headers) > 0 {
+			b.WriteString(name + "_headers = " + name + ".add_child(\"Headers\")\n")
+		}
+		for _, h := range sip.headers {
+			b.WriteString(name + "_headers.nest(Header(")
+			writePythonArgs(&b, "", h, false)
+			b.WriteString("))\n")
+		}
 	}
 	b.WriteString("print(response)\n")
 	return b.String()
 }
+
+// pythonChildren explains, in the program, how it writes <Uri> and
+// <Header>: python3-twilio 7.7.1's Sip has no uri() or headers(), so they
+// go through TwiML's public add_child and nest, which today's release
+// writes the same way.
+const pythonChildren = `# python3-twilio 7.7.1's Sip has no uri() or headers() methods: <Uri> and
+# <Headers> are added with TwiML.add_child, and <Header> is a TwiML of its
+# own because add_child's own name and value parameters would take its
+# attributes.
+class Header(TwiML):
+    pass
+
+
+`
 
 // pythonCall is the twilio-python program that places the REST call(s).
 func pythonCall(m codeModel) string {

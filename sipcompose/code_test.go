@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"fmt"
 	"go/format"
 	"strings"
 	"testing"
@@ -14,6 +15,7 @@ func TestCodeGolden(t *testing.T) {
 		"full":       fullDocument(),
 		"sequential": {Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
 		"empty":      {},
+		"uris":       uriCodeDocuments()[0],
 	}
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
@@ -63,6 +65,7 @@ func TestCodeGoIsGofmtClean(t *testing.T) {
 func TestCodeEmbedsNoSecret(t *testing.T) {
 	doc := fullDocument()
 	doc.Targets[0].Password = "xyzzy-secret"
+	doc.Targets[0].URIs = []SipURI{{URI: "sip:a@b.example.com", Password: "xyzzy-uri-secret"}}
 	r := Compose(doc)
 	for _, p := range Code(doc, r.URIs) {
 		for _, src := range []string{p.TwiML, p.Call} {
@@ -83,6 +86,11 @@ func TestCodePasswordVariables(t *testing.T) {
 	want := []string{"SIP_PASSWORD", "", "SIP_PASSWORD_2", "SIP_PASSWORD", "SIP_PASSWORD_3"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	// <Uri> passwords are numbered on after the <Sip> ones.
+	sips, uris := allPasswordEnvs([]Target{{Password: "a", URIs: []SipURI{{Password: "b"}, {}, {Password: "a"}}}, {Password: "c"}})
+	if g, w := fmt.Sprint(sips, uris), "[SIP_PASSWORD SIP_PASSWORD_2] [[SIP_PASSWORD_3  SIP_PASSWORD] []]"; g != w {
+		t.Errorf("got %s, want %s", g, w)
 	}
 }
 

@@ -59,7 +59,9 @@ const (
 	curlURLComment  = "# Url: a placeholder; set rest.url (or rest.twiml) to what runs when the SIP party answers.\n"
 	// Fixed text, not the record value: a line break in it would end the
 	// comment and start a command.
-	curlRingingComment = "# Record: the REST API records from answer; recording from ringing has no REST form.\n"
+	curlRingingComment        = "# Record: the REST API records from answer; recording from ringing has no REST form.\n"
+	curlFirstURIComment       = "# To: the first <Uri>. The REST API dials one URI, so the other <Uri>s and their priority and weight are TwiML only.\n"
+	curlHeaderElementsComment = "# The <Header> elements have no REST form: the REST API sends only the headers in the To URI.\n"
 )
 
 // writeCurlCommand writes one command: its comments first, then the
@@ -84,10 +86,10 @@ func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
 		if username == "" {
 			username = u.Username
 		}
-		b.WriteString("# To: the first <Uri>. The REST API dials one URI, so the other <Uri>s and their priority and weight are TwiML only.\n")
+		b.WriteString(curlFirstURIComment)
 	}
 	if len(namedHeaders(t.HeaderElements)) > 0 {
-		b.WriteString("# The <Header> elements have no REST form: the REST API sends only the headers in the To URI.\n")
+		b.WriteString(curlHeaderElementsComment)
 	}
 	b.WriteString(curlFirstLine + curlNextLine + curlAuthLine)
 	field := func(name, value string) {
