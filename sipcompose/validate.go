@@ -3,6 +3,7 @@ package sipcompose
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -41,7 +42,7 @@ func validate(doc Document, res []Resolution) []Diagnostic {
 	}
 	v.dial(doc.Dial)
 	for i, t := range doc.Targets {
-		p := fmt.Sprintf("targets[%d]", i)
+		p := "targets[" + strconv.Itoa(i) + "]"
 		v.target(p, t, res[i])
 		if res[i].DocumentedHeaders > 0 {
 			v.compacted(p, res[i])

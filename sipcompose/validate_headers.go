@@ -1,8 +1,8 @@
 package sipcompose
 
 import (
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -16,36 +16,37 @@ func (v *validator) headers(p string, t Target, uri string) {
 	// The row each name was first seen in, by strings.ToLower of it: SIP
 	// header names ignore case. The UUI, sent first, is row -1.
 	const uuiRow = -1
-	seen := map[string]int{}
+	seen := make(map[string]int, 2+len(t.Headers))
 	if t.UUI.Data != "" {
 		seen[strings.ToLower(UUIHeader)] = uuiRow
 		seen[strings.ToLower(UUIHeaderXPrefix)] = uuiRow
 	}
 	for i, h := range t.Headers {
-		row := fmt.Sprintf("%s.headers[%d]", p, i)
+		// The row's path is built once, its fields' paths only for a
+		// finding: most rows have none.
+		row := p + ".headers[" + strconv.Itoa(i) + "]"
 		v.text(row, "name", h.Name)
 		v.text(row, "value", h.Value)
-		name, field := h.Name, row+".name"
-		if name == "" {
+		if h.Name == "" {
 			if h.Value != "" {
-				v.add(SeverityError, "header-name-missing", field, "This header has a value but no name: enter a name starting with X-.")
+				v.add(SeverityError, "header-name-missing", row+".name", "This header has a value but no name: enter a name starting with X-.")
 			}
 			continue
 		}
-		v.headerName(field, name)
-		if uuiName(name) {
-			v.uuiRow(row+".value", name, h.Value)
+		v.headerName(row, h.Name)
+		if uuiName(h.Name) {
+			v.uuiRow(row+".value", h.Name, h.Value)
 		}
-		v.xPrefix(field, name)
-		lower := strings.ToLower(name)
+		v.xPrefix(row, h.Name)
+		lower := strings.ToLower(h.Name)
 		prev, dup := seen[lower]
 		switch {
 		case !dup:
 			seen[lower] = i
 		case prev == uuiRow:
-			v.add(SeverityWarning, "header-duplicate", field, "Header %q is sent twice (also UUI): keep one, or pack both values into one header.", name)
+			v.add(SeverityWarning, "header-duplicate", row+".name", "Header %q is sent twice (also UUI): keep one, or pack both values into one header.", h.Name)
 		default:
-			v.add(SeverityWarning, "header-duplicate", field, "Header %q is sent twice (also header %d): keep one, or pack both values into one header.", name, prev+1)
+			v.add(SeverityWarning, "header-duplicate", row+".name", "Header %q is sent twice (also header %d): keep one, or pack both values into one header.", h.Name, prev+1)
 		}
 	}
 	hp := headersPart(uri)
@@ -66,18 +67,18 @@ func (v *validator) headers(p string, t Target, uri string) {
 	}
 }
 
-// headerName applies Twilio's rules for a header name, in any case, as
-// SIP compares names.
-func (v *validator) headerName(field, name string) {
+// headerName applies Twilio's rules for the name of the header row at
+// row, in any case, as SIP compares names.
+func (v *validator) headerName(row, name string) {
 	switch {
 	case !tokenValid(name):
-		v.add(SeverityError, "header-name-invalid", field,
+		v.add(SeverityError, "header-name-invalid", row+".name",
 			"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
 	case xTwilio(name):
-		v.add(SeverityError, "header-name-reserved", field,
+		v.add(SeverityError, "header-name-reserved", row+".name",
 			"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.", name)
 	case !xHeader(name) && !standardHeader(name):
-		v.add(SeverityError, "header-name-not-allowed", field,
+		v.add(SeverityError, "header-name-not-allowed", row+".name",
 			"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).",
 			name, name, strings.Join(allowedStandardHeaders, ", "))
 	}
@@ -146,14 +147,14 @@ func (v *validator) uuiRules(dataField, encodingField string, u UUI, what string
 // twice. "X-" alone names nothing: Twilio would pass on a header no PBX
 // reads. "X-X-…" is almost always a name typed or pasted after an "X-"
 // that was already in the field.
-func (v *validator) xPrefix(field, name string) {
+func (v *validator) xPrefix(row, name string) {
 	switch {
 	case !xHeader(name):
 	case len(name) == 2:
-		v.add(SeverityError, "header-name-incomplete", field,
+		v.add(SeverityError, "header-name-incomplete", row+".name",
 			`Header name "X-" is only the prefix: type the rest of the name (e.g. X-Account), or remove the header.`)
 	case xHeader(name[2:]):
-		v.add(SeverityWarning, "header-name-double-prefix", field,
+		v.add(SeverityWarning, "header-name-double-prefix", row+".name",
 			"Header name %q starts with X- twice: did you mean %q? Twilio would pass it on as typed.", name, name[2:])
 	}
 }

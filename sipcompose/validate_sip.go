@@ -94,7 +94,7 @@ func (v *validator) headerElements(p string, t Target) {
 			}
 			continue
 		}
-		v.headerName(f+".name", h.Name)
+		v.headerName(f, h.Name)
 		if uuiName(h.Name) {
 			v.uuiRow(f+".value", h.Name, h.Value)
 		}
