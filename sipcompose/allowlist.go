@@ -64,7 +64,10 @@ func allowListFor(doc Document, res []Resolution) AllowList {
 	for _, e := range edges {
 		var sigs []signaling
 		for _, r := range res {
-			if s := signalingOf(r); r.Edge.Name == e.Name && !slices.Contains(sigs, s) {
+			if r.Edge.Name != e.Name {
+				continue
+			}
+			if s := signalingOf(r); !slices.Contains(sigs, s) {
 				sigs = append(sigs, s)
 			}
 		}
@@ -102,7 +105,7 @@ type dialedURI struct {
 // <Uri> child that reads as a SIP URI, with its own edge and transport (a
 // target of <Uri>s alone is dialed only through them).
 func dialedURIs(doc Document, res []Resolution) []dialedURI {
-	var out []dialedURI
+	out := make([]dialedURI, 0, len(doc.Targets))
 	for i, t := range doc.Targets {
 		if len(t.URIs) == 0 || res[i].URI != "sip:" {
 			out = append(out, dialedURI{i, t, res[i]})
