@@ -18,6 +18,13 @@ func PercentEncode(s string) string {
 func encode(s, keep string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	writeEncoded(&b, s, keep)
+	return b.String()
+}
+
+// writeEncoded writes s to b as encode returns it, for a caller that is
+// building a longer string.
+func writeEncoded(b *strings.Builder, s, keep string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if isAlnum(c) || strings.IndexByte(keep, c) >= 0 {
@@ -28,7 +35,6 @@ func encode(s, keep string) string {
 		b.WriteByte(upperHex[c>>4])
 		b.WriteByte(upperHex[c&15])
 	}
-	return b.String()
 }
 
 func isAlnum(c byte) bool {

@@ -28,21 +28,23 @@ func buildURI(t Target, valueKeep string) string {
 			b.WriteString("%2F")
 			user = user[1:]
 		}
-		b.WriteString(encode(user, userKeep))
+		writeEncoded(&b, user, userKeep)
 		b.WriteByte('@')
 	}
 	host := uriHost(t.Host)
 	if ipv6Literal(host) {
-		b.WriteString(encode(host, ipv6Keep))
+		writeEncoded(&b, host, ipv6Keep)
 	} else {
-		b.WriteString(encode(host, hostKeep))
+		writeEncoded(&b, host, hostKeep)
 	}
 	if t.Port != 0 {
-		b.WriteString(":" + strconv.Itoa(t.Port))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(t.Port))
 	}
 	param := func(name, value string) {
 		if value != "" {
-			b.WriteString(";" + name + "=" + encode(value, tokenKeep))
+			b.WriteString(";" + name + "=")
+			writeEncoded(&b, value, tokenKeep)
 		}
 	}
 	param("transport", strings.ToLower(t.Transport))
@@ -58,9 +60,9 @@ func buildURI(t Target, valueKeep string) string {
 	sep := "?"
 	header := func(name, value string) {
 		b.WriteString(sep)
-		b.WriteString(encode(name, tokenKeep))
+		writeEncoded(&b, name, tokenKeep)
 		b.WriteByte('=')
-		b.WriteString(encode(value, valueKeep))
+		writeEncoded(&b, value, valueKeep)
 		sep = "&"
 	}
 	if t.UUI.Data != "" {
