@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"testing"
@@ -33,14 +34,28 @@ var identityLaterDigests = map[int]string{
 	20_000: "027bcadd614a322f3674a01ce5721c8b7c52e52f5d09e0ed39805eab9d9e54a5",
 }
 
+// With SIPCOMPOSE_IDENTITY_LATER_DUMP=FILE it writes one line per document
+// (index, digest, and "headerElements" when the document has any), as
+// TestOutputIdentity's dump does, so two revisions can be diffed and a
+// change meant for one feature shown to touch only the documents that use
+// it.
 func TestOutputIdentityLater(t *testing.T) {
 	n := 2_000
 	if os.Getenv("SIPCOMPOSE_IDENTITY") == "full" {
 		n = 20_000
 	}
+	var dump io.Writer = io.Discard
+	if path := os.Getenv("SIPCOMPOSE_IDENTITY_LATER_DUMP"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		dump = f
+	}
 	all := sha256.New()
 	rng := rand.New(rand.NewPCG(14, 2026))
-	for _, doc := range identityDocs(n) {
+	for i, doc := range identityDocs(n) {
 		withLaterFields(rng, &doc)
 		one := sha256.New()
 		writeOutputs(one, withoutUnnamedHeaderElements(doc))
@@ -53,7 +68,9 @@ func TestOutputIdentityLater(t *testing.T) {
 			s(p.TwiML)
 			s(p.Call)
 		}
-		all.Write(one.Sum(nil))
+		sum := one.Sum(nil)
+		all.Write(sum)
+		fmt.Fprintf(dump, "%d %x%s\n", i, sum, usesHeaderElements(doc))
 	}
 	if got := hex.EncodeToString(all.Sum(nil)); got != identityLaterDigests[n] {
 		t.Errorf("outputs over %d random/hostile documents with later fields hash to %s, want %s", n, got, identityLaterDigests[n])
@@ -103,4 +120,14 @@ func withoutUnnamedHeaderElements(doc Document) Document {
 		}
 	}
 	return doc
+}
+
+// usesHeaderElements marks, in the dump, a document with <Header> rows.
+func usesHeaderElements(doc Document) string {
+	for _, t := range doc.Targets {
+		if len(t.HeaderElements) > 0 {
+			return " headerElements"
+		}
+	}
+	return ""
 }
