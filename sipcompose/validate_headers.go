@@ -13,42 +13,7 @@ var allowedStandardHeaders = []string{"User-to-User", "Remote-Party-ID", "P-Pref
 // headers checks a target's header rows, then the length limits of its
 // URI.
 func (v *validator) headers(p string, t Target, uri string) {
-	// The row each name was first seen in, by strings.ToLower of it: SIP
-	// header names ignore case. The UUI, sent first, is row -1.
-	const uuiRow = -1
-	seen := make(map[string]int, 2+len(t.Headers))
-	if t.UUI.Data != "" {
-		seen[strings.ToLower(UUIHeader)] = uuiRow
-		seen[strings.ToLower(UUIHeaderXPrefix)] = uuiRow
-	}
-	for i, h := range t.Headers {
-		// The row's path is built once, its fields' paths only for a
-		// finding: most rows have none.
-		row := p + ".headers[" + strconv.Itoa(i) + "]"
-		v.text(row, "name", h.Name)
-		v.text(row, "value", h.Value)
-		if h.Name == "" {
-			if h.Value != "" {
-				v.add(SeverityError, "header-name-missing", row+".name", "This header has a value but no name: enter a name starting with X-.")
-			}
-			continue
-		}
-		v.headerName(row, h.Name)
-		if uuiName(h.Name) {
-			v.uuiRow(row+".value", h.Name, h.Value)
-		}
-		v.xPrefix(row, h.Name)
-		lower := strings.ToLower(h.Name)
-		prev, dup := seen[lower]
-		switch {
-		case !dup:
-			seen[lower] = i
-		case prev == uuiRow:
-			v.add(SeverityWarning, "header-duplicate", row+".name", "Header %q is sent twice (also UUI): keep one, or pack both values into one header.", h.Name)
-		default:
-			v.add(SeverityWarning, "header-duplicate", row+".name", "Header %q is sent twice (also header %d): keep one, or pack both values into one header.", h.Name, prev+1)
-		}
-	}
+	v.headerRows(p, t)
 	hp := headersPart(uri)
 	if len(hp) > MaxHeadersLength {
 		v.add(SeverityError, "headers-too-long", p+".headers",
@@ -67,20 +32,96 @@ func (v *validator) headers(p string, t Target, uri string) {
 	}
 }
 
+// headerRows checks a target's header rows, those in its URI and those
+// sent as <Header> elements, by the same rules: Twilio's for a name, the
+// prefix checks, the UUI's for a row under the UUI's name, and no name
+// twice, across both lists and the UUI.
+func (v *validator) headerRows(p string, t Target) {
+	// Where each name was first seen, by strings.ToLower of it: SIP header
+	// names ignore case.
+	seen := make(map[string]firstSeen, 2+len(t.Headers)+len(t.HeaderElements))
+	if t.UUI.Data != "" {
+		seen[strings.ToLower(UUIHeader)] = firstSeen{list: "uui"}
+		seen[strings.ToLower(UUIHeaderXPrefix)] = firstSeen{list: "uui"}
+	}
+	for i, h := range t.Headers {
+		v.headerRow(p, "headers", i, h, seen)
+	}
+	for i, h := range t.HeaderElements {
+		v.headerRow(p, "headerElements", i, h, seen)
+	}
+}
+
+// headerRow checks row i of list ("headers" or "headerElements").
+func (v *validator) headerRow(p, list string, i int, h Header, seen map[string]firstSeen) {
+	// The row's path is built once, its fields' paths only for a finding:
+	// most rows have none.
+	row := p + "." + list + "[" + strconv.Itoa(i) + "]"
+	v.text(row, "name", h.Name)
+	v.text(row, "value", h.Value)
+	if h.Name == "" {
+		if h.Value != "" {
+			v.add(SeverityError, "header-name-missing", row+".name", "This header has a value but no name: enter a name starting with X-.")
+		}
+		return
+	}
+	v.headerName(row, list, h.Name)
+	if uuiName(h.Name) {
+		v.uuiRow(row+".value", h.Name, h.Value)
+	}
+	v.xPrefix(row, h.Name)
+	lower := strings.ToLower(h.Name)
+	if first, dup := seen[lower]; dup {
+		v.add(SeverityWarning, "header-duplicate", row+".name", "Header %q is sent twice (%s): keep one, or pack both values into one header.", h.Name, first.also(list))
+		return
+	}
+	seen[lower] = firstSeen{list, i}
+}
+
+// firstSeen is the row a header name was first seen in: the UUI, or row
+// of list.
+type firstSeen struct {
+	list string // "uui", "headers" or "headerElements"
+	row  int
+}
+
+// also names the row a name was first seen in, for a duplicate in list,
+// as the form names rows.
+func (f firstSeen) also(list string) string {
+	n := strconv.Itoa(f.row + 1)
+	switch {
+	case f.list == "uui":
+		return "also UUI"
+	case f.list == "headerElements":
+		return "also <Header> element " + n
+	case list == "headerElements":
+		return "also header " + n + " in the URI"
+	}
+	return "also header " + n
+}
+
+// elementsUndocumented ends a finding that applies Twilio's rules for the
+// URI's headers to a <Header> element: Twilio documents none of its own.
+const elementsUndocumented = " Twilio documents this rule for headers in the SIP URI and none for <Header> elements; this assumes they follow it."
+
 // headerName applies Twilio's rules for the name of the header row at
-// row, in any case, as SIP compares names.
-func (v *validator) headerName(row, name string) {
+// row in list, in any case, as SIP compares names.
+func (v *validator) headerName(row, list, name string) {
+	caveat := ""
+	if list == "headerElements" {
+		caveat = elementsUndocumented
+	}
 	switch {
 	case !tokenValid(name):
 		v.add(SeverityError, "header-name-invalid", row+".name",
-			"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).", name)
+			"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).%s", name, caveat)
 	case xTwilio(name):
 		v.add(SeverityError, "header-name-reserved", row+".name",
-			"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.", name)
+			"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.%s", name, caveat)
 	case !xHeader(name) && !standardHeader(name):
 		v.add(SeverityError, "header-name-not-allowed", row+".name",
-			"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).",
-			name, name, strings.Join(allowedStandardHeaders, ", "))
+			"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).%s",
+			name, name, strings.Join(allowedStandardHeaders, ", "), caveat)
 	}
 }
 

@@ -2,50 +2,107 @@ package sipcompose
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
 
 // TestHeaderPrefix: a fresh row's "X-" and a name pasted after it are
-// diagnosed, a row with no name adds nothing to the URI, and a proper X-
-// name has no prefix finding.
+// diagnosed, in the URI's header rows and in the <Header> elements alike,
+// at the row's name; a row with no name adds nothing to the URI, and a
+// proper X- name has no prefix finding.
 func TestHeaderPrefix(t *testing.T) {
-	doc := func(names ...string) Document {
-		tg := Target{User: "alice", Host: "pbx.example.com"}
-		for _, n := range names {
-			tg.Headers = append(tg.Headers, Header{Name: n})
+	for _, list := range []string{"headers", "headerElements"} {
+		doc := func(names ...string) Document {
+			tg := Target{User: "alice", Host: "pbx.example.com"}
+			for _, n := range names {
+				if list == "headers" {
+					tg.Headers = append(tg.Headers, Header{Name: n})
+				} else {
+					tg.HeaderElements = append(tg.HeaderElements, Header{Name: n})
+				}
+			}
+			return Document{Targets: []Target{tg}}
 		}
-		return Document{Targets: []Target{tg}}
-	}
-	for _, tc := range []struct {
-		name, code string
-		sev        Severity
-		phrase     string
-	}{
-		{"X-", "header-name-incomplete", SeverityError, "only the prefix"},
-		{"x-", "header-name-incomplete", SeverityError, "only the prefix"},
-		{"X-X-customName", "header-name-double-prefix", SeverityWarning, `did you mean "X-customName"`},
-		{"x-X-a", "header-name-double-prefix", SeverityWarning, `did you mean "X-a"`},
-	} {
-		r := Compose(doc(tc.name))
-		i := slices.IndexFunc(r.Diagnostics, func(d Diagnostic) bool { return d.Code == tc.code })
-		if i < 0 {
-			t.Errorf("%q: no %s in %+v", tc.name, tc.code, r.Diagnostics)
-			continue
+		for _, tc := range []struct {
+			name, code string
+			sev        Severity
+			phrase     string
+		}{
+			{"X-", "header-name-incomplete", SeverityError, "only the prefix"},
+			{"x-", "header-name-incomplete", SeverityError, "only the prefix"},
+			{"X-X-customName", "header-name-double-prefix", SeverityWarning, `did you mean "X-customName"`},
+			{"x-X-a", "header-name-double-prefix", SeverityWarning, `did you mean "X-a"`},
+		} {
+			r := Compose(doc(tc.name))
+			i := slices.IndexFunc(r.Diagnostics, func(d Diagnostic) bool { return d.Code == tc.code })
+			if i < 0 {
+				t.Errorf("%s %q: no %s in %+v", list, tc.name, tc.code, r.Diagnostics)
+				continue
+			}
+			if d := r.Diagnostics[i]; d.Severity != tc.sev || d.Field != "targets[0]."+list+"[0].name" || !strings.Contains(d.Message, tc.phrase) {
+				t.Errorf("%s %q: %+v, want %s on the name saying %q", list, tc.name, d, tc.sev, tc.phrase)
+			}
 		}
-		if d := r.Diagnostics[i]; d.Severity != tc.sev || d.Field != "targets[0].headers[0].name" || !strings.Contains(d.Message, tc.phrase) {
-			t.Errorf("%q: %+v, want %s on the name saying %q", tc.name, d, tc.sev, tc.phrase)
-		}
-	}
-	for _, name := range []string{"X-customName", "X-Xylophone", "User-to-User"} {
-		for _, d := range Validate(doc(name)) {
-			if strings.HasPrefix(d.Code, "header-name-") {
-				t.Errorf("%q: %+v", name, d)
+		for _, name := range []string{"X-customName", "X-Xylophone", "User-to-User"} {
+			for _, d := range Validate(doc(name)) {
+				if strings.HasPrefix(d.Code, "header-name-") {
+					t.Errorf("%s %q: %+v", list, name, d)
+				}
 			}
 		}
 	}
-	if r := Compose(doc("", "X-A")); r.URIs[0] != "sip:alice@pbx.example.com?X-A=" || len(r.Diagnostics) != 0 {
+	if r := Compose(Document{Targets: []Target{{User: "alice", Host: "pbx.example.com", Headers: []Header{{}, {Name: "X-A"}}}}}); r.URIs[0] != "sip:alice@pbx.example.com?X-A=" || len(r.Diagnostics) != 0 {
 		t.Errorf("an empty row: URI %q, diagnostics %+v; want it to add nothing", r.URIs[0], r.Diagnostics)
+	}
+}
+
+// TestHeaderElementNames: every name rule of the URI's header rows holds
+// for <Header> elements, at the element's name; where the rule is one
+// Twilio documents only for the URI's headers, the message says so, and
+// the URI's rows never carry that caveat.
+func TestHeaderElementNames(t *testing.T) {
+	for _, tc := range []struct {
+		why     string
+		uui     UUI
+		headers []Header
+		name    string
+		code    string
+		phrase  string
+		caveat  bool
+	}{
+		{why: "not a token", name: "X-Bad Name", code: "header-name-invalid", phrase: "13252", caveat: true},
+		{why: "X-Twilio in any case", name: "x-TWILIO-a", code: "header-name-reserved", phrase: "32113", caveat: true},
+		{why: "not X- nor standard", name: "Contact", code: "header-name-not-allowed", phrase: "X-Contact", caveat: true},
+		{why: "X- alone", name: "X-", code: "header-name-incomplete", phrase: "only the prefix"},
+		{why: "X- twice", name: "X-X-Case", code: "header-name-double-prefix", phrase: `"X-Case"`},
+		{why: "UUI rules", name: "user-to-user", code: "uui-not-hex", phrase: "hex digits"},
+		{why: "also a URI header, any case", headers: []Header{{"X-Case", "1"}}, name: "x-case", code: "header-duplicate", phrase: "also header 1 in the URI"},
+		{why: "also the UUI", uui: UUI{Data: "0A"}, name: "User-To-User", code: "header-duplicate", phrase: "also UUI"},
+		{why: "also the UUI under its other name", uui: UUI{Data: "0A"}, name: "X-User-to-User", code: "header-duplicate", phrase: "also UUI"},
+	} {
+		tg := Target{User: "alice", Host: "pbx.example.com", UUI: tc.uui, Headers: tc.headers, HeaderElements: []Header{{Name: tc.name, Value: "zz"}}}
+		field := "targets[0].headerElements[0].name"
+		if tc.code == "uui-not-hex" {
+			field = "targets[0].headerElements[0].value"
+		}
+		diags := Validate(Document{Targets: []Target{tg}})
+		i := slices.IndexFunc(diags, func(d Diagnostic) bool { return d.Code == tc.code && d.Field == field })
+		if i < 0 {
+			t.Errorf("%s (%q): no %s at %s in %+v", tc.why, tc.name, tc.code, field, diags)
+			continue
+		}
+		msg := diags[i].Message
+		if !strings.Contains(msg, tc.phrase) || strings.Contains(msg, "none for <Header> elements") != tc.caveat {
+			t.Errorf("%s (%q): %q, want %q and the undocumented caveat %v", tc.why, tc.name, msg, tc.phrase, tc.caveat)
+		}
+		// The same name as a URI header: the same finding, no caveat.
+		uri := Target{User: "alice", Host: "pbx.example.com", UUI: tc.uui, Headers: append(slices.Clone(tc.headers), Header{Name: tc.name, Value: "zz"})}
+		row := strings.Replace(field, "headerElements[0]", "headers["+strconv.Itoa(len(tc.headers))+"]", 1)
+		diags = Validate(Document{Targets: []Target{uri}})
+		if j := slices.IndexFunc(diags, func(d Diagnostic) bool { return d.Code == tc.code && d.Field == row }); j < 0 || strings.Contains(diags[j].Message, "<Header> elements") {
+			t.Errorf("%s (%q) as a URI header: want %s at %s without the caveat in %+v", tc.why, tc.name, tc.code, row, diags)
+		}
 	}
 }
 

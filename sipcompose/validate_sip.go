@@ -22,7 +22,8 @@ func (v *validator) uuiRow(field, name, value string) {
 	v.uuiRules(field, field, u, "The "+name+" header's data")
 }
 
-// sipChildren checks a target's <Uri> and <Header> children.
+// sipChildren checks a target's <Uri> children and says what Twilio
+// documents of them and of <Header> elements, whose rows headerRows checks.
 func (v *validator) sipChildren(p string, t Target) {
 	if len(t.URIs) == 0 && len(t.HeaderElements) == 0 {
 		return
@@ -42,7 +43,6 @@ func (v *validator) sipChildren(p string, t Target) {
 	for j := range t.URIs {
 		v.sipURI(fmt.Sprintf("%s.uris[%d]", p, j), t.URIs[j])
 	}
-	v.headerElements(p, t)
 }
 
 // sipURI checks one <Uri>: its URI as ParseURI reads it and as the
@@ -68,41 +68,4 @@ func (v *validator) sipURI(f string, u SipURI) {
 		}
 	}
 	v.credentials(f, u.Username, u.Password)
-}
-
-// headerElements checks the rows sent as <Header> elements by the same
-// name rules as the URI's headers, case folded, duplicates counted across
-// both lists and the UUI. Their values are not in the URI, so no encoding
-// or URI limit applies; XML carries any character but controls.
-func (v *validator) headerElements(p string, t Target) {
-	seen := map[string]string{}
-	if t.UUI.Data != "" {
-		seen[strings.ToLower(UUIHeaderName(t.UUI))] = "also UUI"
-	}
-	for i, h := range t.Headers {
-		if _, dup := seen[strings.ToLower(h.Name)]; h.Name != "" && !dup {
-			seen[strings.ToLower(h.Name)] = fmt.Sprintf("also header %d in the URI", i+1)
-		}
-	}
-	for i, h := range t.HeaderElements {
-		f := fmt.Sprintf("%s.headerElements[%d]", p, i)
-		v.text(f, "name", h.Name)
-		v.text(f, "value", h.Value)
-		if h.Name == "" {
-			if h.Value != "" {
-				v.add(SeverityError, "header-name-missing", f+".name", "This header has a value but no name: enter a name starting with X-.")
-			}
-			continue
-		}
-		v.headerName(f, h.Name)
-		if uuiName(h.Name) {
-			v.uuiRow(f+".value", h.Name, h.Value)
-		}
-		lower := strings.ToLower(h.Name)
-		if also, dup := seen[lower]; dup {
-			v.add(SeverityWarning, "header-duplicate", f+".name", "Header %q is sent twice (%s): keep one, or pack both values into one header.", h.Name, also)
-			continue
-		}
-		seen[lower] = fmt.Sprintf("also <Header> element %d", i+1)
-	}
 }
