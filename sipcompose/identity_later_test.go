@@ -29,9 +29,18 @@ import (
 // (TestSipTextHasNoIndentForUnnamedHeaderElements), so those targets'
 // rows are dropped before the outputs writeOutputs hashes; the previews
 // and programs still get the document as it is.
+//
+// Issue 13's <Header> element names changed the digests once more: the
+// elements now get the URI header rows' rules in full ("X-" alone, "X-X-…",
+// the UUI under both its names) and their findings of Twilio's name rules
+// say that Twilio documents those only for URI headers; writeOutputs now
+// hashes the prefix findings on elements. The per-document dumps before
+// and after (SIPCOMPOSE_IDENTITY_LATER_DUMP) differ in exactly 12,678 of
+// the 20,000 documents (1,273 of the first 2,000), every one of them among
+// the 13,515 (1,346) that have <Header> rows.
 var identityLaterDigests = map[int]string{
-	2_000:  "f484879f58823fb7adc07df9af32cd010de670cdfdc845f7cceaa47e13b6090d",
-	20_000: "027bcadd614a322f3674a01ce5721c8b7c52e52f5d09e0ed39805eab9d9e54a5",
+	2_000:  "4cddb8c97ba5503efd4ebaaae65f69945dd54f306294591bad4711f63dae80cd",
+	20_000: "1319e8669c21f10221d30142109b9b0f1fa021bd16f3d03f27919a6264bffb12",
 }
 
 // With SIPCOMPOSE_IDENTITY_LATER_DUMP=FILE it writes one line per document
