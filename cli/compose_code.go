@@ -35,7 +35,7 @@ var programFormats = func() []programFormat {
 
 func codeProgram(lang sipcompose.Lang, call bool) func(sipcompose.Document, sipcompose.Result) (string, error) {
 	return func(doc sipcompose.Document, r sipcompose.Result) (string, error) {
-		p, _ := sipcompose.ProgramsFor(sipcompose.Code(doc, r.URIs), lang)
+		p, _ := sipcompose.CodeFor(doc, r.URIs, lang)
 		if !call {
 			return p.TwiML, nil
 		}

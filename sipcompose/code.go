@@ -41,15 +41,39 @@ type Programs struct {
 // a string literal quoted for its language, so no input changes what a
 // program says or stops it compiling.
 //
-// Code is not part of Compose: the page asks for it only while the Code
-// panel is open, so typing elsewhere does not pay for six programs.
+// Code is not part of Compose; the page asks CodeFor for the one language
+// its Code panel shows.
 func Code(doc Document, uris []string) []Programs {
 	m := newCodeModel(doc, uris)
-	return []Programs{
-		{Lang: LangNode, Library: "twilio (npm)", TwiML: nodeTwiML(m), Call: nodeCall(m)},
-		{Lang: LangPython, Library: "twilio (PyPI; Debian python3-twilio)", TwiML: pythonTwiML(m), Call: pythonCall(m)},
-		{Lang: LangGo, Library: "github.com/twilio/twilio-go", TwiML: goTwiML(m), Call: goCall(m)},
+	out := make([]Programs, len(Langs))
+	for i, lang := range Langs {
+		out[i] = m.programs(lang)
 	}
+	return out
+}
+
+// CodeFor is Code's programs for lang alone, or false when lang is not
+// offered.
+func CodeFor(doc Document, uris []string, lang Lang) (Programs, bool) {
+	if _, ok := codeWriters[lang]; !ok {
+		return Programs{}, false
+	}
+	return newCodeModel(doc, uris).programs(lang), true
+}
+
+// codeWriters are each language's library and two program writers.
+var codeWriters = map[Lang]struct {
+	library     string
+	twiml, call func(codeModel) string
+}{
+	LangNode:   {"twilio (npm)", nodeTwiML, nodeCall},
+	LangPython: {"twilio (PyPI; Debian python3-twilio)", pythonTwiML, pythonCall},
+	LangGo:     {"github.com/twilio/twilio-go", goTwiML, goCall},
+}
+
+func (m codeModel) programs(lang Lang) Programs {
+	w := codeWriters[lang]
+	return Programs{Lang: lang, Library: w.library, TwiML: w.twiml(m), Call: w.call(m)}
 }
 
 // ProgramsFor returns lang's programs from Code's output, or false when

@@ -102,6 +102,8 @@ func TestCodeQuoting(t *testing.T) {
 		{"\r\n\t\x00\x7f", `"\u000d\u000a\u0009\u0000\u007f"`, `"\x0d\x0a\x09\x00\x7f"`, `"\r\n\t\x00\x7f"`},
 		{"é\u2028📞", `"\u00e9\u2028\ud83d\udcde"`, `"\xe9\u2028\U0001f4de"`, `"\u00e9\u2028\U0001f4de"`},
 		{"\xff", `"\ufffd"`, `"\ufffd"`, `"\xff"`},
+		// Runs between escapes are kept whole; adjacent invalid bytes are one U+FFFD.
+		{"ab\x01cd\xff\xfeef\"", `"ab\u0001cd\ufffdef\""`, `"ab\x01cd\ufffdef\""`, `"ab\x01cd\xff\xfeef\""`},
 	} {
 		if got := quoteJS(tc.in); got != tc.js {
 			t.Errorf("quoteJS(%q) = %s, want %s", tc.in, got, tc.js)
@@ -112,5 +114,23 @@ func TestCodeQuoting(t *testing.T) {
 		if got := quoteGo(tc.in); got != tc.gosrc {
 			t.Errorf("quoteGo(%q) = %s, want %s", tc.in, got, tc.gosrc)
 		}
+	}
+}
+
+// CodeFor writes one language's programs, the same as Code's, and offers
+// no language Code does not.
+func TestCodeFor(t *testing.T) {
+	docs := append(oracleDocs(), Document{}, fullDocument(), hostileCodeDocument(`"\`+"\x00\xff"))
+	for i, doc := range docs {
+		uris := Compose(doc).URIs
+		for _, want := range Code(doc, uris) {
+			got, ok := CodeFor(doc, uris, want.Lang)
+			if !ok || got != want {
+				t.Errorf("doc %d, %s: CodeFor = %v %+v, want Code's %+v", i, want.Lang, ok, got, want)
+			}
+		}
+	}
+	if p, ok := CodeFor(fullDocument(), Compose(fullDocument()).URIs, "cobol"); ok || p != (Programs{}) {
+		t.Errorf("an unknown language gave %v %+v", ok, p)
 	}
 }
