@@ -158,7 +158,9 @@ func (p *page) edit(ctx goapp.Context, structural bool, change func(*sipcompose.
 	// Feedback is about what was just done; the next edit makes it stale
 	// (and ends the offer to undo a replacement).
 	p.notifier.Clear()
-	doc := p.doc
+	// A copy, never the current document changed in place: panels are
+	// given documents and re-render only when one differs from the last.
+	doc := p.doc.Clone()
 	change(&doc)
 	p.set(doc, structural)
 	// The event came from the form component, which go-app would re-render
@@ -288,9 +290,9 @@ func (p *page) outputPanels() []goapp.UI {
 	r, problem := p.result, p.notifier.Problem
 	return []goapp.UI{
 		&components.PreviewPanel{TwiML: r.TwiML, URIs: r.URIs, Curl: r.Curl, Problem: problem, Notifier: p.notifier},
-		&components.CodePanel{Programs: sipcompose.Code(p.doc, r.URIs), Notifier: p.notifier},
+		&components.CodePanel{Doc: p.doc, URIs: r.URIs, Notifier: p.notifier},
 		&components.WarningsPanel{Diagnostics: r.Diagnostics, Names: &p.diagStore},
-		&components.CustomerPanel{Invites: r.Invites, Callbacks: r.Callbacks, Notifier: p.notifier},
+		components.CustomerPanel(r.Invites, r.Callbacks, p.notifier),
 		&components.AllowListPanel{List: r.AllowList, Problem: problem, Notifier: p.notifier},
 		&components.AuditPanel{List: r.AllowList},
 	}

@@ -16,16 +16,22 @@ var langNames = map[sipcompose.Lang]string{
 	sipcompose.LangGo:     "Go",
 }
 
-// CodePanel shows sipcompose.Code's programs for one language at a time:
-// the TwiML builder, then the REST call, each copyable. The language is
-// remembered in this browser. The copy notices do not name the language:
-// go-app keeps a button's first click handler, so they would go stale.
+// CodePanel shows the helper-library programs for Doc in one language at a
+// time: the TwiML builder, then the REST call, each copyable. URIs are the
+// Result's, which the programs pass on. Only the chosen language's programs
+// are written, when Doc or the choice changes: the three languages cost
+// more than Compose itself. The language is remembered in this browser.
+// The copy notices do not name the language: go-app keeps a button's first
+// click handler, so they would go stale.
 type CodePanel struct {
 	app.Compo
-	Programs []sipcompose.Programs
+	Doc      sipcompose.Document
+	URIs     []string
 	Notifier *Notifier
 
 	lang sipcompose.Lang
+	// shown is what Render last wrote, which the copy buttons take whole.
+	shown sipcompose.Programs
 }
 
 func (c *CodePanel) OnMount(ctx app.Context) {
@@ -44,11 +50,14 @@ func (c *CodePanel) choose(ctx app.Context, lang sipcompose.Lang) {
 }
 
 func (c *CodePanel) Render() app.UI {
-	p, ok := sipcompose.ProgramsFor(c.Programs, c.lang)
-	if !ok && len(c.Programs) > 0 {
-		p = c.Programs[0]
+	p, ok := sipcompose.CodeFor(c.Doc, c.URIs, c.lang)
+	if !ok {
+		p, _ = sipcompose.CodeFor(c.Doc, c.URIs, sipcompose.Langs[0])
 	}
+	c.shown = p
 	name, n := langNames[p.Lang], c.Notifier
+	twiml, twimlCut := shownPart(p.TwiML)
+	call, callCut := shownPart(p.Call)
 	return app.Section().Class("panel", "code-panel").Aria("labelledby", "code-title").Body(
 		app.Div().Class("panel-head").Body(
 			app.H2().ID("code-title").Text("Code"),
@@ -56,8 +65,8 @@ func (c *CodePanel) Render() app.UI {
 			// writes an attribute valued "true" bare, which reads as "".
 			app.FieldSet().Class("lang-switch").Body(
 				app.Legend().Class("visually-hidden").Text("Language"),
-				app.Range(c.Programs).Slice(func(i int) app.UI {
-					lang := c.Programs[i].Lang
+				app.Range(sipcompose.Langs).Slice(func(i int) app.UI {
+					lang := sipcompose.Langs[i]
 					id := "code-lang-" + string(lang)
 					return app.Label().For(id).Body(
 						app.Input().Type("radio").Name("code-lang").ID(id).Checked(lang == p.Lang).
@@ -71,16 +80,18 @@ func (c *CodePanel) Render() app.UI {
 			"The SIP URIs go in already percent-encoded, with & raw: the library writes &amp;."),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("TwiML builder ("+name+")"),
-			copyButton("Copy code", "code-twiml", "TwiML builder code", n, textOf("code-twiml")),
+			copyButton("Copy code", "code-twiml", "TwiML builder code", n, func() string { return c.shown.TwiML }),
 		),
-		app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Text(p.TwiML),
+		app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Text(twiml),
+		cutNote(twimlCut, len(p.TwiML), "code"),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("REST call ("+name+")"),
-			app.If(p.Call != "", copyButton("Copy call code", "code-call", "REST call code", n, textOf("code-call"))),
+			app.If(p.Call != "", copyButton("Copy call code", "code-call", "REST call code", n, func() string { return c.shown.Call })),
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from the environment: no secret is in the code."),
 		app.If(p.Call == "", app.P().Class("hint").Text("No target: there is no call to place.")).Else(
-			app.Pre().ID("code-call").Class("code").Aria("label", "REST call code").TabIndex(0).Text(p.Call),
+			app.Pre().ID("code-call").Class("code").Aria("label", "REST call code").TabIndex(0).Text(call),
+			cutNote(callCut, len(p.Call), "call code"),
 		),
 	)
 }

@@ -12,31 +12,50 @@ import (
 // CustomerPanel is the customer's side of the call: each INVITE as the PBX
 // receives it, where it comes from, and what the customer's app gets back,
 // with what each header row comes back as. Every text is the composer's;
-// the panel only lays it out.
-type CustomerPanel struct {
-	app.Compo
-	Invites   []sipcompose.Invite
-	Callbacks sipcompose.Callbacks
-	Notifier  *Notifier
-}
-
-func (c *CustomerPanel) Render() app.UI {
-	invites, n := c.Invites, c.Notifier
+// the panel only lays it out. Each INVITE and the callbacks are components
+// of their own, which go-app re-renders only when their part of the Result
+// changed: re-rendering all ten INVITEs of a large document, each with its
+// header table, was most of a keystroke's time in the page. The panel
+// itself is a plain function, so the INVITEs are compared once, each by
+// its own component.
+func CustomerPanel(invites []sipcompose.Invite, callbacks sipcompose.Callbacks, n *Notifier) app.UI {
 	return app.Section().Class("panel", "customer").Aria("labelledby", "customer-title").Body(
 		app.H2().ID("customer-title").Text("Customer's side"),
 		app.If(len(invites) == 0, app.P().Class("hint").Text("Add a target to see the INVITE its PBX receives.")),
 		app.Range(invites).Slice(func(i int) app.UI {
-			return inviteView(invites[i], "invite-"+strconv.Itoa(i), n)
+			return &inviteView{Invite: invites[i], ID: "invite-" + strconv.Itoa(i), Notifier: n}
 		}),
+		&callbacksView{Callbacks: callbacks, Notifier: n},
+	)
+}
+
+// callbacksView is what the customer's app gets back.
+type callbacksView struct {
+	app.Compo
+	Callbacks sipcompose.Callbacks
+	Notifier  *Notifier
+}
+
+func (c *callbacksView) Render() app.UI {
+	return app.Div().Body(
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("What the customer's app gets back"),
-			copyButton("Copy callbacks", "callbacks", "callback parameters", n, textOf("callbacks")),
+			copyButton("Copy callbacks", "callbacks", "callback parameters", c.Notifier, textOf("callbacks")),
 		),
 		app.Pre().ID("callbacks").Class("code").Aria("label", "Callback parameters").TabIndex(0).Text(c.Callbacks.Text()),
 	)
 }
 
-func inviteView(inv sipcompose.Invite, id string, n *Notifier) app.UI {
+// inviteView is one INVITE; ID is its element's.
+type inviteView struct {
+	app.Compo
+	Invite   sipcompose.Invite
+	ID       string
+	Notifier *Notifier
+}
+
+func (c *inviteView) Render() app.UI {
+	inv, id, n := c.Invite, c.ID, c.Notifier
 	facts := []string{}
 	if inv.Edge != "" {
 		facts = append(facts,
@@ -51,14 +70,20 @@ func inviteView(inv sipcompose.Invite, id string, n *Notifier) app.UI {
 	}
 	facts = append(facts, inv.Notes...)
 	headers := inv.Headers
+	// The page shows the INVITE with LF: HTML parsing turns CRLF into LF,
+	// so the exported first paint could hold nothing else, and the live
+	// page must match it. Copy takes the whole message, with the CRLF line
+	// ends SIP needs.
+	message, cut := shownPart(strings.ReplaceAll(inv.Message, "\r\n", "\n"))
 	return app.Div().Class("invite").Body(
 		app.Div().Class("panel-head").Body(
 			app.H3().Text(inv.Label+": the INVITE its PBX receives"),
-			app.If(inv.Message != "", copySIPButton("Copy INVITE", id, n)),
+			app.If(inv.Message != "", copyButton("Copy INVITE", id, "INVITE", n, func() string { return c.Invite.Message })),
 		),
 		app.Ul().Class("hint").Body(app.Range(facts).Slice(func(i int) app.UI { return app.Li().Text(facts[i]) })),
 		app.If(inv.Message != "",
-			app.Pre().ID(id).Class("code").Aria("label", inv.Label+" INVITE").TabIndex(0).Text(strings.ReplaceAll(inv.Message, "\r\n", "\n")),
+			app.Pre().ID(id).Class("code").Aria("label", inv.Label+" INVITE").TabIndex(0).Text(message),
+			cutNote(cut, len(inv.Message), "INVITE"),
 		),
 		app.If(len(headers) > 0,
 			app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", inv.Label+" headers").Body(
@@ -77,21 +102,10 @@ func inviteView(inv sipcompose.Invite, id string, n *Notifier) app.UI {
 						if h.Note != "" {
 							back += " " + h.Note
 						}
-						return app.Tr().Body(app.Td().Body(app.Code().Text(line)), app.Td().Text(back))
+						return app.Tr().Body(app.Td().Body(app.Code().Text(shortText(line))), app.Td().Text(back))
 					})),
 				),
 			),
 		),
 	)
-}
-
-// copySIPButton copies the INVITE shown in the element sourceID with the
-// CRLF line ends SIP needs. The page shows it with LF: HTML parsing turns
-// CRLF into LF, so the exported first paint could hold nothing else, and
-// the live page must match it. A preview holds no other LF (a header value
-// never carries one), so every LF is a line end.
-func copySIPButton(label, sourceID string, n *Notifier) app.UI {
-	return copyButton(label, sourceID, "INVITE", n, func() string {
-		return strings.ReplaceAll(textOf(sourceID)(), "\n", "\r\n")
-	})
 }

@@ -69,7 +69,7 @@ func (l *DiagList) Render() app.UI {
 			d := diags[i]
 			return app.Li().Class("diag", string(d.Severity)).Body(
 				app.Span().Class("sev").Text(severityLabel(d.Severity)),
-				app.Text(" "+shortMessage(d.Message)),
+				app.Text(" "+shortText(d.Message)),
 			)
 		}),
 	)

@@ -23,6 +23,10 @@ func (s *DiagStore) name(field, label, control string) {
 	s.names.control[field] = control
 }
 
+// fieldControl is the id of the control of the field at path, "" when
+// the form has none.
+func (s *DiagStore) fieldControl(path string) string { return s.names.control[path] }
+
 // rowPath matches one step of a path into a list, "headers[1]".
 var rowPath = regexp.MustCompile(`^(\w+)\[(\d+)\]$`)
 
@@ -56,10 +60,9 @@ func (s *DiagStore) FieldLabel(path string) string {
 	return strings.Join(parts, " › ")
 }
 
-// fieldLink names the field at path and, when clicked, takes focus to its
-// control (opening a collapsed section on the way).
-func (s *DiagStore) fieldLink(path string) app.UI {
-	label, control := s.FieldLabel(path), s.names.control[path]
+// fieldLink names a field as the form does (label) and, when clicked,
+// takes focus to its control (opening a collapsed section on the way).
+func fieldLink(label, control string) app.UI {
 	if label == "" {
 		return nil
 	}

@@ -72,14 +72,29 @@ func (c *WarningsPanel) Render() app.UI {
 			app.Ul().Class("diag-list").Body(
 				app.Range(diags).Slice(func(i int) app.UI {
 					d := diags[i]
-					return app.Li().Class("diag", string(d.Severity)).DataSet("code", d.Code).DataSet("field", d.Field).Body(
-						app.Span().Class("sev").Text(severityLabel(d.Severity)),
-						app.Text(" "+shortMessage(d.Message)+" "),
-						c.Names.fieldLink(d.Field),
-					)
+					return &warning{Diagnostic: d, Label: c.Names.FieldLabel(d.Field), Control: c.Names.fieldControl(d.Field)}
 				}),
 			),
 		),
+	)
+}
+
+// warning is one entry of the Warnings list, a component so that a
+// keystroke which rewords one diagnostic (a URI's length) re-renders that
+// entry alone. Label and Control name its field as the form does and the
+// control to focus.
+type warning struct {
+	app.Compo
+	Diagnostic     sipcompose.Diagnostic
+	Label, Control string
+}
+
+func (w *warning) Render() app.UI {
+	d := w.Diagnostic
+	return app.Li().Class("diag", string(d.Severity)).DataSet("code", d.Code).DataSet("field", d.Field).Body(
+		app.Span().Class("sev").Text(severityLabel(d.Severity)),
+		app.Text(" "+shortText(d.Message)+" "),
+		fieldLink(w.Label, w.Control),
 	)
 }
 
@@ -177,9 +192,9 @@ func shownPart(s string) (string, bool) {
 	return s[:cut], true
 }
 
-// shortMessage caps a diagnostic's text as shown: messages quote what was
-// typed, which can be a whole pasted file.
-func shortMessage(m string) string {
+// shortText caps one line of text as shown (a diagnostic, a header line):
+// each quotes what was typed, which can be a whole pasted file.
+func shortText(m string) string {
 	const limit = 400
 	if len(m) <= limit {
 		return m

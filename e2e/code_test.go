@@ -51,3 +51,26 @@ func TestCodePanel(t *testing.T) {
 	s.WaitEval(`() => String(document.getElementById("code-lang-go").checked)`, "true")
 	s.NoConsoleErrors()
 }
+
+// TestCodePanelFollowsEditsInEveryLanguage: the panel writes only the
+// chosen language's programs, so an edit made while one language shows
+// must be in the others once they are chosen.
+func TestCodePanelFollowsEditsInEveryLanguage(t *testing.T) {
+	s := browsertest.New(t)
+	s.Open("/")
+	s.WaitTextContains("TwiML builder code", `const { twiml } = require("twilio");`)
+	s.Fill("Caller ID", "+15005550006")
+	s.WaitTextContains("REST call code", `from: "+15005550006"`)
+	s.SetChecked("Python", 0, true)
+	s.WaitTextContains("TwiML builder code", `caller_id="+15005550006"`)
+	s.Fill("Host", "edited.example.com")
+	s.WaitTextContains("REST call code", "edited.example.com")
+	s.SetChecked("Go", 0, true)
+	s.WaitTextContains("TwiML builder code", `"github.com/twilio/twilio-go/twiml"`)
+	s.WaitTextContains("TwiML builder code", `"+15005550006"`)
+	s.WaitTextContains("TwiML builder code", "edited.example.com")
+	s.SetChecked("Node.js", 0, true)
+	s.WaitTextContains("TwiML builder code", "edited.example.com")
+	s.WaitTextContains("REST call code", `from: "+15005550006"`)
+	s.NoConsoleErrors()
+}

@@ -62,3 +62,34 @@ func TestShareLinkFallbackIsVisible(t *testing.T) {
 		t.Errorf("fallback input (wide, tall, visible, focused, all selected): %s", got)
 	}
 }
+
+// TestBigValueShownInPartCopiedWhole: with a 200 KB header value, each
+// output that holds it shows only its start, says so, and copies whole.
+func TestBigValueShownInPartCopiedWhole(t *testing.T) {
+	s := browsertest.New(t)
+	grantClipboard(t, s)
+	s.Open("/")
+	big := strings.Repeat("v", 200_000)
+	s.FillNth("Header value", 1, big, true)
+	s.WaitTextContains("REST call code", "vvvv")
+	for _, c := range []struct{ button, at, label, what string }{
+		{"Copy TwiML", "twiml", "TwiML preview", "TwiML"},
+		{"Copy code", "code-twiml", "TwiML builder code", "code"},
+		{"Copy call code", "code-call", "REST call code", "call code"},
+		{"Copy INVITE", "invite-0", "Target 1 INVITE", "INVITE"},
+	} {
+		if n := len(s.TextContent(c.label)); n > 20_000 {
+			t.Errorf("%s shows %d characters", c.label, n)
+		}
+		note := s.Eval(`(id) => { const n = document.getElementById(id).nextElementSibling; return n && n.classList.contains("cut-note") ? n.textContent : "" }`, c.at)
+		if !strings.HasSuffix(note, "Copy "+c.what+" copies all of it.") {
+			t.Errorf("%s: the note under it reads %q", c.label, note)
+		}
+		s.Click(c.button, 0)
+		waitFeedback(s, c.at, "Copied the ")
+		if got := clipboard(s); !strings.Contains(got, big) {
+			t.Errorf("%s put %d characters on the clipboard, without the whole value", c.button, len(got))
+		}
+	}
+	s.NoConsoleErrors()
+}
