@@ -65,7 +65,7 @@ func BenchmarkTwilioGo(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				d := bd.doc.Dial
-				dial := &twiml.VoiceDial{CallerId: d.CallerID, Timeout: itoa(d.Timeout)}
+				dial := &twiml.VoiceDial{CallerId: d.CallerID, Timeout: strconv.Itoa(d.Timeout)}
 				for _, t := range bd.doc.Targets {
 					dial.InnerElements = append(dial.InnerElements, &twiml.VoiceSip{SipUrl: BuildURI(t)})
 				}

@@ -159,70 +159,29 @@ const (
 func newCodeModel(doc Document, uris []string) codeModel {
 	var m codeModel
 	d := &doc.Dial
-	m.dial = present(
-		attr("action", d.Action),
-		attr("method", d.Method),
-		intValue("timeout", d.Timeout),
-		boolValue("hangupOnStar", d.HangupOnStar),
-		intValue("timeLimit", d.TimeLimit),
-		attr("callerId", d.CallerID),
-		attr("record", d.Record),
-		attr("trim", d.Trim),
-		attr("recordingStatusCallback", d.RecordingStatusCallback),
-		attr("recordingStatusCallbackMethod", d.RecordingStatusCallbackMethod),
-		attr("recordingStatusCallbackEvent", strings.Join(d.RecordingStatusCallbackEvent, " ")),
-		attr("recordingTrack", d.RecordingTrack),
-		boolValue("answerOnBridge", d.AnswerOnBridge),
-		attr("ringTone", d.RingTone),
-		attr("referUrl", d.ReferURL),
-		attr("referMethod", d.ReferMethod),
-		boolValue("sequential", d.Sequential),
-		attr("recordingConfigurationId", d.RecordingConfigurationID),
-		attr("events", d.Events),
-		attr("passports", d.Passports),
-	)
+	m.dial = dialAttributes(d)
 	passwordEnvs, uriPasswordEnvs := allPasswordEnvs(doc.Targets)
 	for i := range doc.Targets {
 		t := &doc.Targets[i]
-		password := codeValue{}
 		if t.Password != "" {
-			password = codeValue{name: "password", kind: kindEnv, s: passwordEnvs[i]}
 			m.twimlEnvs = appendNew(m.twimlEnvs, passwordEnvs[i])
 		}
-		sip := codeSip{uri: uris[i], attrs: present(
-			attr("username", t.Username),
-			password,
-			attr("url", t.URL),
-			attr("method", t.Method),
-			attr("statusCallbackEvent", strings.Join(t.StatusCallbackEvent, " ")),
-			attr("statusCallback", t.StatusCallback),
-			attr("statusCallbackMethod", t.StatusCallbackMethod),
-			attr("machineDetection", t.MachineDetection),
-			intValue("machineDetectionTimeout", t.MachineDetectionTimeout),
-			intValue("machineDetectionSpeechThreshold", t.MachineDetectionSpeechThreshold),
-			intValue("machineDetectionSpeechEndThreshold", t.MachineDetectionSpeechEndThreshold),
-			intValue("machineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout),
-			attr("amdStatusCallback", t.AMDStatusCallback),
-			attr("amdStatusCallbackMethod", t.AMDStatusCallbackMethod),
-		)}
+		sip := codeSip{uri: uris[i], attrs: passwordFromEnv(sipAttributes(t), passwordEnvs[i])}
 		// A <Sip> of <Uri>s alone has no text (sipChildren); its REST
 		// URI, uris[i], is its first <Uri>.
 		bare := len(t.URIs) > 0 && Resolve(*t).URI == "sip:"
 		if bare {
 			sip.uri = ""
 		}
-		for k, u := range t.URIs {
-			password := codeValue{}
+		for k := range t.URIs {
+			u := &t.URIs[k]
 			if u.Password != "" {
-				password = codeValue{name: "password", kind: kindEnv, s: uriPasswordEnvs[i][k]}
 				m.twimlEnvs = appendNew(m.twimlEnvs, uriPasswordEnvs[i][k])
 			}
-			sip.uris = append(sip.uris, codeURI{uri: xmlSafe(strings.TrimSpace(u.URI)), attrs: present(
-				attr("priority", u.Priority), attr("weight", u.Weight), attr("username", u.Username), password,
-			)})
+			sip.uris = append(sip.uris, codeURI{uri: xmlSafe(strings.TrimSpace(u.URI)), attrs: passwordFromEnv(uriAttributes(u), uriPasswordEnvs[i][k])})
 		}
 		for _, h := range namedHeaders(t.HeaderElements) {
-			sip.headers = append(sip.headers, present(attr("name", h.Name), attr("value", h.Value)))
+			sip.headers = append(sip.headers, headerAttributes(h))
 		}
 		m.sips = append(m.sips, sip)
 		if bare {
@@ -361,6 +320,17 @@ func allPasswordEnvs(targets []Target) (sips []string, uris [][]string) {
 		}
 	}
 	return sips, uris
+}
+
+// passwordFromEnv is attrs with the password, if set, read from env: no
+// secret is written into a program.
+func passwordFromEnv(attrs []codeValue, env string) []codeValue {
+	for k, v := range attrs {
+		if v.name == "password" {
+			attrs[k] = codeValue{name: "password", kind: kindEnv, s: env}
+		}
+	}
+	return attrs
 }
 
 // attr is a TwiML attribute; xmlSafe makes it the value Compose writes, so

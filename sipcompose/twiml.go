@@ -1,7 +1,6 @@
 package sipcompose
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -21,47 +20,11 @@ func renderTwiML(doc Document, res []Resolution) string {
 	x.WriteSettings.CanonicalAttrVal = true
 	x.CreateProcInst("xml", `version="1.0" encoding="UTF-8"`)
 	dial := x.CreateElement("Response").CreateElement("Dial")
-	d := doc.Dial
-	attrs(dial,
-		"action", d.Action,
-		"method", d.Method,
-		"timeout", itoa(d.Timeout),
-		"hangupOnStar", boolAttr(d.HangupOnStar),
-		"timeLimit", itoa(d.TimeLimit),
-		"callerId", d.CallerID,
-		"record", d.Record,
-		"trim", d.Trim,
-		"recordingStatusCallback", d.RecordingStatusCallback,
-		"recordingStatusCallbackMethod", d.RecordingStatusCallbackMethod,
-		"recordingStatusCallbackEvent", strings.Join(d.RecordingStatusCallbackEvent, " "),
-		"recordingTrack", d.RecordingTrack,
-		"answerOnBridge", boolAttr(d.AnswerOnBridge),
-		"ringTone", d.RingTone,
-		"referUrl", d.ReferURL,
-		"referMethod", d.ReferMethod,
-		"sequential", boolAttr(d.Sequential),
-		"recordingConfigurationId", d.RecordingConfigurationID,
-		"events", d.Events,
-		"passports", d.Passports,
-	)
-	for i, t := range doc.Targets {
+	setAttributes(dial, dialAttributes(&doc.Dial))
+	for i := range doc.Targets {
+		t := &doc.Targets[i]
 		sip := dial.CreateElement("Sip")
-		attrs(sip,
-			"username", t.Username,
-			"password", t.Password,
-			"url", t.URL,
-			"method", t.Method,
-			"statusCallbackEvent", strings.Join(t.StatusCallbackEvent, " "),
-			"statusCallback", t.StatusCallback,
-			"statusCallbackMethod", t.StatusCallbackMethod,
-			"machineDetection", t.MachineDetection,
-			"machineDetectionTimeout", itoa(t.MachineDetectionTimeout),
-			"machineDetectionSpeechThreshold", itoa(t.MachineDetectionSpeechThreshold),
-			"machineDetectionSpeechEndThreshold", itoa(t.MachineDetectionSpeechEndThreshold),
-			"machineDetectionSilenceTimeout", itoa(t.MachineDetectionSilenceTimeout),
-			"amdStatusCallback", t.AMDStatusCallback,
-			"amdStatusCallbackMethod", t.AMDStatusCallbackMethod,
-		)
+		setAttributes(sip, sipAttributes(t))
 		// BuildURI percent-encodes every byte outside printable ASCII,
 		// so a URI needs no xmlSafe.
 		sip.SetText(res[i].URI)
@@ -72,28 +35,12 @@ func renderTwiML(doc Document, res []Resolution) string {
 	return out
 }
 
-// attrs sets name/value pairs in order, skipping empty values so Twilio's
-// defaults stay in force.
-func attrs(e *etree.Element, pairs ...string) {
-	for i := 0; i < len(pairs); i += 2 {
-		if v := pairs[i+1]; v != "" {
-			e.CreateAttr(pairs[i], xmlSafe(v))
-		}
+// setAttributes adds vs to e in their order, which attributes.go fixes so
+// the same document always gives the same bytes.
+func setAttributes(e *etree.Element, vs []codeValue) {
+	for _, v := range vs {
+		e.CreateAttr(v.name, v.text())
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
-func boolAttr(b bool) string {
-	if b {
-		return "true"
-	}
-	return ""
 }
 
 // xmlSafe replaces what XML 1.0 cannot carry at all (NUL and other control

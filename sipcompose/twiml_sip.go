@@ -11,19 +11,20 @@ import (
 // <Uri> children and nothing of a URI of its own (uri is a bare "sip:")
 // has no text. Each <Uri> is written as typed, trimmed: it is the URI
 // Twilio dials.
-func sipChildren(sip *etree.Element, t Target, uri string) {
+func sipChildren(sip *etree.Element, t *Target, uri string) {
 	if len(t.URIs) > 0 && uri == "sip:" {
 		sip.SetText("")
 	}
-	for _, u := range t.URIs {
+	for k := range t.URIs {
+		u := &t.URIs[k]
 		e := sip.CreateElement("Uri")
-		attrs(e, "priority", u.Priority, "weight", u.Weight, "username", u.Username, "password", u.Password)
+		setAttributes(e, uriAttributes(u))
 		e.SetText(xmlSafe(strings.TrimSpace(u.URI)))
 	}
 	if rows := namedHeaders(t.HeaderElements); len(rows) > 0 {
 		headers := sip.CreateElement("Headers")
 		for _, h := range rows {
-			attrs(headers.CreateElement("Header"), "name", h.Name, "value", h.Value)
+			setAttributes(headers.CreateElement("Header"), headerAttributes(h))
 		}
 	}
 }
