@@ -168,21 +168,21 @@ func cmdLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // lintFindings are Validate's diagnostics of an imported document, less
-// those the import already reported: none when the import found no SIP
-// dial at all (a field-less error), none on a field whose value the
-// import rejected, and none on the length of a <Sip> URI, which the import
-// measured as written where Validate measures what compose would write. A
-// bad port on one target thus still lets the others be checked.
+// those the import already reported: none when there was nothing to import
+// (sipcompose.Unreadable, which the page refuses), none on a field whose
+// value the import rejected, and none on the length of a <Sip> URI, which
+// the import measured as written where Validate measures what compose
+// would write. A bad port on one target thus still lets the others be
+// checked, as the page imports them.
 func lintFindings(doc sipcompose.Document, imported []sipcompose.Diagnostic) []sipcompose.Diagnostic {
+	if sipcompose.Unreadable(imported) != nil {
+		return nil
+	}
 	rejected := map[string]bool{}
 	for _, d := range imported {
-		if d.Severity != sipcompose.SeverityError {
-			continue
+		if d.Severity == sipcompose.SeverityError {
+			rejected[d.Field] = true
 		}
-		if d.Field == "" {
-			return nil
-		}
-		rejected[d.Field] = true
 	}
 	var out []sipcompose.Diagnostic
 	for _, d := range sipcompose.Validate(doc) {

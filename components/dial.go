@@ -1,6 +1,7 @@
 package components
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -40,6 +41,9 @@ func DialOptions(p Props) app.UI {
 	check := func(name, label string, value bool, set func(d *sipcompose.Dial, v bool)) app.UI {
 		return checkField("dial-"+name, label, value, func(ctx app.Context, v bool) { edit(func(d *sipcompose.Dial) { set(d, v) })(ctx) })
 	}
+	flag := func(name, label string, value bool, set func(d *sipcompose.Dial, v bool)) app.UI {
+		return flagField("dial-"+name, label, value, p.diagsOf("dial."+name), func(ctx app.Context, v bool) { edit(func(d *sipcompose.Dial) { set(d, v) })(ctx) })
+	}
 	return app.Details().Class("options").Open(d.CallerID != "" || d.Action != "" || d.Timeout != 0 || d.Record != "" || d.Sequential || d.AnswerOnBridge).Body(
 		app.Summary().Text("<Dial> options"),
 		app.Div().Class("row").Body(
@@ -52,9 +56,9 @@ func DialOptions(p Props) app.UI {
 			sel("method", "Action method", d.Method, methodOptions, func(d *sipcompose.Dial, v string) { d.Method = v }),
 		),
 		app.Div().Class("checks").Body(
-			check("answerOnBridge", "Answer on bridge", d.AnswerOnBridge, func(d *sipcompose.Dial, v bool) { d.AnswerOnBridge = v }),
-			check("sequential", "Sequential", d.Sequential, func(d *sipcompose.Dial, v bool) { d.Sequential = v }),
-			check("hangupOnStar", "Hang up on star", d.HangupOnStar, func(d *sipcompose.Dial, v bool) { d.HangupOnStar = v }),
+			flag("answerOnBridge", "Answer on bridge", d.AnswerOnBridge, func(d *sipcompose.Dial, v bool) { d.AnswerOnBridge = v }),
+			flag("sequential", "Sequential", d.Sequential, func(d *sipcompose.Dial, v bool) { d.Sequential = v }),
+			flag("hangupOnStar", "Hang up on star", d.HangupOnStar, func(d *sipcompose.Dial, v bool) { d.HangupOnStar = v }),
 		),
 		app.Div().Class("row").Body(
 			sel("record", "Record", d.Record, recordOptions, func(d *sipcompose.Dial, v string) { d.Record = v }),
@@ -119,21 +123,46 @@ func Import(p Props) app.UI {
 		app.Button().Type("button").ID("import-twiml").Class("secondary").Text("Import TwiML").OnClick(func(ctx app.Context, e app.Event) {
 			src := app.Window().GetElementByID("paste-twiml").Get("value").String()
 			doc, diags := sipcompose.Parse(src)
-			if (sipcompose.Result{Diagnostics: diags}).HasErrors() {
-				p.Notifier.Say("import-twiml", "Nothing imported: "+messages(diags))
+			if refused := sipcompose.Unreadable(diags); refused != nil {
+				p.Notifier.Say("import-twiml", "Nothing imported: "+messages(refused))
 				return
 			}
+			// TwiML with errors is imported as far as it could be read, so
+			// it can be fixed here; each change on the way in is listed.
 			msg := "Imported the TwiML into the form."
 			if len(diags) > 0 {
-				msg += " " + messages(diags)
+				msg += " " + importSummary(diags)
 			}
 			// Focus stays on the button, so a keyboard user hears the
 			// feedback and reaches Undo with one Tab.
 			p.FocusAfter("import-twiml")
 			p.Replace(ctx, "import-twiml", msg, func(d *sipcompose.Document) { *d = doc })
+			p.Notifier.List("import-twiml", diags)
 		}),
-		&Feedback{At: "import-twiml", Notifier: p.Notifier},
+		&Feedback{At: "import-twiml", Notifier: p.Notifier, Names: p.Store},
 	)
+}
+
+// importSummary counts what import said, by severity, ahead of the list.
+func importSummary(diags []sipcompose.Diagnostic) string {
+	count := map[sipcompose.Severity]int{}
+	for _, d := range diags {
+		count[d.Severity]++
+	}
+	var parts []string
+	for _, s := range []struct {
+		sev       sipcompose.Severity
+		one, many string
+	}{{sipcompose.SeverityError, "error", "errors"}, {sipcompose.SeverityWarning, "warning", "warnings"}, {sipcompose.SeverityInfo, "note", "notes"}} {
+		switch n := count[s.sev]; n {
+		case 0:
+		case 1:
+			parts = append(parts, "1 "+s.one)
+		default:
+			parts = append(parts, fmt.Sprintf("%d %s", n, s.many))
+		}
+	}
+	return "What it changed or could not keep on the way in (" + strings.Join(parts, ", ") + "):"
 }
 
 func messages(diags []sipcompose.Diagnostic) string {

@@ -1,6 +1,10 @@
 package components
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"sipcompose/sipcompose"
+)
 
 // PageNotice is the Feedback under the page's header, for what concerns
 // the whole page (an opened link, a draft, another tab).
@@ -18,6 +22,8 @@ type Notifier struct {
 	Problem string
 
 	at, msg string
+	// items are listed under msg: what an import changed on the way in.
+	items   []sipcompose.Diagnostic
 	undo    func(app.Context)
 	mounted map[string]*Feedback
 }
@@ -29,6 +35,18 @@ func (n *Notifier) Say(at, msg string) { n.show(at, msg, nil) }
 // next edit, which is also when undo stops being offered.
 func (n *Notifier) SayUndo(at, msg string, undo func(app.Context)) { n.show(at, msg, undo) }
 
+// List puts diags under the message shown at at, each with its severity
+// and the field it concerns, until the message goes.
+func (n *Notifier) List(at string, diags []sipcompose.Diagnostic) {
+	if n.at != at {
+		return
+	}
+	n.items = diags
+	if f := n.mounted[at]; f != nil {
+		f.Update()
+	}
+}
+
 // Clear empties the feedback shown, if any.
 func (n *Notifier) Clear() {
 	if n.at != "" {
@@ -38,7 +56,7 @@ func (n *Notifier) Clear() {
 
 func (n *Notifier) show(at, msg string, undo func(app.Context)) {
 	old := n.at
-	n.at, n.msg, n.undo = at, msg, undo
+	n.at, n.msg, n.undo, n.items = at, msg, undo, nil
 	for _, key := range []string{old, at} {
 		if f := n.mounted[key]; f != nil {
 			f.Update()
@@ -47,11 +65,13 @@ func (n *Notifier) show(at, msg string, undo func(app.Context)) {
 }
 
 // Feedback is where a control's feedback appears: an always-present live
-// region, so screen readers announce what Say puts in it.
+// region, so screen readers announce what Say puts in it. Names, when
+// set, names the fields of listed diagnostics as the form does.
 type Feedback struct {
 	app.Compo
 	At       string
 	Notifier *Notifier
+	Names    *DiagStore
 }
 
 func (f *Feedback) OnMount(app.Context) {
@@ -70,7 +90,8 @@ func (f *Feedback) OnDismount() {
 func (f *Feedback) Render() app.UI {
 	n := f.Notifier
 	shown := n.at == f.At && n.msg != ""
-	return app.P().ID(f.At+"-feedback").Class("feedback").Role("status").Aria("live", "polite").Body(
+	// A div, not a p: it may hold a list.
+	return app.Div().ID(f.At+"-feedback").Class("feedback").Role("status").Aria("live", "polite").Body(
 		app.If(shown, app.Text(n.msg)),
 		app.If(shown && n.undo != nil,
 			app.Text(" "),
@@ -80,6 +101,23 @@ func (f *Feedback) Render() app.UI {
 				}
 			}),
 		),
+		app.If(shown && len(n.items) > 0, f.list()),
+	)
+}
+
+// list is the diagnostics said with the message, as the Warnings list
+// shows its entries.
+func (f *Feedback) list() app.UI {
+	items := f.Notifier.items
+	return app.Ul().Class("diag-list", "feedback-list").Body(
+		app.Range(items).Slice(func(i int) app.UI {
+			d := items[i]
+			w := &warning{Diagnostic: d}
+			if f.Names != nil {
+				w.Label, w.Control = f.Names.FieldLabel(d.Field), f.Names.fieldControl(d.Field)
+			}
+			return w
+		}),
 	)
 }
 

@@ -136,10 +136,18 @@ func selectField(id, label, value string, options []option, diags fieldState, se
 }
 
 func checkField(id, label string, checked bool, set func(ctx app.Context, v bool)) app.UI {
+	return flagField(id, label, checked, fieldState{}, set)
+}
+
+// flagField is a checkbox for a field of the document, which the Warnings
+// and import lists name and lead to (an imported answerOnBridge="True" is
+// read as false, and said so).
+func flagField(id, label string, checked bool, diags fieldState, set func(ctx app.Context, v bool)) app.UI {
 	return app.Div().Class("field", "check").Body(
-		app.Input().ID(id).Type("checkbox").Checked(checked).
+		describe(app.Input().ID(id).Type("checkbox").Checked(checked), id, false, diags).
 			OnChange(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("checked").Bool()) }),
 		app.Label().For(id).Text(label),
+		fieldDiags(id+"-diags", id, label, diags),
 	)
 }
 

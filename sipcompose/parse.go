@@ -101,7 +101,7 @@ func (p *parser) parse(twiml string) Document {
 			nouns.add(e)
 			continue
 		}
-		doc.Targets = append(doc.Targets, p.sip(fmt.Sprintf("targets[%d]", len(doc.Targets)), e))
+		doc.Targets = append(doc.Targets, p.sip(len(doc.Targets), e))
 	}
 	p.notKeptElements(nouns, "targets", "<%s>%s inside <Dial> is not a SIP target and was not kept.%s", "Sip")
 	if len(doc.Targets) == 0 {
@@ -273,14 +273,20 @@ func (p *parser) dial(e *etree.Element) Dial {
 	return d
 }
 
-func (p *parser) sip(field string, e *etree.Element) Target {
+func (p *parser) sip(i int, e *etree.Element) Target {
 	var t Target
+	field := fmt.Sprintf("targets[%d]", i)
 	uris, headers := p.sipChildren(field, e)
 	// A <Sip> of <Uri> children alone has no URI of its own to read.
 	if text := ownText(e); text != "" || len(uris) == 0 {
 		var diags []Diagnostic
 		t, diags = parseURI(text, 1)
 		for _, d := range diags {
+			if d.Code == "uri-scheme" {
+				// The rest of the TwiML is still imported; say what this
+				// target became, which a pasted URI (refused) does not.
+				d.Message += fmt.Sprintf(" It was not kept: SIP target %d is imported empty.", i+1)
+			}
 			d.Field = strings.TrimSuffix(field+"."+d.Field, ".")
 			p.diags = append(p.diags, d)
 		}
