@@ -6,21 +6,29 @@ import (
 	"sipcompose/sipcompose"
 )
 
-// edgeOptions lists "Default (Virginia)", then the public and Interconnect
-// edges with their locations, from sipcompose's data.
+// edgeOptions lists "Default (Virginia)", then the public and the
+// Interconnect edges, each with the place it serves, from sipcompose's
+// data. Every label fits a closed select on a phone; what an Interconnect
+// edge is goes in its group's name and the hint.
 func edgeOptions() []option {
-	out := []option{{"", "Default (Virginia)"}}
+	out := []option{{value: "", label: "Default (Virginia)"}}
 	for _, e := range sipcompose.Edges() {
-		out = append(out, option{e.Name, e.Name + " — " + e.Location})
+		group := "Public edges"
+		if e.Interconnect {
+			group = "Interconnect edges (private connection)"
+		}
+		out = append(out, option{e.Name, e.Name + " — " + e.Location, group})
 	}
 	return out
 }
 
+const edgeHint = "An edge ending in -ix sends over Twilio Interconnect, a private connection, not the internet; san-jose-ix reaches Oregon through San Jose, london-ix Ireland through London."
+
 func regionOptions() []option {
-	out := []option{{"", "None"}}
+	out := []option{{value: "", label: "None"}}
 	for _, e := range sipcompose.Edges() {
 		if !e.Interconnect {
-			out = append(out, option{e.Region, e.Region + " (" + e.Name + ")"})
+			out = append(out, option{value: e.Region, label: e.Region + " (" + e.Name + ")"})
 		}
 	}
 	return out
@@ -31,7 +39,7 @@ func EdgePicker(p Props, i int) app.UI {
 	t := p.Doc.Targets[i]
 	f := fieldPath(i)
 	return app.Div().Class("row", "edge-row").Body(
-		selectField(id(i, "edge"), "Edge", t.Edge, edgeOptions(), p.diagsOf(f+".edge"), func(ctx app.Context, v string) {
+		hintedSelect(id(i, "edge"), "Edge", edgeHint, t.Edge, edgeOptions(), p.diagsOf(f+".edge"), func(ctx app.Context, v string) {
 			p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Edge = v })
 		}),
 		selectField(id(i, "region"), "Region (legacy)", t.Region, regionOptions(), p.diagsOf(f+".region"), func(ctx app.Context, v string) {

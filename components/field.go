@@ -109,19 +109,44 @@ func numberField(id, label string, value int, diags fieldState, set func(ctx app
 	}}.render()
 }
 
-// option is one choice of a select: its value and what a person reads.
-type option struct{ value, label string }
+// option is one choice of a select: its value and what a person reads;
+// consecutive options of one group are listed under its name.
+type option struct{ value, label, group string }
 
 func selectField(id, label, value string, options []option, diags fieldState, set func(ctx app.Context, v string)) app.UI {
+	return hintedSelect(id, label, "", value, options, diags, set)
+}
+
+// hintedSelect is a select with a hint under it: where its options need
+// more words than a closed select has room for.
+func hintedSelect(id, label, hint, value string, options []option, diags fieldState, set func(ctx app.Context, v string)) app.UI {
 	sel := app.Select().ID(id).OnChange(func(ctx app.Context, e app.Event) { set(ctx, ctx.JSSrc().Get("value").String()) })
+	var described []string
+	if hint != "" {
+		described = append(described, id+"-hint")
+	}
 	if len(diags.diags) > 0 {
-		sel = sel.Aria("describedby", id+"-diags").Aria("invalid", hasError(diags.diags))
+		described = append(described, id+"-diags")
+		sel = sel.Aria("invalid", hasError(diags.diags))
+	}
+	if len(described) > 0 {
+		sel = sel.Aria("describedby", strings.Join(described, " "))
 	}
 	known := false
 	opts := make([]app.UI, 0, len(options)+1)
-	for _, o := range options {
+	var group []app.UI
+	for i, o := range options {
 		known = known || o.value == value
-		opts = append(opts, app.Option().Value(o.value).Selected(o.value == value).Text(o.label))
+		opt := app.Option().Value(o.value).Selected(o.value == value).Text(o.label)
+		if o.group == "" {
+			opts = append(opts, opt)
+			continue
+		}
+		group = append(group, opt)
+		if i+1 == len(options) || options[i+1].group != o.group {
+			opts = append(opts, app.OptGroup().Label(o.group).Body(group...))
+			group = nil
+		}
 	}
 	if !known {
 		// A value from an import or draft that the list lacks stays visible
@@ -131,6 +156,7 @@ func selectField(id, label, value string, options []option, diags fieldState, se
 	return app.Div().Class("field").Body(
 		app.Label().For(id).Text(label),
 		sel.Body(opts...),
+		app.If(hint != "", app.P().ID(id+"-hint").Class("hint").Text(hint)),
 		fieldDiags(id+"-diags", id, label, diags),
 	)
 }
@@ -153,9 +179,9 @@ func flagField(id, label string, checked bool, diags fieldState, set func(ctx ap
 
 // choices turns plain values into options, with a first "default" entry.
 func choices(defaultLabel string, values ...string) []option {
-	out := []option{{"", defaultLabel}}
+	out := []option{{value: "", label: defaultLabel}}
 	for _, v := range values {
-		out = append(out, option{v, v})
+		out = append(out, option{value: v, label: v})
 	}
 	return out
 }

@@ -5,7 +5,11 @@ type Edge struct {
 	// Name is the value of the URI's ";edge=" parameter.
 	Name string `json:"name"`
 	// Region is the legacy ";region=" value that means the same place.
-	Region   string `json:"region"`
+	Region string `json:"region"`
+	// Location is the place the edge serves, short enough for a picker on
+	// a phone. An Interconnect edge is named for its exchange:
+	// san-jose-ix reaches Oregon through San Jose, london-ix Ireland
+	// through London (Twilio's edge-locations table).
 	Location string `json:"location"`
 	// Interconnect edges reach the customer over a private Interconnect.
 	Interconnect bool `json:"interconnect"`
@@ -40,21 +44,21 @@ var edges = []Edge{
 	{Name: "tokyo", Region: "jp1", Location: "Japan (Tokyo)", Signaling: []string{"54.65.63.192/30"}},
 	{Name: "sao-paulo", Region: "br1", Location: "Brazil (São Paulo)", Signaling: []string{"177.71.206.192/30"}},
 	{Name: "sydney", Region: "au1", Location: "Australia (Sydney)", Signaling: []string{"54.252.254.64/30"}},
-	{Name: "ashburn-ix", Region: "us1-ix", Location: "US East (Virginia), Interconnect", Interconnect: true,
+	{Name: "ashburn-ix", Region: "us1-ix", Location: "Virginia", Interconnect: true,
 		Signaling: []string{"208.78.112.64/32", "208.78.112.65/32", "208.78.112.66/32"}},
-	{Name: "san-jose-ix", Region: "us2-ix", Location: "US West (Oregon) via San Jose, Interconnect", Interconnect: true,
+	{Name: "san-jose-ix", Region: "us2-ix", Location: "Oregon", Interconnect: true,
 		Signaling: []string{"67.213.136.64/32", "67.213.136.65/32", "67.213.136.66/32"}},
-	{Name: "london-ix", Region: "ie1-ix", Location: "Ireland via London, Interconnect", Interconnect: true,
+	{Name: "london-ix", Region: "ie1-ix", Location: "Ireland", Interconnect: true,
 		Signaling: []string{"185.187.132.68/32", "185.187.132.69/32", "185.187.132.70/32"}},
-	{Name: "frankfurt-ix", Region: "de1-ix", Location: "Germany (Frankfurt), Interconnect", Interconnect: true,
+	{Name: "frankfurt-ix", Region: "de1-ix", Location: "Frankfurt", Interconnect: true,
 		Signaling: []string{"185.194.136.64/32", "185.194.136.65/32", "185.194.136.66/32"}},
-	{Name: "singapore-ix", Region: "sg1-ix", Location: "Singapore, Interconnect", Interconnect: true,
+	{Name: "singapore-ix", Region: "sg1-ix", Location: "Singapore", Interconnect: true,
 		Signaling: []string{"103.75.151.68/32", "103.75.151.69/32", "103.75.151.70/32"}},
-	{Name: "tokyo-ix", Region: "jp1-ix", Location: "Japan (Tokyo), Interconnect", Interconnect: true,
+	{Name: "tokyo-ix", Region: "jp1-ix", Location: "Tokyo", Interconnect: true,
 		Signaling: []string{"103.144.142.68/32", "103.144.142.69/32", "103.144.142.70/32"}},
-	{Name: "sydney-ix", Region: "au1-ix", Location: "Australia (Sydney), Interconnect", Interconnect: true,
+	{Name: "sydney-ix", Region: "au1-ix", Location: "Sydney", Interconnect: true,
 		Signaling: []string{"103.146.214.68/32", "103.146.214.69/32", "103.146.214.70/32"}},
-	{Name: "sao-paulo-ix", Region: "br1-ix", Location: "Brazil (São Paulo), Interconnect", Interconnect: true,
+	{Name: "sao-paulo-ix", Region: "br1-ix", Location: "São Paulo", Interconnect: true,
 		Signaling: []string{"159.183.255.68/32", "159.183.255.69/32", "159.183.255.70/32"}},
 }
 
