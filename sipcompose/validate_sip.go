@@ -1,7 +1,7 @@
 package sipcompose
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -41,7 +41,7 @@ func (v *validator) sipChildren(p string, t Target) {
 		}
 	}
 	for j := range t.URIs {
-		v.sipURI(fmt.Sprintf("%s.uris[%d]", p, j), t.URIs[j])
+		v.sipURI(p+".uris["+strconv.Itoa(j)+"]", t.URIs[j])
 	}
 }
 
