@@ -10,14 +10,13 @@ import (
 
 // WasmBrotliBudget is the ceiling for what a first visit downloads of
 // app.wasm, so growth is a decision rather than an accident. It was issue
-// 5's 1.6 MB; this round's features took it to 1,689,459 bytes at quality
-// 11 (8bdb25c), each measured when it landed: the firewall audit box
-// (+47 KB), issue 12's <Uri>/<Headers> rows and import rules (+30 KB),
-// the Code panel (+23 KB), the Customer's side panel (+12.5 KB) and the
-// trust work of issue 13 (+13 KB). 1.72 MB leaves room for small fixes,
-// not for another panel: issue 16's 1.5 MB target needs go-app's server
-// code out of the client (BENCHMARKS.md, issue 16's round).
-const WasmBrotliBudget = 1_720_000
+// 5's 1.6 MB, then 1.72 MB for the firewall audit, issue 12's rows, the
+// Code and Customer's side panels and issue 13's trust work; main measured
+// 1,691,827 bytes at quality 11 at ba1eaa9. Of that, go-app's hello world
+// built the same way is 1,359,135; what the app adds (332 KB) is broken down
+// by feature in BENCHMARKS.md (issue 16's second round): issue 16's 1.5 MB
+// target would take about half the page's features out, so it is not met.
+const WasmBrotliBudget = 1_700_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.
