@@ -12,11 +12,11 @@ import (
 // app.wasm, so growth is a decision rather than an accident. It was issue
 // 5's 1.6 MB, then 1.72 MB for the firewall audit, issue 12's rows, the
 // Code and Customer's side panels and issue 13's trust work; main measured
-// 1,691,827 bytes at quality 11 at ba1eaa9. Of that, go-app's hello world
-// built the same way is 1,359,135; what the app adds (332 KB) is broken down
-// by feature in BENCHMARKS.md (issue 16's second round): issue 16's 1.5 MB
+// 1,699,276 bytes at quality 11 at 1b1061f. Of that, go-app's hello world
+// built the same way is 1,359,135; what the app adds is broken down by
+// feature in BENCHMARKS.md (issue 16's second round): issue 16's 1.5 MB
 // target would take about half the page's features out, so it is not met.
-const WasmBrotliBudget = 1_700_000
+const WasmBrotliBudget = 1_720_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.
