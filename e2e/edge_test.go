@@ -20,7 +20,7 @@ const cutSelectsJS = `(sel, all) => {
 	const bad = [];
 	for (const el of document.querySelectorAll(sel)) {
 		const cs = getComputedStyle(el);
-		if (cs.appearance !== "none") { bad.push(el.id + ": the browser draws its arrow inside the label's room"); continue; }
+		if (cs.appearance !== "none") bad.push(el.id + ": the browser draws its arrow inside the label's room");
 		ctx.font = cs.font;
 		const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
 		for (const o of all ? el.options : el.selectedOptions) {
