@@ -87,7 +87,8 @@ func Target(p Props, i int) app.UI {
 }
 
 // pasteURI fills target i from a whole SIP URI pasted into Host, and
-// reports whether the text was one. Typing is never imported half-way.
+// reports whether it took the paste (text that is no URI at all is left
+// to onInput). Typing is never imported half-way.
 func pasteURI(ctx app.Context, p Props, i int, v string) bool {
 	trimmed := strings.TrimSpace(v)
 	lower := strings.ToLower(trimmed)
@@ -95,13 +96,18 @@ func pasteURI(ctx app.Context, p Props, i int, v string) bool {
 		return false
 	}
 	t, diags := sipcompose.ParseURI(trimmed)
-	if (sipcompose.Result{Diagnostics: diags}).HasErrors() {
-		p.Notifier.Say(id(i, "host"), "The pasted text is not a SIP URI the form can take: "+messages(diags))
-		return false
+	if refused := sipcompose.UnreadableURI(diags); refused != nil {
+		// The text stays in Host as pasted. The notice comes after that
+		// edit, which clears any notice said before it (this one was).
+		p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Host = v })
+		p.Notifier.Say(id(i, "host"), "The pasted text is not a SIP URI the form can take: "+messages(refused))
+		return true
 	}
+	// As Import TwiML: a URI with errors fills the target as far as it
+	// reads, each change on the way in listed under Host.
 	msg := fmt.Sprintf("Filled target %d from the pasted SIP URI.", i+1)
 	if len(diags) > 0 {
-		msg += " " + messages(diags)
+		msg += " " + importSummary(diags)
 	}
 	p.Replace(ctx, id(i, "host"), msg, func(d *sipcompose.Document) {
 		if p.IsExample(*d) {
@@ -109,5 +115,6 @@ func pasteURI(ctx app.Context, p Props, i int, v string) bool {
 		}
 		d.Targets[i] = sipcompose.WithURI(d.Targets[i], t)
 	})
+	p.Notifier.List(id(i, "host"), diags)
 	return true
 }

@@ -119,3 +119,32 @@ func TestImportSaysWhatItChanged(t *testing.T) {
 	}
 	s.NoConsoleErrors()
 }
+
+// TestPasteBrokenURI: a SIP URI with errors pasted into Host fills the
+// target as far as it reads, as Import TwiML does, listing what was not
+// kept under Host with Undo; text that is no SIP URI at all stays in Host
+// as pasted, saying why.
+func TestPasteBrokenURI(t *testing.T) {
+	s := browsertest.New(t)
+	s.Open("/")
+	s.Fill("User", "mine")
+	s.WaitTextContains("SIP URI", "sip:mine@")
+	s.FillNth("Host", 0, "sip:gina@pbx.example.com:99999;edge=dublin", true)
+	s.WaitTextContains("SIP URI", "sip:gina@pbx.example.com;edge=dublin")
+	waitFeedback(s, "t0-host", "Filled target 1 from the pasted SIP URI. What it changed or could not keep on the way in (1 error):")
+	if got := s.Eval(`() => [...document.querySelectorAll("#t0-host-feedback li")].map(li => li.dataset.code + "|" + li.textContent).join("\n")`); !strings.Contains(got, `port-invalid|Error: Port "99999": use 1 to 65535; it was not kept.`) {
+		t.Errorf("under Host: %q", got)
+	}
+	if s.Value("Host", 0) != "pbx.example.com" || s.Value("Port", 0) != "" || s.Value("Edge", 0) != "dublin" {
+		t.Errorf("form: host %q port %q edge %q", s.Value("Host", 0), s.Value("Port", 0), s.Value("Edge", 0))
+	}
+	clickUndo(s, "t0-host")
+	s.WaitTextContains("SIP URI", "sip:mine@")
+
+	s.FillNth("Host", 0, "tel:+14155550100;ext=1", true)
+	waitFeedback(s, "t0-host", `The pasted text is not a SIP URI the form can take: "tel:" is not a SIP URI`)
+	if s.Value("Host", 0) != "tel:+14155550100;ext=1" {
+		t.Errorf("a refused paste changed Host to %q", s.Value("Host", 0))
+	}
+	s.NoConsoleErrors()
+}
