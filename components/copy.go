@@ -62,9 +62,3 @@ func copyButton(label, sourceID, what string, n *Notifier, text func() string) a
 		&Feedback{At: sourceID, Notifier: n},
 	)
 }
-
-// textOf reads the text content of the element id when called: for an
-// output shown whole, what is on the screen is what is copied.
-func textOf(id string) func() string {
-	return func() string { return app.Window().GetElementByID(id).Get("textContent").String() }
-}

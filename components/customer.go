@@ -37,12 +37,15 @@ type callbacksView struct {
 }
 
 func (c *callbacksView) Render() app.UI {
+	text := c.Callbacks.Text()
+	shown, cut := shownPart(text)
 	return app.Div().Body(
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("What the customer's app gets back"),
-			copyButton("Copy callbacks", "callbacks", "callback parameters", c.Notifier, textOf("callbacks")),
+			copyButton("Copy callbacks", "callbacks", "callback parameters", c.Notifier, func() string { return c.Callbacks.Text() }),
 		),
-		app.Pre().ID("callbacks").Class("code").Aria("label", "Callback parameters").TabIndex(0).Text(c.Callbacks.Text()),
+		app.Pre().ID("callbacks").Class("code").Aria("label", "Callback parameters").TabIndex(0).Text(shown),
+		cutNote(cut, len(text), "callbacks"),
 	)
 }
 

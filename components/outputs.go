@@ -175,21 +175,55 @@ func allowTable(rules []sipcompose.Rule) app.UI {
 	)
 }
 
-// shownLimit is how much of one output a panel shows. A 200 KB paste made
-// every keystroke re-render (and the browser lay out) the whole of it,
-// about 0.4 s a key; a person reads the start, and copies the whole.
-const shownLimit = 20_000
+// shownLimit is how much of one output a panel shows, and lineLimit how
+// much of one line. A 200 KB paste made every keystroke re-render (and the
+// browser lay out) the whole of it, about 0.4 s a key; and the browser
+// shapes a changed line whole, so one line of 20,000 characters still cost
+// milliseconds in each of the six outputs that hold it. A person reads the
+// start, and copies the whole. No line of a document Twilio accepts comes
+// near lineLimit: its headers are at most 1,024 characters, REST TwiML
+// 4,000.
+const (
+	shownLimit = 20_000
+	lineLimit  = 5_000
+)
 
-// shownPart is the start of s that a panel shows, and whether it is cut.
+// shownPart is what a panel shows of s, and whether it is cut: at most
+// shownLimit characters from the start, each line longer than lineLimit
+// cut short and ended with "…".
 func shownPart(s string) (string, bool) {
-	if len(s) <= shownLimit {
+	if len(s) <= lineLimit {
 		return s, false
 	}
-	cut := shownLimit
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
+	var b strings.Builder
+	cut := false
+	for line := range strings.Lines(s) {
+		if len(line) > lineLimit {
+			end := "…"
+			if strings.HasSuffix(line, "\n") {
+				end += "\n"
+			}
+			line, cut = startOf(line, lineLimit)+end, true
+		}
+		if b.Len()+len(line) > shownLimit {
+			b.WriteString(startOf(line, shownLimit-b.Len()))
+			return b.String(), true
+		}
+		b.WriteString(line)
 	}
-	return s[:cut], true
+	return b.String(), cut
+}
+
+// startOf is s, or its start of at most n bytes that ends on a character
+// boundary.
+func startOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // shortText caps one line of text as shown (a diagnostic, a header line):
@@ -199,18 +233,15 @@ func shortText(m string) string {
 	if len(m) <= limit {
 		return m
 	}
-	cut := limit
-	for cut > 0 && !utf8.RuneStart(m[cut]) {
-		cut--
-	}
-	return fmt.Sprintf("%s… (%d more characters)", m[:cut], len(m)-cut)
+	shown := startOf(m, limit)
+	return fmt.Sprintf("%s… (%d more characters)", shown, len(m)-len(shown))
 }
 
 // cutNote says that an output is shown in part, and that copying takes it
 // all.
 func cutNote(cut bool, total int, what string) app.UI {
 	return app.If(cut, app.P().Class("hint", "cut-note").Text(fmt.Sprintf(
-		"Showing the first %d of %d characters; Copy %s copies all of it.", shownLimit, total, what)))
+		"Shown in part (at most %d of its %d characters, and %d of any line); Copy %s copies all of it.", shownLimit, total, lineLimit, what)))
 }
 
 // panelClass marks an output panel that shows a document with errors.
