@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"sipcompose/browsertest"
 )
@@ -39,12 +38,9 @@ func TestBigPasteStaysResponsive(t *testing.T) {
 	if n, _ := strconv.Atoi(s.Eval(`() => String(document.getElementById("twiml").textContent.length)`)); n > 20_000 {
 		t.Errorf("the preview shows %d characters", n)
 	}
-	// Measured, not yet a guard: about 0.34 s a key here on a loaded
-	// machine, so the cost is not (only) in the DOM the cap removed.
-	start := time.Now()
+	// Typing goes on; how fast is make bench's (TestTypingAfterBigPaste).
 	s.Type("User", "abcde")
 	s.WaitEval(`() => String(document.getElementById("sip-uri").textContent.includes("sip:+14158675309abcde@"))`, "true")
-	t.Logf("a key after a 200 KB paste: %v", time.Since(start)/5)
 	s.NoConsoleErrors()
 }
 
