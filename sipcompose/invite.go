@@ -178,16 +178,19 @@ func inviteHeaders(t *Target) []InviteHeader {
 	return out
 }
 
+// notSentNotes say, by droppedName's code, why a header row is not in
+// the INVITE.
+var notSentNotes = map[string]string{
+	"header-name-invalid":     "Not sent: not a valid SIP header name (error 13252).",
+	"header-name-reserved":    "Not sent: X-Twilio names are Twilio's own (error 32113).",
+	"header-name-not-allowed": "Not sent: Twilio passes on only X- headers and " + strings.Join(allowedStandardHeaders, ", ") + " (error 32113).",
+}
+
 func inviteHeader(name, value, kind string, row int) InviteHeader {
 	h := InviteHeader{Name: name, Kind: kind, Row: row, Sent: true}
 	element := kind == "headerElements"
-	switch {
-	case !tokenValid(name):
-		h.Sent, h.Note = false, "Not sent: not a valid SIP header name (error 13252)."
-	case xTwilio(name):
-		h.Sent, h.Note = false, "Not sent: X-Twilio names are Twilio's own (error 32113)."
-	case !xHeader(name) && !standardHeader(name):
-		h.Sent, h.Note = false, "Not sent: Twilio passes on only X- headers and "+strings.Join(allowedStandardHeaders, ", ")+" (error 32113)."
+	if code := droppedName(name); code != "" {
+		h.Sent, h.Note = false, notSentNotes[code]
 	}
 	h.Value, h.Note = headerLineValue(value, h.Note)
 	if element && h.Sent && strings.Contains(value, "%") {

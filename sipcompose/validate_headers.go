@@ -104,22 +104,37 @@ func (f firstSeen) also(list string) string {
 // URI's headers to a <Header> element: Twilio documents none of its own.
 const elementsUndocumented = " Twilio documents this rule for headers in the SIP URI and none for <Header> elements; this assumes they follow it."
 
-// headerName applies Twilio's rules for the name of the header row at
-// row in list, in any case, as SIP compares names.
+// droppedName is why Twilio drops a header by its name, in any case, as
+// SIP compares names: a diagnostic's code, or "" when Twilio passes the
+// name on. The validator and the INVITE preview both decide by it.
+func droppedName(name string) string {
+	switch {
+	case !tokenValid(name):
+		return "header-name-invalid"
+	case xTwilio(name):
+		return "header-name-reserved"
+	case !xHeader(name) && !standardHeader(name):
+		return "header-name-not-allowed"
+	}
+	return ""
+}
+
+// headerName says why Twilio drops the header row at row in list, if it
+// does.
 func (v *validator) headerName(row, list, name string) {
 	caveat := ""
 	if list == "headerElements" {
 		caveat = elementsUndocumented
 	}
-	switch {
-	case !tokenValid(name):
-		v.add(SeverityError, "header-name-invalid", row+".name",
+	switch code := droppedName(name); code {
+	case "header-name-invalid":
+		v.add(SeverityError, code, row+".name",
 			"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).%s", name, caveat)
-	case xTwilio(name):
-		v.add(SeverityError, "header-name-reserved", row+".name",
+	case "header-name-reserved":
+		v.add(SeverityError, code, row+".name",
 			"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.%s", name, caveat)
-	case !xHeader(name) && !standardHeader(name):
-		v.add(SeverityError, "header-name-not-allowed", row+".name",
+	case "header-name-not-allowed":
+		v.add(SeverityError, code, row+".name",
 			"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).%s",
 			name, name, strings.Join(allowedStandardHeaders, ", "), caveat)
 	}
