@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
 
 	"sipcompose/browsertest"
 )
@@ -264,6 +265,7 @@ func TestTyping(t *testing.T) {
 	s.WaitTextContains("TwiML preview", "X-Bench-19")
 	times, _ := typing(t, s, keystrokes, "Header value", false)
 	record(t, "typing_10x20_ms", times)
+	record(t, "typing_10x20_cpu_ms", inputCPU(t, s, func() { typing(t, s, keystrokes, "Header value", false) }))
 	s.NoConsoleErrors()
 }
 
@@ -284,5 +286,36 @@ func TestTypingAfterBigPaste(t *testing.T) {
 	times, settled := typing(t, s, bigValueKeystrokes, "User", true)
 	record(t, "typing_200kb_ms", times)
 	record(t, "typing_200kb_frame_ms", settled)
+	record(t, "typing_200kb_cpu_ms", inputCPU(t, s, func() { typing(t, s, bigValueKeystrokes, "User", true) }))
 	s.NoConsoleErrors()
+}
+
+// inputCPU runs f under a DevTools trace and returns the page's thread
+// time (CPU time, in ms) in each input event's handling: what a keystroke
+// costs the page, without the time the machine's other work took the core
+// away, which the wall-clock figures include.
+func inputCPU(t *testing.T, s *browsertest.Session, f func()) []float64 {
+	t.Helper()
+	var cpu []float64
+	done := make(chan struct{})
+	wait := s.Page.EachEvent(func(e *proto.TracingDataCollected) {
+		for _, ev := range e.Value {
+			if ev["name"].Str() == "EventDispatch" && ev["args"].Get("data.type").Str() == "input" {
+				cpu = append(cpu, ev["tdur"].Num()/1000)
+			}
+		}
+	}, func(*proto.TracingTracingComplete) bool { close(done); return true })
+	if err := (proto.TracingStart{Categories: "devtools.timeline", TransferMode: proto.TracingStartTransferModeReportEvents}).Call(s.Page); err != nil {
+		t.Fatal(err)
+	}
+	f()
+	if err := (proto.TracingEnd{}).Call(s.Page); err != nil {
+		t.Fatal(err)
+	}
+	go wait()
+	<-done
+	if len(cpu) == 0 {
+		t.Fatal("the trace holds no input event")
+	}
+	return cpu
 }
