@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -57,5 +59,21 @@ func TestReadDraft(t *testing.T) {
 func TestExampleDocumentIsClean(t *testing.T) {
 	for _, d := range sipcompose.Validate(exampleDocument()) {
 		t.Errorf("the first-visit example has a diagnostic: %+v", d)
+	}
+}
+
+// compactDocument is EncodeDocument's JSON compacted, byte for byte.
+func TestCompactDocumentIsEncodeDocumentCompacted(t *testing.T) {
+	hostile := exampleDocument()
+	hostile.Targets[0].Headers[0].Value = "<&>\"\\\u2028\x00é" + strings.Repeat("v", 1000)
+	hostile.Targets[0].Password = "hunter2"
+	for _, doc := range []sipcompose.Document{exampleDocument(), blankDocument(), {}, hostile} {
+		var want bytes.Buffer
+		if err := json.Compact(&want, sipcompose.EncodeDocument(sipcompose.WithoutSecrets(doc))); err != nil {
+			t.Fatal(err)
+		}
+		if got := compactDocument(doc); !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("compactDocument:\n%s\nwant\n%s", got, want.Bytes())
+		}
 	}
 }
