@@ -7,15 +7,23 @@ import "strings"
 // TwiML is well-formed XML whatever the input.
 func Compose(doc Document) Result {
 	res := resolveAll(doc)
-	r := Result{
+	r := composeCall(doc, res)
+	r.Invites, r.Callbacks = customerSide(&doc, res, r.Diagnostics)
+	return r
+}
+
+// composeCall is the call as Twilio is asked to place it: the TwiML, the
+// REST form, every rule and the allow-list. The customer's side (what the
+// PBX and the app receive) is previewed from it. make bench guards this
+// part against twilio-go, which builds only the TwiML of the same call.
+func composeCall(doc Document, res []Resolution) Result {
+	return Result{
 		TwiML:       renderTwiML(doc, res),
 		URIs:        restURIs(doc, res),
 		Curl:        renderCurl(doc, res),
 		AllowList:   allowListFor(doc, res),
 		Diagnostics: validate(doc, res),
 	}
-	r.Invites, r.Callbacks = customerSide(&doc, res, r.Diagnostics)
-	return r
 }
 
 // resolveAll resolves each of the document's targets, in order, with
