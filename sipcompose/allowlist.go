@@ -107,12 +107,12 @@ type dialedURI struct {
 func dialedURIs(doc Document, res []Resolution) []dialedURI {
 	out := make([]dialedURI, 0, len(doc.Targets))
 	for i, t := range doc.Targets {
-		if len(t.URIs) == 0 || res[i].URI != "sip:" {
+		if !res[i].ChildrenAlone() {
 			out = append(out, dialedURI{i, t, res[i]})
 		}
-		for _, u := range t.URIs {
-			if parsed, diags := ParseURI(u.URI); !(Result{Diagnostics: diags}).HasErrors() {
-				out = append(out, dialedURI{i, parsed, Resolve(parsed)})
+		for _, c := range res[i].Children {
+			if c.Readable() {
+				out = append(out, dialedURI{i, c.Parsed, c.Resolution})
 			}
 		}
 	}

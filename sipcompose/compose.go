@@ -1,7 +1,5 @@
 package sipcompose
 
-import "strings"
-
 // Compose turns a Document into everything the page, the CLI and the tests
 // show. It never fails: problems are Diagnostics in the Result, and the
 // TwiML is well-formed XML whatever the input.
@@ -44,8 +42,8 @@ func restURIs(doc Document, res []Resolution) []string {
 	uris := make([]string, len(res))
 	for i, r := range res {
 		uris[i] = r.URI
-		if t := doc.Targets[i]; r.URI == "sip:" && len(t.URIs) > 0 {
-			uris[i] = strings.TrimSpace(t.URIs[0].URI)
+		if r.ChildrenAlone() {
+			uris[i] = r.Children[0].Resolution.URI
 		}
 	}
 	return uris

@@ -91,14 +91,15 @@ func invitesFor(doc *Document, res []Resolution, withErrors []bool) []Invite {
 	for i := range doc.Targets {
 		t := &doc.Targets[i]
 		label := "Target " + strconv.Itoa(i+1)
-		if len(t.URIs) == 0 || res[i].URI != "sip:" {
+		if !res[i].ChildrenAlone() {
 			out = append(out, buildInvite(doc, t, res[i], i, 0, label, withErrors[i]))
 		}
-		for j, u := range t.URIs {
-			parsed, _ := ParseURI(u.URI)
-			child := WithURI(*t, parsed)
-			child.Username, child.Password = u.Username, u.Password
-			out = append(out, buildInvite(doc, &child, Resolve(child), i, j+1, label+", <Uri> "+strconv.Itoa(j+1), withErrors[i]))
+		for j, c := range res[i].Children {
+			// The child's INVITE is the <Sip>'s with the child's URI
+			// and credentials.
+			child := WithURI(*t, c.Parsed)
+			child.Username, child.Password = t.URIs[j].Username, t.URIs[j].Password
+			out = append(out, buildInvite(doc, &child, c.Resolution, i, j+1, label+", <Uri> "+strconv.Itoa(j+1), withErrors[i]))
 		}
 	}
 	return out

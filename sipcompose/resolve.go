@@ -37,6 +37,33 @@ type Resolution struct {
 	// Port is the customer's port that signaling goes to: the target's
 	// own, else 5060 (5061 for tls).
 	Port int
+	// Children are the target's <Uri> children, read once, in order.
+	Children []Child
+}
+
+// Child is one <Uri> child of a target as Twilio reads it. The validator,
+// the INVITE previews and the allow-list all read it here, so they can
+// never disagree on what a child dials.
+type Child struct {
+	// Parsed is the child's URI as ParseURI reads it.
+	Parsed Target
+	// Problems are what ParseURI found in it.
+	Problems []Diagnostic
+	// Resolution is Parsed's, with URI the child's URI as typed, trimmed:
+	// Twilio dials it as typed.
+	Resolution Resolution
+}
+
+// Readable reports whether the child reads as a SIP URI: ParseURI found
+// no error in it.
+func (c Child) Readable() bool {
+	return !(Result{Diagnostics: c.Problems}).HasErrors()
+}
+
+// ChildrenAlone reports a target of <Uri> children and nothing of a URI
+// of its own (its URI a bare "sip:"): it is dialed only through them.
+func (r Resolution) ChildrenAlone() bool {
+	return len(r.Children) > 0 && r.URI == "sip:"
 }
 
 // EdgeFrom is how a target's edge was found, or why it has none.
@@ -108,6 +135,13 @@ func Resolve(t Target) Resolution {
 	default:
 		r.EdgeFrom = EdgeDefault
 		r.Edge, _ = LookupEdge(DefaultEdge)
+	}
+	for _, u := range t.URIs {
+		var c Child
+		c.Parsed, c.Problems = ParseURI(u.URI)
+		c.Resolution = Resolve(c.Parsed)
+		c.Resolution.URI = strings.TrimSpace(u.URI)
+		r.Children = append(r.Children, c)
 	}
 	return r
 }

@@ -28,7 +28,7 @@ func renderTwiML(doc Document, res []Resolution) string {
 		// BuildURI percent-encodes every byte outside printable ASCII,
 		// so a URI needs no xmlSafe.
 		sip.SetText(res[i].URI)
-		sipChildren(sip, t, res[i].URI)
+		sipChildren(sip, t, res[i])
 	}
 	x.Indent(2)
 	out, _ := x.WriteToString()

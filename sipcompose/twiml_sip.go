@@ -1,25 +1,20 @@
 package sipcompose
 
-import (
-	"strings"
-
-	"github.com/beevik/etree"
-)
+import "github.com/beevik/etree"
 
 // sipChildren adds a target's <Uri> and <Headers> children after the
 // <Sip> text, as Twilio's helper libraries define them. A <Sip> with
-// <Uri> children and nothing of a URI of its own (uri is a bare "sip:")
-// has no text. Each <Uri> is written as typed, trimmed: it is the URI
-// Twilio dials.
-func sipChildren(sip *etree.Element, t *Target, uri string) {
-	if len(t.URIs) > 0 && uri == "sip:" {
+// <Uri> children and nothing of a URI of its own (r.ChildrenAlone) has
+// no text. Each <Uri> is written as r read it, typed and trimmed: it is
+// the URI Twilio dials.
+func sipChildren(sip *etree.Element, t *Target, r Resolution) {
+	if r.ChildrenAlone() {
 		sip.SetText("")
 	}
 	for k := range t.URIs {
-		u := &t.URIs[k]
 		e := sip.CreateElement("Uri")
-		setAttributes(e, uriAttributes(u))
-		e.SetText(xmlSafe(strings.TrimSpace(u.URI)))
+		setAttributes(e, uriAttributes(&t.URIs[k]))
+		e.SetText(xmlSafe(r.Children[k].Resolution.URI))
 	}
 	if rows := namedHeaders(t.HeaderElements); len(rows) > 0 {
 		headers := sip.CreateElement("Headers")

@@ -24,7 +24,7 @@ func (v *validator) uuiRow(field, name, value string) {
 
 // sipChildren checks a target's <Uri> children and says what Twilio
 // documents of them and of <Header> elements, whose rows headerRows checks.
-func (v *validator) sipChildren(p string, t Target) {
+func (v *validator) sipChildren(p string, t Target, r Resolution) {
 	if len(t.URIs) == 0 && len(t.HeaderElements) == 0 {
 		return
 	}
@@ -41,25 +41,24 @@ func (v *validator) sipChildren(p string, t Target) {
 		}
 	}
 	for j := range t.URIs {
-		v.sipURI(p+".uris["+strconv.Itoa(j)+"]", t.URIs[j])
+		v.sipURI(p+".uris["+strconv.Itoa(j)+"]", t.URIs[j], r.Children[j])
 	}
 }
 
-// sipURI checks one <Uri>: its URI as ParseURI reads it and as the
-// target's own URI would be checked, measured as typed (it is sent as
-// typed); every finding about the URI is shown at its field.
-func (v *validator) sipURI(f string, u SipURI) {
-	parsed, diags := ParseURI(u.URI)
-	if !(Result{Diagnostics: diags}).HasErrors() {
-		r := Resolve(parsed)
-		r.URI = strings.TrimSpace(u.URI)
-		sub := &validator{out: diags}
-		sub.target("targets[0]", parsed, r)
-		diags = sub.out
+// sipURI checks one <Uri>, c being its reading: its URI as ParseURI
+// reads it and as the target's own URI would be checked, measured as typed
+// (it is sent as typed); every finding about the URI is shown at its
+// field.
+func (v *validator) sipURI(f string, u SipURI, c Child) {
+	sub := &validator{}
+	if c.Readable() {
+		sub.target("targets[0]", c.Parsed, c.Resolution)
 	}
-	for _, d := range diags {
-		d.Field = f + ".uri"
-		v.out = append(v.out, d)
+	for _, found := range [][]Diagnostic{c.Problems, sub.out} {
+		for _, d := range found {
+			d.Field = f + ".uri"
+			v.out = append(v.out, d)
+		}
 	}
 	for _, n := range []struct{ name, value string }{{"priority", u.Priority}, {"weight", u.Weight}} {
 		if n.value != "" && !digits(strings.TrimSpace(n.value)) {

@@ -19,7 +19,7 @@ func (v *validator) target(p string, t Target, r Resolution) {
 	}
 	// A target of <Uri> children alone, with nothing of a URI of its own,
 	// needs no host.
-	if len(t.URIs) == 0 || r.URI != "sip:" {
+	if !r.ChildrenAlone() {
 		v.host(p, t.Host)
 	}
 	if t.Port < 0 || t.Port > 65535 {
@@ -39,7 +39,7 @@ func (v *validator) target(p string, t Target, r Resolution) {
 	v.credentials(p, t.Username, t.Password)
 	v.callbacks(p, t)
 	v.amd(p, t)
-	v.sipChildren(p, t)
+	v.sipChildren(p, t, r)
 }
 
 // credentials checks SIP digest auth: a username and a password, both or
