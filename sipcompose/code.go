@@ -187,7 +187,7 @@ func newCodeModel(doc Document, uris []string) codeModel {
 		if bare {
 			m.notes = appendNew(m.notes, commentText(curlFirstURIComment))
 		}
-		call := restCall(&doc, t, uris[i], bare)
+		call := restParams(&doc, t, uris[i], bare)
 		for _, v := range call {
 			if v.kind == kindEnv {
 				m.callEnvs = appendNew(m.callEnvs, v.s)
@@ -213,71 +213,6 @@ func newCodeModel(doc Document, uris []string) codeModel {
 		}
 	}
 	return m
-}
-
-// restCall is the REST Calls request for one target: the parameters
-// renderCurl sends, in its order, with the same values. bare says the
-// target is <Uri>s alone: uri is then its first, whose username the call
-// takes if the target has none, as the curl form does.
-func restCall(doc *Document, t *Target, uri string, bare bool) []codeValue {
-	d := &doc.Dial
-	from := d.CallerID
-	if from == "" {
-		from = "sipcompose"
-	}
-	answered := param("Url", PlaceholderRESTURL)
-	switch {
-	case doc.REST.URL != "":
-		answered = param("Url", doc.REST.URL)
-	case doc.REST.TwiML != "":
-		answered = param("Twiml", doc.REST.TwiML)
-	}
-	username := t.Username
-	if bare && username == "" {
-		username = t.URIs[0].Username
-	}
-	call := []codeValue{param("To", uri), param("From", from), answered}
-	if username != "" {
-		call = append(call, param("SipAuthUsername", username), codeValue{name: "SipAuthPassword", kind: kindEnv, s: EnvSIPPassword})
-	}
-	call = append(call, intValue("Timeout", d.Timeout))
-	if recording(d.Record) {
-		channels := ""
-		if strings.HasSuffix(d.Record, "-dual") {
-			channels = "dual"
-		}
-		call = append(call,
-			boolValue("Record", true),
-			param("RecordingChannels", channels),
-			param("RecordingTrack", d.RecordingTrack),
-			param("RecordingStatusCallback", d.RecordingStatusCallback),
-			param("RecordingStatusCallbackMethod", d.RecordingStatusCallbackMethod),
-			listValue("RecordingStatusCallbackEvent", d.RecordingStatusCallbackEvent),
-			// Trim applies only to a recording, in both forms.
-			param("Trim", d.Trim),
-		)
-	}
-	call = append(call,
-		intValue("TimeLimit", d.TimeLimit),
-		param("StatusCallback", t.StatusCallback),
-		param("StatusCallbackMethod", t.StatusCallbackMethod),
-		listValue("StatusCallbackEvent", t.StatusCallbackEvent),
-		param("MachineDetection", t.MachineDetection),
-		intValue("MachineDetectionTimeout", t.MachineDetectionTimeout),
-		intValue("MachineDetectionSpeechThreshold", t.MachineDetectionSpeechThreshold),
-		intValue("MachineDetectionSpeechEndThreshold", t.MachineDetectionSpeechEndThreshold),
-		intValue("MachineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout),
-	)
-	if t.AMDStatusCallback != "" {
-		// The REST API reports AMD results to a callback only in async
-		// mode; it takes the string "true", not a boolean.
-		call = append(call, param("AsyncAmd", "true"))
-	}
-	call = append(call,
-		param("AsyncAmdStatusCallback", t.AMDStatusCallback),
-		param("AsyncAmdStatusCallbackMethod", t.AMDStatusCallbackMethod),
-	)
-	return present(call...)
 }
 
 // sipPasswordEnvs names the variable each target's SIP password is read

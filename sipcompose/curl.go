@@ -2,7 +2,6 @@ package sipcompose
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -42,7 +41,7 @@ func renderCurl(doc Document, res []Resolution) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		writeCurlCommand(&b, doc, doc.Targets[i], r.URI)
+		writeCurlCommand(&b, doc, doc.Targets[i], r)
 	}
 	return b.String()
 }
@@ -74,8 +73,8 @@ const (
 
 // writeCurlCommand writes one command: its comments first, then the
 // arguments. The comments depend only on the document, so they are
-// decided before any field is written.
-func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
+// decided before any field is written. r is t's resolution.
+func writeCurlCommand(b *strings.Builder, doc Document, t Target, r Resolution) {
 	d := doc.Dial
 	if d.CallerID == "" {
 		b.WriteString(curlFromComment)
@@ -83,86 +82,44 @@ func writeCurlCommand(b *strings.Builder, doc Document, t Target, uri string) {
 	if doc.REST.URL == "" && doc.REST.TwiML == "" {
 		b.WriteString(curlURLComment)
 	}
-	record := recording(d.Record)
-	if record && strings.Contains(d.Record, "ringing") {
+	if recording(d.Record) && strings.Contains(d.Record, "ringing") {
 		b.WriteString(curlRingingComment)
 	}
-	username := t.Username
-	if uri == "sip:" && len(t.URIs) > 0 {
-		u := t.URIs[0]
-		uri = strings.TrimSpace(u.URI)
-		if username == "" {
-			username = u.Username
-		}
+	uri, bare := r.URI, r.ChildrenAlone()
+	if bare {
+		uri = r.Children[0].Resolution.URI
 		b.WriteString(curlFirstURIComment)
 	}
 	if len(namedHeaders(t.HeaderElements)) > 0 {
 		b.WriteString(curlHeaderElementsComment)
 	}
 	b.WriteString(curlFirstLine + curlNextLine + curlAuthLine)
-	field := func(name, value string) {
-		if value != "" {
-			b.WriteString(curlNextLine + "--data-urlencode '" + name + "=")
-			writeShellQuoted(b, value)
-			b.WriteByte('\'')
+	for _, v := range restParams(&doc, &t, uri, bare) {
+		switch v.kind {
+		case kindEnv:
+			// Double quotes, so sh reads the secret from the variable.
+			b.WriteString(curlNextLine + `--data-urlencode "` + v.name + `=$` + v.s + `"`)
+		case kindList:
+			// One field per item, as the REST API takes a list. An
+			// empty item (Validate reports it) is left out here; the
+			// programs hand the list to the library as it is.
+			for _, e := range v.list {
+				if e != "" {
+					writeCurlField(b, v.name, e)
+				}
+			}
+		default:
+			writeCurlField(b, v.name, v.text())
 		}
 	}
-	number := func(name string, n int) {
-		if n != 0 {
-			field(name, strconv.Itoa(n))
-		}
-	}
-	field("To", uri)
-	if d.CallerID == "" {
-		field("From", "sipcompose")
-	} else {
-		field("From", d.CallerID)
-	}
-	switch {
-	case doc.REST.URL != "":
-		field("Url", doc.REST.URL)
-	case doc.REST.TwiML != "":
-		field("Twiml", doc.REST.TwiML)
-	default:
-		field("Url", PlaceholderRESTURL)
-	}
-	if username != "" {
-		field("SipAuthUsername", username)
-		b.WriteString(curlNextLine + `--data-urlencode "SipAuthPassword=$` + EnvSIPPassword + `"`)
-	}
-	number("Timeout", d.Timeout)
-	if record {
-		field("Record", "true")
-		if strings.HasSuffix(d.Record, "-dual") {
-			field("RecordingChannels", "dual")
-		}
-		field("RecordingTrack", d.RecordingTrack)
-		field("RecordingStatusCallback", d.RecordingStatusCallback)
-		field("RecordingStatusCallbackMethod", d.RecordingStatusCallbackMethod)
-		for _, e := range d.RecordingStatusCallbackEvent {
-			field("RecordingStatusCallbackEvent", e)
-		}
-		// Trim applies only to a recording, in both forms.
-		field("Trim", d.Trim)
-	}
-	number("TimeLimit", d.TimeLimit)
-	field("StatusCallback", t.StatusCallback)
-	field("StatusCallbackMethod", t.StatusCallbackMethod)
-	for _, e := range t.StatusCallbackEvent {
-		field("StatusCallbackEvent", e)
-	}
-	field("MachineDetection", t.MachineDetection)
-	number("MachineDetectionTimeout", t.MachineDetectionTimeout)
-	number("MachineDetectionSpeechThreshold", t.MachineDetectionSpeechThreshold)
-	number("MachineDetectionSpeechEndThreshold", t.MachineDetectionSpeechEndThreshold)
-	number("MachineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout)
-	if t.AMDStatusCallback != "" {
-		// The REST API reports AMD results to a callback only in async mode.
-		field("AsyncAmd", "true")
-	}
-	field("AsyncAmdStatusCallback", t.AMDStatusCallback)
-	field("AsyncAmdStatusCallbackMethod", t.AMDStatusCallbackMethod)
 	b.WriteByte('\n')
+}
+
+// writeCurlField writes one form field, single-quoted for sh.
+func writeCurlField(b *strings.Builder, name, value string) {
+	b.WriteString(curlNextLine + "--data-urlencode '" + name + "=")
+	writeShellQuoted(b, value)
+	b.WriteByte('\'')
 }
 
 // writeShellQuoted writes s for inside single quotes: a quote closes the
