@@ -18,13 +18,15 @@ import (
 // header table, was most of a keystroke's time in the page. The panel
 // itself is a plain function, so the INVITEs are compared once, each by
 // its own component.
-func CustomerPanel(invites []sipcompose.Invite, callbacks sipcompose.Callbacks, n *Notifier) app.UI {
+func CustomerPanel(all []sipcompose.Invite, callbacks sipcompose.Callbacks, n *Notifier) app.UI {
+	invites, more := firstOf(all, shownTargets)
 	return app.Section().Class("panel", "customer").Aria("labelledby", "customer-title").Body(
 		app.H2().ID("customer-title").Text("Customer's side"),
 		app.If(len(invites) == 0, app.P().Class("hint").Text("Add a target to see the INVITE its PBX receives.")),
 		app.Range(invites).Slice(func(i int) app.UI {
 			return &inviteView{Invite: invites[i], ID: "invite-" + strconv.Itoa(i), Notifier: n}
 		}),
+		moreNote(more, len(invites), "INVITEs"),
 		&callbacksView{Callbacks: callbacks, Notifier: n},
 	)
 }
@@ -72,7 +74,8 @@ func (c *inviteView) Render() app.UI {
 		facts = append(facts, inv.Auth)
 	}
 	facts = append(facts, inv.Notes...)
-	headers := inv.Headers
+	facts, moreFacts := firstOf(facts, shownRows)
+	headers, moreHeaders := firstOf(inv.Headers, shownRows)
 	// The page shows the INVITE with LF: HTML parsing turns CRLF into LF,
 	// so the exported first paint could hold nothing else, and the live
 	// page must match it. Copy takes the whole message, with the CRLF line
@@ -84,6 +87,7 @@ func (c *inviteView) Render() app.UI {
 			app.If(inv.Message != "", copyButton("Copy INVITE", id, "INVITE", n, func() string { return c.Invite.Message })),
 		),
 		app.Ul().Class("hint").Body(app.Range(facts).Slice(func(i int) app.UI { return app.Li().Text(facts[i]) })),
+		moreNote(moreFacts, len(facts), "notes"),
 		app.If(inv.Message != "",
 			app.Pre().ID(id).Class("code").Aria("label", inv.Label+" INVITE").TabIndex(0).Text(message),
 			cutNote(cut, len(inv.Message), "INVITE"),
@@ -109,6 +113,7 @@ func (c *inviteView) Render() app.UI {
 					})),
 				),
 			),
+			moreNote(moreHeaders, len(headers), "header lines"),
 		),
 	)
 }

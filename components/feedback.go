@@ -108,16 +108,19 @@ func (f *Feedback) Render() app.UI {
 // list is the diagnostics said with the message, as the Warnings list
 // shows its entries.
 func (f *Feedback) list() app.UI {
-	items := f.Notifier.items
-	return app.Ul().Class("diag-list", "feedback-list").Body(
-		app.Range(items).Slice(func(i int) app.UI {
-			d := items[i]
-			w := &warning{Diagnostic: d}
-			if f.Names != nil {
-				w.Label, w.Control = f.Names.FieldLabel(d.Field), f.Names.fieldControl(d.Field)
-			}
-			return w
-		}),
+	items, more := firstOf(f.Notifier.items, shownRows)
+	return app.Div().Body(
+		app.Ul().Class("diag-list", "feedback-list").Body(
+			app.Range(items).Slice(func(i int) app.UI {
+				d := items[i]
+				w := &warning{Diagnostic: d}
+				if f.Names != nil {
+					w.Label, w.Control = f.Names.FieldLabel(d.Field), f.Names.fieldControl(d.Field)
+				}
+				return w
+			}),
+		),
+		moreNote(more, len(items), "changes"),
 	)
 }
 

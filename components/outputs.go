@@ -65,7 +65,7 @@ type WarningsPanel struct {
 }
 
 func (c *WarningsPanel) Render() app.UI {
-	diags := c.Diagnostics
+	diags, more := firstOf(c.Diagnostics, shownRows)
 	return app.Section().ID("warnings").Class("panel", "warnings").Aria("label", "Warnings").Body(
 		app.H2().Text("Warnings"),
 		app.If(len(diags) == 0, app.P().Class("ok").Text("No problems found.")).Else(
@@ -75,6 +75,7 @@ func (c *WarningsPanel) Render() app.UI {
 					return &warning{Diagnostic: d, Label: c.Names.FieldLabel(d.Field), Control: c.Names.fieldControl(d.Field)}
 				}),
 			),
+			moreNote(more, len(diags), "warnings"),
 		),
 	)
 }

@@ -16,9 +16,11 @@ func id(i int, name string) string { return fmt.Sprintf("t%d-%s", i, name) }
 
 // Targets renders every SIP target section and the Add SIP target button.
 func Targets(p Props) app.UI {
+	shown, more := firstOf(p.Doc.Targets, shownTargets)
 	return app.Div().Class("targets").Body(
 		app.H2().Class("section-title").Text("SIP targets"),
-		app.Range(p.Doc.Targets).Slice(func(i int) app.UI { return Target(p, i) }),
+		app.Range(shown).Slice(func(i int) app.UI { return Target(p, i) }),
+		extraTargets(p, more),
 		app.If(len(p.Doc.Targets) < sipcompose.MaxTargets,
 			app.Button().Type("button").ID("add-target").Class("secondary").Text("Add SIP target").
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -39,6 +41,28 @@ func Targets(p Props) app.UI {
 				})
 			}),
 		fieldDiags("encoding-diags", "encoding-compact", "Compact header encoding", p.diagsOf("encoding")),
+	)
+}
+
+// extraTargets says that more targets than Twilio takes are kept but not
+// shown (an import, a link or a draft can hold a thousand), and offers to
+// remove them, with Undo. Its feedback stays after they are gone.
+func extraTargets(p Props, more int) app.UI {
+	const at = "extra-targets"
+	return app.Div().Class("extra-targets").Body(
+		app.If(more > 0,
+			app.P().ID("extra-targets-note").Class("diag", "error").Text(fmt.Sprintf(
+				"%s kept but not shown here: Twilio accepts at most %d targets in one <Dial> (error 13250), so the form shows the first %d. "+
+					"The TwiML, the share link and every Copy still hold all %d.", nOf(more, "more target is", "more targets are"), sipcompose.MaxTargets, shownTargets, len(p.Doc.Targets))),
+			app.Button().Type("button").ID("remove-extra-targets").Class("danger").Text("Remove the "+nOf(more, "extra target", "extra targets")).
+				OnClick(func(ctx app.Context, e app.Event) {
+					p.FocusAfter(at + "-feedback")
+					p.Replace(ctx, at, "Removed "+nOf(more, "target", "targets")+fmt.Sprintf(": the first %d are kept.", sipcompose.MaxTargets), func(d *sipcompose.Document) {
+						d.Targets = d.Targets[:sipcompose.MaxTargets:sipcompose.MaxTargets]
+					})
+				}),
+		),
+		&Feedback{At: at, Notifier: p.Notifier},
 	)
 }
 
