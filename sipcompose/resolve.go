@@ -136,12 +136,14 @@ func Resolve(t Target) Resolution {
 		r.EdgeFrom = EdgeDefault
 		r.Edge, _ = LookupEdge(DefaultEdge)
 	}
-	for _, u := range t.URIs {
-		var c Child
+	if len(t.URIs) > 0 {
+		r.Children = make([]Child, len(t.URIs))
+	}
+	for j, u := range t.URIs {
+		c := &r.Children[j]
 		c.Parsed, c.Problems = ParseURI(u.URI)
 		c.Resolution = Resolve(c.Parsed)
 		c.Resolution.URI = strings.TrimSpace(u.URI)
-		r.Children = append(r.Children, c)
 	}
 	return r
 }

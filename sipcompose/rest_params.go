@@ -29,7 +29,10 @@ func restParams(doc *Document, t *Target, uri string, bare bool) []codeValue {
 	if bare && username == "" {
 		username = t.URIs[0].Username
 	}
-	call := []codeValue{param("To", uri), param("From", from), answered}
+	// Room for every parameter a call can have, so the list is allocated
+	// once: the curl form builds it for each target on every keystroke.
+	call := make([]codeValue, 0, 25)
+	call = append(call, param("To", uri), param("From", from), answered)
 	if username != "" {
 		call = append(call, param("SipAuthUsername", username), codeValue{name: "SipAuthPassword", kind: kindEnv, s: EnvSIPPassword})
 	}
