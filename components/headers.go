@@ -43,7 +43,8 @@ func Headers(p Props, i int) app.UI {
 func headerRows(p Props, i int, l headerList) app.UI {
 	t := p.Doc.Targets[i]
 	f := fieldPath(i)
-	rows := *l.rows(&t)
+	all := *l.rows(&t)
+	rows, more := firstOf(all, shownRows)
 	return app.Div().Body(
 		app.P().Class("hint").Text(l.hint),
 		app.Range(rows).Slice(func(h int) app.UI {
@@ -69,8 +70,9 @@ func headerRows(p Props, i int, l headerList) app.UI {
 					}),
 			)
 		}),
+		moreNote(more, len(rows), l.label+"s"),
 		fieldDiags(id(i, l.key+"-diags"), id(i, l.addID), l.title, p.diagsOf(f+"."+l.key)),
-		addHeaderButton(p, i, l, len(rows)),
+		addHeaderButton(p, i, l, len(all)),
 	)
 }
 

@@ -104,8 +104,9 @@ func TestThousandTargetsStayUsable(t *testing.T) {
 }
 
 // TestThousandTargetsByShareLink: a share link of 1,000 targets, the
-// first with 1,000 header rows, opens with Twilio's 10 targets shown and
-// the INVITE's header table cut short, saying so.
+// first with 1,000 header rows, opens with Twilio's 10 targets shown, and
+// that target's header rows and its INVITE's header table cut short, each
+// saying so.
 func TestThousandTargetsByShareLink(t *testing.T) {
 	var doc sipcompose.Document
 	for i := range 1000 {
@@ -128,6 +129,10 @@ func TestThousandTargetsByShareLink(t *testing.T) {
 	}
 	if got := s.Eval(`() => document.querySelector(".invite .table-wrap + .more-note").textContent`); got != "…and 900 more header lines not shown here (the first 100 are)." {
 		t.Errorf("under target 1's header table: %q", got)
+	}
+	wantCount(t, s, "fieldset.target:first-of-type .header-row", 100)
+	if got := s.Eval(`() => document.querySelector("fieldset.target .headers .more-note").textContent`); got != "…and 900 more headers not shown here (the first 100 are)." {
+		t.Errorf("under target 1's header rows: %q", got)
 	}
 	if n := len(s.TextContent("TwiML builder code")); n > 20_000 {
 		t.Errorf("the Code panel shows %d characters", n)
