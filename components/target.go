@@ -27,7 +27,7 @@ func Targets(p Props) app.UI {
 					p.FocusAfter(id(len(p.Doc.Targets), "user"))
 					p.Edit(ctx, true, func(d *sipcompose.Document) { d.Targets = append(d.Targets, sipcompose.Target{}) })
 				}),
-		).Else(
+		).ElseIf(more == 0,
 			app.P().Class("hint").Text(fmt.Sprintf("Twilio rings at most %d targets from one <Dial>.", sipcompose.MaxTargets)),
 		),
 		fieldDiags("targets-diags", "add-target", "SIP targets", p.diagsOf("targets")),
