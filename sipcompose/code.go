@@ -169,7 +169,7 @@ func newCodeModel(doc Document, uris []string) codeModel {
 		sip := codeSip{uri: uris[i], attrs: passwordFromEnv(sipAttributes(t), passwordEnvs[i])}
 		// A <Sip> of <Uri>s alone has no text (sipChildren); its REST
 		// URI, uris[i], is its first <Uri>.
-		bare := len(t.URIs) > 0 && Resolve(*t).URI == "sip:"
+		bare := Resolve(*t).ChildrenAlone()
 		if bare {
 			sip.uri = ""
 		}
