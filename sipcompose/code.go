@@ -284,8 +284,18 @@ func boolValue(name string, b bool) codeValue {
 	return codeValue{name: name, kind: kindBool}
 }
 
+// listValue is a list parameter, sent as one field per item. An empty
+// item (Validate reports it) names nothing, as in the TwiML's
+// space-separated form, so it is left out of the curl form and the
+// programs alike.
 func listValue(name string, l []string) codeValue {
-	return codeValue{name: name, kind: kindList, list: l}
+	var items []string
+	for _, e := range l {
+		if e != "" {
+			items = append(items, e)
+		}
+	}
+	return codeValue{name: name, kind: kindList, list: items}
 }
 
 // present keeps the values that are set: zero ones leave Twilio's

@@ -53,6 +53,10 @@ func codeLibDocs(t *testing.T) []Document {
 			{Host: "b.example.com", Username: "u2", Password: "two"},
 			{Host: "c.example.com", Username: "u3", Password: "one"},
 		}, REST: REST{TwiML: "<Response><Say>hi ${x} %s `id`</Say></Response>"}},
+		// Empty list items, which Validate reports: every form leaves them
+		// out (the programs once sent an empty StatusCallbackEvent).
+		Document{Dial: Dial{Record: "record-from-answer", RecordingStatusCallback: "https://example.com/r", RecordingStatusCallbackEvent: []string{"", "completed", ""}},
+			Targets: []Target{{Host: "pbx.example.com", StatusCallback: "https://example.com/s", StatusCallbackEvent: []string{"answered", ""}}}},
 	)
 	for _, name := range []string{"../cli/testdata/cli/doc.json"} {
 		data, err := os.ReadFile(name)

@@ -100,13 +100,9 @@ func writeCurlCommand(b *strings.Builder, doc Document, t Target, r Resolution) 
 			// Double quotes, so sh reads the secret from the variable.
 			b.WriteString(curlNextLine + `--data-urlencode "` + v.name + `=$` + v.s + `"`)
 		case kindList:
-			// One field per item, as the REST API takes a list. An
-			// empty item (Validate reports it) is left out here; the
-			// programs hand the list to the library as it is.
+			// One field per item, as the REST API takes a list.
 			for _, e := range v.list {
-				if e != "" {
-					writeCurlField(b, v.name, e)
-				}
+				writeCurlField(b, v.name, e)
 			}
 		default:
 			writeCurlField(b, v.name, v.text())
