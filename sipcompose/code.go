@@ -76,17 +76,6 @@ func (m codeModel) programs(lang Lang) Programs {
 	return Programs{Lang: lang, Library: w.library, TwiML: w.twiml(m), Call: w.call(m)}
 }
 
-// ProgramsFor returns lang's programs from Code's output, or false when
-// lang is not offered.
-func ProgramsFor(all []Programs, lang Lang) (Programs, bool) {
-	for _, p := range all {
-		if p.Lang == lang {
-			return p, true
-		}
-	}
-	return Programs{}, false
-}
-
 // valueKind says how a value is written in a program.
 type valueKind int
 

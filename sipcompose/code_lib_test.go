@@ -175,7 +175,7 @@ func checkCodeLib(t *testing.T, lang Lang, withRecorder func(string) string, run
 	var callDocs []int
 	for i, doc := range docs {
 		r := Compose(doc)
-		p, _ := ProgramsFor(Code(doc, r.URIs), lang)
+		p, _ := CodeFor(doc, r.URIs, lang)
 		twimlRuns = append(twimlRuns, codeRun{Src: p.TwiML, Env: twimlPasswordEnvs(doc)})
 		if p.Call == "" {
 			if len(doc.Targets) > 0 {

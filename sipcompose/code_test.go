@@ -47,7 +47,7 @@ func TestCodeGoIsGofmtClean(t *testing.T) {
 		docs = append(docs, hostileCodeDocument(s))
 	}
 	for i, doc := range docs {
-		p, _ := ProgramsFor(Code(doc, Compose(doc).URIs), LangGo)
+		p, _ := CodeFor(doc, Compose(doc).URIs, LangGo)
 		for _, src := range []string{p.TwiML, p.Call} {
 			if src == "" {
 				continue
