@@ -4,9 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"os"
 	"testing"
 )
 
@@ -56,19 +54,8 @@ var identityLaterDigests = map[int]string{
 // change meant for one feature shown to touch only the documents that use
 // it.
 func TestOutputIdentityLater(t *testing.T) {
-	n := 2_000
-	if os.Getenv("SIPCOMPOSE_IDENTITY") == "full" {
-		n = 20_000
-	}
-	var dump io.Writer = io.Discard
-	if path := os.Getenv("SIPCOMPOSE_IDENTITY_LATER_DUMP"); path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		dump = f
-	}
+	n := identityCount()
+	dump := identityDump(t, "SIPCOMPOSE_IDENTITY_LATER_DUMP")
 	all := sha256.New()
 	rng := rand.New(rand.NewPCG(14, 2026))
 	for i, doc := range identityDocs(n) {

@@ -53,19 +53,8 @@ var identityDigests = map[int]string{
 // (index and digest), so two revisions' files can be diffed to find the
 // first document that differs.
 func TestOutputIdentity(t *testing.T) {
-	n := 2_000
-	if os.Getenv("SIPCOMPOSE_IDENTITY") == "full" {
-		n = 20_000
-	}
-	var dump io.Writer = io.Discard
-	if path := os.Getenv("SIPCOMPOSE_IDENTITY_DUMP"); path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		dump = f
-	}
+	n := identityCount()
+	dump := identityDump(t, "SIPCOMPOSE_IDENTITY_DUMP")
 	all := sha256.New()
 	for i, doc := range identityDocs(n) {
 		one := sha256.New()
@@ -77,6 +66,30 @@ func TestOutputIdentity(t *testing.T) {
 	if got := hex.EncodeToString(all.Sum(nil)); got != identityDigests[n] {
 		t.Errorf("outputs over %d random/hostile documents hash to %s, want %s", n, got, identityDigests[n])
 	}
+}
+
+// identityCount is how many documents an identity test covers: the first
+// 2,000, or all 20,000 with SIPCOMPOSE_IDENTITY=full.
+func identityCount() int {
+	if os.Getenv("SIPCOMPOSE_IDENTITY") == "full" {
+		return 20_000
+	}
+	return 2_000
+}
+
+// identityDump is where an identity test writes its line per document: the
+// file the environment variable env names, or nowhere.
+func identityDump(t *testing.T, env string) io.Writer {
+	path := os.Getenv(env)
+	if path == "" {
+		return io.Discard
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
 
 // writeOutputs writes every output of doc, each string length-prefixed so
