@@ -256,10 +256,7 @@ func TestWriteFS(t *testing.T) {
 // builds it and sets SIPCOMPOSE_SITE): the prerendered form of the example,
 // inert, and HTML that reads as the app renders it.
 func TestBuiltSitePrerender(t *testing.T) {
-	dir := os.Getenv("SIPCOMPOSE_SITE")
-	if dir == "" {
-		t.Skip("SIPCOMPOSE_SITE is not set: run make test, which builds the site")
-	}
+	dir := builtSite(t)
 	index := read(t, filepath.Join(dir, "index.html"))
 	checkPrerenderHTML(t, index)
 	for _, want := range []string{` inert="">`, `id="t0-host"`, `value="pbx.example.com"`, `id="app-wasm-loader"`} {
