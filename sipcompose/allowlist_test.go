@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"sipcompose/internal/testenv"
 )
 
 func TestAllowListEdgesAndTransports(t *testing.T) {
@@ -82,7 +84,7 @@ func TestNFTablesLoadsInNft(t *testing.T) {
 		{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "c", Region: "us2", Secure: true},
 	}}).AllowList
 	a.Media[0].Purpose = `a "quoted"` + "\nline"
-	dump := inNetns(t, "nft -f "+writeTemp(t, "rules.nft", a.NFTables())+"\nnft list ruleset\n", "nft")
+	dump := testenv.Script(t, "nft -f "+writeTemp(t, "rules.nft", a.NFTables())+"\nnft list ruleset\n", "nft")
 	if want := `comment "a 'quoted' line"`; !strings.Contains(dump, want) {
 		t.Errorf("nft list ruleset lacks %s:\n%s", want, dump)
 	}

@@ -3,6 +3,8 @@ package sipcompose
 import (
 	"strings"
 	"testing"
+
+	"sipcompose/internal/testenv"
 )
 
 // exportsToLoad are allow-lists whose exports the real tools load: the
@@ -23,7 +25,7 @@ var exportsToLoad = []AllowList{
 func TestAuditIPTablesExportLoaded(t *testing.T) {
 	for _, a := range exportsToLoad {
 		script := writeTemp(t, "rules.sh", a.IPTables())
-		out := inNetns(t, "sh -e "+script+" >&2\niptables-save\necho '#split'\nnft list ruleset\n", "iptables", "iptables-save", "nft")
+		out := testenv.Script(t, "sh -e "+script+" >&2\niptables-save\necho '#split'\nnft list ruleset\n", "iptables", "iptables-save", "nft")
 		save, nft, _ := strings.Cut(out, "#split\n")
 		for name, dump := range map[string]string{"iptables-save": save, "nft list ruleset": nft} {
 			rep, err := a.Audit(dump)
@@ -42,7 +44,7 @@ func TestAuditIPTablesExportLoaded(t *testing.T) {
 func TestAuditNFTablesExportLoaded(t *testing.T) {
 	for _, a := range exportsToLoad {
 		file := writeTemp(t, "rules.nft", a.NFTables())
-		dump := inNetns(t, "nft -f "+file+"\nnft list ruleset\n", "nft")
+		dump := testenv.Script(t, "nft -f "+file+"\nnft list ruleset\n", "nft")
 		rep, err := a.Audit(dump)
 		if err != nil {
 			t.Fatalf("%v\n%s", err, dump)
@@ -168,8 +170,8 @@ func TestAuditHandWrittenLoaded(t *testing.T) {
 	for _, tc := range handWritten {
 		t.Run(tc.name, func(t *testing.T) {
 			dumps := map[string]string{
-				"iptables-save": inNetns(t, "iptables-restore < "+writeTemp(t, "rules.v4", tc.iptables)+"\niptables-save\n", "iptables-restore", "iptables-save"),
-				"nft":           inNetns(t, "nft -f "+writeTemp(t, "rules.nft", tc.nft)+"\nnft list ruleset\n", "nft"),
+				"iptables-save": testenv.Script(t, "iptables-restore < "+writeTemp(t, "rules.v4", tc.iptables)+"\niptables-save\n", "iptables-restore", "iptables-save"),
+				"nft":           testenv.Script(t, "nft -f "+writeTemp(t, "rules.nft", tc.nft)+"\nnft list ruleset\n", "nft"),
 			}
 			for name, dump := range dumps {
 				rep, err := udpAndTLS.Audit(dump)

@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/beevik/etree"
+
+	"sipcompose/internal/testenv"
 )
 
 // The Code programs run here with the real helper libraries: the TwiML each
@@ -155,16 +157,6 @@ func TestCodeTwiMLInvalidXMLCharacters(t *testing.T) {
 			t.Errorf("%s: the TwiML program writes a character XML cannot carry:\n%s", p.Lang, p.TwiML)
 		}
 	}
-}
-
-// needTool stops the test when a tool is missing: a failure under CI, a
-// skip elsewhere.
-func needTool(t *testing.T, msg string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
 }
 
 // checkCodeLib runs every document's programs for lang through run (one
@@ -397,14 +389,14 @@ const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
 func TestCodeNodeLibrary(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
-		needTool(t, "sipcompose: the twilio-node tests need Node.js: apt-get install nodejs")
+		testenv.Unavailable(t, "sipcompose: the twilio-node tests need Node.js: apt-get install nodejs")
 	}
 	modules := os.Getenv("SIPCOMPOSE_NODE_PATH")
 	if modules == "" {
 		modules, _ = filepath.Abs("../.cache/npm/node_modules")
 	}
 	if _, err := os.Stat(filepath.Join(modules, "twilio", "package.json")); err != nil {
-		needTool(t, "sipcompose: npm twilio is missing: run make test (it installs it into .cache/npm)")
+		testenv.Unavailable(t, "sipcompose: npm twilio is missing: run make test (it installs it into .cache/npm)")
 	}
 	script := filepath.Join(t.TempDir(), "harness.js")
 	if err := os.WriteFile(script, []byte(nodeHarness), 0o644); err != nil {
@@ -461,7 +453,7 @@ const debianPython = "/usr/bin/python3"
 
 func TestCodePythonLibrary(t *testing.T) {
 	if err := exec.Command(debianPython, "-c", "import twilio.rest, twilio.twiml.voice_response").Run(); err != nil {
-		needTool(t, "sipcompose: the twilio-python tests need Debian's python3-twilio: apt-get install python3-twilio")
+		testenv.Unavailable(t, "sipcompose: the twilio-python tests need Debian's python3-twilio: apt-get install python3-twilio")
 	}
 	checkCodeLib(t, LangPython,
 		withClient(PythonClientLine, strings.TrimSuffix(PythonClientLine, ")")+", http_client=recorder)"),
@@ -479,7 +471,7 @@ func TestCodePythonLibrary(t *testing.T) {
 func TestCodeGoLibrary(t *testing.T) {
 	goTool, err := exec.LookPath("go")
 	if err != nil {
-		needTool(t, "sipcompose: the twilio-go tests need the go command")
+		testenv.Unavailable(t, "sipcompose: the twilio-go tests need the go command")
 	}
 	// A leading _ keeps the directory out of ./... patterns.
 	root, err := os.MkdirTemp("..", "_codetest")

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sipcompose/internal/testenv"
 )
 
 func TestCurlNeverPrintsThePassword(t *testing.T) {
@@ -60,14 +62,7 @@ func TestCurlArgvThroughShell(t *testing.T) {
 // where it fails: the curl form is checked by running it.
 func shell(t *testing.T) string {
 	t.Helper()
-	sh, err := exec.LookPath("sh")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no sh: the curl form is checked by running it")
-		}
-		t.Skip("no sh")
-	}
-	return sh
+	return testenv.LookPath(t, "sh", "the curl form is checked by running it: apt-get install dash")
 }
 
 // runWithStub runs script in sh with only env and a PATH holding a stub

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"sipcompose/internal/testenv"
 )
 
 // WasmBrotliBudget is the ceiling for what a first visit downloads of
@@ -43,11 +45,7 @@ func builtSite(t *testing.T) string {
 	t.Helper()
 	dir := os.Getenv("SIPCOMPOSE_SITE")
 	if dir == "" {
-		const msg = "SIPCOMPOSE_SITE is not set: run make test, which builds the site"
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
+		testenv.Unavailable(t, "SIPCOMPOSE_SITE is not set: run make test, which builds the site")
 	}
 	return dir
 }
