@@ -164,7 +164,7 @@ func observe(ctx context.Context, t probe.Target, timeout time.Duration, env pro
 	if len(addrs) == 0 {
 		return o
 	}
-	o.Reach = &probe.Reach{Timeout: timeout}
+	o.Reach = &probe.Reach{Timeout: probe.Millis(timeout)}
 	if t.Transport != "udp" {
 		o.Reach.Dials = dialAll(ctx, addrs, timeout)
 	}

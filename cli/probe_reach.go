@@ -24,7 +24,7 @@ func dialAll(ctx context.Context, addrs []netip.AddrPort, timeout time.Duration)
 		wg.Go(func() {
 			start := time.Now()
 			conn, err := dialTCP(ctx, a, timeout)
-			dials[i] = probe.Dial{Addr: a, Result: probe.Connected, Took: time.Since(start)}
+			dials[i] = probe.Dial{Addr: a, Result: probe.Connected, Took: probe.Millis(time.Since(start))}
 			if err != nil {
 				dials[i].Result, dials[i].Error = dialResult(err), sysError(err)
 				return

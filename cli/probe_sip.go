@@ -32,7 +32,7 @@ var quietSipgo sync.Once
 // checked again: the TLS step has judged it, and the question here is
 // whether SIP answers behind it.
 func options(ctx context.Context, addr netip.AddrPort, t probe.Target, timeout time.Duration) *probe.SIP {
-	res := &probe.SIP{Addr: addr, Transport: t.Transport, Timeout: timeout, UncheckedTLS: t.Transport == "tls"}
+	res := &probe.SIP{Addr: addr, Transport: t.Transport, Timeout: probe.Millis(timeout), UncheckedTLS: t.Transport == "tls"}
 	quiet := slog.New(slog.DiscardHandler)
 	// A few of sipgo's connection warnings go to its package-wide logger
 	// whatever the options say; the report is the probe's only output.
@@ -78,7 +78,7 @@ func options(ctx context.Context, addr netip.AddrPort, t probe.Target, timeout t
 	defer cancel()
 	start := time.Now()
 	resp, err := client.Do(ctx, req)
-	res.RTT = time.Since(start)
+	res.RTT = probe.Millis(time.Since(start))
 	switch {
 	case err != nil && (isTimeout(err) || errors.Is(err, sip.ErrTransactionTimeout)):
 		res.TimedOut = true

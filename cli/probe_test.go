@@ -49,7 +49,7 @@ func TestProbeInNamespace(t *testing.T) {
 		}
 	}
 	zone := map[string]dnsEntry{"sip2.probe.test": {addrs: addrs(publicAddr)}}
-	for _, name := range []string{"pbx", "expired", "wrongname", "old", "silent", "srv", "tcponly"} {
+	for _, name := range []string{"pbx", "expired", "wrongname", "old", "new", "silent", "srv", "tcponly"} {
 		zone[name+".probe.test"] = dnsEntry{addrs: addrs(publicAddr)}
 	}
 	zone["private.probe.test"] = dnsEntry{addrs: addrs(privateAddr)}
@@ -61,8 +61,9 @@ func TestProbeInNamespace(t *testing.T) {
 	tlsConf := func(name string, notBefore, notAfter time.Time, version uint16) *tls.Config {
 		c := &tls.Config{Certificates: []tls.Certificate{ca.leaf(t, name, notBefore, notAfter)}}
 		if version != 0 {
-			// Go serves TLS 1.1 when told to in so many words: its
-			// default minimum for servers is 1.2 since Go 1.22.
+			// Go serves TLS 1.1 when told to in so many words (its
+			// default minimum for servers is 1.2 since Go 1.22); no
+			// GODEBUG is needed for an explicit MinVersion.
 			c.MinVersion, c.MaxVersion = version, version
 		}
 		return c
@@ -75,6 +76,7 @@ func TestProbeInNamespace(t *testing.T) {
 	startUAS(t, "tls", at("5063"), 200, tlsConf("other.probe.test", now.Add(-time.Hour), now.Add(90*24*time.Hour), 0))
 	startUAS(t, "tls", at("5064"), 200, tlsConf("old.probe.test", now.Add(-time.Hour), now.Add(90*24*time.Hour), tls.VersionTLS11))
 	silentTCP(t, at("5065"))
+	startUAS(t, "tls", at("5069"), 200, tlsConf("new.probe.test", now.Add(-time.Hour), now.Add(90*24*time.Hour), tls.VersionTLS13))
 	startUAS(t, "tcp", at("5066"), 407, nil)
 	silentPackets := silentUDP(t, at("5067"))
 	private200 := startUAS(t, "udp", net.JoinHostPort(privateAddr, "5060"), 200, nil)
@@ -115,6 +117,8 @@ func TestProbeInNamespace(t *testing.T) {
 			[]string{"pass pass fail pass"}, []string{"tls-chain", "tls-name-mismatch"}},
 		{"a server of TLS 1.1 alone", env, []string{"sip:alice@old.probe.test:5064;transport=tls"}, 1,
 			[]string{"pass pass fail skip"}, []string{"tls-version-old", "tls-chain", "sip-no-tls"}},
+		{"a server of TLS 1.3 alone", env, []string{"sip:alice@new.probe.test:5069;transport=tls"}, 0,
+			[]string{"pass pass warn pass"}, []string{"tls-13-only", "tls-chain", "tls-name", "sip-ok"}},
 		{"a port that accepts TCP and never speaks TLS", env, []string{"sip:alice@silent.probe.test:5065;transport=tls"}, 1,
 			[]string{"pass pass fail skip"}, []string{"tls-timeout", "sip-no-tls"}},
 		{"407 and no credentials", env, []string{"sip:alice@pbx.probe.test:5066;transport=tcp"}, 0,

@@ -37,8 +37,8 @@ func ExampleJudge() {
 	addr := netip.MustParseAddrPort("10.0.0.5:5060")
 	r := probe.Judge(t, probe.Observations{
 		DNS:   probe.DNS{Addrs: []netip.Addr{addr.Addr()}},
-		Reach: &probe.Reach{Dials: []probe.Dial{{Addr: addr, Result: probe.Connected, Took: time.Millisecond}}},
-		SIP:   &probe.SIP{Addr: addr, Transport: "tcp", Status: 403, Reason: "Forbidden", RTT: 3 * time.Millisecond},
+		Reach: &probe.Reach{Dials: []probe.Dial{{Addr: addr, Result: probe.Connected, Took: probe.Millis(time.Millisecond)}}},
+		SIP:   &probe.SIP{Addr: addr, Transport: "tcp", Status: 403, Reason: "Forbidden", RTT: probe.Millis(3 * time.Millisecond)},
 	})
 	for _, s := range r.Steps {
 		fmt.Printf("%-12s %s", s.Title(), s.Status)

@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"encoding/json"
 	"net/netip"
 	"slices"
 	"strings"
@@ -93,7 +94,7 @@ func TestJudgeReach(t *testing.T) {
 	a := netip.MustParseAddrPort("54.1.2.3:5061")
 	b := netip.MustParseAddrPort("54.1.2.4:5061")
 	dial := func(addr netip.AddrPort, result string) Dial {
-		d := Dial{Addr: addr, Result: result, Took: 1500 * time.Microsecond}
+		d := Dial{Addr: addr, Result: result, Took: Millis(1500 * time.Microsecond)}
 		if result != Connected {
 			d.Error = "connection refused"
 		}
@@ -111,7 +112,7 @@ func TestJudgeReach(t *testing.T) {
 		{"TLS to 5060", "sip:a@pbx.example.com:5060;transport=tls", &Reach{Dials: []Dial{dial(a, Connected)}}, "warn: warn port-tls-on-5060 pass reach-ok"},
 		{"one of two", "sip:a@pbx.example.com;transport=tls", &Reach{Dials: []Dial{dial(a, Connected), dial(b, TimedOut)}}, "warn: warn reach-partial"},
 		{"refused", "sip:a@pbx.example.com;transport=tls", &Reach{Dials: []Dial{dial(a, Refused)}}, "fail: fail reach-refused"},
-		{"timeout", "sip:a@pbx.example.com;transport=tcp", &Reach{Dials: []Dial{dial(a, TimedOut)}, Timeout: 5 * time.Second}, "fail: fail reach-timeout"},
+		{"timeout", "sip:a@pbx.example.com;transport=tcp", &Reach{Dials: []Dial{dial(a, TimedOut)}, Timeout: Millis(5 * time.Second)}, "fail: fail reach-timeout"},
 		{"no route", "sip:a@pbx.example.com;transport=tcp", &Reach{Dials: []Dial{dial(a, Unreachable)}}, "fail: fail reach-unreachable"},
 		{"other", "sip:a@pbx.example.com;transport=tcp", &Reach{Dials: []Dial{dial(a, DialError)}}, "fail: fail reach-error"},
 	} {
@@ -119,7 +120,7 @@ func TestJudgeReach(t *testing.T) {
 			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
 		}
 	}
-	s := JudgeReach(target(t, "sip:a@pbx.example.com;transport=tcp", false), &Reach{Dials: []Dial{dial(a, Connected), dial(b, TimedOut)}, Timeout: 2 * time.Second})
+	s := JudgeReach(target(t, "sip:a@pbx.example.com;transport=tcp", false), &Reach{Dials: []Dial{dial(a, Connected), dial(b, TimedOut)}, Timeout: Millis(2 * time.Second)})
 	if want := []string{"TCP to 54.1.2.3:5061: connected in 1.5 ms.", "TCP to 54.1.2.4:5061: no answer within 2s."}; !slices.Equal(s.Saw, want) {
 		t.Errorf("saw %q, want %q", s.Saw, want)
 	}
@@ -197,7 +198,7 @@ func TestJudgeTLS(t *testing.T) {
 func TestJudgeSIP(t *testing.T) {
 	addr := netip.MustParseAddrPort("54.1.2.3:5060")
 	answer := func(code int, reason string) *SIP {
-		return &SIP{Addr: addr, Transport: "udp", Status: code, Reason: reason, Server: "Asterisk PBX 20.5", RTT: 42 * time.Millisecond, Timeout: 5 * time.Second}
+		return &SIP{Addr: addr, Transport: "udp", Status: code, Reason: reason, Server: "Asterisk PBX 20.5", RTT: Millis(42 * time.Millisecond), Timeout: Millis(5 * time.Second)}
 	}
 	reach := &Reach{}
 	for _, tc := range []struct {
@@ -215,7 +216,7 @@ func TestJudgeSIP(t *testing.T) {
 		{"405", "sip:a@pbx.example.com", false, Observations{Reach: reach, SIP: answer(405, "Method Not Allowed")}, "pass: pass sip-no-options"},
 		{"488", "sip:a@pbx.example.com", false, Observations{Reach: reach, SIP: answer(488, "Not Acceptable Here")}, "warn: warn sip-rejected"},
 		{"503", "sip:a@pbx.example.com", false, Observations{Reach: reach, SIP: answer(503, "Service Unavailable")}, "fail: fail sip-server-error"},
-		{"silence", "sip:a@pbx.example.com", false, Observations{Reach: reach, SIP: &SIP{Addr: addr, Transport: "udp", TimedOut: true, Timeout: 5 * time.Second}}, "fail: fail sip-no-answer"},
+		{"silence", "sip:a@pbx.example.com", false, Observations{Reach: reach, SIP: &SIP{Addr: addr, Transport: "udp", TimedOut: true, Timeout: Millis(5 * time.Second)}}, "fail: fail sip-no-answer"},
 		{"an error", "sip:a@pbx.example.com", false, Observations{Reach: reach, SIP: &SIP{Addr: addr, Transport: "udp", Error: "write: message too long"}}, "fail: fail sip-error"},
 		{"no address", "sip:a@pbx.example.com", false, Observations{}, "skip: skip sip-no-address"},
 		{"no TLS 1.2", "sip:a@pbx.example.com;transport=tls", false, Observations{Reach: &Reach{Dials: []Dial{{Addr: addr, Result: Connected}}}, TLS: &TLS{Legacy: "TLS 1.1"}}, "skip: skip sip-no-tls"},
@@ -288,5 +289,20 @@ func TestSummary(t *testing.T) {
 	}
 	if fail.Status() != Fail || warn.Status() != Warn || (Report{Steps: []Step{step(Skip)}}).Status() != Skip {
 		t.Error("a report's status is not its worst step's")
+	}
+}
+
+func TestMillisJSON(t *testing.T) {
+	d := Dial{Addr: netip.MustParseAddrPort("54.1.2.3:5060"), Result: Connected, Took: Millis(1500 * time.Microsecond)}
+	b, err := json.Marshal(d)
+	if want := `{"addr":"54.1.2.3:5060","result":"connected","tookMs":1.5}`; err != nil || string(b) != want {
+		t.Fatalf("%s %v, want %s", b, err, want)
+	}
+	var back Dial
+	if err := json.Unmarshal(b, &back); err != nil || back != d {
+		t.Errorf("read back %+v %v, want %+v", back, err, d)
+	}
+	if err := json.Unmarshal([]byte(`{"tookMs":"soon"}`), &back); err == nil {
+		t.Error("a string read as milliseconds")
 	}
 }

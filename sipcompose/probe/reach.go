@@ -3,6 +3,7 @@ package probe
 import (
 	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -12,7 +13,7 @@ import (
 type Reach struct {
 	Dials []Dial `json:"dials"`
 	// Timeout is how long each dial waited.
-	Timeout time.Duration `json:"timeout"`
+	Timeout Millis `json:"timeoutMs"`
 }
 
 // Dial is one connection attempt.
@@ -23,8 +24,8 @@ type Dial struct {
 	// from this machine) or "error".
 	Result string `json:"result"`
 	// Error is what the system said, when it did not connect.
-	Error string        `json:"error,omitempty"`
-	Took  time.Duration `json:"took"`
+	Error string `json:"error,omitempty"`
+	Took  Millis `json:"tookMs"`
 }
 
 // Dial results.
@@ -75,7 +76,7 @@ func JudgeReach(t Target, r *Reach) Step {
 }
 
 // judgeNoConnect explains why no address accepted a connection.
-func judgeNoConnect(s *Step, t Target, result string, timeout time.Duration) {
+func judgeNoConnect(s *Step, t Target, result string, timeout Millis) {
 	switch result {
 	case Refused:
 		s.mean(Fail, "reach-refused",
@@ -112,7 +113,23 @@ func dialList(ds []Dial) string {
 	return strings.Join(parts, ", ")
 }
 
+// Millis is a duration that JSON writes in milliseconds, as a person
+// reads a round trip or a timeout.
+type Millis time.Duration
+
+func (m Millis) String() string { return time.Duration(m).String() }
+
+func (m Millis) MarshalJSON() ([]byte, error) {
+	return strconv.AppendFloat(nil, float64(m)/float64(time.Millisecond), 'f', -1, 64), nil
+}
+
+func (m *Millis) UnmarshalJSON(b []byte) error {
+	f, err := strconv.ParseFloat(string(b), 64)
+	*m = Millis(f * float64(time.Millisecond))
+	return err
+}
+
 // ms is a duration as a person reads a round trip: "0.4 ms", "112.0 ms".
-func ms(d time.Duration) string {
+func ms(d Millis) string {
 	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
 }

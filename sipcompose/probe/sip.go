@@ -4,7 +4,6 @@ import (
 	"net/netip"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // SIP is what the OPTIONS request found.
@@ -15,14 +14,14 @@ type SIP struct {
 	Status int    `json:"status,omitempty"`
 	Reason string `json:"reason,omitempty"`
 	// Server and UserAgent are the response's headers of those names.
-	Server    string        `json:"server,omitempty"`
-	UserAgent string        `json:"userAgent,omitempty"`
-	RTT       time.Duration `json:"rtt,omitempty"`
+	Server    string `json:"server,omitempty"`
+	UserAgent string `json:"userAgent,omitempty"`
+	RTT       Millis `json:"rttMs,omitempty"`
 	// TimedOut: no final response within Timeout. Error is any other
 	// failure, as the SIP stack said it.
-	TimedOut bool          `json:"timedOut,omitempty"`
-	Error    string        `json:"error,omitempty"`
-	Timeout  time.Duration `json:"timeout"`
+	TimedOut bool   `json:"timedOut,omitempty"`
+	Error    string `json:"error,omitempty"`
+	Timeout  Millis `json:"timeoutMs"`
 	// UncheckedTLS: sent over TLS without checking the certificate,
 	// which the TLS step judges, to see whether SIP answers behind it.
 	UncheckedTLS bool `json:"uncheckedTls,omitempty"`
