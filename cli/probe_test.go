@@ -211,7 +211,7 @@ func TestProbeInNamespace(t *testing.T) {
 		t.Logf("sipcompose probe -doc headers.json:\n%s", text)
 		for _, want := range []string{
 			"This probe comes from this machine, not from Twilio's addresses.",
-			"\nTarget 1: sip:alice@pbx.probe.test?X-Case=a%2Cb%26c%2042&Foo=dropped\n  UDP to port 5060 (Twilio's default for UDP); no transport in the URI, so Twilio sends UDP\n",
+			"\nTarget 1: sip:alice@pbx.probe.test?X-Case=a%2Cb%26c%2042&Foo=dropped\n  UDP to port 5060: Twilio's defaults (the URI names no transport or port)\n",
 			"\n  PASS  DNS\n        saw: pbx.probe.test → 1.2.3.4: public.\n",
 			"\nTarget 2, <Uri> 1: sip:bob@pbx.probe.test;transport=tcp\n",
 			"Server: test-pbx/1.0",
@@ -223,6 +223,35 @@ func TestProbeInNamespace(t *testing.T) {
 		}
 		if exit != 0 || errOut.Len() > 0 {
 			t.Errorf("exit %d, stderr %q", exit, errOut.String())
+		}
+
+		out.Reset()
+		uris := []string{"sip:alice@expired.probe.test:5062;transport=tls", "sip:alice@old.probe.test:5064;transport=tls", "sip:alice@private.probe.test"}
+		exit = runProbe(context.Background(), append([]string{"-timeout", probeTimeout.String()}, uris...), &out, &errOut, env)
+		text = out.String()
+		t.Logf("sipcompose probe %s:\n%s", strings.Join(uris, " "), text)
+		for _, want := range []string{
+			"\nURI 1: sip:alice@expired.probe.test:5062;transport=tls\n  TLS to port 5062, as the URI says\n",
+			"\n  FAIL  TLS\n",
+			"fail: The certificate expired on ",
+			"\nURI 2: sip:alice@old.probe.test:5064;transport=tls\n",
+			"\n  SKIP  SIP OPTIONS\n        skip: No TLS 1.2 or later session to send OPTIONS over",
+			"\n  FAIL  DNS\n        saw: private.probe.test → 10.0.0.5: private (10.0.0.0/8, RFC 1918).\n",
+			"\n3 targets probed: 0 passed, 0 with warnings, 3 failed. Exit status 1.\n",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("no %q in the text report", want)
+			}
+		}
+		// Phrases a line may break.
+		flat := strings.Join(strings.Fields(text), " ")
+		for _, want := range []string{"one offering TLS 1.0 and 1.1 agreed TLS 1.1.", "(error 32222, TLS version not allowed)"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("no %q in the text report", want)
+			}
+		}
+		if exit != 1 {
+			t.Errorf("exit %d, want 1", exit)
 		}
 	})
 }

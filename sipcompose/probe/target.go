@@ -57,20 +57,20 @@ func (t Target) Addr() (netip.Addr, bool) {
 	return a, err == nil
 }
 
-// Describe says how Twilio reaches the target, in one line:
-// "UDP to port 5060 (Twilio's default for UDP)".
+// Describe says how Twilio reaches the target, and which of it is
+// Twilio's default, in one line: "TLS to port 5061 (Twilio's default port
+// for TLS)".
 func (t Target) Describe() string {
-	s := strings.ToUpper(t.Transport) + " to port " + strconv.Itoa(t.Port)
+	transport, port := strings.ToUpper(t.Transport), strconv.Itoa(t.Port)
 	switch {
-	case t.PortGiven:
-		s += " (the URI's)"
-	default:
-		s += " (Twilio's default for " + strings.ToUpper(t.Transport) + ")"
+	case !t.TransportGiven && !t.PortGiven:
+		return transport + " to port " + port + ": Twilio's defaults (the URI names no transport or port)"
+	case !t.TransportGiven:
+		return transport + " (Twilio's default: the URI names no transport) to port " + port
+	case !t.PortGiven:
+		return transport + " to port " + port + " (Twilio's default port for " + transport + ")"
 	}
-	if !t.TransportGiven {
-		s += "; no transport in the URI, so Twilio sends UDP"
-	}
-	return s
+	return transport + " to port " + port + ", as the URI says"
 }
 
 // Targets are the URIs Twilio dials for doc, in order: each target's own

@@ -115,9 +115,11 @@ func TestSRVQueries(t *testing.T) {
 
 func TestDescribe(t *testing.T) {
 	for uri, want := range map[string]string{
-		"sip:a@pbx.example.com":                    "UDP to port 5060 (Twilio's default for UDP); no transport in the URI, so Twilio sends UDP",
-		"sip:a@pbx.example.com;transport=tls":      "TLS to port 5061 (Twilio's default for TLS)",
-		"sip:a@pbx.example.com:5080;transport=tcp": "TCP to port 5080 (the URI's)",
+		"sip:a@pbx.example.com":                    "UDP to port 5060: Twilio's defaults (the URI names no transport or port)",
+		"sip:a@pbx.example.com:5070":               "UDP (Twilio's default: the URI names no transport) to port 5070",
+		"sip:a@pbx.example.com;transport=tls":      "TLS to port 5061 (Twilio's default port for TLS)",
+		"sip:a@pbx.example.com;secure=true":        "TLS to port 5061 (Twilio's default port for TLS)",
+		"sip:a@pbx.example.com:5080;transport=tcp": "TCP to port 5080, as the URI says",
 	} {
 		tg, _ := ParseTarget(uri, "URI 1")
 		if got := tg.Describe(); got != want {
