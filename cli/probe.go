@@ -54,6 +54,7 @@ const (
 )
 
 func cmdProbe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	quietSipgo()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	return runProbe(ctx, args, stdout, stderr, machineEnv)

@@ -9,7 +9,6 @@ import (
 	"log/slog"
 	"net/netip"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/emiago/sipgo"
@@ -22,7 +21,13 @@ import (
 // who asked.
 const probeUserAgent = "sipcompose-probe"
 
-var quietSipgo sync.Once
+// quietSipgo sends sipgo's package-wide log nowhere: a few of its
+// connection warnings go there whatever a UserAgent's options say, and
+// the report is the probe's only output. sipgo reads that logger without
+// a lock, so this runs before sipgo starts anything.
+func quietSipgo() {
+	sip.SetDefaultLogger(slog.New(slog.DiscardHandler))
+}
 
 // options sends one OPTIONS to addr with the target's request URI and the
 // custom headers Twilio's INVITE carries, through sipgo's SIP stack, and
@@ -34,9 +39,6 @@ var quietSipgo sync.Once
 func options(ctx context.Context, addr netip.AddrPort, t probe.Target, timeout time.Duration) *probe.SIP {
 	res := &probe.SIP{Addr: addr, Transport: t.Transport, Timeout: probe.Millis(timeout), UncheckedTLS: t.Transport == "tls"}
 	quiet := slog.New(slog.DiscardHandler)
-	// A few of sipgo's connection warnings go to its package-wide logger
-	// whatever the options say; the report is the probe's only output.
-	quietSipgo.Do(func() { sip.SetDefaultLogger(quiet) })
 	ua, err := sipgo.NewUA(
 		sipgo.WithUserAgent(probeUserAgent),
 		sipgo.WithUserAgenTLSConfig(&tls.Config{MinVersion: tls.VersionTLS12, InsecureSkipVerify: true}),

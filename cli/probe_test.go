@@ -42,6 +42,7 @@ func TestProbeInNamespace(t *testing.T) {
 	if !testenv.Enter(t) {
 		return
 	}
+	quietSipgo() // as cmdProbe does, before any sipgo server starts
 	ip := testenv.LookPath(t, "ip", "apt-get install iproute2")
 	for _, a := range []string{publicAddr, privateAddr} {
 		if out, err := exec.Command(ip, "addr", "add", a+"/32", "dev", "lo").CombinedOutput(); err != nil {
