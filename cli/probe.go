@@ -98,14 +98,23 @@ func runProbe(ctx context.Context, args []string, stdout, stderr io.Writer, env 
 	// However the steps go, the run ends by this deadline.
 	ctx, cancel := context.WithTimeout(ctx, time.Duration(len(targets)*stepsPerTarget)*(*timeout)+time.Second)
 	defer cancel()
+	text := *format == "text"
+	if text {
+		fmt.Fprintf(stdout, "%s\n", wrap(probe.FromThisMachine, 78, ""))
+	}
 	reports := make([]probe.Report, len(targets))
 	for i, t := range targets {
 		reports[i] = probe.Judge(t, observe(ctx, t, *timeout, env))
+		if text {
+			// As each target is done, so a slow one is not waited on
+			// in silence.
+			printTarget(stdout, reports[i])
+		}
 	}
-	if *format == "json" {
-		writeJSON(stdout, probeJSON{From: probe.FromThisMachine, Targets: reports, Summary: probe.Summary(reports), OK: probe.OK(reports)})
+	if text {
+		fmt.Fprintf(stdout, "\n%s\n", probe.Summary(reports))
 	} else {
-		printProbe(stdout, reports)
+		writeJSON(stdout, probeJSON{From: probe.FromThisMachine, Targets: reports, Summary: probe.Summary(reports), OK: probe.OK(reports)})
 	}
 	if !probe.OK(reports) {
 		return 1
@@ -191,28 +200,23 @@ type probeJSON struct {
 	OK      bool           `json:"ok"`
 }
 
-// printProbe writes the report for a person: the caveat first, each
-// target's steps with what was seen and what it means, the summary last.
-func printProbe(w io.Writer, reports []probe.Report) {
-	fmt.Fprintf(w, "%s\n", wrap(probe.FromThisMachine, 78, ""))
-	for _, r := range reports {
-		t := r.Target
-		fmt.Fprintf(w, "\n%s: %s\n", t.Label, t.URI)
-		fmt.Fprintf(w, "  %s\n", t.Describe())
-		for _, n := range t.Notes {
-			fmt.Fprintf(w, "%s\n", wrap(n, 78, "  "))
+// printTarget writes one target's report for a person: how Twilio
+// reaches it, then each step with what was seen and what it means.
+func printTarget(w io.Writer, r probe.Report) {
+	t := r.Target
+	fmt.Fprintf(w, "\n%s: %s\n  %s\n", t.Label, t.URI, t.Describe())
+	for _, n := range t.Notes {
+		fmt.Fprintf(w, "%s\n", wrap(n, 78, "  "))
+	}
+	for _, s := range r.Steps {
+		fmt.Fprintf(w, "\n  %-4s  %s\n", strings.ToUpper(string(s.Status)), s.Title())
+		for _, saw := range s.Saw {
+			fmt.Fprintf(w, "%s\n", wrap("saw: "+saw, 78, "        "))
 		}
-		for _, s := range r.Steps {
-			fmt.Fprintf(w, "\n  %-4s  %s\n", strings.ToUpper(string(s.Status)), s.Title())
-			for _, saw := range s.Saw {
-				fmt.Fprintf(w, "%s\n", wrap("saw: "+saw, 78, "        "))
-			}
-			for _, m := range s.Means {
-				fmt.Fprintf(w, "%s\n", wrap(string(m.Status)+": "+m.Message+" ["+m.Code+"]", 78, "        "))
-			}
+		for _, m := range s.Means {
+			fmt.Fprintf(w, "%s\n", wrap(string(m.Status)+": "+m.Message+" ["+m.Code+"]", 78, "        "))
 		}
 	}
-	fmt.Fprintf(w, "\n%s\n", probe.Summary(reports))
 }
 
 // wrap breaks s into lines of at most width characters (longer words

@@ -263,6 +263,9 @@ func probeJSONRun(t *testing.T, env probeEnv, args ...string) (int, probeJSON, s
 	var out, errOut bytes.Buffer
 	args = append([]string{"-format", "json", "-timeout", probeTimeout.String()}, args...)
 	exit := runProbe(context.Background(), args, &out, &errOut, env)
+	if strings.Contains(out.String()+errOut.String(), "secret") {
+		t.Errorf("a password is in the report:\n%s%s", out.String(), errOut.String())
+	}
 	var rep probeJSON
 	if exit != 2 {
 		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {

@@ -78,10 +78,10 @@ func (t Target) Describe() string {
 // host, a bad port, a transport Twilio does not know) is an error naming
 // it, in one line.
 func Targets(doc sipcompose.Document) ([]Target, error) {
-	r := sipcompose.Compose(doc)
 	if len(doc.Targets) == 0 {
 		return nil, errors.New("the document has no targets to probe")
 	}
+	r := sipcompose.Compose(doc)
 	var out []Target
 	for _, inv := range r.Invites {
 		t := doc.Targets[inv.Target]
