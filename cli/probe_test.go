@@ -35,8 +35,8 @@ const (
 // network namespace of its own: a DNS server the test controls, SIP
 // servers from sipgo over UDP, TCP and TLS answering 200, 403, 407 or
 // nothing, TLS with certificates from a CA made here (valid, expired,
-// wrong name, TLS 1.1 only), and ports that refuse, stay silent, or have
-// no route. Each case checks the verdict of every step, the exit status,
+// wrong name, TLS 1.1 only), and ports that refuse, stay silent, drop
+// packets (iptables in the namespace), or have no route. Each case checks the verdict of every step, the exit status,
 // and that no step outlasts its timeout.
 func TestProbeInNamespace(t *testing.T) {
 	if !testenv.Enter(t) {
@@ -180,6 +180,24 @@ func TestProbeInNamespace(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("a firewall that drops this machine's packets", func(t *testing.T) {
+		// The real-world silence: SYNs dropped, so connect waits for the
+		// timeout rather than failing at once.
+		iptables := testenv.LookPath(t, "iptables", "apt-get install iptables")
+		if out, err := exec.Command(iptables, "-A", "INPUT", "-p", "tcp", "--dport", "5070", "-j", "DROP").CombinedOutput(); err != nil {
+			t.Fatalf("iptables: %v\n%s", err, out)
+		}
+		start := time.Now()
+		exit, rep, _ := probeJSONRun(t, env, "sip:alice@pbx.probe.test:5070;transport=tcp")
+		took := time.Since(start)
+		if exit != 1 || len(rep.Targets) != 1 || rep.Targets[0].Steps[1].Means[0].Code != "reach-timeout" || rep.Targets[0].Steps[3].Status != probe.Skip {
+			t.Errorf("exit %d: %+v", exit, rep.Targets)
+		}
+		if took < probeTimeout || took > 3*probeTimeout {
+			t.Errorf("took %s, want about %s", took, probeTimeout)
+		}
+	})
 
 	// What the PBX received is the OPTIONS Twilio's INVITE mirrors: the
 	// request URI, and the custom headers decoded, less those Twilio drops.
