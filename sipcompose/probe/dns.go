@@ -93,7 +93,8 @@ func judgeAddrs(s *Step, t Target, addrs []netip.Addr) {
 // no port. Twilio documents no SRV lookup for SIP out; the "public report"
 // that it does none is a 2021 gist (charsi/222e6e24577d61d70afac6406d54973d)
 // whose Twilio Function resolves SRV itself because "Twilio doesn't
-// natively support SRV", so the verdicts warn rather than assert.
+// natively support SRV". Where the host has addresses of its own the
+// verdicts therefore warn rather than assert.
 func judgeSRV(s *Step, t Target, d DNS) {
 	var elsewhere, advertised []string
 	for _, a := range d.SRV {
