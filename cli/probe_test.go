@@ -224,55 +224,50 @@ func TestProbeInNamespace(t *testing.T) {
 	}
 
 	t.Run("text report", func(t *testing.T) {
-		var out, errOut bytes.Buffer
-		exit := runProbe(context.Background(), []string{"-timeout", probeTimeout.String(), "-doc", headersDoc}, &out, &errOut, env)
-		text := out.String()
+		text := probeTextRun(t, env, 0, "-doc", headersDoc)
 		t.Logf("sipcompose probe -doc headers.json:\n%s", text)
-		for _, want := range []string{
+		mustContain(t, text,
 			"This probe comes from this machine, not from Twilio's addresses.",
 			"\nTarget 1: sip:alice@pbx.probe.test?X-Case=a%2Cb%26c%2042&Foo=dropped\n  UDP to port 5060: Twilio's defaults (the URI names no transport or port)\n",
 			"\n  PASS  DNS\n        saw: pbx.probe.test → 1.2.3.4: public.\n",
 			"\nTarget 2, <Uri> 1: sip:bob@pbx.probe.test;transport=tcp\n",
 			"Server: test-pbx/1.0",
-			"\n2 targets probed: 1 passed, 1 with warnings, 0 failed. Exit status 0.\n",
-		} {
-			if !strings.Contains(text, want) {
-				t.Errorf("no %q in the text report", want)
-			}
-		}
-		if exit != 0 || errOut.Len() > 0 {
-			t.Errorf("exit %d, stderr %q", exit, errOut.String())
-		}
+			"\n2 targets probed: 1 passed, 1 with warnings, 0 failed. Exit status 0.\n")
 
-		out.Reset()
 		uris := []string{"sip:alice@expired.probe.test:5062;transport=tls", "sip:alice@old.probe.test:5064;transport=tls", "sip:alice@private.probe.test"}
-		exit = runProbe(context.Background(), append([]string{"-timeout", probeTimeout.String()}, uris...), &out, &errOut, env)
-		text = out.String()
+		text = probeTextRun(t, env, 1, uris...)
 		t.Logf("sipcompose probe %s:\n%s", strings.Join(uris, " "), text)
-		for _, want := range []string{
+		mustContain(t, text,
 			"\nURI 1: sip:alice@expired.probe.test:5062;transport=tls\n  TLS to port 5062, as the URI says\n",
 			"\n  FAIL  TLS\n",
 			"fail: The certificate expired on ",
 			"\nURI 2: sip:alice@old.probe.test:5064;transport=tls\n",
 			"\n  SKIP  SIP OPTIONS\n        skip: No TLS 1.2 or later session to send OPTIONS over",
 			"\n  FAIL  DNS\n        saw: private.probe.test → 10.0.0.5: private (10.0.0.0/8, RFC 1918).\n",
-			"\n3 targets probed: 0 passed, 0 with warnings, 3 failed. Exit status 1.\n",
-		} {
-			if !strings.Contains(text, want) {
-				t.Errorf("no %q in the text report", want)
-			}
-		}
+			"\n3 targets probed: 0 passed, 0 with warnings, 3 failed. Exit status 1.\n")
 		// Phrases a line may break.
-		flat := strings.Join(strings.Fields(text), " ")
-		for _, want := range []string{"one offering TLS 1.0 and 1.1 agreed TLS 1.1.", "(error 32222, TLS version not allowed)"} {
-			if !strings.Contains(flat, want) {
-				t.Errorf("no %q in the text report", want)
-			}
-		}
-		if exit != 1 {
-			t.Errorf("exit %d, want 1", exit)
-		}
+		mustContain(t, strings.Join(strings.Fields(text), " "), "one offering TLS 1.0 and 1.1 agreed TLS 1.1.", "(error 32222, TLS version not allowed)")
 	})
+}
+
+// probeTextRun runs the probe with its text report and checks its exit
+// status.
+func probeTextRun(t *testing.T, env probeEnv, exit int, args ...string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if got := runProbe(context.Background(), append([]string{"-timeout", probeTimeout.String()}, args...), &out, &errOut, env); got != exit || errOut.Len() > 0 {
+		t.Errorf("exit %d (want %d), stderr %q", got, exit, errOut.String())
+	}
+	return out.String()
+}
+
+func mustContain(t *testing.T, text string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in the report", want)
+		}
+	}
 }
 
 // probeJSONRun runs the probe with -format json and reads its report.
