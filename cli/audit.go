@@ -34,22 +34,14 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "sipcompose: unknown format %q: use text or json\n", *format)
+	if !textOrJSON(*format, stderr) {
 		return 2
 	}
 	doc := sipcompose.Document{Targets: []sipcompose.Target{{Host: "pbx.example.com"}}}
 	if *docPath != "" {
-		data, err := readFileLimited(*docPath)
-		if err == nil && len(data) > maxInput {
-			err = fmt.Errorf("%s: larger than %d bytes", *docPath, maxInput)
-		}
-		if err != nil {
+		var err error
+		if doc, err = readDocument(*docPath); err != nil {
 			fmt.Fprintf(stderr, "sipcompose: %v\n", err)
-			return 1
-		}
-		if doc, err = sipcompose.DecodeDocument(data); err != nil {
-			fmt.Fprintf(stderr, "sipcompose: %s:%s\n", *docPath, err)
 			return 1
 		}
 	}
