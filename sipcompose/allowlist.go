@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,7 +50,7 @@ func allowListFor(doc Document, res []Resolution) AllowList {
 	for k, d := range dialed {
 		res[k] = d.r
 		if !d.r.HasEdge() {
-			a.Problems = append(a.Problems, d.r.problem(d.target, d.t))
+			a.Problems = append(a.Problems, problem(d.r, d.target, d.t))
 		}
 	}
 	if len(a.Problems) > 0 {
@@ -132,6 +133,41 @@ func signalingOf(r Resolution) signaling {
 		s.proto, s.purpose = "tcp", "SIP signaling from Twilio (TCP)"
 	case "tls":
 		s.proto, s.purpose = "tcp", "SIP signaling from Twilio (TLS)"
+	}
+	return s
+}
+
+// problem is why target i has no edge, for the allow-list to show in
+// place of addresses, in the form's words ("SIP target 2").
+func problem(r Resolution, i int, t Target) string {
+	var what, fix string
+	switch {
+	case r.EdgeFrom == EdgeRoaming:
+		what, fix = "the roaming edge is not available for SIP", "pick an edge"
+	case r.EdgeFrom == RegionUnknown && r.Meant.Name != "":
+		what = fmt.Sprintf("unknown region %q (region names are lowercase: %s)", t.Region, r.Meant.Region)
+		fix = "fix the region"
+	case r.EdgeFrom == RegionUnknown:
+		what, fix = fmt.Sprintf("unknown region %q", t.Region), "fix the region"
+	case r.Meant.Name != "":
+		what = fmt.Sprintf("unknown edge %q (edge names are lowercase: %s)", t.Edge, r.Meant.Name)
+		fix = "fix the edge"
+	default:
+		what, fix = fmt.Sprintf("unknown edge %q", t.Edge), "fix the edge"
+	}
+	return fmt.Sprintf("SIP target %d: %s — %s to see its addresses.", i+1, what, fix)
+}
+
+// Describe is a required rule in one line, as the audit names it:
+// "udp 54.172.60.0/30 to port 5060", "udp 168.86.128.0/18 from port
+// 10000-60000".
+func (r Rule) Describe() string {
+	s := r.Protocol + " " + r.CIDR
+	if r.SourcePorts != "" {
+		s += " from port " + r.SourcePorts
+	}
+	if r.Ports != "" {
+		s += " to port " + r.Ports
 	}
 	return s
 }

@@ -145,12 +145,3 @@ func portMatch(r Rule, sport, dport, sep string) string {
 	}
 	return b.String()
 }
-
-// shellQuote quotes s for POSIX sh, as the curl commands quote values.
-func shellQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('\'')
-	writeShellQuoted(&b, s)
-	b.WriteByte('\'')
-	return b.String()
-}

@@ -1,7 +1,6 @@
 package sipcompose
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -63,15 +62,4 @@ func uriAttributes(u *SipURI) []codeValue {
 
 func headerAttributes(h Header) []codeValue {
 	return present(attr("name", h.Name), attr("value", h.Value))
-}
-
-// text is an attribute's value as the TwiML writes it.
-func (v codeValue) text() string {
-	switch v.kind {
-	case kindInt:
-		return strconv.Itoa(v.n)
-	case kindBool:
-		return "true"
-	}
-	return v.s
 }

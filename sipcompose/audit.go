@@ -113,20 +113,6 @@ func (a AllowList) Audit(rules string) (AuditReport, error) {
 	return rep, nil
 }
 
-// Describe is a required rule in one line, as the audit names it:
-// "udp 54.172.60.0/30 to port 5060", "udp 168.86.128.0/18 from port
-// 10000-60000".
-func (r Rule) Describe() string {
-	s := r.Protocol + " " + r.CIDR
-	if r.SourcePorts != "" {
-		s += " from port " + r.SourcePorts
-	}
-	if r.Ports != "" {
-		s += " to port " + r.Ports
-	}
-	return s
-}
-
 func (r AuditReport) summary() string {
 	count := map[string]int{}
 	for _, v := range r.Verdicts {

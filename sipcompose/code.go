@@ -76,28 +76,6 @@ func (m codeModel) programs(lang Lang) Programs {
 	return Programs{Lang: lang, Library: w.library, TwiML: w.twiml(m), Call: w.call(m)}
 }
 
-// valueKind says how a value is written in a program.
-type valueKind int
-
-const (
-	kindString valueKind = iota
-	kindInt
-	kindBool // always true: false values are left out
-	kindList
-	kindEnv // s names the environment variable that holds the value
-)
-
-// codeValue is one TwiML attribute or REST parameter. name is Twilio's own
-// spelling: the TwiML attribute ("callerId") or the REST parameter
-// ("SipAuthUsername"); each language derives its identifier from it.
-type codeValue struct {
-	name string
-	kind valueKind
-	s    string
-	n    int
-	list []string
-}
-
 // codeSip is one <Sip> noun: its URI (empty when Compose writes no text),
 // attributes and children.
 type codeSip struct {
@@ -255,53 +233,6 @@ func passwordFromEnv(attrs []codeValue, env string) []codeValue {
 		}
 	}
 	return attrs
-}
-
-// attr is a TwiML attribute; xmlSafe makes it the value Compose writes, so
-// the library is handed what the TwiML preview shows.
-func attr(name, v string) codeValue { return codeValue{name: name, s: xmlSafe(v)} }
-
-// param is a REST parameter, sent as typed, as the curl form sends it.
-func param(name, v string) codeValue { return codeValue{name: name, s: v} }
-
-func intValue(name string, n int) codeValue { return codeValue{name: name, kind: kindInt, n: n} }
-
-func boolValue(name string, b bool) codeValue {
-	if !b {
-		return codeValue{}
-	}
-	return codeValue{name: name, kind: kindBool}
-}
-
-// listValue is a list parameter, sent as one field per item. An empty
-// item (Validate reports it) names nothing, as in the TwiML's
-// space-separated form, so it is left out of the curl form and the
-// programs alike.
-func listValue(name string, l []string) codeValue {
-	var items []string
-	for _, e := range l {
-		if e != "" {
-			items = append(items, e)
-		}
-	}
-	return codeValue{name: name, kind: kindList, list: items}
-}
-
-// present keeps the values that are set: zero ones leave Twilio's
-// defaults in force, as in the TwiML and the curl form.
-func present(vs ...codeValue) []codeValue {
-	out := vs[:0]
-	for _, v := range vs {
-		switch {
-		case v.name == "",
-			v.kind == kindString && v.s == "",
-			v.kind == kindInt && v.n == 0,
-			v.kind == kindList && len(v.list) == 0:
-			continue
-		}
-		out = append(out, v)
-	}
-	return out
 }
 
 func appendNew(l []string, s string) []string {

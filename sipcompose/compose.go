@@ -23,28 +23,3 @@ func composeCall(doc Document, res []Resolution) Result {
 		Diagnostics: validate(doc, res),
 	}
 }
-
-// resolveAll resolves each of the document's targets, in order, with
-// header values in the form the document asks for.
-func resolveAll(doc Document) []Resolution {
-	res := make([]Resolution, len(doc.Targets))
-	for i, t := range doc.Targets {
-		res[i] = Resolve(t)
-		encodeHeaders(doc.Encoding, t, &res[i])
-	}
-	return res
-}
-
-// restURIs are the URIs the REST API takes as To: each target's own, or
-// for a target of <Uri> children alone (its own URI a bare "sip:") the
-// first of them, as the curl form dials it.
-func restURIs(doc Document, res []Resolution) []string {
-	uris := make([]string, len(res))
-	for i, r := range res {
-		uris[i] = r.URI
-		if r.ChildrenAlone() {
-			uris[i] = r.Children[0].Resolution.URI
-		}
-	}
-	return uris
-}

@@ -118,21 +118,6 @@ func writeCurlField(b *strings.Builder, name, value string) {
 	b.WriteByte('\'')
 }
 
-// writeShellQuoted writes s for inside single quotes: a quote closes the
-// quoting, is written escaped, and reopens it.
-func writeShellQuoted(b *strings.Builder, s string) {
-	for {
-		i := strings.IndexByte(s, '\'')
-		if i < 0 {
-			b.WriteString(s)
-			return
-		}
-		b.WriteString(s[:i])
-		b.WriteString(`'\''`)
-		s = s[i+1:]
-	}
-}
-
 // recording reports whether a <Dial record> value records the call.
 func recording(record string) bool {
 	return strings.HasPrefix(record, "record-") || record == "true"

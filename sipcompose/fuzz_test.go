@@ -125,7 +125,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func hasErrorDiag(diags []Diagnostic) bool { return Result{Diagnostics: diags}.HasErrors() }
+func hasErrorDiag(diags []Diagnostic) bool { return HasErrors(diags) }
 
 func hostRejected(t Target) bool {
 	for _, d := range Validate(Document{Targets: []Target{t}}) {

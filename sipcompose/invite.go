@@ -316,10 +316,10 @@ func firstAddr(cidrs []string) string {
 	return p.Addr().String()
 }
 
-// InviteText is every INVITE preview, one blank line between them.
-func (r Result) InviteText() string {
+// inviteText is the INVITEs' messages, one blank line between them.
+func inviteText(invites []Invite) string {
 	var msgs []string
-	for _, inv := range r.Invites {
+	for _, inv := range invites {
 		if inv.Message != "" {
 			msgs = append(msgs, inv.Message)
 		}

@@ -13,13 +13,6 @@ var unreadableCodes = []string{"parse-empty", "parse-too-large", "parse-xml", "p
 // TwiML can be imported in order to fix it.
 func Unreadable(diags []Diagnostic) []Diagnostic { return withCodes(diags, unreadableCodes) }
 
-// UnreadableURI is the same for ParseURI: the diagnostics that say the text
-// is no SIP URI at all (empty, or tel: and the like), or none when a
-// target was read from it, as far as it goes.
-func UnreadableURI(diags []Diagnostic) []Diagnostic {
-	return withCodes(diags, []string{"uri-empty", "uri-scheme"})
-}
-
 func withCodes(diags []Diagnostic, codes []string) []Diagnostic {
 	var out []Diagnostic
 	for _, d := range diags {

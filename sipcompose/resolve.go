@@ -1,7 +1,6 @@
 package sipcompose
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -57,7 +56,7 @@ type Child struct {
 // Readable reports whether the child reads as a SIP URI: ParseURI found
 // no error in it.
 func (c Child) Readable() bool {
-	return !(Result{Diagnostics: c.Problems}).HasErrors()
+	return !HasErrors(c.Problems)
 }
 
 // ChildrenAlone reports a target of <Uri> children and nothing of a URI
@@ -159,23 +158,47 @@ func readPlace(value string, find func(string) (Edge, bool), found, unknown Edge
 	return Edge{}, meant, unknown
 }
 
-// problem is why target i has no edge, for the allow-list to show in
-// place of addresses, in the form's words ("SIP target 2").
-func (r Resolution) problem(i int, t Target) string {
-	var what, fix string
-	switch {
-	case r.EdgeFrom == EdgeRoaming:
-		what, fix = "the roaming edge is not available for SIP", "pick an edge"
-	case r.EdgeFrom == RegionUnknown && r.Meant.Name != "":
-		what = fmt.Sprintf("unknown region %q (region names are lowercase: %s)", t.Region, r.Meant.Region)
-		fix = "fix the region"
-	case r.EdgeFrom == RegionUnknown:
-		what, fix = fmt.Sprintf("unknown region %q", t.Region), "fix the region"
-	case r.Meant.Name != "":
-		what = fmt.Sprintf("unknown edge %q (edge names are lowercase: %s)", t.Edge, r.Meant.Name)
-		fix = "fix the edge"
-	default:
-		what, fix = fmt.Sprintf("unknown edge %q", t.Edge), "fix the edge"
+// encodeHeaders sets r.URI's header values in the form Compose writes:
+// Twilio's documented form (every byte but letters and digits encoded, as
+// its examples do), or the compact form when the document asks for it, or
+// for a target whose documented form would break Twilio's headers limit
+// and whose compact form fits; r.DocumentedHeaders then says how long the
+// documented headers were.
+func encodeHeaders(encoding string, t Target, r *Resolution) {
+	if encoding == EncodingCompact {
+		r.URI = buildURI(t, compactKeep)
+		return
 	}
-	return fmt.Sprintf("SIP target %d: %s — %s to see its addresses.", i+1, what, fix)
+	if len(headersPart(r.URI)) <= MaxHeadersLength {
+		return
+	}
+	if compact := buildURI(t, compactKeep); len(headersPart(compact)) <= MaxHeadersLength {
+		r.DocumentedHeaders = len(headersPart(r.URI))
+		r.URI = compact
+	}
+}
+
+// resolveAll resolves each of the document's targets, in order, with
+// header values in the form the document asks for.
+func resolveAll(doc Document) []Resolution {
+	res := make([]Resolution, len(doc.Targets))
+	for i, t := range doc.Targets {
+		res[i] = Resolve(t)
+		encodeHeaders(doc.Encoding, t, &res[i])
+	}
+	return res
+}
+
+// restURIs are the URIs the REST API takes as To: each target's own, or
+// for a target of <Uri> children alone (its own URI a bare "sip:") the
+// first of them, as the curl form dials it.
+func restURIs(doc Document, res []Resolution) []string {
+	uris := make([]string, len(res))
+	for i, r := range res {
+		uris[i] = r.URI
+		if r.ChildrenAlone() {
+			uris[i] = r.Children[0].Resolution.URI
+		}
+	}
+	return uris
 }

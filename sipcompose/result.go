@@ -1,27 +1,9 @@
 package sipcompose
 
-// Severity orders diagnostics: an Error means Twilio would reject or drop
-// something; a Warning means it works but probably not as intended; Info is
-// advice.
-type Severity string
-
 const (
-	SeverityError   Severity = "error"
 	SeverityWarning Severity = "warning"
 	SeverityInfo    Severity = "info"
 )
-
-// Diagnostic is one finding about a Document. Code is stable (tests, the UI
-// and README refer to it); Field is a JSON-ish path such as
-// "targets[0].headers[1].name" so the UI can show it beside the control;
-// Message tells the person what to do and cites Twilio's error number where
-// Twilio has one.
-type Diagnostic struct {
-	Code     string   `json:"code"`
-	Severity Severity `json:"severity"`
-	Field    string   `json:"field,omitempty"`
-	Message  string   `json:"message"`
-}
 
 // Result is everything the page, the CLI and the tests show for a Document.
 type Result struct {
@@ -45,11 +27,7 @@ type Result struct {
 }
 
 // HasErrors reports whether any diagnostic is an error.
-func (r Result) HasErrors() bool {
-	for _, d := range r.Diagnostics {
-		if d.Severity == SeverityError {
-			return true
-		}
-	}
-	return false
-}
+func (r Result) HasErrors() bool { return HasErrors(r.Diagnostics) }
+
+// InviteText is every INVITE preview, one blank line between them.
+func (r Result) InviteText() string { return inviteText(r.Invites) }

@@ -1,9 +1,6 @@
 package sipcompose
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/beevik/etree"
 )
 
@@ -41,23 +38,4 @@ func setAttributes(e *etree.Element, vs []codeValue) {
 	for _, v := range vs {
 		e.CreateAttr(v.name, v.text())
 	}
-}
-
-// xmlSafe replaces what XML 1.0 cannot carry at all (NUL and other control
-// characters, invalid UTF-8, U+FFFE/U+FFFF) with U+FFFD, so the TwiML is
-// always well-formed. Validate reports such characters as errors; this is
-// only the guarantee that bad input never becomes bad XML.
-func xmlSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if xmlChar(r) {
-			return r
-		}
-		return utf8.RuneError
-	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
-}
-
-// xmlChar is XML 1.0's Char production.
-func xmlChar(r rune) bool {
-	return r == '\t' || r == '\n' || r == '\r' ||
-		0x20 <= r && r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF
 }

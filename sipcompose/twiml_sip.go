@@ -23,15 +23,3 @@ func sipChildren(sip *etree.Element, t *Target, r Resolution) {
 		}
 	}
 }
-
-// namedHeaders are the rows with a name: a row without one is an
-// unfinished form row, and Validate reports a value without a name.
-func namedHeaders(rows []Header) []Header {
-	var out []Header
-	for _, h := range rows {
-		if h.Name != "" {
-			out = append(out, h)
-		}
-	}
-	return out
-}

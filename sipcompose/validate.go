@@ -9,12 +9,6 @@ import (
 
 // Limits from Twilio's docs (see ../shared/reference/twilio-sip-out.md).
 const (
-	// MaxURILength: the SIP URI must be "under 255 characters". Twilio
-	// states a separate limit for the headers after "?", so this one is
-	// measured without them.
-	MaxURILength = 254
-	// MaxHeadersLength: the headers part must be "under 1024 characters".
-	MaxHeadersLength = 1023
 	// MaxRESTTwiML is the REST API's limit on the Twiml parameter.
 	MaxRESTTwiML = 4000
 )

@@ -1,14 +1,9 @@
 package sipcompose
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 )
-
-// allowedStandardHeaders are the only non-X- headers Twilio passes on
-// (User-to-User always; the other three since 2024-06-03).
-var allowedStandardHeaders = []string{"User-to-User", "Remote-Party-ID", "P-Preferred-Identity", "P-Called-Party-ID"}
 
 // headers checks a target's header rows, then the length limits of its
 // URI.
@@ -104,21 +99,6 @@ func (f firstSeen) also(list string) string {
 // URI's headers to a <Header> element: Twilio documents none of its own.
 const elementsUndocumented = " Twilio documents this rule for headers in the SIP URI and none for <Header> elements; this assumes they follow it."
 
-// droppedName is why Twilio drops a header by its name, in any case, as
-// SIP compares names: a diagnostic's code, or "" when Twilio passes the
-// name on. The validator and the INVITE preview both decide by it.
-func droppedName(name string) string {
-	switch {
-	case !tokenValid(name):
-		return "header-name-invalid"
-	case xTwilio(name):
-		return "header-name-reserved"
-	case !xHeader(name) && !standardHeader(name):
-		return "header-name-not-allowed"
-	}
-	return ""
-}
-
 // headerName says why Twilio drops the header row at row in list, if it
 // does.
 func (v *validator) headerName(row, list, name string) {
@@ -138,38 +118,6 @@ func (v *validator) headerName(row, list, name string) {
 			"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).%s",
 			name, name, strings.Join(allowedStandardHeaders, ", "), caveat)
 	}
-}
-
-// xHeader reports whether a header name starts with X-, in any case.
-func xHeader(name string) bool {
-	return hasPrefixFold(name, "x-")
-}
-
-// xTwilio reports whether a header name starts with X-Twilio, which
-// Twilio keeps for itself, in any case.
-func xTwilio(name string) bool {
-	return hasPrefixFold(name, "x-twilio")
-}
-
-// hasPrefixFold is strings.HasPrefix ignoring case, for an ASCII prefix.
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
-}
-
-// standardHeader reports whether name is one of the non-X- headers Twilio
-// passes on.
-func standardHeader(name string) bool {
-	return slices.ContainsFunc(allowedStandardHeaders, func(s string) bool { return strings.EqualFold(s, name) })
-}
-
-// tokenValid is RFC 3261's token, the grammar of header names.
-func tokenValid(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isAlnum(s[i]) && !strings.ContainsRune("-.!%*_+`'~", rune(s[i])) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func (v *validator) uui(p string, u UUI) {

@@ -61,10 +61,13 @@ func (v *validator) sipURI(f string, u SipURI, c Child) {
 		}
 	}
 	for _, n := range []struct{ name, value string }{{"priority", u.Priority}, {"weight", u.Weight}} {
-		if n.value != "" && !digits(strings.TrimSpace(n.value)) {
+		if n.value != "" && !wholeNumber(strings.TrimSpace(n.value)) {
 			v.add(SeverityWarning, "uri-number-invalid", f+"."+n.name,
 				"%s %q: Twilio's helper libraries describe it as a number; write a whole number (0 or more).", n.name, n.value)
 		}
 	}
 	v.credentials(f, u.Username, u.Password)
 }
+
+// wholeNumber reports whether s is a run of decimal digits.
+func wholeNumber(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }

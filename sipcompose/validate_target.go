@@ -1,7 +1,6 @@
 package sipcompose
 
 import (
-	"net"
 	"slices"
 	"strings"
 )
@@ -90,39 +89,6 @@ func (v *validator) host(p, host string) {
 		v.add(SeverityInfo, "twilio-sip-domain", p+".host",
 			"Twilio SIP Domains can be dialed only from the same account or its parent (error 32214).")
 	}
-}
-
-// hostValid reports whether h is a host name, an IPv4 address or an IPv6
-// address (bracketed or not).
-func hostValid(h string) bool {
-	if strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]") {
-		ip := net.ParseIP(h[1 : len(h)-1])
-		return ip != nil && ip.To4() == nil
-	}
-	if strings.Count(h, ":") > 1 {
-		ip := net.ParseIP(h)
-		return ip != nil && ip.To4() == nil
-	}
-	if len(h) > 253 {
-		return false
-	}
-	// A name of digits and dots only is meant as an IPv4 address (no
-	// top-level domain is numeric), so it must be a valid one.
-	if strings.Trim(h, "0123456789.") == "" {
-		ip := net.ParseIP(h)
-		return ip != nil && ip.To4() != nil
-	}
-	for _, label := range strings.Split(strings.TrimSuffix(h, "."), ".") {
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for i := 0; i < len(label); i++ {
-			if !isAlnum(label[i]) && label[i] != '-' {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // edge reports what the resolution found wrong with the target's edge,

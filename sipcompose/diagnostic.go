@@ -1,0 +1,30 @@
+package sipcompose
+
+// Severity orders diagnostics: an Error means Twilio would reject or drop
+// something; a Warning means it works but probably not as intended; Info is
+// advice.
+type Severity string
+
+const SeverityError Severity = "error"
+
+// Diagnostic is one finding about a Document. Code is stable (tests, the UI
+// and README refer to it); Field is a JSON-ish path such as
+// "targets[0].headers[1].name" so the UI can show it beside the control;
+// Message tells the person what to do and cites Twilio's error number where
+// Twilio has one.
+type Diagnostic struct {
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	Field    string   `json:"field,omitempty"`
+	Message  string   `json:"message"`
+}
+
+// HasErrors reports whether any of diags is an error.
+func HasErrors(diags []Diagnostic) bool {
+	for _, d := range diags {
+		if d.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
