@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/twilio/twilio-go/twiml"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // benchDocs are issue 5's cases: one target, and 10 targets × 20 headers.
@@ -25,7 +27,7 @@ func benchDocs() []struct {
 		name string
 		doc  Document
 	}{
-		{"one-target", Document{Targets: []Target{twilioForms[1].t}}},
+		{"one-target", Document{Targets: []Target{composetest.TwilioForms[1].Target}}},
 		{"10x20", large},
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/beevik/etree"
 
 	"sipcompose/internal/testenv"
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // The Code programs run here with the real helper libraries: the TwiML each
@@ -49,7 +50,7 @@ func codeLibDocs(t *testing.T) []Document {
 	docs := oracleDocs()
 	docs = append(docs,
 		Document{},
-		Document{Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
+		composetest.Sequential(),
 		Document{Dial: Dial{CallerID: "+14155550100", Record: "record-from-ringing-dual"}, Targets: []Target{
 			{Host: "a.example.com", Username: "u1", Password: "one"},
 			{Host: "b.example.com", Username: "u2", Password: "two"},
@@ -99,14 +100,14 @@ func uriCodeDocuments() []Document {
 					{URI: " sip:alice@b.example.com?X-A=1&X-B=2 ", Priority: "1", Weight: "5"},
 					{URI: "sip:alice@c.example.com", Priority: "2", Username: "uc", Password: "target-pw"},
 				},
-				HeaderElements: []Header{{"X-Ticket", "42"}, {"", "unnamed row"}, {"X-Empty", ""}},
+				HeaderElements: []Header{{Name: "X-Ticket", Value: "42"}, {Name: "", Value: "unnamed row"}, {Name: "X-Empty", Value: ""}},
 			}},
 		},
 		{
 			Dial: Dial{Sequential: true},
 			Targets: []Target{
 				{URIs: []SipURI{{URI: "sip:one@a.example.com", Username: "u1", Password: "p1"}, {URI: "sip:one@b.example.com", Priority: "2"}}},
-				{URIs: []SipURI{{URI: "sip:two@c.example.com", Password: "p2"}}, HeaderElements: []Header{{"X-Two", "2"}}},
+				{URIs: []SipURI{{URI: "sip:two@c.example.com", Password: "p2"}}, HeaderElements: []Header{{Name: "X-Two", Value: "2"}}},
 			},
 		},
 	}
@@ -131,7 +132,7 @@ func hostileCodeDocument(s string) Document {
 			RecordingStatusCallbackEvent: []string{s, "completed"}, Trim: s, RingTone: s, ReferURL: s, RecordingTrack: s,
 			RecordingConfigurationID: s, Events: s, Passports: s},
 		Targets: []Target{{
-			User: s, Host: "pbx.example.com", Headers: []Header{{"X-Hostile", s}, {"X-Ok", "1"}}, UUI: UUI{Data: s, Encoding: "text"},
+			User: s, Host: "pbx.example.com", Headers: []Header{{Name: "X-Hostile", Value: s}, {Name: "X-Ok", Value: "1"}}, UUI: UUI{Data: s, Encoding: "text"},
 			Username: s, Password: s, URL: s, Method: s, StatusCallback: s, StatusCallbackEvent: []string{s},
 			StatusCallbackMethod: s, MachineDetection: s, MachineDetectionTimeout: 12, AMDStatusCallback: s, AMDStatusCallbackMethod: s,
 			URIs: []SipURI{
@@ -141,7 +142,7 @@ func hostileCodeDocument(s string) Document {
 				{URI: "sip:u@pbx.example.com;x=" + strings.NewReplacer("\r", "", "\n", "", "\t", "").Replace(s), Priority: s, Weight: s, Username: s, Password: s},
 				{URI: "sip:v@pbx.example.com", Password: s + "2"},
 			},
-			HeaderElements: []Header{{"X-Hostile", s}, {s, "name"}},
+			HeaderElements: []Header{{Name: "X-Hostile", Value: s}, {Name: s, Value: "name"}},
 		}},
 		REST: REST{TwiML: s},
 	}

@@ -5,6 +5,8 @@ import (
 	"go/format"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // codeExt is each language's file extension for the golden files.
@@ -12,8 +14,8 @@ var codeExt = map[Lang]string{LangNode: "js", LangPython: "py", LangGo: "go"}
 
 func TestCodeGolden(t *testing.T) {
 	docs := map[string]Document{
-		"full":       fullDocument(),
-		"sequential": {Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
+		"full":       composetest.Full(),
+		"sequential": composetest.Sequential(),
 		"empty":      {},
 		"uris":       uriCodeDocuments()[0],
 	}
@@ -63,7 +65,7 @@ func TestCodeGoIsGofmtClean(t *testing.T) {
 }
 
 func TestCodeEmbedsNoSecret(t *testing.T) {
-	doc := fullDocument()
+	doc := composetest.Full()
 	doc.Targets[0].Password = "xyzzy-secret"
 	doc.Targets[0].URIs = []SipURI{{URI: "sip:a@b.example.com", Password: "xyzzy-uri-secret"}}
 	r := Compose(doc)
@@ -120,7 +122,7 @@ func TestCodeQuoting(t *testing.T) {
 // CodeFor writes one language's programs, the same as Code's, and offers
 // no language Code does not.
 func TestCodeFor(t *testing.T) {
-	docs := append(oracleDocs(), Document{}, fullDocument(), hostileCodeDocument(`"\`+"\x00\xff"))
+	docs := append(oracleDocs(), Document{}, composetest.Full(), hostileCodeDocument(`"\`+"\x00\xff"))
 	for i, doc := range docs {
 		uris := Compose(doc).URIs
 		for _, want := range Code(doc, uris) {
@@ -130,7 +132,7 @@ func TestCodeFor(t *testing.T) {
 			}
 		}
 	}
-	if p, ok := CodeFor(fullDocument(), Compose(fullDocument()).URIs, "cobol"); ok || p != (Programs{}) {
+	if p, ok := CodeFor(composetest.Full(), Compose(composetest.Full()).URIs, "cobol"); ok || p != (Programs{}) {
 		t.Errorf("an unknown language gave %v %+v", ok, p)
 	}
 }

@@ -13,7 +13,7 @@ import (
 var ids = strings.TrimSuffix(strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26), "-")
 
 func TestComposeEncoding(t *testing.T) {
-	long := Target{User: "a", Host: "b.example.com", Headers: []Header{{"X-Ids", ids}}}
+	long := Target{User: "a", Host: "b.example.com", Headers: []Header{{Name: "X-Ids", Value: ids}}}
 	tests := []struct {
 		name        string
 		doc         Document
@@ -21,19 +21,19 @@ func TestComposeEncoding(t *testing.T) {
 		code        string // a diagnostic it must have, "" for none beyond those of the target
 	}{
 		{"documented form while it fits",
-			Document{Targets: []Target{{Host: "your.domain", Headers: []Header{{"X-customName", "Bob,Shield+Title-Manager"}}}}},
+			Document{Targets: []Target{{Host: "your.domain", Headers: []Header{{Name: "X-customName", Value: "Bob,Shield+Title-Manager"}}}}},
 			"X-customName=Bob%2CShield%2BTitle%2DManager", ""},
 		{"compact where the documented form breaks the limit",
 			Document{Targets: []Target{long}},
 			"X-Ids=" + ids, "headers-compact"},
 		{"compact for that target only",
-			Document{Targets: []Target{long, {Host: "c.example.com", Headers: []Header{{"X-A", "a-b"}}}}},
+			Document{Targets: []Target{long, {Host: "c.example.com", Headers: []Header{{Name: "X-A", Value: "a-b"}}}}},
 			"X-Ids=" + ids, "headers-compact"},
 		{"compact when the document asks",
-			Document{Encoding: EncodingCompact, Targets: []Target{{Host: "your.domain", Headers: []Header{{"X-customName", "Bob,Shield+Title-Manager_x.y~z"}}, UUI: UUI{Data: "0A"}}}},
+			Document{Encoding: EncodingCompact, Targets: []Target{{Host: "your.domain", Headers: []Header{{Name: "X-customName", Value: "Bob,Shield+Title-Manager_x.y~z"}}, UUI: UUI{Data: "0A"}}}},
 			"User-to-User=0A%3Bencoding%3Dhex&X-customName=Bob%2CShield%2BTitle-Manager_x.y~z", "encoding-compact"},
 		{"neither form fits",
-			Document{Targets: []Target{{Host: "b.example.com", Headers: []Header{{"X-Ids", ids + ids}}}}},
+			Document{Targets: []Target{{Host: "b.example.com", Headers: []Header{{Name: "X-Ids", Value: ids + ids}}}}},
 			"X-Ids=" + PercentEncode(ids+ids), "headers-too-long"},
 		{"an encoding this tool does not know",
 			Document{Encoding: "tight", Targets: []Target{{Host: "b.example.com"}}},
@@ -118,26 +118,26 @@ func TestLintMeasuresAsWritten(t *testing.T) {
 // the URI's headers and in <Header> elements alike.
 func TestHeaderNamesFoldCase(t *testing.T) {
 	checkTargetDiags(t, []targetDiagCase{
-		{"UUI rules on a header row, any case", Target{Headers: []Header{{"User-To-User", "hello;encoding=hex"}}}, SeverityError, "uui-not-hex", "targets[0].headers[0].value", "The User-To-User header's data must be hex digits"},
-		{"X- prefixed UUI row", Target{Headers: []Header{{"x-user-to-user", "zz"}}}, SeverityError, "uui-not-hex", "targets[0].headers[0].value", "hex digits"},
-		{"odd UUI row", Target{Headers: []Header{{"USER-TO-USER", "ABC"}}}, SeverityWarning, "uui-hex-odd", "targets[0].headers[0].value", "3 hex digits"},
-		{"UUI row encoding", Target{Headers: []Header{{"user-to-user", "hi;Encoding=utf8"}}}, SeverityWarning, "uui-encoding-unknown", "targets[0].headers[0].value", `"utf8"`},
-		{"X-Twilio in any case", Target{Headers: []Header{{"x-TWILIO-a", "1"}}}, SeverityError, "header-name-reserved", "targets[0].headers[0].name", "reserved"},
-		{"duplicates in any case", Target{Headers: []Header{{"X-A", "1"}, {"x-a", "2"}}}, SeverityWarning, "header-duplicate", "targets[0].headers[1].name", "also header 1"},
-		{"UUI twice in any case", Target{UUI: UUI{Data: "0A"}, Headers: []Header{{"user-TO-user", "0B"}}}, SeverityWarning, "header-duplicate", "targets[0].headers[0].name", "also UUI"},
-		{"element: UUI rules", Target{HeaderElements: []Header{{"User-To-User", "hello;encoding=hex"}}}, SeverityError, "uui-not-hex", "targets[0].headerElements[0].value", "hex digits"},
-		{"element: X-Twilio", Target{HeaderElements: []Header{{"X-twilio-x", "1"}}}, SeverityError, "header-name-reserved", "targets[0].headerElements[0].name", "32113"},
-		{"element: not allowed", Target{HeaderElements: []Header{{"Foo", "1"}}}, SeverityError, "header-name-not-allowed", "targets[0].headerElements[0].name", "X-Foo"},
-		{"element: invalid", Target{HeaderElements: []Header{{"X A", "1"}}}, SeverityError, "header-name-invalid", "targets[0].headerElements[0].name", "13252"},
-		{"element: no name", Target{HeaderElements: []Header{{"", "1"}}}, SeverityError, "header-name-missing", "targets[0].headerElements[0].name", "no name"},
-		{"element: control character", Target{HeaderElements: []Header{{"X-A", "a\r\nb"}}}, SeverityError, "text-control-character", "targets[0].headerElements[0].value", "control character"},
-		{"element twice across lists", Target{Headers: []Header{{"X-A", "1"}}, HeaderElements: []Header{{"x-A", "2"}}}, SeverityWarning, "header-duplicate", "targets[0].headerElements[0].name", "also header 1 in the URI"},
-		{"element twice with the UUI", Target{UUI: UUI{Data: "0A", XPrefix: true}, HeaderElements: []Header{{"X-USER-TO-USER", "0B"}}}, SeverityWarning, "header-duplicate", "targets[0].headerElements[0].name", "also UUI"},
-		{"elements twice", Target{HeaderElements: []Header{{"X-A", "1"}, {"X-a", "2"}}}, SeverityWarning, "header-duplicate", "targets[0].headerElements[1].name", "also <Header> element 1"},
+		{"UUI rules on a header row, any case", Target{Headers: []Header{{Name: "User-To-User", Value: "hello;encoding=hex"}}}, SeverityError, "uui-not-hex", "targets[0].headers[0].value", "The User-To-User header's data must be hex digits"},
+		{"X- prefixed UUI row", Target{Headers: []Header{{Name: "x-user-to-user", Value: "zz"}}}, SeverityError, "uui-not-hex", "targets[0].headers[0].value", "hex digits"},
+		{"odd UUI row", Target{Headers: []Header{{Name: "USER-TO-USER", Value: "ABC"}}}, SeverityWarning, "uui-hex-odd", "targets[0].headers[0].value", "3 hex digits"},
+		{"UUI row encoding", Target{Headers: []Header{{Name: "user-to-user", Value: "hi;Encoding=utf8"}}}, SeverityWarning, "uui-encoding-unknown", "targets[0].headers[0].value", `"utf8"`},
+		{"X-Twilio in any case", Target{Headers: []Header{{Name: "x-TWILIO-a", Value: "1"}}}, SeverityError, "header-name-reserved", "targets[0].headers[0].name", "reserved"},
+		{"duplicates in any case", Target{Headers: []Header{{Name: "X-A", Value: "1"}, {Name: "x-a", Value: "2"}}}, SeverityWarning, "header-duplicate", "targets[0].headers[1].name", "also header 1"},
+		{"UUI twice in any case", Target{UUI: UUI{Data: "0A"}, Headers: []Header{{Name: "user-TO-user", Value: "0B"}}}, SeverityWarning, "header-duplicate", "targets[0].headers[0].name", "also UUI"},
+		{"element: UUI rules", Target{HeaderElements: []Header{{Name: "User-To-User", Value: "hello;encoding=hex"}}}, SeverityError, "uui-not-hex", "targets[0].headerElements[0].value", "hex digits"},
+		{"element: X-Twilio", Target{HeaderElements: []Header{{Name: "X-twilio-x", Value: "1"}}}, SeverityError, "header-name-reserved", "targets[0].headerElements[0].name", "32113"},
+		{"element: not allowed", Target{HeaderElements: []Header{{Name: "Foo", Value: "1"}}}, SeverityError, "header-name-not-allowed", "targets[0].headerElements[0].name", "X-Foo"},
+		{"element: invalid", Target{HeaderElements: []Header{{Name: "X A", Value: "1"}}}, SeverityError, "header-name-invalid", "targets[0].headerElements[0].name", "13252"},
+		{"element: no name", Target{HeaderElements: []Header{{Name: "", Value: "1"}}}, SeverityError, "header-name-missing", "targets[0].headerElements[0].name", "no name"},
+		{"element: control character", Target{HeaderElements: []Header{{Name: "X-A", Value: "a\r\nb"}}}, SeverityError, "text-control-character", "targets[0].headerElements[0].value", "control character"},
+		{"element twice across lists", Target{Headers: []Header{{Name: "X-A", Value: "1"}}, HeaderElements: []Header{{Name: "x-A", Value: "2"}}}, SeverityWarning, "header-duplicate", "targets[0].headerElements[0].name", "also header 1 in the URI"},
+		{"element twice with the UUI", Target{UUI: UUI{Data: "0A", XPrefix: true}, HeaderElements: []Header{{Name: "X-USER-TO-USER", Value: "0B"}}}, SeverityWarning, "header-duplicate", "targets[0].headerElements[0].name", "also UUI"},
+		{"elements twice", Target{HeaderElements: []Header{{Name: "X-A", Value: "1"}, {Name: "X-a", Value: "2"}}}, SeverityWarning, "header-duplicate", "targets[0].headerElements[1].name", "also <Header> element 1"},
 	})
 	// The standard headers and X- pass in any case.
-	ok := Target{Host: "b.example.com", Headers: []Header{{"remote-party-id", "<sip:a@b>"}, {"P-CALLED-PARTY-ID", "<sip:a@b>"}, {"p-preferred-identity", "<sip:a@b>"}, {"x-a", "1"}},
-		HeaderElements: []Header{{"X-c", "x"}, {"x-b", "1"}, {"User-to-user", "0A;encoding=hex"}}}
+	ok := Target{Host: "b.example.com", Headers: []Header{{Name: "remote-party-id", Value: "<sip:a@b>"}, {Name: "P-CALLED-PARTY-ID", Value: "<sip:a@b>"}, {Name: "p-preferred-identity", Value: "<sip:a@b>"}, {Name: "x-a", Value: "1"}},
+		HeaderElements: []Header{{Name: "X-c", Value: "x"}, {Name: "x-b", Value: "1"}, {Name: "User-to-user", Value: "0A;encoding=hex"}}}
 	for _, d := range Validate(Document{Targets: []Target{ok}}) {
 		if d.Severity != SeverityInfo {
 			t.Errorf("%+v", d)
@@ -153,9 +153,9 @@ func TestHeaderNamesFoldCase(t *testing.T) {
 func TestValidateSipChildren(t *testing.T) {
 	checkTargetDiags(t, []targetDiagCase{
 		{"the note", Target{URIs: []SipURI{{URI: "sip:a@b.example.com"}}}, SeverityInfo, "sip-children-undocumented", "targets[0]", "priority order, and equal priorities are split by weight"},
-		{"note for elements", Target{Host: "b.example.com", HeaderElements: []Header{{"X-A", "1"}}}, SeverityInfo, "sip-children-undocumented", "targets[0]", "does not document"},
+		{"note for elements", Target{Host: "b.example.com", HeaderElements: []Header{{Name: "X-A", Value: "1"}}}, SeverityInfo, "sip-children-undocumented", "targets[0]", "does not document"},
 		{"both a host and uris", Target{Host: "b.example.com", URIs: []SipURI{{URI: "sip:a@b.example.com"}}}, SeverityWarning, "sip-uri-and-uris", "targets[0].uris", "keep one"},
-		{"uri headers with no uri", Target{Headers: []Header{{"X-A", "1"}}, URIs: []SipURI{{URI: "sip:a@b.example.com"}}}, SeverityError, "headers-without-uri", "targets[0].headers", "<Header> elements"},
+		{"uri headers with no uri", Target{Headers: []Header{{Name: "X-A", Value: "1"}}, URIs: []SipURI{{URI: "sip:a@b.example.com"}}}, SeverityError, "headers-without-uri", "targets[0].headers", "<Header> elements"},
 		{"a user with no host beside uris", Target{User: "alice", URIs: []SipURI{{URI: "sip:a@b.example.com"}}}, SeverityError, "host-missing", "targets[0].host", "Enter the host"},
 		{"uri not sip", Target{URIs: []SipURI{{URI: "tel:+1"}}}, SeverityError, "uri-scheme", "targets[0].uris[0].uri", `"tel:"`},
 		{"uri empty", Target{URIs: []SipURI{{}}}, SeverityError, "uri-empty", "targets[0].uris[0].uri", "empty"},
@@ -192,7 +192,7 @@ func TestValidateSipChildren(t *testing.T) {
 			t.Errorf("curl has no %q:\n%s", want, r.Curl)
 		}
 	}
-	if c := Compose(Document{Targets: []Target{{Host: "b.example.com", HeaderElements: []Header{{"X-A", "1"}}}}}).Curl; !strings.Contains(c, "# The <Header> elements have no REST form") {
+	if c := Compose(Document{Targets: []Target{{Host: "b.example.com", HeaderElements: []Header{{Name: "X-A", Value: "1"}}}}}).Curl; !strings.Contains(c, "# The <Header> elements have no REST form") {
 		t.Errorf("curl:\n%s", c)
 	}
 }
@@ -227,7 +227,7 @@ func TestParseTwilioGoSipChildren(t *testing.T) {
 	}
 	want := Document{Dial: Dial{Events: "call-progress-event", RecordingConfigurationID: "JX1"}, Targets: []Target{{
 		URIs:           []SipURI{{URI: "sip:alice@example.com", Priority: "1", Weight: "10", Username: "u", Password: "p"}, {URI: "sip:bob@example.com", Priority: "2"}},
-		HeaderElements: []Header{{"X-Account", "ACME & Sons"}}, StatusCallback: "https://example.com/s",
+		HeaderElements: []Header{{Name: "X-Account", Value: "ACME & Sons"}}, StatusCallback: "https://example.com/s",
 	}}}
 	if !reflect.DeepEqual(doc, want) {
 		t.Errorf("%s\nread as %+v\nwant    %+v", xml, doc, want)
@@ -242,8 +242,8 @@ func TestParseTwilioGoSipChildren(t *testing.T) {
 // it read gives the same TwiML: a target made compact to fit, alone or
 // beside one in the documented form, or a document compact throughout.
 func TestEncodingRoundTrip(t *testing.T) {
-	long := Target{Host: "b.example.com", Headers: []Header{{"X-Ids", ids}}}
-	short := Target{Host: "c.example.com", Headers: []Header{{"X-A", "a-b"}}}
+	long := Target{Host: "b.example.com", Headers: []Header{{Name: "X-Ids", Value: ids}}}
+	short := Target{Host: "c.example.com", Headers: []Header{{Name: "X-A", Value: "a-b"}}}
 	tests := []struct {
 		doc  Document
 		want string
@@ -252,7 +252,7 @@ func TestEncodingRoundTrip(t *testing.T) {
 		{Document{Targets: []Target{long, short}}, ""},
 		{Document{Targets: []Target{short}}, ""},
 		{Document{Encoding: EncodingCompact, Targets: []Target{short}}, EncodingCompact},
-		{Document{Encoding: EncodingCompact, Targets: []Target{{Host: "d.example.com", Headers: []Header{{"X-A", "ab"}}}}}, ""},
+		{Document{Encoding: EncodingCompact, Targets: []Target{{Host: "d.example.com", Headers: []Header{{Name: "X-A", Value: "ab"}}}}}, ""},
 	}
 	for i, tc := range tests {
 		first := Compose(tc.doc).TwiML

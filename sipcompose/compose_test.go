@@ -12,34 +12,17 @@ import (
 	"testing"
 
 	"github.com/beevik/etree"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// twilioForms are Twilio's documented <Sip> texts, from their decoded
-// values: the composer must reproduce them byte for byte.
-var twilioForms = []struct {
-	name string
-	t    Target
-	want string // as it appears inside <Sip>…</Sip>
-}{
-	{"one x-header", Target{User: "jack", Host: "example.com", Headers: []Header{{"x-myotherheader", "bar"}}},
-		`sip:jack@example.com?x-myotherheader=bar`},
-	{"encoded values", Target{User: "+14158675309", Host: "your.domain", Headers: []Header{{"X-customName", "Bob,Shield+Title-Manager"}, {"X-otherHeader", "true"}}},
-		`sip:+14158675309@your.domain?X-customName=Bob%2CShield%2BTitle%2DManager&amp;X-otherHeader=true`},
-	{"UUI", Target{User: "jack", Host: "example.com", UUI: UUI{Data: "123456789"}, Headers: []Header{{"x-myotherheader", "bar"}}},
-		`sip:jack@example.com?User-to-User=123456789%3Bencoding%3Dhex&amp;x-myotherheader=bar`},
-	{"X- UUI", Target{User: "jack", Host: "example.com", UUI: UUI{Data: "123456789", XPrefix: true}, Headers: []Header{{"x-myotherheader", "bar"}}},
-		`sip:jack@example.com?X-User-to-User=123456789%3Bencoding%3Dhex&amp;x-myotherheader=bar`},
-	{"edge", Target{User: "alice", Host: "example.com", Edge: "frankfurt"}, `sip:alice@example.com;edge=frankfurt`},
-	{"region", Target{User: "alice", Host: "example.com", Region: "de1"}, `sip:alice@example.com;region=de1`},
-}
-
 func TestTwilioDocumentedForms(t *testing.T) {
-	for _, tc := range twilioForms {
-		t.Run(tc.name, func(t *testing.T) {
-			got := Compose(Document{Targets: []Target{tc.t}}).TwiML
-			want := "<Sip>" + tc.want + "</Sip>"
+	for _, tc := range composetest.TwilioForms {
+		t.Run(tc.Name, func(t *testing.T) {
+			got := Compose(Document{Targets: []Target{tc.Target}}).TwiML
+			want := "<Sip>" + tc.Want + "</Sip>"
 			if !strings.Contains(got, want) {
 				t.Errorf("TwiML lacks %s:\n%s", want, got)
 			}
@@ -47,38 +30,10 @@ func TestTwilioDocumentedForms(t *testing.T) {
 	}
 }
 
-// fullDocument sets every field, so the golden file pins attribute order
-// and the rendering of each one.
-func fullDocument() Document {
-	return Document{
-		Dial: Dial{
-			CallerID: "+14155550100", Action: "/dial-done", Method: "POST", Timeout: 20, AnswerOnBridge: true,
-			Record: "record-from-answer-dual", Sequential: true, HangupOnStar: true, TimeLimit: 3600, RingTone: "uk",
-			Trim: "trim-silence", RecordingStatusCallback: "https://example.com/rec", RecordingStatusCallbackMethod: "GET",
-			RecordingStatusCallbackEvent: []string{"in-progress", "completed"}, RecordingTrack: "both",
-			ReferURL: "https://example.com/refer?a=1&b=2", ReferMethod: "POST",
-		},
-		Targets: []Target{
-			{
-				User: "+14158675309", Host: "pbx.example.com", Port: 5061, Transport: "tls", Secure: true, Edge: "dublin",
-				Headers:  []Header{{"X-Account", "ACME & Sons <gold>"}, {"P-Preferred-Identity", "<sip:+14155550100@example.com>"}},
-				UUI:      UUI{Data: "0A1B2C3D"},
-				Username: "trunk", Password: "s3cret", URL: "https://example.com/screen", Method: "GET",
-				StatusCallback: "https://example.com/status", StatusCallbackEvent: []string{"initiated", "ringing", "answered", "completed"},
-				StatusCallbackMethod: "POST", MachineDetection: "DetectMessageEnd", MachineDetectionTimeout: 45,
-				MachineDetectionSpeechThreshold: 2400, MachineDetectionSpeechEndThreshold: 1200, MachineDetectionSilenceTimeout: 5000,
-				AMDStatusCallback: "https://example.com/amd", AMDStatusCallbackMethod: "POST",
-			},
-			{User: "alice", Host: "203.0.113.10", Transport: "tcp", Region: "ie1"},
-		},
-		REST: REST{URL: "https://example.com/answered"},
-	}
-}
-
 func TestComposeGolden(t *testing.T) {
 	docs := map[string]Document{
-		"full":       fullDocument(),
-		"sequential": {Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
+		"full":       composetest.Full(),
+		"sequential": composetest.Sequential(),
 		"empty":      {},
 	}
 	for name, doc := range docs {
@@ -110,9 +65,9 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestComposeIsDeterministic(t *testing.T) {
-	first := Compose(fullDocument())
+	first := Compose(composetest.Full())
 	for i := 0; i < 20; i++ {
-		if got := Compose(fullDocument()); got.TwiML != first.TwiML || got.Curl != first.Curl {
+		if got := Compose(composetest.Full()); got.TwiML != first.TwiML || got.Curl != first.Curl {
 			t.Fatal("two composes of the same document differ")
 		}
 	}
@@ -141,7 +96,7 @@ func TestHostileValuesStayWellFormed(t *testing.T) {
 	for _, s := range nasty {
 		doc := Document{
 			Dial:    Dial{CallerID: s, Action: s},
-			Targets: []Target{{User: s, Host: s, Edge: s, Transport: s, Headers: []Header{{s, s}, {"X-Ok", s}}, UUI: UUI{Data: s, Encoding: s}, Username: s, Password: s, URL: s}},
+			Targets: []Target{{User: s, Host: s, Edge: s, Transport: s, Headers: []Header{{Name: s, Value: s}, {Name: "X-Ok", Value: s}}, UUI: UUI{Data: s, Encoding: s}, Username: s, Password: s, URL: s}},
 		}
 		r := Compose(doc)
 		wellFormed(t, r.TwiML)

@@ -8,10 +8,11 @@ import (
 	"testing"
 
 	"sipcompose/internal/testenv"
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 func TestCurlNeverPrintsThePassword(t *testing.T) {
-	r := Compose(fullDocument())
+	r := Compose(composetest.Full())
 	if strings.Contains(r.Curl, "s3cret") {
 		t.Fatalf("password in curl:\n%s", r.Curl)
 	}
@@ -85,7 +86,7 @@ func runWithStub(t *testing.T, name, stub, script string, env ...string) string 
 }
 
 func TestCurlOneCommandPerTarget(t *testing.T) {
-	r := Compose(fullDocument())
+	r := Compose(composetest.Full())
 	if n := strings.Count(r.Curl, "curl -X POST"); n != 2 {
 		t.Errorf("%d commands, want 2", n)
 	}

@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // fuzzDoc builds a Document from fuzzer strings, touching every part of
@@ -18,13 +21,13 @@ func fuzzDoc(user, host, name, value, uui, attr string, n uint8) Document {
 	for i := 0; i <= int(n%11); i++ {
 		t := Target{
 			User: user, Host: host, Edge: attr, Transport: attr,
-			Headers:  []Header{{name, value}, {"X-Fixed", value}},
+			Headers:  []Header{{Name: name, Value: value}, {Name: "X-Fixed", Value: value}},
 			UUI:      UUI{Data: uui, Encoding: attr, XPrefix: i%2 == 1},
 			Username: attr, Password: attr, StatusCallback: attr,
 		}
 		if i%3 == 2 {
 			t.URIs = []SipURI{{URI: "sip:" + user + "@" + host + "?" + name + "=" + value, Priority: attr, Weight: uui, Username: attr, Password: attr}, {URI: value}}
-			t.HeaderElements = []Header{{name, value}, {"X-Fixed", uui}}
+			t.HeaderElements = []Header{{Name: name, Value: value}, {Name: "X-Fixed", Value: uui}}
 		}
 		doc.Targets = append(doc.Targets, t)
 	}
@@ -73,8 +76,8 @@ func FuzzRoundTrip(f *testing.F) {
 }
 
 func FuzzParseURI(f *testing.F) {
-	for _, tc := range twilioForms {
-		f.Add(BuildURI(tc.t))
+	for _, tc := range composetest.TwilioForms {
+		f.Add(BuildURI(tc.Target))
 	}
 	f.Add("sips:a:pw@[::1]:5060;lr;transport=TLS?X-A=%zz&&User-to-User=AB;encoding=hex&amp;")
 	f.Add("tel:+1")
@@ -103,7 +106,7 @@ func FuzzParseURI(f *testing.F) {
 }
 
 func FuzzParse(f *testing.F) {
-	f.Add(Compose(fullDocument()).TwiML)
+	f.Add(Compose(composetest.Full()).TwiML)
 	f.Add("<Response><Dial><Sip>sip:a@b</Sip><Number>1</Number></Dial></Response>")
 	f.Add("<Response><Dial timeout='x'><Sip><Uri/></Sip></Dial>")
 	f.Add(`<Response><Dial><Sip><Uri priority="1" weight="2" username="u" password="p">sip:a@b?X-A=1&amp;X-B=2</Uri><Uri>sip:c@d</Uri><Headers><Header name="X-C" value="1"/></Headers></Sip></Dial></Response>`)
@@ -125,7 +128,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func hasErrorDiag(diags []Diagnostic) bool { return HasErrors(diags) }
+func hasErrorDiag(diags []Diagnostic) bool { return document.HasErrors(diags) }
 
 func hostRejected(t Target) bool {
 	for _, d := range Validate(Document{Targets: []Target{t}}) {

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/emiago/sipgo/sip"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // twilioLines are the header lines every preview carries whatever the
@@ -60,7 +62,7 @@ func inviteCheck(t testing.TB, tg Target, inv Invite, want []Header) {
 	var got []Header
 	for _, h := range req.Headers() {
 		if !twilioLines[strings.ToLower(h.Name())] {
-			got = append(got, Header{h.Name(), h.Value()})
+			got = append(got, Header{Name: h.Name(), Value: h.Value()})
 		}
 	}
 	if len(got) != len(want) {
@@ -87,7 +89,7 @@ func sentHeaders(tg Target) []Header {
 			(strings.HasPrefix(lower, "x-") || lower == "user-to-user" || lower == "remote-party-id" ||
 				lower == "p-preferred-identity" || lower == "p-called-party-id")
 		if accepted {
-			out = append(out, Header{h.Name, strings.Trim(h.Value, " \t")})
+			out = append(out, Header{Name: h.Name, Value: strings.Trim(h.Value, " \t")})
 		}
 	}
 	return out
@@ -97,26 +99,26 @@ func sentHeaders(tg Target) []Header {
 // the page's first-visit example, and one with every kind of header row.
 func customerDocs() map[string]Document {
 	return map[string]Document{
-		"full":       fullDocument(),
-		"sequential": {Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
+		"full":       composetest.Full(),
+		"sequential": composetest.Sequential(),
 		"empty":      {},
 		"example": {Dial: Dial{CallerID: "+14155550100", AnswerOnBridge: true}, Targets: []Target{{
 			User: "+14158675309", Host: "pbx.example.com", Transport: "tls", Edge: "ashburn",
-			Headers: []Header{{"X-customName", "Bob,Shield+Title-Manager"}, {"X-otherHeader", "true"}},
+			Headers: []Header{{Name: "X-customName", Value: "Bob,Shield+Title-Manager"}, {Name: "X-otherHeader", Value: "true"}},
 			UUI:     UUI{Data: "0A1B2C3D"},
 		}}},
 		"headers": {Dial: Dial{CallerID: "+14155550100", Action: "/dial-done"}, Targets: []Target{{
 			User: "bob", Host: "pbx.example.com", Port: 5080, Edge: "dublin", Secure: true, Transport: "tls",
 			UUI: UUI{Data: "0A1B"}, Username: "trunk", Password: "secret", URL: "/screen", StatusCallback: "/status",
 			Headers: []Header{
-				{"X-customName", "Bob,Shield+Title-Manager"},
-				{"Remote-Party-ID", "<sip:foo@example.com>;party=calling"},
-				{"P-Preferred-Identity", "<sip:foo@example.com>"},
-				{"P-Called-Party-ID", "<sip:foo@example.com>"},
-				{"X-Twilio-Mine", "dropped"},
-				{"Foo", "dropped"},
+				{Name: "X-customName", Value: "Bob,Shield+Title-Manager"},
+				{Name: "Remote-Party-ID", Value: "<sip:foo@example.com>;party=calling"},
+				{Name: "P-Preferred-Identity", Value: "<sip:foo@example.com>"},
+				{Name: "P-Called-Party-ID", Value: "<sip:foo@example.com>"},
+				{Name: "X-Twilio-Mine", Value: "dropped"},
+				{Name: "Foo", Value: "dropped"},
 			},
-			HeaderElements: []Header{{"X-Element", "as written"}},
+			HeaderElements: []Header{{Name: "X-Element", Value: "as written"}},
 		}}},
 	}
 }
@@ -150,7 +152,7 @@ func TestInviteStandardHeaders(t *testing.T) {
 	doc := Document{Targets: []Target{{
 		User: "bob", Host: "pbx.example.com", Edge: "dublin", Region: "ie1", Secure: true, Username: "trunk", Password: "p",
 		UUI:     UUI{Data: "123456789"},
-		Headers: []Header{{"X-A", "1"}, {"Foo", "2"}, {"X-Twilio-B", "3"}},
+		Headers: []Header{{Name: "X-A", Value: "1"}, {Name: "Foo", Value: "2"}, {Name: "X-Twilio-B", Value: "3"}},
 	}}}
 	inv := Compose(doc).Invites[0]
 	if want := "INVITE sip:bob@pbx.example.com SIP/2.0\r\n"; !strings.HasPrefix(inv.Message, want) {
@@ -212,13 +214,13 @@ func TestInviteRegisteredEndpoint(t *testing.T) {
 func TestInviteURIChildren(t *testing.T) {
 	doc := Document{Targets: []Target{{
 		URIs:           []SipURI{{URI: "sip:a@one.example.com;edge=tokyo?X-One=1"}, {URI: "sip:b@two.example.com:5070", Username: "u"}},
-		HeaderElements: []Header{{"X-Both", "shared"}},
+		HeaderElements: []Header{{Name: "X-Both", Value: "shared"}},
 	}}}
 	r := Compose(doc)
 	if len(r.Invites) != 2 {
 		t.Fatalf("%d previews, want one per <Uri>", len(r.Invites))
 	}
-	one := Target{User: "a", Host: "one.example.com", Headers: []Header{{"X-One", "1"}}, HeaderElements: doc.Targets[0].HeaderElements}
+	one := Target{User: "a", Host: "one.example.com", Headers: []Header{{Name: "X-One", Value: "1"}}, HeaderElements: doc.Targets[0].HeaderElements}
 	two := Target{User: "b", Host: "two.example.com", Port: 5070, HeaderElements: doc.Targets[0].HeaderElements}
 	inviteCheck(t, one, r.Invites[0], sentHeaders(one))
 	inviteCheck(t, two, r.Invites[1], sentHeaders(two))
@@ -228,9 +230,9 @@ func TestInviteURIChildren(t *testing.T) {
 }
 
 func TestInviteUnsafeValue(t *testing.T) {
-	tg := Target{User: "bob", Host: "example.com", Headers: []Header{{"X-Ctl", "a\r\nX-Evil: 1"}, {"X-Bad", "\xff"}}}
+	tg := Target{User: "bob", Host: "example.com", Headers: []Header{{Name: "X-Ctl", Value: "a\r\nX-Evil: 1"}, {Name: "X-Bad", Value: "\xff"}}}
 	inv := Compose(Document{Targets: []Target{tg}}).Invites[0]
-	inviteCheck(t, tg, inv, []Header{{"X-Ctl", "a%0D%0AX-Evil: 1"}, {"X-Bad", "%FF"}})
+	inviteCheck(t, tg, inv, []Header{{Name: "X-Ctl", Value: "a%0D%0AX-Evil: 1"}, {Name: "X-Bad", Value: "%FF"}})
 	if !strings.Contains(inv.Headers[0].Note, "percent-encoded") {
 		t.Errorf("no note on the encoded value: %q", inv.Headers[0].Note)
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/emiago/sipgo/sip"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // oracleCheck parses uri with sipgo — another SIP stack — and checks it
@@ -69,19 +71,19 @@ func wantHeaders(t Target) []Header {
 
 // oracleDocs are whole documents whose every composed URI must read back.
 func oracleDocs() []Document {
-	docs := []Document{fullDocument()}
-	for _, f := range twilioForms {
-		docs = append(docs, Document{Targets: []Target{f.t}})
+	docs := []Document{composetest.Full()}
+	for _, f := range composetest.TwilioForms {
+		docs = append(docs, Document{Targets: []Target{f.Target}})
 	}
 	for _, bd := range benchDocs() {
 		docs = append(docs, bd.doc)
 	}
 	return append(docs,
 		Document{Targets: []Target{
-			{User: "+1", Host: "h.example.com", Headers: []Header{{"X-Nasty", "a&b=c?d;e%f g\r\nX-Injected: 1"}, {"X-Empty", ""}}},
+			{User: "+1", Host: "h.example.com", Headers: []Header{{Name: "X-Nasty", Value: "a&b=c?d;e%f g\r\nX-Injected: 1"}, {Name: "X-Empty", Value: ""}}},
 			{Host: "203.0.113.9", Port: 5099, Edge: "tokyo-ix", UUI: UUI{Data: TextToHex("héllo")}},
 			{User: "josé;x=1?y", Host: "2001:db8::5", Port: 5061, Transport: "TLS", Secure: true, Region: "au1"},
-			{User: "a@b/c=d", Host: "[2001:db8::6]", UUI: UUI{Data: "AB", Encoding: "a;b", XPrefix: true}, Headers: []Header{{"X-Emoji", "📞 עברית"}}},
+			{User: "a@b/c=d", Host: "[2001:db8::6]", UUI: UUI{Data: "AB", Encoding: "a;b", XPrefix: true}, Headers: []Header{{Name: "X-Emoji", Value: "📞 עברית"}}},
 		}},
 	)
 }

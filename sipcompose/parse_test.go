@@ -1,51 +1,15 @@
 package sipcompose
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
-// roundTripDocs are documents whose TwiML must survive Parse unchanged:
-// Twilio's documented forms, the golden documents, and hostile values.
-func roundTripDocs() []Document {
-	docs := []Document{
-		fullDocument(),
-		{Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
-	}
-	for _, f := range twilioForms {
-		docs = append(docs, Document{Targets: []Target{f.t}})
-	}
-	ten := Document{Dial: Dial{Sequential: true, Timeout: 600}}
-	for i := range MaxTargets + 1 {
-		ten.Targets = append(ten.Targets, Target{User: fmt.Sprint(i), Host: fmt.Sprintf("pbx%d.example.com", i), Headers: []Header{{"X-Index", fmt.Sprint(i)}}})
-	}
-	return append(docs, ten,
-		Document{Dial: Dial{Sequential: true}, Targets: []Target{{User: "a b@c", Host: "[2001:db8::1]", Port: 5080}, {Host: "h.example.com", UUI: UUI{Data: "hi", Encoding: "utf8", XPrefix: true}}, {Host: "h.example.com", UUI: UUI{Data: "0A", Encoding: "HEX"}},
-			{Host: "h.example.com", Headers: []Header{{"user-to-user", "AB"}, {"X-User-To-User", "AB;encoding=hex"}, {"User-to-User", "AB;ENCODING=hex"}, {"User-to-User", ";encoding=hex"}}}}},
-		Document{Targets: []Target{{User: "x", Host: "y.example.com", Headers: []Header{{"X-Odd", "]]> & < > \" ' ; = ? % 📞 עברית"}, {"X-Lines", "a\r\nb\x00c"}, {"X-Amp", "&amp;"}}}}},
-		Document{Encoding: EncodingCompact, Targets: []Target{
-			{Host: "a.example.com", Headers: []Header{{"X-Ids", strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26)}, {"X-Odd", "a,b;c"}}, UUI: UUI{Data: "0A"}},
-			{Host: "b.example.com", Headers: []Header{{"X-Short", "a-b.c_d~e"}}},
-		}},
-		Document{
-			Dial: Dial{RecordingConfigurationID: "JX1", Events: "call-progress-event", Passports: "a,b"},
-			Targets: []Target{
-				{URIs: []SipURI{{URI: "sip:a@one.example.com?X-A=1&X-B=a%2Cb", Priority: "1", Weight: "0", Username: "u", Password: "p<&>"}, {URI: "sip:b@two.example.com"}},
-					HeaderElements: []Header{{"X-C", "a & b; \"c\""}, {"User-to-User", "hello;encoding=hex"}}},
-				{User: "c", Host: "three.example.com", Headers: []Header{{"X-D", "1"}}, HeaderElements: []Header{{"X-E", ""}}, Username: "t", Password: "s"},
-			},
-		},
-		Document{
-			Dial:    Dial{CallerID: "a]]>b", Action: "/next?a=1&b='2'\"", RecordingStatusCallbackEvent: []string{"in-progress", "completed", "absent"}},
-			Targets: []Target{{Host: "h.example.com", URL: "/screen?x=<y>", StatusCallbackEvent: []string{"initiated"}, Username: "ü", Password: "p&w\"'<"}},
-		},
-	)
-}
-
 func TestRoundTrip(t *testing.T) {
-	for i, d := range roundTripDocs() {
+	for i, d := range composetest.RoundTripDocs() {
 		first := Compose(d)
 		parsed, diags := Parse(first.TwiML)
 		if hasErrorDiag(diags) {
@@ -152,7 +116,7 @@ func TestParseTwilioExample(t *testing.T) {
 	}
 	want := Document{
 		Dial: Dial{AnswerOnBridge: true, CallerID: "+14155550100", RecordingStatusCallbackEvent: []string{"in-progress", "completed"}},
-		Targets: []Target{{User: "jack", Host: "example.com", Headers: []Header{{"x-myotherheader", "bar"}},
+		Targets: []Target{{User: "jack", Host: "example.com", Headers: []Header{{Name: "x-myotherheader", Value: "bar"}},
 			Username: "admin", Password: "1234", StatusCallbackEvent: []string{"initiated", "ringing"}}},
 	}
 	if !reflect.DeepEqual(doc, want) {
@@ -168,7 +132,7 @@ func TestParseQuietAboutXMLDetails(t *testing.T) {
 	if len(diags) != 0 {
 		t.Errorf("diagnostics: %+v", diags)
 	}
-	want := Document{Targets: []Target{{User: "a", Host: "b.example.com", Headers: []Header{{"X-A", "1"}}}}}
+	want := Document{Targets: []Target{{User: "a", Host: "b.example.com", Headers: []Header{{Name: "X-A", Value: "1"}}}}}
 	if !reflect.DeepEqual(doc, want) {
 		t.Errorf("got %+v\nwant %+v", doc, want)
 	}

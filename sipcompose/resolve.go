@@ -2,6 +2,8 @@ package sipcompose
 
 import (
 	"strings"
+
+	"sipcompose/sipcompose/document"
 )
 
 // Resolution is one target as Twilio will read it: its URI, the edge its
@@ -56,7 +58,7 @@ type Child struct {
 // Readable reports whether the child reads as a SIP URI: ParseURI found
 // no error in it.
 func (c Child) Readable() bool {
-	return !HasErrors(c.Problems)
+	return !document.HasErrors(c.Problems)
 }
 
 // ChildrenAlone reports a target of <Uri> children and nothing of a URI

@@ -1,9 +1,6 @@
 package sipcompose
 
-const (
-	SeverityWarning Severity = "warning"
-	SeverityInfo    Severity = "info"
-)
+import "sipcompose/sipcompose/document"
 
 // Result is everything the page, the CLI and the tests show for a Document.
 type Result struct {
@@ -27,7 +24,7 @@ type Result struct {
 }
 
 // HasErrors reports whether any diagnostic is an error.
-func (r Result) HasErrors() bool { return HasErrors(r.Diagnostics) }
+func (r Result) HasErrors() bool { return document.HasErrors(r.Diagnostics) }
 
 // InviteText is every INVITE preview, one blank line between them.
 func (r Result) InviteText() string { return inviteText(r.Invites) }

@@ -12,8 +12,8 @@ func uriDocument() Document {
 		Dial: Dial{RecordingConfigurationID: "JX123", Events: "call-progress-event", Passports: "eyJh"},
 		Targets: []Target{
 			{URIs: []SipURI{{URI: "sip:a@one.example.com?X-A=1&X-B=2", Priority: "1", Weight: "10", Username: "u", Password: "p1"}, {URI: "sip:b@two.example.com"}},
-				HeaderElements: []Header{{"X-C", "a & b"}, {"", "unfinished"}, {"X-D", ""}}},
-			{User: "c", Host: "three.example.com", HeaderElements: []Header{{"X-E", "1"}}},
+				HeaderElements: []Header{{Name: "X-C", Value: "a & b"}, {Name: "", Value: "unfinished"}, {Name: "X-D", Value: ""}}},
+			{User: "c", Host: "three.example.com", HeaderElements: []Header{{Name: "X-E", Value: "1"}}},
 		},
 	}
 }
@@ -60,7 +60,7 @@ func TestSipChildrenSecretsAndClone(t *testing.T) {
 // A <Headers> list whose rows all lack a name writes nothing: no element,
 // and no line break inside the <Sip> text, which is the URI Twilio reads.
 func TestSipTextHasNoIndentForUnnamedHeaderElements(t *testing.T) {
-	doc := Document{Targets: []Target{{User: "a", Host: "h.example.com", HeaderElements: []Header{{"", "unfinished"}}}}}
+	doc := Document{Targets: []Target{{User: "a", Host: "h.example.com", HeaderElements: []Header{{Name: "", Value: "unfinished"}}}}}
 	if got, want := Compose(doc).TwiML, "    <Sip>sip:a@h.example.com</Sip>\n"; !strings.Contains(got, want) {
 		t.Errorf("TwiML lacks %q:\n%s", want, got)
 	}

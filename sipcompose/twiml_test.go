@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/beevik/etree"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // attrNames lists e's attribute names in document order.
@@ -18,7 +20,7 @@ func attrNames(e *etree.Element) string {
 
 func TestTwiMLAttributeOrder(t *testing.T) {
 	x := etree.NewDocument()
-	if err := x.ReadFromString(Compose(fullDocument()).TwiML); err != nil {
+	if err := x.ReadFromString(Compose(composetest.Full()).TwiML); err != nil {
 		t.Fatal(err)
 	}
 	dial := x.FindElement("/Response/Dial")
@@ -102,7 +104,7 @@ func TestTwiMLEscaping(t *testing.T) {
 // The <Sip> text reads back as exactly the URI, whatever the values.
 func TestTwiMLSipTextReadsBack(t *testing.T) {
 	targets := []Target{
-		{User: `a"b'c`, Host: "h", Headers: []Header{{"X-A", `<>&"'`}, {"X-B", "]]>"}}},
+		{User: `a"b'c`, Host: "h", Headers: []Header{{Name: "X-A", Value: `<>&"'`}, {Name: "X-B", Value: "]]>"}}},
 		{Host: "h", UUI: UUI{Data: "x&y", Encoding: "a<b"}},
 	}
 	r := Compose(Document{Targets: targets})

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 func TestParseURI(t *testing.T) {
@@ -12,33 +14,33 @@ func TestParseURI(t *testing.T) {
 		in   string
 		want Target
 	}{
-		{"sip:jack@example.com?x-myotherheader=bar", Target{User: "jack", Host: "example.com", Headers: []Header{{"x-myotherheader", "bar"}}}},
+		{"sip:jack@example.com?x-myotherheader=bar", Target{User: "jack", Host: "example.com", Headers: []Header{{Name: "x-myotherheader", Value: "bar"}}}},
 		{"sip:%2F/a@h", Target{User: "//a", Host: "h"}},
 		{"  jack@example.com\n", Target{User: "jack", Host: "example.com"}},
 		{"\n  sip:jack@example.com\n", Target{User: "jack", Host: "example.com"}},
 		{"sip:+14158675309@your.domain?X-customName=Bob%2CShield%2BTitle%2DManager&amp;X-otherHeader=true",
-			Target{User: "+14158675309", Host: "your.domain", Headers: []Header{{"X-customName", "Bob,Shield+Title-Manager"}, {"X-otherHeader", "true"}}}},
+			Target{User: "+14158675309", Host: "your.domain", Headers: []Header{{Name: "X-customName", Value: "Bob,Shield+Title-Manager"}, {Name: "X-otherHeader", Value: "true"}}}},
 		{"sip:jack@example.com?User-to-User=123456789%3Bencoding%3Dhex&x-myotherheader=bar",
-			Target{User: "jack", Host: "example.com", UUI: UUI{Data: "123456789"}, Headers: []Header{{"x-myotherheader", "bar"}}}},
+			Target{User: "jack", Host: "example.com", UUI: UUI{Data: "123456789"}, Headers: []Header{{Name: "x-myotherheader", Value: "bar"}}}},
 		{"sip:jack@example.com?X-User-to-User=AB;encoding=hex", Target{User: "jack", Host: "example.com", UUI: UUI{Data: "AB", XPrefix: true}}},
-		{"sip:jack@example.com?X-A=1&User-to-User=AB%3Bencoding%3Dutf8", Target{User: "jack", Host: "example.com", Headers: []Header{{"X-A", "1"}}, UUI: UUI{Data: "AB", Encoding: "utf8"}}},
-		{"sip:jack@example.com?x-user-to-user=AB;encoding=hex", Target{User: "jack", Host: "example.com", Headers: []Header{{"x-user-to-user", "AB;encoding=hex"}}}},
-		{"sip:jack@example.com?User-to-User=AB;ENCODING=HEX", Target{User: "jack", Host: "example.com", Headers: []Header{{"User-to-User", "AB;ENCODING=HEX"}}}},
-		{"sip:jack@example.com?User-to-User=AB", Target{User: "jack", Host: "example.com", Headers: []Header{{"User-to-User", "AB"}}}},
+		{"sip:jack@example.com?X-A=1&User-to-User=AB%3Bencoding%3Dutf8", Target{User: "jack", Host: "example.com", Headers: []Header{{Name: "X-A", Value: "1"}}, UUI: UUI{Data: "AB", Encoding: "utf8"}}},
+		{"sip:jack@example.com?x-user-to-user=AB;encoding=hex", Target{User: "jack", Host: "example.com", Headers: []Header{{Name: "x-user-to-user", Value: "AB;encoding=hex"}}}},
+		{"sip:jack@example.com?User-to-User=AB;ENCODING=HEX", Target{User: "jack", Host: "example.com", Headers: []Header{{Name: "User-to-User", Value: "AB;ENCODING=HEX"}}}},
+		{"sip:jack@example.com?User-to-User=AB", Target{User: "jack", Host: "example.com", Headers: []Header{{Name: "User-to-User", Value: "AB"}}}},
 		{"SIP:alice@example.com;region=de1;edge=frankfurt;transport=TCP;secure=true",
 			Target{User: "alice", Host: "example.com", Region: "de1", Edge: "frankfurt", Transport: "tcp", Secure: true}},
 		{"sips:bob@pbx.example.com:5071", Target{User: "bob", Host: "pbx.example.com", Port: 5071, Transport: "tls"}},
 		{"sip:[2001:db8::1]:5062", Target{Host: "[2001:db8::1]", Port: 5062}},
 		{"2001:db8::1", Target{Host: "[2001:db8::1]"}},
-		{"pbx.example.com:5080?X-A=1", Target{Host: "pbx.example.com", Port: 5080, Headers: []Header{{"X-A", "1"}}}},
+		{"pbx.example.com:5080?X-A=1", Target{Host: "pbx.example.com", Port: 5080, Headers: []Header{{Name: "X-A", Value: "1"}}}},
 		{"sip:pbx.example.com", Target{Host: "pbx.example.com"}},
 		{"sip://alice@pbx.example.com", Target{User: "alice", Host: "pbx.example.com"}},
 		{"sip:2001:db8::1;transport=tcp", Target{Host: "[2001:db8::1]", Transport: "tcp"}},
 		{"<sip:alice@example.com>", Target{User: "alice", Host: "example.com"}},
-		{"sip:a%20b@example.com?X-Emoji=%F0%9F%93%9E&X-RTL=%D7%A2%D7%91", Target{User: "a b", Host: "example.com", Headers: []Header{{"X-Emoji", "📞"}, {"X-RTL", "עב"}}}},
-		{"sip:a@example.com?X-Empty=&X-Bare", Target{User: "a", Host: "example.com", Headers: []Header{{"X-Empty", ""}, {"X-Bare", ""}}}},
-		{"sip:a@example.com?x-foo%3Dbar", Target{User: "a", Host: "example.com", Headers: []Header{{"x-foo", "bar"}}}},
-		{"sip:a@example.com?User-to-User=AB;encoding=hex&User-to-User=CD", Target{User: "a", Host: "example.com", UUI: UUI{Data: "AB"}, Headers: []Header{{"User-to-User", "CD"}}}},
+		{"sip:a%20b@example.com?X-Emoji=%F0%9F%93%9E&X-RTL=%D7%A2%D7%91", Target{User: "a b", Host: "example.com", Headers: []Header{{Name: "X-Emoji", Value: "📞"}, {Name: "X-RTL", Value: "עב"}}}},
+		{"sip:a@example.com?X-Empty=&X-Bare", Target{User: "a", Host: "example.com", Headers: []Header{{Name: "X-Empty", Value: ""}, {Name: "X-Bare", Value: ""}}}},
+		{"sip:a@example.com?x-foo%3Dbar", Target{User: "a", Host: "example.com", Headers: []Header{{Name: "x-foo", Value: "bar"}}}},
+		{"sip:a@example.com?User-to-User=AB;encoding=hex&User-to-User=CD", Target{User: "a", Host: "example.com", UUI: UUI{Data: "AB"}, Headers: []Header{{Name: "User-to-User", Value: "CD"}}}},
 	}
 	for _, tc := range tests {
 		got, diags := ParseURI(tc.in)
@@ -140,7 +142,7 @@ func TestParseURIAllDiagnostics(t *testing.T) {
 func TestParseURIReadsBuildURI(t *testing.T) {
 	odd := []string{"]]>", "a\x00b", "line\r\nX-Injected: 1", "\xff\xfe", "📞", "עברית ‏", "?&;=%", "&amp;", "%zz", " spaced "}
 	var targets []Target
-	for _, d := range roundTripDocs() {
+	for _, d := range composetest.RoundTripDocs() {
 		for _, tg := range d.Targets {
 			// A target of <Uri> children alone has no URI of its own.
 			if tg.Host != "" {
@@ -149,7 +151,7 @@ func TestParseURIReadsBuildURI(t *testing.T) {
 		}
 	}
 	for _, s := range odd {
-		targets = append(targets, Target{User: s, Host: "h.example.com", Edge: s, Headers: []Header{{"X-Odd", s}, {s, "v"}}, UUI: UUI{Data: s, Encoding: s}})
+		targets = append(targets, Target{User: s, Host: "h.example.com", Edge: s, Headers: []Header{{Name: "X-Odd", Value: s}, {Name: s, Value: "v"}}, UUI: UUI{Data: s, Encoding: s}})
 	}
 	for _, tg := range targets {
 		uri := BuildURI(tg)
@@ -183,10 +185,10 @@ func uriFields(t Target) Target {
 }
 
 func TestWithURIKeepsSipAttributes(t *testing.T) {
-	old := Target{Host: "old.example.com", Username: "u", Password: "p", StatusCallback: "/s", Headers: []Header{{"X-Old", "1"}}}
+	old := Target{Host: "old.example.com", Username: "u", Password: "p", StatusCallback: "/s", Headers: []Header{{Name: "X-Old", Value: "1"}}}
 	u, _ := ParseURI("sip:bob@new.example.com;edge=tokyo?X-New=2")
 	got := WithURI(old, u)
-	want := Target{User: "bob", Host: "new.example.com", Edge: "tokyo", Headers: []Header{{"X-New", "2"}}, Username: "u", Password: "p", StatusCallback: "/s"}
+	want := Target{User: "bob", Host: "new.example.com", Edge: "tokyo", Headers: []Header{{Name: "X-New", Value: "2"}}, Username: "u", Password: "p", StatusCallback: "/s"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}

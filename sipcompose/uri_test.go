@@ -24,14 +24,14 @@ func TestBuildURI(t *testing.T) {
 		{"transport lowercased", Target{Host: "h", Transport: "TLS"}, "sip:h;transport=tls"},
 		{"param order", Target{Host: "h", Region: "ie1", Edge: "dublin", Secure: true, Transport: "tls"}, "sip:h;transport=tls;secure=true;edge=dublin;region=ie1"},
 		{"param value cannot add a param", Target{Host: "h", Edge: "x;transport=udp"}, "sip:h;edge=x%3Btransport%3Dudp"},
-		{"header order kept", Target{Host: "h", Headers: []Header{{"X-B", "2"}, {"X-A", "1"}}}, "sip:h?X-B=2&X-A=1"},
-		{"unnamed rows skipped", Target{Host: "h", Headers: []Header{{"", ""}, {"X-A", ""}, {"", "v"}}}, "sip:h?X-A="},
-		{"header name encoded", Target{Host: "h", Headers: []Header{{"X-A=b&c", "v"}}}, "sip:h?X-A%3Db%26c=v"},
-		{"value cannot add a header", Target{Host: "h", Headers: []Header{{"X-A", "1&X-B=2"}}}, "sip:h?X-A=1%26X%2DB%3D2"},
-		{"UUI first", Target{Host: "h", Headers: []Header{{"X-A", "1"}}, UUI: UUI{Data: "AB"}}, "sip:h?User-to-User=AB%3Bencoding%3Dhex&X-A=1"},
+		{"header order kept", Target{Host: "h", Headers: []Header{{Name: "X-B", Value: "2"}, {Name: "X-A", Value: "1"}}}, "sip:h?X-B=2&X-A=1"},
+		{"unnamed rows skipped", Target{Host: "h", Headers: []Header{{Name: "", Value: ""}, {Name: "X-A", Value: ""}, {Name: "", Value: "v"}}}, "sip:h?X-A="},
+		{"header name encoded", Target{Host: "h", Headers: []Header{{Name: "X-A=b&c", Value: "v"}}}, "sip:h?X-A%3Db%26c=v"},
+		{"value cannot add a header", Target{Host: "h", Headers: []Header{{Name: "X-A", Value: "1&X-B=2"}}}, "sip:h?X-A=1%26X%2DB%3D2"},
+		{"UUI first", Target{Host: "h", Headers: []Header{{Name: "X-A", Value: "1"}}, UUI: UUI{Data: "AB"}}, "sip:h?User-to-User=AB%3Bencoding%3Dhex&X-A=1"},
 		{"UUI prefixed, other encoding", Target{Host: "h", UUI: UUI{Data: "hi", Encoding: "ascii", XPrefix: true}}, "sip:h?X-User-to-User=hi%3Bencoding%3Dascii"},
 		{"UUI encoding without data", Target{Host: "h", UUI: UUI{Encoding: "hex", XPrefix: true}}, "sip:h"},
-		{"everything", Target{User: "bob", Host: "pbx.example.com", Port: 5061, Transport: "tls", Secure: true, Edge: "frankfurt", Headers: []Header{{"X-Case", "42"}}},
+		{"everything", Target{User: "bob", Host: "pbx.example.com", Port: 5061, Transport: "tls", Secure: true, Edge: "frankfurt", Headers: []Header{{Name: "X-Case", Value: "42"}}},
 			"sip:bob@pbx.example.com:5061;transport=tls;secure=true;edge=frankfurt?X-Case=42"},
 	}
 	for _, tc := range tests {
@@ -45,7 +45,7 @@ func TestBuildURI(t *testing.T) {
 
 // The URI is the REST API's To value as is: Compose must not XML-escape it.
 func TestComposeURIsAreNotXMLEscaped(t *testing.T) {
-	tg := Target{User: "a", Host: "h", Headers: []Header{{"X-A", "1"}, {"X-B", "2"}}}
+	tg := Target{User: "a", Host: "h", Headers: []Header{{Name: "X-A", Value: "1"}, {Name: "X-B", Value: "2"}}}
 	r := Compose(Document{Targets: []Target{tg, tg}})
 	if len(r.URIs) != 2 || r.URIs[0] != "sip:a@h?X-A=1&X-B=2" || r.URIs[1] != r.URIs[0] {
 		t.Errorf("URIs = %q", r.URIs)
@@ -71,7 +71,7 @@ func TestBuildURIPrintableASCII(t *testing.T) {
 	hostile := "a\x00b\x7f\xff\xfe\ufffe\U0001F4DE \t\r\n<&>\"'"
 	targets := []Target{
 		{User: hostile, Host: hostile, Transport: hostile, Edge: hostile, Region: hostile,
-			UUI: UUI{Data: hostile, Encoding: hostile}, Headers: []Header{{hostile, hostile}}},
+			UUI: UUI{Data: hostile, Encoding: hostile}, Headers: []Header{{Name: hostile, Value: hostile}}},
 		{Host: "2001:db8::" + hostile, Port: -1},
 		{Host: "[" + hostile + "]", Port: 65536, Secure: true},
 	}

@@ -77,7 +77,7 @@ func TestHeaderElementNames(t *testing.T) {
 		{why: "X- alone", name: "X-", code: "header-name-incomplete", phrase: "only the prefix"},
 		{why: "X- twice", name: "X-X-Case", code: "header-name-double-prefix", phrase: `"X-Case"`},
 		{why: "UUI rules", name: "user-to-user", code: "uui-not-hex", phrase: "hex digits"},
-		{why: "also a URI header, any case", headers: []Header{{"X-Case", "1"}}, name: "x-case", code: "header-duplicate", phrase: "also header 1 in the URI"},
+		{why: "also a URI header, any case", headers: []Header{{Name: "X-Case", Value: "1"}}, name: "x-case", code: "header-duplicate", phrase: "also header 1 in the URI"},
 		{why: "also the UUI", uui: UUI{Data: "0A"}, name: "User-To-User", code: "header-duplicate", phrase: "also UUI"},
 		{why: "also the UUI under its other name", uui: UUI{Data: "0A"}, name: "X-User-to-User", code: "header-duplicate", phrase: "also UUI"},
 	} {

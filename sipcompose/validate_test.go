@@ -3,6 +3,8 @@ package sipcompose
 import (
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 func TestValidate(t *testing.T) {
@@ -33,15 +35,15 @@ func TestValidate(t *testing.T) {
 		{"no targets", Document{}, "no-targets", SeverityError, "targets", "Add a SIP target"},
 		{"eleven targets", eleven, "too-many-targets", SeverityError, "targets", "13250"},
 		{"two targets", Document{Targets: []Target{ok, ok}}, "several-targets", SeverityInfo, "targets", "Enhanced Programmable SIP"},
-		{"header not X-", with(func(t *Target) { t.Headers = []Header{{"Foo", "1"}} }), "header-name-not-allowed", SeverityError, "targets[0].headers[0].name", "X-Foo"},
-		{"X-Twilio", with(func(t *Target) { t.Headers = []Header{{"X-Twilio-Thing", "1"}} }), "header-name-reserved", SeverityError, "targets[0].headers[0].name", "32113"},
-		{"bad header chars", with(func(t *Target) { t.Headers = []Header{{"X-a b", "1"}} }), "header-name-invalid", SeverityError, "targets[0].headers[0].name", "13252"},
-		{"value without name", with(func(t *Target) { t.Headers = []Header{{"", "1"}} }), "header-name-missing", SeverityError, "targets[0].headers[0].name", "no name"},
-		{"duplicate header", with(func(t *Target) { t.Headers = []Header{{"X-A", "1"}, {"x-a", "2"}} }), "header-duplicate", SeverityWarning, "targets[0].headers[1].name", "twice"},
-		{"UUI twice", with(func(t *Target) { t.UUI.Data = "AB"; t.Headers = []Header{{"User-to-User", "CD"}} }), "header-duplicate", SeverityWarning, "targets[0].headers[0].name", "UUI"},
-		{"headers too long", with(func(t *Target) { t.Headers = []Header{{"X-Big", strings.Repeat("a", 1020)}} }), "headers-too-long", SeverityError, "targets[0].headers", "1024"},
+		{"header not X-", with(func(t *Target) { t.Headers = []Header{{Name: "Foo", Value: "1"}} }), "header-name-not-allowed", SeverityError, "targets[0].headers[0].name", "X-Foo"},
+		{"X-Twilio", with(func(t *Target) { t.Headers = []Header{{Name: "X-Twilio-Thing", Value: "1"}} }), "header-name-reserved", SeverityError, "targets[0].headers[0].name", "32113"},
+		{"bad header chars", with(func(t *Target) { t.Headers = []Header{{Name: "X-a b", Value: "1"}} }), "header-name-invalid", SeverityError, "targets[0].headers[0].name", "13252"},
+		{"value without name", with(func(t *Target) { t.Headers = []Header{{Name: "", Value: "1"}} }), "header-name-missing", SeverityError, "targets[0].headers[0].name", "no name"},
+		{"duplicate header", with(func(t *Target) { t.Headers = []Header{{Name: "X-A", Value: "1"}, {Name: "x-a", Value: "2"}} }), "header-duplicate", SeverityWarning, "targets[0].headers[1].name", "twice"},
+		{"UUI twice", with(func(t *Target) { t.UUI.Data = "AB"; t.Headers = []Header{{Name: "User-to-User", Value: "CD"}} }), "header-duplicate", SeverityWarning, "targets[0].headers[0].name", "UUI"},
+		{"headers too long", with(func(t *Target) { t.Headers = []Header{{Name: "X-Big", Value: strings.Repeat("a", 1020)}} }), "headers-too-long", SeverityError, "targets[0].headers", "1024"},
 		{"URI too long", with(func(t *Target) { t.User = strings.Repeat("u", 250) }), "uri-too-long", SeverityError, "targets[0].host", "255"},
-		{"long with headers", with(func(t *Target) { t.Headers = []Header{{"X-Big", strings.Repeat("a", 240)}} }), "uri-long-with-headers", SeverityInfo, "targets[0].headers", "13243"},
+		{"long with headers", with(func(t *Target) { t.Headers = []Header{{Name: "X-Big", Value: strings.Repeat("a", 240)}} }), "uri-long-with-headers", SeverityInfo, "targets[0].headers", "13243"},
 		{"UUI not hex", with(func(t *Target) { t.UUI.Data = "hello" }), "uui-not-hex", SeverityError, "targets[0].uui.data", "32112"},
 		{"UUI odd hex", with(func(t *Target) { t.UUI.Data = "ABC" }), "uui-hex-odd", SeverityWarning, "targets[0].uui.data", "even number"},
 		{"UUI other encoding", with(func(t *Target) { t.UUI = UUI{Data: "x", Encoding: "base64"} }), "uui-encoding-unknown", SeverityWarning, "targets[0].uui.encoding", "only encoding=hex"},
@@ -90,7 +92,7 @@ func TestValidate(t *testing.T) {
 		{"URL scheme", with(func(t *Target) { t.URL = "ftp://example.com/x" }), "url-invalid", SeverityError, "targets[0].url", "http and https"},
 		{"URL spaces", dial(func(d *Dial) { d.Action = "/a b" }), "url-invalid", SeverityError, "dial.action", "not a URL"},
 		{"URL underscore", with(func(t *Target) { t.StatusCallback = "https://my_host.example.com/s" }), "url-host-underscore", SeverityError, "targets[0].statusCallback", "underscores"},
-		{"control character", with(func(t *Target) { t.Headers = []Header{{"X-A", "a\r\nb"}} }), "text-control-character", SeverityError, "targets[0].headers[0].value", "U+000D"},
+		{"control character", with(func(t *Target) { t.Headers = []Header{{Name: "X-A", Value: "a\r\nb"}} }), "text-control-character", SeverityError, "targets[0].headers[0].value", "U+000D"},
 		{"invalid UTF-8", dial(func(d *Dial) { d.CallerID = "\xff" }), "text-invalid", SeverityError, "dial.callerId", "UTF-8"},
 		{"REST url and twiml", Document{Targets: []Target{ok}, REST: REST{URL: "/a", TwiML: "<Response/>"}}, "rest-url-and-twiml", SeverityWarning, "rest.twiml", "ignores Twiml"},
 		{"REST twiml too long", Document{Targets: []Target{ok}, REST: REST{TwiML: strings.Repeat("x", 4001)}}, "rest-twiml-too-long", SeverityError, "rest.twiml", "4000"},
@@ -116,9 +118,9 @@ func TestValidate(t *testing.T) {
 }
 
 func TestValidDocumentsHaveNoDiagnostics(t *testing.T) {
-	docs := []Document{fullDocument()}
-	for _, f := range twilioForms {
-		docs = append(docs, Document{Targets: []Target{f.t}})
+	docs := []Document{composetest.Full()}
+	for _, f := range composetest.TwilioForms {
+		docs = append(docs, Document{Targets: []Target{f.Target}})
 	}
 	for i, d := range docs {
 		for _, diag := range Validate(d) {
@@ -171,7 +173,7 @@ func TestCompareFields(t *testing.T) {
 // Headers over Twilio's limit are one error, not also advice about the
 // URI's length.
 func TestHeadersTooLongIsOneFinding(t *testing.T) {
-	d := Document{Targets: []Target{{Host: "h.example.com", Headers: []Header{{"X-Big", strings.Repeat("a", 1100)}}}}}
+	d := Document{Targets: []Target{{Host: "h.example.com", Headers: []Header{{Name: "X-Big", Value: strings.Repeat("a", 1100)}}}}}
 	var codes []string
 	for _, x := range Validate(d) {
 		codes = append(codes, x.Code)

@@ -1,14 +1,18 @@
-package sipcompose
+package document
 
 // Severity orders diagnostics: an Error means Twilio would reject or drop
 // something; a Warning means it works but probably not as intended; Info is
 // advice.
 type Severity string
 
-const SeverityError Severity = "error"
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityInfo    Severity = "info"
+)
 
 // Diagnostic is one finding about a Document. Code is stable (tests, the UI
-// and README refer to it); Field is a JSON-ish path such as
+// and docs/diagnostics.md refer to it); Field is a JSON-ish path such as
 // "targets[0].headers[1].name" so the UI can show it beside the control;
 // Message tells the person what to do and cites Twilio's error number where
 // Twilio has one.

@@ -1,9 +1,8 @@
-// Package sipcompose is the domain of the tool: the Document a support
-// engineer edits, and the pure functions that turn it into TwiML, SIP URIs,
-// a REST/curl request, an IP allow-list and diagnostics. It does no I/O and
-// knows nothing of the UI, so the CLI, the browser and the tests all see the
-// same bytes for the same document.
-package sipcompose
+// Package document holds the Document a support engineer edits: the model,
+// its JSON (the saved draft, the share link and the CLI's input) and the
+// Diagnostics every other package reports about it. It is the bottom of the
+// domain: it imports no other package of it.
+package document
 
 import "slices"
 

@@ -1,4 +1,4 @@
-package sipcompose
+package document
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 // DecodeDocument reads a Document from JSON strictly: unknown fields, wrong
 // types, trailing data and syntax errors are errors that name the field or
 // give the line and column, so a person can fix the file.
-func DecodeDocument(data []byte) (Document, error) {
+func Decode(data []byte) (Document, error) {
 	var doc Document
 	if len(bytes.TrimSpace(data)) == 0 {
 		return doc, errors.New("1:1: the document is empty: expected a JSON object like {\"targets\": [{\"host\": \"pbx.example.com\"}]}")
@@ -79,7 +79,7 @@ func describeJSONError(data []byte, dec *json.Decoder, err error) error {
 			at = int64(i)
 		}
 		line, col := lineCol(data, at)
-		return fmt.Errorf("%d:%d: unknown field %s (see README: Document format)", line, col, name)
+		return fmt.Errorf("%d:%d: unknown field %s (see docs/document-format.md)", line, col, name)
 	}
 	line, col := lineCol(data, dec.InputOffset())
 	return fmt.Errorf("%d:%d: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
@@ -144,7 +144,7 @@ func lineCol(data []byte, offset int64) (line, col int) {
 
 // EncodeDocument writes doc as indented JSON with a final newline; empty
 // fields are left out, so the same document always gives the same bytes.
-func EncodeDocument(doc Document) []byte {
+func Encode(doc Document) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")

@@ -1,4 +1,4 @@
-package sipcompose
+package document_test
 
 import (
 	"reflect"
@@ -7,11 +7,14 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 func TestDocumentJSONRoundTrip(t *testing.T) {
-	for i, d := range roundTripDocs() {
-		got, err := DecodeDocument(EncodeDocument(d))
+	for i, d := range composetest.RoundTripDocs() {
+		got, err := document.Decode(document.Encode(d))
 		if err != nil {
 			t.Fatalf("document %d: %v", i, err)
 		}
@@ -22,7 +25,7 @@ func TestDocumentJSONRoundTrip(t *testing.T) {
 }
 
 func TestEncodeDocumentOmitsEmpty(t *testing.T) {
-	got := string(EncodeDocument(Document{Targets: []Target{{Host: "h.example.com"}}}))
+	got := string(document.Encode(document.Document{Targets: []document.Target{{Host: "h.example.com"}}}))
 	want := "{\n  \"dial\": {},\n  \"targets\": [\n    {\n      \"host\": \"h.example.com\"\n    }\n  ]\n}\n"
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
@@ -53,7 +56,7 @@ func TestDecodeDocumentErrors(t *testing.T) {
 		{"{\"dial\":{\"callerId\":\"é\xff\"}}", "1:23: not valid UTF-8"},
 	}
 	for _, tc := range tests {
-		_, err := DecodeDocument([]byte(tc.in))
+		_, err := document.Decode([]byte(tc.in))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("DecodeDocument(%q) = %v, want %q", tc.in, err, tc.want)
 		}
@@ -66,24 +69,24 @@ func TestDecodeDocumentErrors(t *testing.T) {
 }
 
 func TestWithoutSecrets(t *testing.T) {
-	d := fullDocument()
-	clean := WithoutSecrets(d)
-	if clean.Targets[0].Password != "" || strings.Contains(string(EncodeDocument(clean)), "s3cret") {
+	d := composetest.Full()
+	clean := document.WithoutSecrets(d)
+	if clean.Targets[0].Password != "" || strings.Contains(string(document.Encode(clean)), "s3cret") {
 		t.Error("password kept")
 	}
 	clean.Targets[0].Headers[0].Value = "changed"
-	if !reflect.DeepEqual(d, fullDocument()) {
+	if !reflect.DeepEqual(d, composetest.Full()) {
 		t.Error("WithoutSecrets shares or changed its argument")
 	}
 }
 
 func TestCloneIsDeep(t *testing.T) {
-	d := fullDocument()
+	d := composetest.Full()
 	c := d.Clone()
 	c.Targets[0].Headers[0].Value = "changed"
 	c.Targets[0].StatusCallbackEvent[0] = "changed"
 	c.Dial.RecordingStatusCallbackEvent[0] = "changed"
-	if !reflect.DeepEqual(d, fullDocument()) {
+	if !reflect.DeepEqual(d, composetest.Full()) {
 		t.Error("editing the clone changed the original")
 	}
 }
@@ -98,7 +101,7 @@ func FuzzDecodeDocument(f *testing.F) {
 	f.Add([]byte(`null`))
 	position := regexp.MustCompile(`^(\d+):(\d+): `)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := DecodeDocument(data)
+		doc, err := document.Decode(data)
 		if err != nil {
 			m := position.FindStringSubmatch(err.Error())
 			if m == nil {
@@ -112,12 +115,12 @@ func FuzzDecodeDocument(f *testing.F) {
 			}
 			return
 		}
-		first := EncodeDocument(doc)
-		again, err := DecodeDocument(first)
+		first := document.Encode(doc)
+		again, err := document.Decode(first)
 		if err != nil {
 			t.Fatalf("encoded document does not decode: %v\n%s", err, first)
 		}
-		if second := EncodeDocument(again); string(second) != string(first) {
+		if second := document.Encode(again); string(second) != string(first) {
 			t.Fatalf("encode is not stable:\n%s\nthen\n%s", first, second)
 		}
 	})
