@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/edge"
 )
 
 // AllowList is what a customer's firewall must allow for the edges a
@@ -44,7 +46,7 @@ type Rule struct {
 // firewall opened for the other targets only, or for another edge, would
 // look right and not be.
 func allowListFor(doc Document, res []Resolution) AllowList {
-	a := AllowList{Edges: []string{}, Signaling: []Rule{}, Media: []Rule{}, AsOf: IPDataAsOf, Source: IPDataSource}
+	a := AllowList{Edges: []string{}, Signaling: []Rule{}, Media: []Rule{}, AsOf: edge.DataAsOf, Source: edge.DataSource}
 	dialed := dialedURIs(doc, res)
 	res = make([]Resolution, len(dialed))
 	for k, d := range dialed {
@@ -62,7 +64,7 @@ func allowListFor(doc Document, res []Resolution) AllowList {
 	// edges.go order, so the same set of edges always lists the same way;
 	// within an edge, each way SIP reaches a target once, by protocol and
 	// port.
-	for _, e := range edges {
+	for _, e := range edge.All() {
 		var sigs []signaling
 		for _, r := range res {
 			if r.Edge.Name != e.Name {
@@ -90,7 +92,7 @@ func allowListFor(doc Document, res []Resolution) AllowList {
 	}
 	// Twilio documents the ports media leaves from, not the customer's RTP
 	// range, so the media rule matches on source ports.
-	a.Media = []Rule{{CIDR: MediaCIDR, Protocol: "udp", SourcePorts: MediaPorts, Purpose: "RTP media from Twilio (every edge)"}}
+	a.Media = []Rule{{CIDR: edge.MediaCIDR, Protocol: "udp", SourcePorts: edge.MediaPorts, Purpose: "RTP media from Twilio (every edge)"}}
 	return a
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/edge"
 )
 
 // TestAllowListUnknownEdge: a target whose edge or region Twilio does not
@@ -37,7 +39,7 @@ func TestAllowListUnknownEdge(t *testing.T) {
 				t.Errorf("addresses shown despite problems: %+v", a)
 			}
 			for export, out := range map[string]string{"table": a.Table(), "cidrs": a.CIDRs(), "iptables": a.IPTables(), "nftables": a.NFTables()} {
-				for _, cidr := range append(allCIDRs(), MediaCIDR) {
+				for _, cidr := range append(allCIDRs(), edge.MediaCIDR) {
 					if strings.Contains(out, cidr) {
 						t.Errorf("%s shows %s:\n%s", export, cidr, out)
 					}

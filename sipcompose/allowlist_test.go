@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"sipcompose/internal/testenv"
+	"sipcompose/sipcompose/edge"
 )
 
 func TestAllowListEdgesAndTransports(t *testing.T) {
@@ -38,10 +39,10 @@ func TestAllowListEdgesAndTransports(t *testing.T) {
 			if !reflect.DeepEqual(ports, tc.ports) {
 				t.Errorf("signaling %v, want %v", ports, tc.ports)
 			}
-			if len(a.Media) != 1 || a.Media[0].CIDR != MediaCIDR || a.Media[0].SourcePorts != MediaPorts {
+			if len(a.Media) != 1 || a.Media[0].CIDR != edge.MediaCIDR || a.Media[0].SourcePorts != edge.MediaPorts {
 				t.Errorf("media %+v", a.Media)
 			}
-			if a.AsOf != IPDataAsOf || a.Source != IPDataSource {
+			if a.AsOf != edge.DataAsOf || a.Source != edge.DataSource {
 				t.Errorf("provenance %q %q", a.AsOf, a.Source)
 			}
 		})
@@ -56,22 +57,8 @@ func TestAllowListExports(t *testing.T) {
 		t.Errorf("CIDRs %q, want %q", got, want)
 	}
 	for _, out := range []string{a.Table(), a.IPTables(), a.NFTables()} {
-		if !strings.Contains(out, IPDataAsOf) {
+		if !strings.Contains(out, edge.DataAsOf) {
 			t.Errorf("export lacks the as-of date:\n%s", out)
-		}
-	}
-}
-
-func TestEveryEdgeHasData(t *testing.T) {
-	if n := len(Edges()); n != 16 {
-		t.Fatalf("%d edges, want 8 public and 8 Interconnect", n)
-	}
-	for _, e := range Edges() {
-		if len(e.Signaling) == 0 || e.Region == "" || e.Location == "" {
-			t.Errorf("edge %s lacks data: %+v", e.Name, e)
-		}
-		if got, ok := EdgeForRegion(e.Region); !ok || got.Name != e.Name {
-			t.Errorf("region %s does not map back to %s", e.Region, e.Name)
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"sipcompose/sipcompose/edge"
 )
 
 // AuditReport is what an audit of a customer's existing firewall rules
@@ -346,7 +348,7 @@ func worse(a, b string) string {
 // is only for today's signaling blocks, which sit inside those ranges.
 func (rs *ruleset) staleFindings() []AuditFinding {
 	var current spans
-	for _, e := range edges {
+	for _, e := range edge.All() {
 		for _, c := range e.Signaling {
 			sp, _, _ := prefixSpan(c)
 			current = append(current, sp)
@@ -383,7 +385,7 @@ func (rs *ruleset) staleFindings() []AuditFinding {
 			}
 			out = append(out, AuditFinding{Kind: FindingStale, Line: r.line, Text: r.text, Message: fmt.Sprintf(
 				"line %d allows Twilio's obsolete media range %s, UDP %s (from third-party lists; Twilio publishes no copy): media has come from %s, UDP %s, since 2023-2024; remove it, or narrow it to the signaling block it may also serve",
-				r.line, strings.Join(hits, ", "), legacyMediaPorts, MediaCIDR, MediaPorts)})
+				r.line, strings.Join(hits, ", "), legacyMediaPorts, edge.MediaCIDR, edge.MediaPorts)})
 		}
 	}
 	return out

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"sipcompose/sipcompose/edge"
 )
 
 // Invite is what the customer's PBX receives for one URI Twilio dials: the
@@ -107,7 +109,7 @@ func invitesFor(doc *Document, res []Resolution, withErrors []bool) []Invite {
 
 // buildInvite previews the INVITE for t, which r resolves.
 func buildInvite(doc *Document, t *Target, r Resolution, target, uri int, label string, withErrors bool) Invite {
-	inv := Invite{Target: target, URI: uri, Label: label, Media: MediaCIDR + " (UDP, source ports " + MediaPorts + ")"}
+	inv := Invite{Target: target, URI: uri, Label: label, Media: edge.MediaCIDR + " (UDP, source ports " + edge.MediaPorts + ")"}
 	inv.Headers = inviteHeaders(t)
 	if t.Username != "" {
 		inv.Auth = "Username " + strconv.Quote(t.Username) + " is set, but the INVITE carries no credentials: Twilio sends them (SIP digest) only in a second INVITE, after the PBX answers 401 or 407. A capture of the first INVITE shows none."

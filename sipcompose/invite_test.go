@@ -10,6 +10,7 @@ import (
 
 	"github.com/emiago/sipgo/sip"
 
+	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/internal/composetest"
 )
 
@@ -171,7 +172,7 @@ func TestInviteStandardHeaders(t *testing.T) {
 			t.Errorf("INVITE carries %q:\n%s", gone, inv.Message)
 		}
 	}
-	if inv.Edge != "dublin" || inv.Transport != "tls" || inv.Port != "5061" || inv.Signaling[0] != "54.171.127.192/30" || !strings.HasPrefix(inv.Media, MediaCIDR) {
+	if inv.Edge != "dublin" || inv.Transport != "tls" || inv.Port != "5061" || inv.Signaling[0] != "54.171.127.192/30" || !strings.HasPrefix(inv.Media, edge.MediaCIDR) {
 		t.Errorf("where it comes from: edge %q transport %q port %q signaling %q media %q", inv.Edge, inv.Transport, inv.Port, inv.Signaling, inv.Media)
 	}
 	if !strings.Contains(inv.Auth, "401 or 407") {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/edge"
 )
 
 // Resolution is one target as Twilio will read it: its URI, the edge its
@@ -132,10 +133,10 @@ func Resolve(t Target) Resolution {
 	case t.Edge != "":
 		r.Edge, r.Meant, r.EdgeFrom = readPlace(t.Edge, LookupEdge, EdgeNamed, EdgeUnknown)
 	case t.Region != "":
-		r.Edge, r.Meant, r.EdgeFrom = readPlace(t.Region, EdgeForRegion, EdgeFromRegion, RegionUnknown)
+		r.Edge, r.Meant, r.EdgeFrom = readPlace(t.Region, edge.ForRegion, EdgeFromRegion, RegionUnknown)
 	default:
 		r.EdgeFrom = EdgeDefault
-		r.Edge, _ = LookupEdge(DefaultEdge)
+		r.Edge, _ = LookupEdge(edge.Default)
 	}
 	if len(t.URIs) > 0 {
 		r.Children = make([]Child, len(t.URIs))

@@ -13,7 +13,10 @@
 // programs, the firewall audit) are used from their own packages.
 package sipcompose
 
-import "sipcompose/sipcompose/document"
+import (
+	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/edge"
+)
 
 // The Document and its parts; see package document.
 type (
@@ -53,3 +56,12 @@ func EncodeDocument(doc Document) []byte { return document.Encode(doc) }
 
 // WithoutSecrets is a deep copy of doc with every SIP password cleared.
 func WithoutSecrets(doc Document) Document { return document.WithoutSecrets(doc) }
+
+// Edge is one Twilio edge that sends SIP; see package edge.
+type Edge = edge.Edge
+
+// Edges returns Twilio's edges in the order a picker shows them.
+func Edges() []Edge { return edge.All() }
+
+// LookupEdge finds an edge by its ";edge=" name.
+func LookupEdge(name string) (Edge, bool) { return edge.Lookup(name) }

@@ -3,6 +3,8 @@ package sipcompose
 import (
 	"slices"
 	"strings"
+
+	"sipcompose/sipcompose/edge"
 )
 
 var (
@@ -110,7 +112,7 @@ func (v *validator) edge(p string, t Target, r Resolution) {
 	// The region is checked even beside an edge, which Twilio would read
 	// first: it is still sent.
 	if t.Region != "" {
-		if _, meant, from := readPlace(t.Region, EdgeForRegion, EdgeFromRegion, RegionUnknown); from == RegionUnknown && meant.Name != "" {
+		if _, meant, from := readPlace(t.Region, edge.ForRegion, EdgeFromRegion, RegionUnknown); from == RegionUnknown && meant.Name != "" {
 			v.add(SeverityError, "region-unknown", p+".region", "Region %q: region names are lowercase, write %s (or better, the edge %s).", t.Region, meant.Region, meant.Name)
 		} else if from == RegionUnknown {
 			v.add(SeverityError, "region-unknown", p+".region", "Unknown legacy region %q: use one of %s, or better, the matching edge.", t.Region, strings.Join(legacyTwilioRegions, ", "))
@@ -132,7 +134,7 @@ func (v *validator) edge(p string, t Target, r Resolution) {
 
 func edgeNames() string {
 	var names []string
-	for _, e := range edges {
+	for _, e := range edge.All() {
 		names = append(names, e.Name)
 	}
 	return strings.Join(names, ", ")

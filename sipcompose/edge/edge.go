@@ -1,4 +1,7 @@
-package sipcompose
+// Package edge holds Twilio's edge locations that send SIP to a customer,
+// with the addresses each sends signaling from and the one media range:
+// the facts the allow-list, the validator and the INVITE previews share.
+package edge
 
 // Edge is one Twilio edge location that can send SIP toward a customer.
 type Edge struct {
@@ -17,8 +20,8 @@ type Edge struct {
 	Signaling []string `json:"signaling"`
 }
 
-// DefaultEdge is where Twilio sends SIP from when a URI names no edge.
-const DefaultEdge = "ashburn"
+// Default is where Twilio sends SIP from when a URI names no edge.
+const Default = "ashburn"
 
 // The IP data below is from Twilio's Elastic SIP Trunking IP page and the
 // SIP-over-Interconnect page (copy dated 2026-06-22). Twilio's receiving-SIP
@@ -26,8 +29,8 @@ const DefaultEdge = "ashburn"
 // and keeps san-jose for the Interconnect edge, so umatilla is used here
 // and "san-jose" is recognised only to be corrected.
 const (
-	IPDataAsOf   = "2026-06-22"
-	IPDataSource = "https://www.twilio.com/docs/sip-trunking/ip-addresses ; https://www.twilio.com/docs/voice/api/sip-interconnect"
+	DataAsOf   = "2026-06-22"
+	DataSource = "https://www.twilio.com/docs/sip-trunking/ip-addresses ; https://www.twilio.com/docs/voice/api/sip-interconnect"
 
 	// MediaCIDR is the single media range for every edge since Twilio's
 	// 2023-2024 media IP migration; media ports are UDP 10000-60000.
@@ -62,16 +65,16 @@ var edges = []Edge{
 		Signaling: []string{"159.183.255.68/32", "159.183.255.69/32", "159.183.255.70/32"}},
 }
 
-// Edges returns the 8 public edges, then the 8 Interconnect edges, in the
+// All returns the 8 public edges, then the 8 Interconnect edges, in the
 // order a picker shows them. The slice is a copy.
-func Edges() []Edge {
+func All() []Edge {
 	out := make([]Edge, len(edges))
 	copy(out, edges)
 	return out
 }
 
-// LookupEdge finds an edge by its ";edge=" name.
-func LookupEdge(name string) (Edge, bool) {
+// Lookup finds an edge by its ";edge=" name.
+func Lookup(name string) (Edge, bool) {
 	for _, e := range edges {
 		if e.Name == name {
 			return e, true
@@ -80,8 +83,8 @@ func LookupEdge(name string) (Edge, bool) {
 	return Edge{}, false
 }
 
-// EdgeForRegion finds the edge a legacy ";region=" value stands for.
-func EdgeForRegion(region string) (Edge, bool) {
+// ForRegion finds the edge a legacy ";region=" value stands for.
+func ForRegion(region string) (Edge, bool) {
 	for _, e := range edges {
 		if e.Region == region {
 			return e, true
