@@ -3,6 +3,8 @@ package sipcompose
 import (
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/sipuri"
 )
 
 // Callbacks is what the customer's app gets back from Twilio for a
@@ -77,7 +79,7 @@ func headerReturn(name string, sent bool) HeaderReturn {
 	switch {
 	case !sent:
 		r.Note = returnNotSent
-	case xHeader(name):
+	case sipuri.IsXHeader(name):
 		// One string for both names: the screening one is its tail.
 		r.Action = "DialSipHeader_" + name
 		r.Screening, r.Note = r.Action[len("Dial"):], returnIfEchoed

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/twilio/twilio-go/twiml"
+
+	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/sipuri"
 )
 
 // ids is 26 UUIDs joined by "-": 961 characters, whose headers part is
@@ -42,7 +45,7 @@ func TestComposeEncoding(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Compose(tc.doc)
-			if got := headersPart(r.URIs[0]); got != tc.wantHeaders {
+			if got := sipuri.HeadersPart(r.URIs[0]); got != tc.wantHeaders {
 				t.Errorf("headers %q\nwant    %q", got, tc.wantHeaders)
 			}
 			if tc.code != "" && !hasCode(r.Diagnostics, tc.code, "", "") {
@@ -51,13 +54,13 @@ func TestComposeEncoding(t *testing.T) {
 			if tc.code != "headers-too-long" && hasCode(r.Diagnostics, "headers-too-long", "", "") {
 				t.Errorf("headers-too-long: %+v", r.Diagnostics)
 			}
-			if len(tc.doc.Targets) > 1 && headersPart(r.URIs[1]) != "X-A=a%2Db" {
+			if len(tc.doc.Targets) > 1 && sipuri.HeadersPart(r.URIs[1]) != "X-A=a%2Db" {
 				t.Errorf("the other target is %s, want the documented form", r.URIs[1])
 			}
 		})
 	}
 	r := Compose(Document{Targets: []Target{long}})
-	if want := "The encoded headers are"; !hasDiag(r.Diagnostics, SeverityInfo, "headers-compact", "targets[0].headers", "would be 1225 characters, over Twilio's limit of 1023; they are written in the compact form instead, with - . _ ~ as they are (RFC 3986's unreserved characters): 967 characters") || strings.Contains(messagesOf(r), want) {
+	if want := "The encoded headers are"; !composetest.HasDiag(r.Diagnostics, SeverityInfo, "headers-compact", "targets[0].headers", "would be 1225 characters, over Twilio's limit of 1023; they are written in the compact form instead, with - . _ ~ as they are (RFC 3986's unreserved characters): 967 characters") || strings.Contains(messagesOf(r), want) {
 		t.Errorf("note: %+v", r.Diagnostics)
 	}
 }
@@ -79,7 +82,7 @@ func checkTargetDiags(t *testing.T, tests []targetDiagCase) {
 				tc.t.Host = "b.example.com"
 			}
 			diags := Validate(Document{Targets: []Target{tc.t}})
-			if !hasDiag(diags, tc.severity, tc.code, tc.field, tc.phrase) {
+			if !composetest.HasDiag(diags, tc.severity, tc.code, tc.field, tc.phrase) {
 				t.Errorf("no %s %s on %s with %q: %+v", tc.severity, tc.code, tc.field, tc.phrase, diags)
 			}
 		})
@@ -145,7 +148,7 @@ func TestHeaderNamesFoldCase(t *testing.T) {
 	}
 	// Import keeps such a row as written, and the rules still apply.
 	doc, _ := Parse("<Response><Dial><Sip>sip:a@b.example.com?User-To-User=hello%3Bencoding%3Dhex</Sip></Dial></Response>")
-	if !hasDiag(Validate(doc), SeverityError, "uui-not-hex", "targets[0].headers[0].value", "User-To-User") {
+	if !composetest.HasDiag(Validate(doc), SeverityError, "uui-not-hex", "targets[0].headers[0].value", "User-To-User") {
 		t.Errorf("imported User-To-User: %+v", Validate(doc))
 	}
 }
@@ -203,7 +206,7 @@ func TestURLMissingScheme(t *testing.T) {
 		"status.php": false, "/status": false, "twiml.xml": false, "https://www.twilio.ca": false, "status": false, "../cb": false, "v1.2/cb": false,
 	} {
 		diags := Validate(Document{Targets: []Target{{Host: "b.example.com", StatusCallback: url}}})
-		if got := hasDiag(diags, SeverityWarning, "url-missing-scheme", "targets[0].statusCallback", "write https://"); got != warn {
+		if got := composetest.HasDiag(diags, SeverityWarning, "url-missing-scheme", "targets[0].statusCallback", "write https://"); got != warn {
 			t.Errorf("%q: warned %v, want %v: %+v", url, got, warn, diags)
 		}
 	}
@@ -265,7 +268,7 @@ func TestEncodingRoundTrip(t *testing.T) {
 		}
 	}
 	_, diags := Parse("<Response><Dial><Sip>sip:a@b.example.com?X-A=a-b&amp;X-B=c</Sip></Dial></Response>")
-	if !hasDiag(diags, SeverityInfo, "parse-encoding-compact", "encoding", "writes them that way too") {
+	if !composetest.HasDiag(diags, SeverityInfo, "parse-encoding-compact", "encoding", "writes them that way too") {
 		t.Errorf("%+v", diags)
 	}
 }

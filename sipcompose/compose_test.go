@@ -133,3 +133,12 @@ func TestResultJSONHasEmptyLists(t *testing.T) {
 		}
 	}
 }
+
+// The URI is the REST API's To value as is: Compose must not XML-escape it.
+func TestComposeURIsAreNotXMLEscaped(t *testing.T) {
+	tg := Target{User: "a", Host: "h", Headers: []Header{{Name: "X-A", Value: "1"}, {Name: "X-B", Value: "2"}}}
+	r := Compose(Document{Targets: []Target{tg, tg}})
+	if len(r.URIs) != 2 || r.URIs[0] != "sip:a@h?X-A=1&X-B=2" || r.URIs[1] != r.URIs[0] {
+		t.Errorf("URIs = %q", r.URIs)
+	}
+}

@@ -1,11 +1,9 @@
 package sipcompose
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 
-	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/composetest"
 )
 
@@ -75,36 +73,6 @@ func FuzzRoundTrip(f *testing.F) {
 	})
 }
 
-func FuzzParseURI(f *testing.F) {
-	for _, tc := range composetest.TwilioForms {
-		f.Add(BuildURI(tc.Target))
-	}
-	f.Add("sips:a:pw@[::1]:5060;lr;transport=TLS?X-A=%zz&&User-to-User=AB;encoding=hex&amp;")
-	f.Add("tel:+1")
-	f.Fuzz(func(t *testing.T, s string) {
-		tg, diags := ParseURI(s)
-		for _, d := range diags {
-			if d.Code == "" || d.Message == "" {
-				t.Fatalf("empty diagnostic %+v", d)
-			}
-		}
-		// BuildURI promises a faithful URI only for a host that passes
-		// Validate: a host like "[a]b]" has no URI that reads back. Other
-		// findings (a header name Twilio refuses) must still read back.
-		if hasErrorDiag(diags) || hostRejected(tg) {
-			return
-		}
-		uri := BuildURI(tg)
-		again, diags := ParseURI(uri)
-		if hasErrorDiag(diags) {
-			t.Fatalf("%q built %q, which does not parse: %+v", s, uri, diags)
-		}
-		if !reflect.DeepEqual(again, tg) {
-			t.Fatalf("%q read as\n%+v\nbuilt %q, read back as\n%+v", s, tg, uri, again)
-		}
-	})
-}
-
 func FuzzParse(f *testing.F) {
 	f.Add(Compose(composetest.Full()).TwiML)
 	f.Add("<Response><Dial><Sip>sip:a@b</Sip><Number>1</Number></Dial></Response>")
@@ -126,15 +94,4 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q imported as\n%s\nwhich imports as\n%s", s, first, second)
 		}
 	})
-}
-
-func hasErrorDiag(diags []Diagnostic) bool { return document.HasErrors(diags) }
-
-func hostRejected(t Target) bool {
-	for _, d := range Validate(Document{Targets: []Target{t}}) {
-		if d.Severity == SeverityError && d.Field == "targets[0].host" {
-			return true
-		}
-	}
-	return false
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/sipuri"
 )
 
 // Invite is what the customer's PBX receives for one URI Twilio dials: the
@@ -122,7 +123,7 @@ func buildInvite(doc *Document, t *Target, r Resolution, target, uri int, label 
 	// A transport Twilio does not know is an error of its own; the
 	// preview then shows Twilio's default, as the resolution does.
 	inv.Edge, inv.Signaling, inv.Transport, inv.Port = e.Name, e.Signaling, r.Transport, strconv.Itoa(r.Port)
-	if host := uriHost(t.Host); host == "" || !hostValid(host) || t.Port < 0 || t.Port > 65535 {
+	if host := sipuri.CleanHost(t.Host); host == "" || !sipuri.ValidHost(host) || t.Port < 0 || t.Port > 65535 {
 		inv.Notes = append(inv.Notes, "This target has no valid host and port, so Twilio sends no INVITE (see the diagnostics).")
 		return inv
 	}
@@ -151,10 +152,10 @@ func requestURI(t *Target) (string, []string) {
 		gone = append(gone, "secure=true")
 	}
 	if t.Edge != "" {
-		gone = append(gone, "edge="+encode(t.Edge, tokenKeep))
+		gone = append(gone, "edge="+sipuri.EncodeParam(t.Edge))
 	}
 	if t.Region != "" {
-		gone = append(gone, "region="+encode(t.Region, tokenKeep))
+		gone = append(gone, "region="+sipuri.EncodeParam(t.Region))
 	}
 	bare := Target{User: t.User, Host: t.Host, Port: t.Port, Transport: t.Transport}
 	return BuildURI(bare), gone
@@ -166,7 +167,7 @@ func requestURI(t *Target) (string, []string) {
 func inviteHeaders(t *Target) []InviteHeader {
 	out := make([]InviteHeader, 0, 1+len(t.Headers)+len(t.HeaderElements))
 	if t.UUI.Data != "" {
-		out = append(out, inviteHeader(UUIHeaderName(t.UUI), uuiValue(t.UUI), "uui", 0))
+		out = append(out, inviteHeader(sipuri.UUIHeaderName(t.UUI), sipuri.UUIValue(t.UUI), "uui", 0))
 	}
 	for i, h := range t.Headers {
 		if h.Name != "" {
@@ -186,13 +187,13 @@ func inviteHeaders(t *Target) []InviteHeader {
 var notSentNotes = map[string]string{
 	"header-name-invalid":     "Not sent: not a valid SIP header name (error 13252).",
 	"header-name-reserved":    "Not sent: X-Twilio names are Twilio's own (error 32113).",
-	"header-name-not-allowed": "Not sent: Twilio passes on only X- headers and " + strings.Join(allowedStandardHeaders, ", ") + " (error 32113).",
+	"header-name-not-allowed": "Not sent: Twilio passes on only X- headers and " + strings.Join(sipuri.StandardHeaders(), ", ") + " (error 32113).",
 }
 
 func inviteHeader(name, value, kind string, row int) InviteHeader {
 	h := InviteHeader{Name: name, Kind: kind, Row: row, Sent: true}
 	element := kind == "headerElements"
-	if code := droppedName(name); code != "" {
+	if code := sipuri.DroppedHeader(name); code != "" {
 		h.Sent, h.Note = false, notSentNotes[code]
 	}
 	h.Value, h.Note = headerLineValue(value, h.Note)
@@ -247,7 +248,7 @@ func inviteMessage(doc *Document, t *Target, inv *Invite, e Edge) string {
 	twilio := firstAddr(e.Signaling) + ":" + twilioPort
 	caller := placeholderCaller
 	if doc.Dial.CallerID != "" {
-		caller = encode(doc.Dial.CallerID, userKeep)
+		caller = sipuri.EncodeUser(doc.Dial.CallerID)
 	}
 	to, _, _ := strings.Cut(inv.RequestURI, ";")
 
@@ -304,6 +305,9 @@ func sdpOffer(secure bool) string {
 		"a=rtpmap:101 telephone-event/8000\r\n" +
 		crypto
 }
+
+// upperHex are the digits of a %XX escape, as sipuri writes them.
+const upperHex = "0123456789ABCDEF"
 
 // firstAddr is the first address of the first block, standing for "one of
 // the edge's signaling addresses".

@@ -12,6 +12,7 @@ import (
 
 	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/sipuri"
 )
 
 // twilioLines are the header lines every preview carries whatever the
@@ -43,8 +44,8 @@ func inviteCheck(t testing.TB, tg Target, inv Invite, want []Header) {
 	if user, err := url.PathUnescape(u.User); err != nil || user != tg.User {
 		t.Errorf("%s: request URI user %q (%v), want %q", inv.Label, user, err, tg.User)
 	}
-	if host, _ := url.PathUnescape(u.Host); strings.Trim(host, "[]") != strings.Trim(uriHost(tg.Host), "[]") {
-		t.Errorf("%s: request URI host %q, want %q", inv.Label, host, uriHost(tg.Host))
+	if host, _ := url.PathUnescape(u.Host); strings.Trim(host, "[]") != strings.Trim(sipuri.CleanHost(tg.Host), "[]") {
+		t.Errorf("%s: request URI host %q, want %q", inv.Label, host, sipuri.CleanHost(tg.Host))
 	}
 	if u.Port != tg.Port {
 		t.Errorf("%s: request URI port %d, want %d", inv.Label, u.Port, tg.Port)
@@ -86,7 +87,7 @@ func sentHeaders(tg Target) []Header {
 	var out []Header
 	for _, h := range append(wantHeaders(tg), namedHeaders(tg.HeaderElements)...) {
 		lower := strings.ToLower(h.Name)
-		accepted := tokenValid(h.Name) && !strings.HasPrefix(lower, "x-twilio") &&
+		accepted := sipuri.ValidToken(h.Name) && !strings.HasPrefix(lower, "x-twilio") &&
 			(strings.HasPrefix(lower, "x-") || lower == "user-to-user" || lower == "remote-party-id" ||
 				lower == "p-preferred-identity" || lower == "p-called-party-id")
 		if accepted {

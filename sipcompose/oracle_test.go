@@ -9,6 +9,7 @@ import (
 	"github.com/emiago/sipgo/sip"
 
 	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/sipuri"
 )
 
 // oracleCheck parses uri with sipgo — another SIP stack — and checks it
@@ -23,10 +24,10 @@ func oracleCheck(t testing.TB, tg Target, uri string) {
 	if user, err := url.PathUnescape(u.User); err != nil || user != tg.User {
 		t.Errorf("sipgo user %q (%v), want %q in %s", user, err, tg.User, uri)
 	}
-	if want := strings.Trim(uriHost(tg.Host), "[]"); ipv6Literal(uriHost(tg.Host)) && strings.Trim(u.Host, "[]") != want {
+	if want := strings.Trim(sipuri.CleanHost(tg.Host), "[]"); sipuri.BracketedIPv6(sipuri.CleanHost(tg.Host)) && strings.Trim(u.Host, "[]") != want {
 		t.Errorf("sipgo IPv6 host %q, want %q in %s", u.Host, want, uri)
-	} else if host, err := url.PathUnescape(u.Host); !ipv6Literal(uriHost(tg.Host)) && (err != nil || host != uriHost(tg.Host)) {
-		t.Errorf("sipgo host %q (%v), want %q in %s", host, err, uriHost(tg.Host), uri)
+	} else if host, err := url.PathUnescape(u.Host); !sipuri.BracketedIPv6(sipuri.CleanHost(tg.Host)) && (err != nil || host != sipuri.CleanHost(tg.Host)) {
+		t.Errorf("sipgo host %q (%v), want %q in %s", host, err, sipuri.CleanHost(tg.Host), uri)
 	}
 	if u.Port != tg.Port {
 		t.Errorf("sipgo port %d, want %d in %s", u.Port, tg.Port, uri)
@@ -59,7 +60,7 @@ func oracleCheck(t testing.TB, tg Target, uri string) {
 func wantHeaders(t Target) []Header {
 	var out []Header
 	if t.UUI.Data != "" {
-		out = append(out, Header{Name: UUIHeaderName(t.UUI), Value: uuiValue(t.UUI)})
+		out = append(out, Header{Name: sipuri.UUIHeaderName(t.UUI), Value: sipuri.UUIValue(t.UUI)})
 	}
 	for _, h := range t.Headers {
 		if h.Name != "" {

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/beevik/etree"
+
+	"sipcompose/sipcompose/sipuri"
 )
 
 // MaxTwiMLInput bounds what Parse reads: far beyond any real <Dial>, small
@@ -280,7 +282,7 @@ func (p *parser) sip(i int, e *etree.Element) Target {
 	// A <Sip> of <Uri> children alone has no URI of its own to read.
 	if text := ownText(e); text != "" || len(uris) == 0 {
 		var diags []Diagnostic
-		t, diags = parseURI(text, 1)
+		t, diags = sipuri.ParseSipText(text)
 		for _, d := range diags {
 			if d.Code == "uri-scheme" {
 				// The rest of the TwiML is still imported; say what this

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/beevik/etree"
+
+	"sipcompose/sipcompose/sipuri"
 )
 
 // uriAttrs and headerAttrs are the attributes Twilio's helper libraries
@@ -107,11 +109,11 @@ func readAttrs[T any](p *parser, field string, e *etree.Element, v *T, known map
 // (A <Uri> is composed as written, so Validate measures it as written.)
 func (p *parser) writtenLengths(field, uri string) {
 	base, headers, _ := strings.Cut(strings.TrimSpace(uri), "?")
-	if len(base) > MaxURILength {
+	if len(base) > sipuri.MaxURILength {
 		p.add(SeverityError, "uri-too-long", field+".host",
 			"As written, the SIP URI (without headers) is %d characters; Twilio needs fewer than 255 (error 13243).", len(base))
 	}
-	if len(headers) > MaxHeadersLength {
+	if len(headers) > sipuri.MaxHeadersLength {
 		p.add(SeverityError, "headers-too-long", field+".headers",
 			"As written, the headers part of the URI is %d characters; Twilio needs fewer than 1024 (errors 21227, 13251).", len(headers))
 	}
@@ -123,7 +125,7 @@ func (p *parser) writtenLengths(field, uri string) {
 // read the same in both.
 func (p *parser) writtenForm(uri string) {
 	_, headers, _ := strings.Cut(uri, "?")
-	headers, _ = unescapeAmp(headers)
+	headers, _ = sipuri.UnescapeAmp(headers)
 	for _, h := range strings.Split(headers, "&") {
 		_, value, _ := strings.Cut(h, "=")
 		if strings.ContainsAny(value, "-._~") {

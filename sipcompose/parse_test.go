@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/composetest"
 )
 
@@ -12,7 +13,7 @@ func TestRoundTrip(t *testing.T) {
 	for i, d := range composetest.RoundTripDocs() {
 		first := Compose(d)
 		parsed, diags := Parse(first.TwiML)
-		if hasErrorDiag(diags) {
+		if document.HasErrors(diags) {
 			t.Errorf("document %d: %+v", i, diags)
 		}
 		if again := Compose(parsed).TwiML; again != first.TwiML {
@@ -21,7 +22,7 @@ func TestRoundTrip(t *testing.T) {
 		want := d.Clone()
 		want.REST = REST{}
 		for j, tg := range want.Targets {
-			want.Targets[j] = WithURI(tg, uriFields(tg))
+			want.Targets[j] = WithURI(tg, composetest.URIFields(tg))
 		}
 		if !reflect.DeepEqual(parsed, want) {
 			t.Errorf("document %d:\ngot  %+v\nwant %+v", i, parsed, want)
@@ -43,7 +44,7 @@ func checkParseDiags(t *testing.T, tests []parseDiagCase) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, diags := Parse(tc.in)
-			if !hasDiag(diags, tc.severity, tc.code, tc.field, tc.phrase) {
+			if !composetest.HasDiag(diags, tc.severity, tc.code, tc.field, tc.phrase) {
 				t.Errorf("no %s %s on %q with %q; got %+v", tc.severity, tc.code, tc.field, tc.phrase, diags)
 			}
 		})

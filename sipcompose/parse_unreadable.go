@@ -1,6 +1,6 @@
 package sipcompose
 
-import "slices"
+import "sipcompose/sipcompose/document"
 
 // unreadableCodes are Parse's errors that leave nothing to import: the
 // input is not TwiML, or its TwiML has no <Dial><Sip>.
@@ -11,14 +11,6 @@ var unreadableCodes = []string{"parse-empty", "parse-too-large", "parse-xml", "p
 // Document read as far as it could be, each change on the way in said in
 // its diagnostic (a boolean read as false, a number not kept), so a broken
 // TwiML can be imported in order to fix it.
-func Unreadable(diags []Diagnostic) []Diagnostic { return withCodes(diags, unreadableCodes) }
-
-func withCodes(diags []Diagnostic, codes []string) []Diagnostic {
-	var out []Diagnostic
-	for _, d := range diags {
-		if slices.Contains(codes, d.Code) {
-			out = append(out, d)
-		}
-	}
-	return out
+func Unreadable(diags []Diagnostic) []Diagnostic {
+	return document.WithCodes(diags, unreadableCodes...)
 }

@@ -3,6 +3,9 @@ package sipcompose
 import (
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // Import refuses only what it cannot read at all; TwiML with errors
@@ -33,7 +36,7 @@ func TestUnreadable(t *testing.T) {
 			switch {
 			case tc.unreadable == "" && refused != nil:
 				t.Errorf("refused by %+v", refused)
-			case tc.unreadable == "" && !hasErrorDiag(diags):
+			case tc.unreadable == "" && !document.HasErrors(diags):
 				t.Errorf("no error to import past: %+v", diags)
 			case tc.unreadable != "" && (len(refused) != 1 || refused[0].Code != tc.unreadable):
 				t.Errorf("refused by %+v, want %s", refused, tc.unreadable)
@@ -49,25 +52,7 @@ func TestUnreadable(t *testing.T) {
 // A <Sip> whose text is not a SIP URI is imported empty, and said so.
 func TestParseSaysATargetIsEmpty(t *testing.T) {
 	doc, diags := Parse(`<Response><Dial><Sip>tel:+14155550100</Sip></Dial></Response>`)
-	if !hasDiag(diags, SeverityError, "uri-scheme", "targets[0].host", "It was not kept: SIP target 1 is imported empty.") || len(doc.Targets) != 1 || doc.Targets[0].Host != "" {
+	if !composetest.HasDiag(diags, SeverityError, "uri-scheme", "targets[0].host", "It was not kept: SIP target 1 is imported empty.") || len(doc.Targets) != 1 || doc.Targets[0].Host != "" {
 		t.Errorf("%+v %+v", doc, diags)
-	}
-}
-
-// A pasted URI is refused only when it is no SIP URI at all.
-func TestUnreadableURI(t *testing.T) {
-	for in, refused := range map[string]string{
-		"":                            "uri-empty",
-		"tel:+14155550100":            "uri-scheme",
-		"sip:alice@pbx.example.com:0": "",
-		"sip:alice@pbx example.com":   "",
-		"sip:alice@":                  "",
-		"sip:a@b.example.com?X-A=%zz": "",
-	} {
-		_, diags := ParseURI(in)
-		got := UnreadableURI(diags)
-		if refused == "" && got != nil || refused != "" && (len(got) != 1 || got[0].Code != refused) {
-			t.Errorf("%q: refused by %+v, want %q", in, got, refused)
-		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/sipuri"
 )
 
 // Resolution is one target as Twilio will read it: its URI, the edge its
@@ -169,14 +170,14 @@ func readPlace(value string, find func(string) (Edge, bool), found, unknown Edge
 // documented headers were.
 func encodeHeaders(encoding string, t Target, r *Resolution) {
 	if encoding == EncodingCompact {
-		r.URI = buildURI(t, compactKeep)
+		r.URI = sipuri.BuildCompact(t)
 		return
 	}
-	if len(headersPart(r.URI)) <= MaxHeadersLength {
+	if len(sipuri.HeadersPart(r.URI)) <= sipuri.MaxHeadersLength {
 		return
 	}
-	if compact := buildURI(t, compactKeep); len(headersPart(compact)) <= MaxHeadersLength {
-		r.DocumentedHeaders = len(headersPart(r.URI))
+	if compact := sipuri.BuildCompact(t); len(sipuri.HeadersPart(compact)) <= sipuri.MaxHeadersLength {
+		r.DocumentedHeaders = len(sipuri.HeadersPart(r.URI))
 		r.URI = compact
 	}
 }

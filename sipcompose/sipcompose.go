@@ -16,6 +16,7 @@ package sipcompose
 import (
 	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/sipuri"
 )
 
 // The Document and its parts; see package document.
@@ -65,3 +66,25 @@ func Edges() []Edge { return edge.All() }
 
 // LookupEdge finds an edge by its ";edge=" name.
 func LookupEdge(name string) (Edge, bool) { return edge.Lookup(name) }
+
+// ParseURI reads one SIP URI as Twilio accepts it into a Target, with
+// header values decoded back to what a person typed (see sipuri.Parse).
+func ParseURI(uri string) (Target, []Diagnostic) { return sipuri.Parse(uri) }
+
+// UnreadableURI is the diagnostics of ParseURI that say the text is no SIP
+// URI at all, or none when a target was read from it.
+func UnreadableURI(diags []Diagnostic) []Diagnostic { return sipuri.Unreadable(diags) }
+
+// WithURI returns t with its URI parts taken from u, keeping t's <Sip>
+// attributes: what pasting a URI into a target means.
+func WithURI(t, u Target) Target { return sipuri.WithURI(t, u) }
+
+// BuildURI renders t as the SIP URI Twilio dials (see sipuri.Build).
+func BuildURI(t Target) string { return sipuri.Build(t) }
+
+// PercentEncode is the SIP step of rendering a header value or UUI data.
+func PercentEncode(s string) string { return sipuri.PercentEncode(s) }
+
+// TextToHex turns text into the uppercase hex of its UTF-8 bytes, for
+// hex-encoded UUI.
+func TextToHex(s string) string { return sipuri.TextToHex(s) }

@@ -47,3 +47,7 @@ func callerIDValid(s string) bool {
 	}
 	return true
 }
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}

@@ -3,14 +3,16 @@ package sipcompose
 import (
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/sipuri"
 )
 
 // headers checks a target's header rows, then the length limits of its
 // URI.
 func (v *validator) headers(p string, t Target, uri string) {
 	v.headerRows(p, t)
-	hp := headersPart(uri)
-	if len(hp) > MaxHeadersLength {
+	hp := sipuri.HeadersPart(uri)
+	if len(hp) > sipuri.MaxHeadersLength {
 		v.add(SeverityError, "headers-too-long", p+".headers",
 			"The encoded headers are %d characters; Twilio needs fewer than 1024 (errors 21227, 13251). Shorten or drop some values.", len(hp))
 	}
@@ -18,10 +20,10 @@ func (v *validator) headers(p string, t Target, uri string) {
 	// the URI limit cannot include the headers; the docs never say so,
 	// hence only advice when the whole URI passes 255.
 	switch base, _, _ := strings.Cut(uri, "?"); {
-	case len(base) > MaxURILength:
+	case len(base) > sipuri.MaxURILength:
 		v.add(SeverityError, "uri-too-long", p+".host",
 			"The SIP URI (without headers) is %d characters; Twilio needs fewer than 255 (error 13243).", len(base))
-	case len(uri) > MaxURILength && len(hp) <= MaxHeadersLength:
+	case len(uri) > sipuri.MaxURILength && len(hp) <= sipuri.MaxHeadersLength:
 		v.add(SeverityInfo, "uri-long-with-headers", p+".headers",
 			"With its headers the SIP URI is %d characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.", len(uri))
 	}
@@ -36,8 +38,8 @@ func (v *validator) headerRows(p string, t Target) {
 	// names ignore case.
 	seen := make(map[string]firstSeen, 2+len(t.Headers)+len(t.HeaderElements))
 	if t.UUI.Data != "" {
-		seen[strings.ToLower(UUIHeader)] = firstSeen{list: "uui"}
-		seen[strings.ToLower(UUIHeaderXPrefix)] = firstSeen{list: "uui"}
+		seen[strings.ToLower(sipuri.UUIHeader)] = firstSeen{list: "uui"}
+		seen[strings.ToLower(sipuri.UUIHeaderXPrefix)] = firstSeen{list: "uui"}
 	}
 	for i, h := range t.Headers {
 		v.headerRow(p, "headers", i, h, seen)
@@ -106,7 +108,7 @@ func (v *validator) headerName(row, list, name string) {
 	if list == "headerElements" {
 		caveat = elementsUndocumented
 	}
-	switch code := droppedName(name); code {
+	switch code := sipuri.DroppedHeader(name); code {
 	case "header-name-invalid":
 		v.add(SeverityError, code, row+".name",
 			"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).%s", name, caveat)
@@ -116,7 +118,7 @@ func (v *validator) headerName(row, list, name string) {
 	case "header-name-not-allowed":
 		v.add(SeverityError, code, row+".name",
 			"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).%s",
-			name, name, strings.Join(allowedStandardHeaders, ", "), caveat)
+			name, name, strings.Join(sipuri.StandardHeaders(), ", "), caveat)
 	}
 }
 
@@ -131,9 +133,9 @@ func (v *validator) uui(p string, u UUI) {
 // uuiRules checks UUI data against its encoding; what names the data in
 // the messages (the UUI section, or a header row).
 func (v *validator) uuiRules(dataField, encodingField string, u UUI, what string) {
-	enc := UUIEncoding(u)
+	enc := sipuri.UUIEncoding(u)
 	switch {
-	case strings.EqualFold(enc, "hex") && !isHexDigits(u.Data):
+	case strings.EqualFold(enc, "hex") && !sipuri.IsHex(u.Data):
 		v.add(SeverityError, "uui-not-hex", dataField,
 			"%s must be hex digits (0-9, A-F) with encoding=hex (error 32112: invalid header value). Use the text→hex helper to convert text.", what)
 	case strings.EqualFold(enc, "hex") && len(u.Data)%2 != 0:
@@ -153,11 +155,11 @@ func (v *validator) uuiRules(dataField, encodingField string, u UUI, what string
 // that was already in the field.
 func (v *validator) xPrefix(row, name string) {
 	switch {
-	case !xHeader(name):
+	case !sipuri.IsXHeader(name):
 	case len(name) == 2:
 		v.add(SeverityError, "header-name-incomplete", row+".name",
 			`Header name "X-" is only the prefix: type the rest of the name (e.g. X-Account), or remove the header.`)
-	case xHeader(name[2:]):
+	case sipuri.IsXHeader(name[2:]):
 		v.add(SeverityWarning, "header-name-double-prefix", row+".name",
 			"Header name %q starts with X- twice: did you mean %q? Twilio would pass it on as typed.", name, name[2:])
 	}

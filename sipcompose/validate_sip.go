@@ -3,19 +3,21 @@ package sipcompose
 import (
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/sipuri"
 )
 
 // uuiName reports whether a header name is the UUI's, as SIP compares
 // names: without regard to case.
 func uuiName(name string) bool {
-	return strings.EqualFold(name, UUIHeader) || strings.EqualFold(name, UUIHeaderXPrefix)
+	return strings.EqualFold(name, sipuri.UUIHeader) || strings.EqualFold(name, sipuri.UUIHeaderXPrefix)
 }
 
 // uuiRow applies the UUI section's rules to a header row sent under the
 // UUI's name, whatever its case: Twilio and the receiver see the same
 // User-to-User header either way.
 func (v *validator) uuiRow(field, name, value string) {
-	u := parseUUI(value, strings.EqualFold(name, UUIHeaderXPrefix))
+	u := sipuri.ParseUUI(value, strings.EqualFold(name, sipuri.UUIHeaderXPrefix))
 	if u.Data == "" {
 		return
 	}

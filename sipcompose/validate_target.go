@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/sipuri"
 )
 
 var (
@@ -71,7 +72,7 @@ func (v *validator) host(p, host string) {
 		host, port, _ := strings.Cut(h, ":")
 		v.add(SeverityError, "host-with-port", p+".host", "Host %q includes a port: enter %s here and use the Port field for %s.", h, host, port)
 		return
-	case !hostValid(h):
+	case !sipuri.ValidHost(h):
 		v.add(SeverityError, "host-invalid", p+".host", "Host %q: use a host name (letters, digits, - and .), an IPv4 address or a bracketed IPv6 address (error 13243: invalid SIP URI).", h)
 		return
 	}
@@ -147,5 +148,5 @@ func hostWithPort(h string) bool {
 	if !ok || port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
 		return false
 	}
-	return hostValid(host)
+	return sipuri.ValidHost(host)
 }

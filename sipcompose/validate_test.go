@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/sipuri"
 )
 
 func TestValidate(t *testing.T) {
@@ -190,7 +191,7 @@ func TestHostValid(t *testing.T) {
 		"-a.com": false, "a-.com": false, "a..b": false, "a_b.com": false, "[203.0.113.10]": false, "1.2.3.4.5": false,
 		"999.0.0.1": false, "a b": false, strings.Repeat("a", 64) + ".com": false, "[::1": false, "::zz": false,
 	} {
-		if got := hostValid(h); got != want {
+		if got := sipuri.ValidHost(h); got != want {
 			t.Errorf("hostValid(%q) = %v, want %v", h, got, want)
 		}
 	}

@@ -1,5 +1,7 @@
 package document
 
+import "slices"
+
 // Severity orders diagnostics: an Error means Twilio would reject or drop
 // something; a Warning means it works but probably not as intended; Info is
 // advice.
@@ -31,4 +33,16 @@ func HasErrors(diags []Diagnostic) bool {
 		}
 	}
 	return false
+}
+
+// WithCodes is the diagnostics among diags whose code is one of codes, in
+// their order.
+func WithCodes(diags []Diagnostic, codes ...string) []Diagnostic {
+	var out []Diagnostic
+	for _, d := range diags {
+		if slices.Contains(codes, d.Code) {
+			out = append(out, d)
+		}
+	}
+	return out
 }

@@ -1,10 +1,12 @@
-package sipcompose
+package sipuri
 
 import (
 	"encoding/hex"
 	"net/url"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/document"
 )
 
 func TestPercentEncode(t *testing.T) {
@@ -87,28 +89,28 @@ func TestTextToHex(t *testing.T) {
 		if b, err := hex.DecodeString(got); err != nil || string(b) != tc.in {
 			t.Errorf("TextToHex(%q) does not decode back: %q, %v", tc.in, b, err)
 		}
-		if tc.in != "" && !isHexDigits(got) {
+		if tc.in != "" && !IsHex(got) {
 			t.Errorf("TextToHex(%q) = %q is not hex digits", tc.in, got)
 		}
 	}
 }
 
 func TestUUI(t *testing.T) {
-	if got := UUIHeaderName(UUI{}); got != "User-to-User" {
+	if got := UUIHeaderName(document.UUI{}); got != "User-to-User" {
 		t.Errorf("UUIHeaderName = %q", got)
 	}
-	if got := UUIHeaderName(UUI{XPrefix: true}); got != "X-User-to-User" {
+	if got := UUIHeaderName(document.UUI{XPrefix: true}); got != "X-User-to-User" {
 		t.Errorf("UUIHeaderName(XPrefix) = %q", got)
 	}
-	if got := uuiValue(UUI{Data: "AB"}); got != "AB;encoding=hex" {
-		t.Errorf("uuiValue default encoding = %q", got)
+	if got := UUIValue(document.UUI{Data: "AB"}); got != "AB;encoding=hex" {
+		t.Errorf("UUIValue default encoding = %q", got)
 	}
-	if got := uuiValue(UUI{Data: "AB", Encoding: "ascii"}); got != "AB;encoding=ascii" {
-		t.Errorf("uuiValue ascii = %q", got)
+	if got := UUIValue(document.UUI{Data: "AB", Encoding: "ascii"}); got != "AB;encoding=ascii" {
+		t.Errorf("UUIValue ascii = %q", got)
 	}
 	for s, want := range map[string]bool{"": false, "0aF9": true, "0x12": false, "12 34": false} {
-		if got := isHexDigits(s); got != want {
-			t.Errorf("isHexDigits(%q) = %v", s, got)
+		if got := IsHex(s); got != want {
+			t.Errorf("IsHex(%q) = %v", s, got)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package sipcompose
+package sipuri
 
 import (
 	"fmt"
@@ -7,42 +7,50 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/document"
 )
 
-// ParseURI reads one SIP URI as Twilio accepts it — "sip:" or bare
+// Parse reads one SIP URI as Twilio accepts it — "sip:" or bare
 // user@host, "sips:", ;params in any order, ?headers — into a Target with
 // header values decoded back to what a person typed. Diagnostic fields are
 // relative to the target ("port", "headers[1].value"); Parse prefixes them.
 // It is what the page runs when someone pastes a whole URI into Host.
-func ParseURI(uri string) (Target, []Diagnostic) {
+func Parse(uri string) (document.Target, []document.Diagnostic) {
 	return parseURI(uri, 0)
+}
+
+// ParseSipText is Parse for the text of a <Sip>, which XML has already
+// unescaped once: an &amp; still there means the TwiML escaped it twice.
+func ParseSipText(text string) (document.Target, []document.Diagnostic) {
+	return parseURI(text, 1)
 }
 
 // parseURI reads uri after xmlDecodes rounds of XML unescaping: 0 for a
 // URI pasted as such, 1 for the text of a <Sip>, where an &amp; that is
 // still there means the TwiML escaped it twice.
-func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
-	var t Target
-	diags := []Diagnostic{}
-	add := func(sev Severity, code, field, format string, args ...any) {
-		diags = append(diags, Diagnostic{Code: code, Severity: sev, Field: field, Message: fmt.Sprintf(format, args...)})
+func parseURI(uri string, xmlDecodes int) (document.Target, []document.Diagnostic) {
+	var t document.Target
+	diags := []document.Diagnostic{}
+	add := func(sev document.Severity, code, field, format string, args ...any) {
+		diags = append(diags, document.Diagnostic{Code: code, Severity: sev, Field: field, Message: fmt.Sprintf(format, args...)})
 	}
 	s := strings.TrimSpace(uri)
 	if strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">") {
 		s = strings.TrimSpace(s[1 : len(s)-1])
-		add(SeverityInfo, "uri-angle-brackets", "host", "The URI was inside <…>, as in a SIP header; it was read without them.")
+		add(document.SeverityInfo, "uri-angle-brackets", "host", "The URI was inside <…>, as in a SIP header; it was read without them.")
 	}
 	if s == "" {
-		add(SeverityError, "uri-empty", "host", "The SIP URI is empty: paste something like sip:alice@pbx.example.com.")
+		add(document.SeverityError, "uri-empty", "host", "The SIP URI is empty: paste something like sip:alice@pbx.example.com.")
 		return t, diags
 	}
-	if unescaped, depth := unescapeAmp(s); depth > 0 {
+	if unescaped, depth := UnescapeAmp(s); depth > 0 {
 		s = unescaped
 		xmlDecodes += depth
 		if xmlDecodes == 1 {
-			add(SeverityInfo, "uri-xml-escaped", "headers", "The URI had &amp; between headers, as written inside TwiML; it was read as &.")
+			add(document.SeverityInfo, "uri-xml-escaped", "headers", "The URI had &amp; between headers, as written inside TwiML; it was read as &.")
 		} else {
-			add(SeverityWarning, "uri-xml-escaped-twice", "headers",
+			add(document.SeverityWarning, "uri-xml-escaped-twice", "headers",
 				"The & between headers was XML-escaped more than once (&amp;amp;, a mistake in some of Twilio's own Go samples), so Twilio would not see separate headers. It was read as &; the TwiML here escapes it once.")
 		}
 	}
@@ -53,17 +61,17 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 	case strings.HasPrefix(lower, "sips:"):
 		s = s[5:]
 		sips = true
-		add(SeverityWarning, "uri-sips", "transport",
+		add(document.SeverityWarning, "uri-sips", "transport",
 			"Twilio does not support sips: and rewrites it to sip: with transport=tls; that is what this target now says.")
 	default:
 		if scheme, ok := otherScheme(s); ok {
-			add(SeverityError, "uri-scheme", "host", "%q is not a SIP URI: Twilio dials only sip: URIs (e.g. sip:alice@pbx.example.com).", scheme+":")
+			add(document.SeverityError, "uri-scheme", "host", "%q is not a SIP URI: Twilio dials only sip: URIs (e.g. sip:alice@pbx.example.com).", scheme+":")
 			return t, diags
 		}
 	}
 	if rest, ok := strings.CutPrefix(s, "//"); ok {
 		s = rest
-		add(SeverityInfo, "uri-slashes", "host", "A SIP URI has no // after sip: (it is sip:alice@pbx.example.com); it was read without them.")
+		add(document.SeverityInfo, "uri-slashes", "host", "A SIP URI has no // after sip: (it is sip:alice@pbx.example.com); it was read without them.")
 	}
 
 	rest, headers, _ := strings.Cut(s, "?")
@@ -73,7 +81,7 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 		hostPart = rest[at+1:]
 		if user, _, hasPassword := strings.Cut(userinfo, ":"); hasPassword {
 			userinfo = user
-			add(SeverityWarning, "uri-password", "user",
+			add(document.SeverityWarning, "uri-password", "user",
 				"The URI carried a password after the user; it was not kept. Put credentials in Username and Password instead.")
 		}
 		t.User = unescape(userinfo, "user", add)
@@ -82,15 +90,15 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 	host, port := splitHostPort(hostPort)
 	t.Host = unescape(host, "host", add)
 	if strings.Count(host, ":") > 1 && !strings.HasPrefix(host, "[") && net.ParseIP(t.Host) == nil {
-		add(SeverityError, "host-invalid", "host",
+		add(document.SeverityError, "host-invalid", "host",
 			"Host %q has more than one ':': write the port once (pbx.example.com:5060) and an IPv6 address in brackets ([2001:db8::1]:5060).", host)
 	} else {
-		// The same normal form BuildURI writes (trimmed, IPv6 bracketed),
+		// The same normal form Build writes (trimmed, IPv6 bracketed),
 		// so an imported host renders back as it was read.
-		t.Host = uriHost(t.Host)
+		t.Host = CleanHost(t.Host)
 	}
 	if t.Host == "" {
-		add(SeverityError, "host-missing", "host", "The URI has no host: it should look like sip:user@pbx.example.com.")
+		add(document.SeverityError, "host-missing", "host", "The URI has no host: it should look like sip:user@pbx.example.com.")
 	}
 	t.Port = parsePort(port, add)
 	if params != "" {
@@ -101,7 +109,7 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 	}
 	if sips {
 		if t.Transport != "" && t.Transport != "tls" {
-			add(SeverityWarning, "uri-sips", "transport", "sips: means TLS, so ;transport=%s was replaced by tls.", t.Transport)
+			add(document.SeverityWarning, "uri-sips", "transport", "sips: means TLS, so ;transport=%s was replaced by tls.", t.Transport)
 		}
 		t.Transport = "tls"
 	}
@@ -111,10 +119,10 @@ func parseURI(uri string, xmlDecodes int) (Target, []Diagnostic) {
 	return t, diags
 }
 
-// unescapeAmp turns each & written as &amp;, &amp;amp; and so on back
+// UnescapeAmp turns each & written as &amp;, &amp;amp; and so on back
 // into &, and reports the deepest escaping found (0 for none). One pass,
 // since replacing level by level is quadratic on a pasted &amp;amp;amp;….
-func unescapeAmp(s string) (string, int) {
+func UnescapeAmp(s string) (string, int) {
 	depth := 0
 	var b strings.Builder
 	for {
@@ -187,7 +195,7 @@ func digits(s string) bool {
 	return s != ""
 }
 
-type addFunc func(sev Severity, code, field, format string, args ...any)
+type addFunc func(sev document.Severity, code, field, format string, args ...any)
 
 // splitHostPort splits at the port's colon: the one after a bracketed
 // IPv6 address, or the only one; several colons without brackets are an
@@ -212,18 +220,18 @@ func parsePort(port string, add addFunc) int {
 	}
 	n, err := strconv.Atoi(port)
 	if err != nil || n < 1 || n > 65535 {
-		add(SeverityError, "port-invalid", "port", "Port %q: use 1 to 65535; it was not kept.", port)
+		add(document.SeverityError, "port-invalid", "port", "Port %q: use 1 to 65535; it was not kept.", port)
 		return 0
 	}
 	return n
 }
 
-// unescape decodes what BuildURI percent-encodes outside header values;
+// unescape decodes what Build percent-encodes outside header values;
 // a broken escape is kept as typed and reported.
 func unescape(s, field string, add addFunc) string {
 	out, err := url.PathUnescape(s)
 	if err != nil {
-		add(SeverityError, "uri-escape", field, "%q has a broken %%-escape (%% must be followed by two hex digits); it was kept as typed.", s)
+		add(document.SeverityError, "uri-escape", field, "%q has a broken %%-escape (%% must be followed by two hex digits); it was kept as typed.", s)
 		return s
 	}
 	return out
@@ -233,22 +241,22 @@ func unescape(s, field string, add addFunc) string {
 // Target field of the same name.
 var uriParams = []string{"transport", "secure", "edge", "region"}
 
-func parseParam(t *Target, p string, seen map[string]bool, add addFunc) {
+func parseParam(t *document.Target, p string, seen map[string]bool, add addFunc) {
 	rawName, rawValue, _ := strings.Cut(p, "=")
 	name := strings.ToLower(rawName)
 	switch {
 	case name == "":
 		return
 	case name == "tnx":
-		add(SeverityWarning, "uri-param-unknown", "host",
+		add(document.SeverityWarning, "uri-param-unknown", "host",
 			"The URI parameter ;%s is Twilio's deprecated way to pick an Interconnect connection: choose the edge ending in -ix instead. It was not kept.", p)
 		return
 	case !slices.Contains(uriParams, name):
-		add(SeverityWarning, "uri-param-unknown", "host",
+		add(document.SeverityWarning, "uri-param-unknown", "host",
 			"The URI parameter ;%s is not one Twilio documents for SIP out (transport, secure, edge, region); it was not kept.", p)
 		return
 	case seen[name]:
-		add(SeverityWarning, "uri-param-duplicate", name, "The URI sets ;%s more than once; the last one (;%s) was kept.", name, p)
+		add(document.SeverityWarning, "uri-param-duplicate", name, "The URI sets ;%s more than once; the last one (;%s) was kept.", name, p)
 	}
 	seen[name] = true
 	value := unescape(rawValue, name, add)
@@ -258,7 +266,7 @@ func parseParam(t *Target, p string, seen map[string]bool, add addFunc) {
 	case "secure":
 		t.Secure = strings.EqualFold(value, "true")
 		if !t.Secure && !strings.EqualFold(value, "false") {
-			add(SeverityWarning, "uri-param-value", "secure", "Twilio turns on SRTP only with secure=true; ;%s was read as off.", p)
+			add(document.SeverityWarning, "uri-param-value", "secure", "Twilio turns on SRTP only with secure=true; ;%s was read as off.", p)
 		}
 	case "edge":
 		t.Edge = value
@@ -267,7 +275,7 @@ func parseParam(t *Target, p string, seen map[string]bool, add addFunc) {
 	}
 }
 
-func parseHeaders(t *Target, headers string, add addFunc) {
+func parseHeaders(t *document.Target, headers string, add addFunc) {
 	for _, h := range strings.Split(headers, "&") {
 		if h == "" {
 			continue
@@ -280,10 +288,10 @@ func parseHeaders(t *Target, headers string, add addFunc) {
 			}
 		}
 		if name == "" {
-			add(SeverityWarning, "uri-header-unnamed", "headers", "A header with no name (%q) was not kept.", h)
+			add(document.SeverityWarning, "uri-header-unnamed", "headers", "A header with no name (%q) was not kept.", h)
 			continue
 		}
-		t.Headers = append(t.Headers, Header{Name: name, Value: value})
+		t.Headers = append(t.Headers, document.Header{Name: name, Value: value})
 	}
 }
 
@@ -292,19 +300,19 @@ func parseHeader(h, field string, add addFunc) (name, value string) {
 	rawName, rawValue, hasValue := strings.Cut(h, "=")
 	name = unescape(rawName, field+".name", add)
 	if n, v, ok := strings.Cut(name, "="); ok && !hasValue {
-		add(SeverityWarning, "uri-header-equals-escaped", field,
+		add(document.SeverityWarning, "uri-header-equals-escaped", field,
 			"Header %s has its = percent-encoded (%%3D), as in one of Twilio's examples, so Twilio reads %q as the name: its 13252 page says a name that escapes change is invalid, and Twilio cannot use the header (warning 13252). It was read as %s with the value %q; the TwiML here writes %s=%s.",
 			h, name, n, v, n, PercentEncode(v))
 		return n, v
 	}
 	if params, ok := rawParams(rawValue); ok {
-		add(SeverityWarning, "uri-header-semicolon", field+".value",
+		add(document.SeverityWarning, "uri-header-semicolon", field+".value",
 			"Header %s has a raw ; in its value (%s): after ? a ; is part of the header value, not a URI parameter%s, and Twilio's docs say to percent-encode it (%%3B). It was kept in the value; the TwiML here writes it as %%3B.",
 			name, rawValue, params)
 	}
 	value, err := url.PathUnescape(rawValue)
 	if err != nil {
-		add(SeverityError, "uri-escape", field+".value",
+		add(document.SeverityError, "uri-escape", field+".value",
 			"Header %s has a broken %%-escape (%s); Twilio drops such a header (error 32112). It was kept as typed: fix the value.", name, rawValue)
 		return name, rawValue
 	}
@@ -337,15 +345,15 @@ func rawParams(rawValue string) (string, bool) {
 // whether it did. Otherwise the header stays a custom header as written:
 // import must not change what Twilio sends (adding ;encoding=hex, or
 // respelling the name), and Compose(Parse(TwiML)) must give the same TwiML.
-func uuiHeader(t *Target, name, value, field string, add addFunc) bool {
-	u := parseUUI(value, strings.EqualFold(name, UUIHeaderXPrefix))
+func uuiHeader(t *document.Target, name, value, field string, add addFunc) bool {
+	u := ParseUUI(value, strings.EqualFold(name, UUIHeaderXPrefix))
 	switch {
 	case u.Data == "":
-		add(SeverityInfo, "uui-kept-as-header", field,
+		add(document.SeverityInfo, "uui-kept-as-header", field,
 			"The %s header has no data, which the UUI section cannot hold; it was kept as a custom header, exactly as written.", name)
-	case UUIHeaderName(u) != name || uuiValue(u) != value:
-		add(SeverityInfo, "uui-kept-as-header", field,
-			"The %s header was kept as a custom header, exactly as written: the UUI section would send it as %s: %s.", name, UUIHeaderName(u), uuiValue(u))
+	case UUIHeaderName(u) != name || UUIValue(u) != value:
+		add(document.SeverityInfo, "uui-kept-as-header", field,
+			"The %s header was kept as a custom header, exactly as written: the UUI section would send it as %s: %s.", name, UUIHeaderName(u), UUIValue(u))
 	default:
 		t.UUI = u
 		return true
@@ -353,10 +361,10 @@ func uuiHeader(t *Target, name, value, field string, add addFunc) bool {
 	return false
 }
 
-// parseUUI splits a decoded User-to-User value into data and its
+// ParseUUI splits a decoded User-to-User value into data and its
 // ;encoding= parameter; hex, the default, is stored as "".
-func parseUUI(value string, xPrefix bool) UUI {
-	u := UUI{Data: value, XPrefix: xPrefix}
+func ParseUUI(value string, xPrefix bool) document.UUI {
+	u := document.UUI{Data: value, XPrefix: xPrefix}
 	if i := lastIndexFold(value, ";encoding="); i >= 0 {
 		u.Data = value[:i]
 		u.Encoding = value[i+len(";encoding="):]
@@ -381,7 +389,7 @@ func lastIndexFold(s, sub string) int {
 // WithURI returns t with its URI parts (user, host, port, params, headers,
 // UUI) taken from u, keeping t's <Sip> attributes: what pasting a URI into
 // a target means.
-func WithURI(t, u Target) Target {
+func WithURI(t, u document.Target) document.Target {
 	t.User, t.Host, t.Port, t.Transport, t.Secure = u.User, u.Host, u.Port, u.Transport, u.Secure
 	t.Edge, t.Region, t.Headers, t.UUI = u.Edge, u.Region, u.Headers, u.UUI
 	return t

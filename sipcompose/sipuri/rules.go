@@ -1,9 +1,11 @@
-package sipcompose
+package sipuri
 
 import (
 	"net"
 	"slices"
 	"strings"
+
+	"sipcompose/sipcompose/document"
 )
 
 // Twilio's limits on a SIP URI (see ../shared/reference/twilio-sip-out.md).
@@ -16,9 +18,9 @@ const (
 	MaxHeadersLength = 1023
 )
 
-// hostValid reports whether h is a host name, an IPv4 address or an IPv6
+// ValidHost reports whether h is a host name, an IPv4 address or an IPv6
 // address (bracketed or not).
-func hostValid(h string) bool {
+func ValidHost(h string) bool {
 	if strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]") {
 		ip := net.ParseIP(h[1 : len(h)-1])
 		return ip != nil && ip.To4() == nil
@@ -53,23 +55,26 @@ func hostValid(h string) bool {
 // (User-to-User always; the other three since 2024-06-03).
 var allowedStandardHeaders = []string{"User-to-User", "Remote-Party-ID", "P-Preferred-Identity", "P-Called-Party-ID"}
 
-// droppedName is why Twilio drops a header by its name, in any case, as
+// StandardHeaders are the only non-X- headers Twilio passes on.
+func StandardHeaders() []string { return slices.Clone(allowedStandardHeaders) }
+
+// DroppedHeader is why Twilio drops a header by its name, in any case, as
 // SIP compares names: a diagnostic's code, or "" when Twilio passes the
 // name on. The validator and the INVITE preview both decide by it.
-func droppedName(name string) string {
+func DroppedHeader(name string) string {
 	switch {
-	case !tokenValid(name):
+	case !ValidToken(name):
 		return "header-name-invalid"
 	case xTwilio(name):
 		return "header-name-reserved"
-	case !xHeader(name) && !standardHeader(name):
+	case !IsXHeader(name) && !standardHeader(name):
 		return "header-name-not-allowed"
 	}
 	return ""
 }
 
-// xHeader reports whether a header name starts with X-, in any case.
-func xHeader(name string) bool {
+// IsXHeader reports whether a header name starts with X-, in any case.
+func IsXHeader(name string) bool {
 	return hasPrefixFold(name, "x-")
 }
 
@@ -90,8 +95,8 @@ func standardHeader(name string) bool {
 	return slices.ContainsFunc(allowedStandardHeaders, func(s string) bool { return strings.EqualFold(s, name) })
 }
 
-// tokenValid is RFC 3261's token, the grammar of header names.
-func tokenValid(s string) bool {
+// ValidToken is RFC 3261's token, the grammar of header names.
+func ValidToken(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if !isAlnum(s[i]) && !strings.ContainsRune("-.!%*_+`'~", rune(s[i])) {
 			return false
@@ -100,9 +105,9 @@ func tokenValid(s string) bool {
 	return s != ""
 }
 
-// UnreadableURI is the same for ParseURI: the diagnostics that say the text
-// is no SIP URI at all (empty, or tel: and the like), or none when a
-// target was read from it, as far as it goes.
-func UnreadableURI(diags []Diagnostic) []Diagnostic {
-	return withCodes(diags, []string{"uri-empty", "uri-scheme"})
+// Unreadable is the diagnostics of Parse that say the text is no SIP URI
+// at all (empty, or tel: and the like), or none when a target was read
+// from it, as far as it goes.
+func Unreadable(diags []document.Diagnostic) []document.Diagnostic {
+	return document.WithCodes(diags, "uri-empty", "uri-scheme")
 }

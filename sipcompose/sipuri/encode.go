@@ -1,4 +1,4 @@
-package sipcompose
+package sipuri
 
 import "strings"
 
@@ -12,6 +12,13 @@ const upperHex = "0123456789ABCDEF"
 func PercentEncode(s string) string {
 	return encode(s, "")
 }
+
+// EncodeParam percent-encodes a URI parameter's value as Build writes
+// it.
+func EncodeParam(s string) string { return encode(s, tokenKeep) }
+
+// EncodeUser percent-encodes a URI's user part as Build writes it.
+func EncodeUser(s string) string { return encode(s, userKeep) }
 
 // encode percent-encodes every byte of s except ASCII letters, digits and
 // the bytes in keep.

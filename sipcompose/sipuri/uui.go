@@ -1,6 +1,10 @@
-package sipcompose
+package sipuri
 
-import "strings"
+import (
+	"strings"
+
+	"sipcompose/sipcompose/document"
+)
 
 // Names of the User-to-User header: Twilio accepts it bare or X- prefixed.
 const (
@@ -12,7 +16,7 @@ const (
 const DefaultUUIEncoding = "hex"
 
 // UUIHeaderName is the header name u is sent as.
-func UUIHeaderName(u UUI) string {
+func UUIHeaderName(u document.UUI) string {
 	if u.XPrefix {
 		return UUIHeaderXPrefix
 	}
@@ -20,16 +24,16 @@ func UUIHeaderName(u UUI) string {
 }
 
 // UUIEncoding is u's encoding with the default applied.
-func UUIEncoding(u UUI) string {
+func UUIEncoding(u document.UUI) string {
 	if u.Encoding == "" {
 		return DefaultUUIEncoding
 	}
 	return u.Encoding
 }
 
-// uuiValue is the decoded header value: the data and its encoding
+// UUIValue is the decoded header value: the data and its encoding
 // parameter (RFC 7433), percent-encoded later like any other value.
-func uuiValue(u UUI) string {
+func UUIValue(u document.UUI) string {
 	return u.Data + ";encoding=" + UUIEncoding(u)
 }
 
@@ -45,8 +49,8 @@ func TextToHex(s string) string {
 	return b.String()
 }
 
-// isHexDigits reports whether s is a non-empty run of hex digits.
-func isHexDigits(s string) bool {
+// IsHex reports whether s is a non-empty run of hex digits.
+func IsHex(s string) bool {
 	if s == "" {
 		return false
 	}

@@ -1,27 +1,40 @@
-package sipcompose
+// Package sipuri reads and writes the SIP URIs Twilio dials: a Target's
+// URI in the order Twilio documents, percent-encoding (Twilio's documented
+// form and the compact one), the User-to-User header, and Twilio's rules
+// for hosts, header names and the URI's length. It is the only place that
+// knows a URI's syntax.
+package sipuri
 
 import (
 	"net/netip"
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/document"
 )
 
-// BuildURI renders t as the SIP URI Twilio dials, in the order Twilio
+// Build renders t as the SIP URI Twilio dials, in the order Twilio
 // documents: sip:user@host[:port], then ;params, then ?headers. Header
 // values are percent-encoded here; XML escaping is TwiML's job, so the
 // result is also the REST API's "To" value as is.
-func BuildURI(t Target) string {
+func Build(t document.Target) string {
 	return buildURI(t, "")
 }
 
-// buildURI is BuildURI with header values and UUI data keeping, besides
+// BuildCompact is Build with header values and UUI data in the compact
+// form: RFC 3986's unreserved characters kept as they are.
+func BuildCompact(t document.Target) string {
+	return buildURI(t, compactKeep)
+}
+
+// buildURI is Build with header values and UUI data keeping, besides
 // letters and digits, the bytes in valueKeep: none in Twilio's documented
 // form, compactKeep in the compact one.
-func buildURI(t Target, valueKeep string) string {
+func buildURI(t document.Target, valueKeep string) string {
 	var b strings.Builder
 	b.WriteString("sip:")
 	if user := t.User; user != "" {
-		// "sip://" reads as the common slip for "sip:", and ParseURI
+		// "sip://" reads as the common slip for "sip:", and Parse
 		// drops those slashes; a user that starts with "/" has its first
 		// one encoded so its URI never starts that way.
 		if strings.HasPrefix(user, "/") {
@@ -31,8 +44,8 @@ func buildURI(t Target, valueKeep string) string {
 		writeEncoded(&b, user, userKeep)
 		b.WriteByte('@')
 	}
-	host := uriHost(t.Host)
-	if ipv6Literal(host) {
+	host := CleanHost(t.Host)
+	if BracketedIPv6(host) {
 		writeEncoded(&b, host, ipv6Keep)
 	} else {
 		writeEncoded(&b, host, hostKeep)
@@ -66,7 +79,7 @@ func buildURI(t Target, valueKeep string) string {
 		sep = "&"
 	}
 	if t.UUI.Data != "" {
-		header(UUIHeaderName(t.UUI), uuiValue(t.UUI))
+		header(UUIHeaderName(t.UUI), UUIValue(t.UUI))
 	}
 	for _, h := range t.Headers {
 		if h.Name != "" {
@@ -76,9 +89,9 @@ func buildURI(t Target, valueKeep string) string {
 	return b.String()
 }
 
-// uriHost trims what people paste around a host and brackets a bare IPv6
+// CleanHost trims what people paste around a host and brackets a bare IPv6
 // address, which would otherwise read as host:port.
-func uriHost(h string) string {
+func CleanHost(h string) string {
 	h = strings.TrimSpace(h)
 	if strings.Count(h, ":") > 1 && !strings.HasPrefix(h, "[") {
 		return "[" + h + "]"
@@ -86,9 +99,9 @@ func uriHost(h string) string {
 	return h
 }
 
-// ipv6Literal reports whether h is a bracketed IPv6 address, the only host
+// BracketedIPv6 reports whether h is a bracketed IPv6 address, the only host
 // whose ":" and brackets may stand unencoded.
-func ipv6Literal(h string) bool {
+func BracketedIPv6(h string) bool {
 	if len(h) < 2 || h[0] != '[' || h[len(h)-1] != ']' {
 		return false
 	}
@@ -96,9 +109,9 @@ func ipv6Literal(h string) bool {
 	return err == nil && a.Is6()
 }
 
-// headersPart is the part after "?" that Twilio limits to under 1024
+// HeadersPart is the part after "?" that Twilio limits to under 1024
 // characters.
-func headersPart(uri string) string {
+func HeadersPart(uri string) string {
 	if i := strings.IndexByte(uri, '?'); i >= 0 {
 		return uri[i+1:]
 	}
