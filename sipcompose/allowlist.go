@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/resolve"
 )
 
 // AllowList is what a customer's firewall must allow for the edges a
@@ -45,10 +46,10 @@ type Rule struct {
 // edge Twilio would not know makes the whole list a list of Problems: a
 // firewall opened for the other targets only, or for another edge, would
 // look right and not be.
-func allowListFor(doc Document, res []Resolution) AllowList {
+func allowListFor(doc Document, res []resolve.Resolution) AllowList {
 	a := AllowList{Edges: []string{}, Signaling: []Rule{}, Media: []Rule{}, AsOf: edge.DataAsOf, Source: edge.DataSource}
 	dialed := dialedURIs(doc, res)
-	res = make([]Resolution, len(dialed))
+	res = make([]resolve.Resolution, len(dialed))
 	for k, d := range dialed {
 		res[k] = d.r
 		if !d.r.HasEdge() {
@@ -59,7 +60,7 @@ func allowListFor(doc Document, res []Resolution) AllowList {
 		return a
 	}
 	if len(res) == 0 {
-		res = []Resolution{Resolve(Target{})}
+		res = []resolve.Resolution{resolve.Target(Target{})}
 	}
 	// edges.go order, so the same set of edges always lists the same way;
 	// within an edge, each way SIP reaches a target once, by protocol and
@@ -101,13 +102,13 @@ func allowListFor(doc Document, res []Resolution) AllowList {
 type dialedURI struct {
 	target int
 	t      Target
-	r      Resolution
+	r      resolve.Resolution
 }
 
 // dialedURIs are every URI the targets dial: each target's own, and each
 // <Uri> child that reads as a SIP URI, with its own edge and transport (a
 // target of <Uri>s alone is dialed only through them).
-func dialedURIs(doc Document, res []Resolution) []dialedURI {
+func dialedURIs(doc Document, res []resolve.Resolution) []dialedURI {
 	out := make([]dialedURI, 0, len(doc.Targets))
 	for i, t := range doc.Targets {
 		if !res[i].ChildrenAlone() {
@@ -128,7 +129,7 @@ type signaling struct{ proto, port, purpose string }
 
 // signalingOf is how a resolved target's SIP signaling reaches it: TLS
 // on TCP, else UDP or TCP, to its port.
-func signalingOf(r Resolution) signaling {
+func signalingOf(r resolve.Resolution) signaling {
 	s := signaling{"udp", strconv.Itoa(r.Port), "SIP signaling from Twilio (UDP)"}
 	switch r.Transport {
 	case "tcp":
@@ -141,15 +142,15 @@ func signalingOf(r Resolution) signaling {
 
 // problem is why target i has no edge, for the allow-list to show in
 // place of addresses, in the form's words ("SIP target 2").
-func problem(r Resolution, i int, t Target) string {
+func problem(r resolve.Resolution, i int, t Target) string {
 	var what, fix string
 	switch {
-	case r.EdgeFrom == EdgeRoaming:
+	case r.EdgeFrom == resolve.EdgeRoaming:
 		what, fix = "the roaming edge is not available for SIP", "pick an edge"
-	case r.EdgeFrom == RegionUnknown && r.Meant.Name != "":
+	case r.EdgeFrom == resolve.RegionUnknown && r.Meant.Name != "":
 		what = fmt.Sprintf("unknown region %q (region names are lowercase: %s)", t.Region, r.Meant.Region)
 		fix = "fix the region"
-	case r.EdgeFrom == RegionUnknown:
+	case r.EdgeFrom == resolve.RegionUnknown:
 		what, fix = fmt.Sprintf("unknown region %q", t.Region), "fix the region"
 	case r.Meant.Name != "":
 		what = fmt.Sprintf("unknown edge %q (edge names are lowercase: %s)", t.Edge, r.Meant.Name)

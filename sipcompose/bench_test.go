@@ -8,6 +8,7 @@ import (
 	"github.com/twilio/twilio-go/twiml"
 
 	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/resolve"
 )
 
 // benchDocs are issue 5's cases: one target, and 10 targets × 20 headers.
@@ -54,7 +55,7 @@ func BenchmarkComposeCall(b *testing.B) {
 		b.Run(bd.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				composeCall(bd.doc, resolveAll(bd.doc))
+				composeCall(bd.doc, resolve.Document(bd.doc))
 			}
 		})
 	}
@@ -67,7 +68,7 @@ func BenchmarkTwiML(b *testing.B) {
 		b.Run(bd.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				renderTwiML(bd.doc, resolveAll(bd.doc))
+				renderTwiML(bd.doc, resolve.Document(bd.doc))
 			}
 		})
 	}

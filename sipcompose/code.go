@@ -3,6 +3,8 @@ package sipcompose
 import (
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/resolve"
 )
 
 // Lang is a language whose Twilio helper library the Code programs use.
@@ -136,7 +138,7 @@ func newCodeModel(doc Document, uris []string) codeModel {
 		sip := codeSip{uri: uris[i], attrs: passwordFromEnv(sipAttributes(t), passwordEnvs[i])}
 		// A <Sip> of <Uri>s alone has no text (sipChildren); its REST
 		// URI, uris[i], is its first <Uri>.
-		bare := Resolve(*t).ChildrenAlone()
+		bare := resolve.Target(*t).ChildrenAlone()
 		if bare {
 			sip.uri = ""
 		}

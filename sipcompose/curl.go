@@ -3,6 +3,8 @@ package sipcompose
 import (
 	"fmt"
 	"strings"
+
+	"sipcompose/sipcompose/resolve"
 )
 
 // PlaceholderRESTURL is what the curl form asks Twilio to fetch when the
@@ -21,7 +23,7 @@ const (
 // form-encoded by curl (--data-urlencode), so "&" in a URI's headers is
 // sent as %26, as Twilio asks. The account SID, auth token and SIP password
 // come from environment variables and are never printed.
-func renderCurl(doc Document, res []Resolution) string {
+func renderCurl(doc Document, res []resolve.Resolution) string {
 	var b strings.Builder
 	// A command is its URI and a few hundred bytes besides (more with
 	// long URLs): making room once saves copying the text every time it
@@ -74,7 +76,7 @@ const (
 // writeCurlCommand writes one command: its comments first, then the
 // arguments. The comments depend only on the document, so they are
 // decided before any field is written. r is t's resolution.
-func writeCurlCommand(b *strings.Builder, doc Document, t Target, r Resolution) {
+func writeCurlCommand(b *strings.Builder, doc Document, t Target, r resolve.Resolution) {
 	d := doc.Dial
 	if d.CallerID == "" {
 		b.WriteString(curlFromComment)

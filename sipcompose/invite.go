@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/resolve"
 	"sipcompose/sipcompose/sipuri"
 )
 
@@ -89,7 +90,7 @@ const typicalNote = "Only the request line and the custom headers come from this
 // target, or one per <Uri> child when the <Sip> has them. res are the
 // targets' resolutions; withErrors marks targets that have error
 // diagnostics.
-func invitesFor(doc *Document, res []Resolution, withErrors []bool) []Invite {
+func invitesFor(doc *Document, res []resolve.Resolution, withErrors []bool) []Invite {
 	out := make([]Invite, 0, len(doc.Targets))
 	for i := range doc.Targets {
 		t := &doc.Targets[i]
@@ -109,7 +110,7 @@ func invitesFor(doc *Document, res []Resolution, withErrors []bool) []Invite {
 }
 
 // buildInvite previews the INVITE for t, which r resolves.
-func buildInvite(doc *Document, t *Target, r Resolution, target, uri int, label string, withErrors bool) Invite {
+func buildInvite(doc *Document, t *Target, r resolve.Resolution, target, uri int, label string, withErrors bool) Invite {
 	inv := Invite{Target: target, URI: uri, Label: label, Media: edge.MediaCIDR + " (UDP, source ports " + edge.MediaPorts + ")"}
 	inv.Headers = inviteHeaders(t)
 	if t.Username != "" {

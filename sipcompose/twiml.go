@@ -2,6 +2,8 @@ package sipcompose
 
 import (
 	"github.com/beevik/etree"
+
+	"sipcompose/sipcompose/resolve"
 )
 
 // renderTwiML writes the document as Twilio's docs show TwiML: the XML
@@ -9,7 +11,7 @@ import (
 // final newline. Attributes are added in a fixed order so the same
 // document always gives the same bytes. The <Sip> texts are the targets'
 // URIs; etree escapes them (& → &amp;), never string concatenation.
-func renderTwiML(doc Document, res []Resolution) string {
+func renderTwiML(doc Document, res []resolve.Resolution) string {
 	x := etree.NewDocument()
 	// Only &, < and > need escaping in text; Twilio's examples leave
 	// quotes alone, and so do we.

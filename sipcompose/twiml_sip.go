@@ -1,13 +1,17 @@
 package sipcompose
 
-import "github.com/beevik/etree"
+import (
+	"github.com/beevik/etree"
+
+	"sipcompose/sipcompose/resolve"
+)
 
 // sipChildren adds a target's <Uri> and <Headers> children after the
 // <Sip> text, as Twilio's helper libraries define them. A <Sip> with
 // <Uri> children and nothing of a URI of its own (r.ChildrenAlone) has
 // no text. Each <Uri> is written as r read it, typed and trimmed: it is
 // the URI Twilio dials.
-func sipChildren(sip *etree.Element, t *Target, r Resolution) {
+func sipChildren(sip *etree.Element, t *Target, r resolve.Resolution) {
 	if r.ChildrenAlone() {
 		sip.SetText("")
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/resolve"
 )
 
 // Limits from Twilio's docs (see ../shared/reference/twilio-sip-out.md).
@@ -18,11 +20,11 @@ const (
 // then warnings, then advice; within each, by field (indices compared as
 // numbers, so targets[2] comes before targets[10]), then by code.
 func Validate(doc Document) []Diagnostic {
-	return validate(doc, resolveAll(doc))
+	return validate(doc, resolve.Document(doc))
 }
 
 // validate is Validate with the targets already resolved.
-func validate(doc Document, res []Resolution) []Diagnostic {
+func validate(doc Document, res []resolve.Resolution) []Diagnostic {
 	v := &validator{out: []Diagnostic{}}
 	switch n := len(doc.Targets); {
 	case n == 0:

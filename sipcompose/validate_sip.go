@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sipcompose/sipcompose/resolve"
 	"sipcompose/sipcompose/sipuri"
 )
 
@@ -26,7 +27,7 @@ func (v *validator) uuiRow(field, name, value string) {
 
 // sipChildren checks a target's <Uri> children and says what Twilio
 // documents of them and of <Header> elements, whose rows headerRows checks.
-func (v *validator) sipChildren(p string, t Target, r Resolution) {
+func (v *validator) sipChildren(p string, t Target, r resolve.Resolution) {
 	if len(t.URIs) == 0 && len(t.HeaderElements) == 0 {
 		return
 	}
@@ -51,7 +52,7 @@ func (v *validator) sipChildren(p string, t Target, r Resolution) {
 // reads it and as the target's own URI would be checked, measured as typed
 // (it is sent as typed); every finding about the URI is shown at its
 // field.
-func (v *validator) sipURI(f string, u SipURI, c Child) {
+func (v *validator) sipURI(f string, u SipURI, c resolve.Child) {
 	sub := &validator{}
 	if c.Readable() {
 		sub.target("targets[0]", c.Parsed, c.Resolution)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/resolve"
 	"sipcompose/sipcompose/sipuri"
 )
 
@@ -14,7 +15,7 @@ var (
 )
 
 // target checks one <Sip> target, r being its resolution.
-func (v *validator) target(p string, t Target, r Resolution) {
+func (v *validator) target(p string, t Target, r resolve.Resolution) {
 	v.text(p, "user", t.User)
 	if strings.ContainsAny(t.User, " \t") {
 		v.add(SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
@@ -96,14 +97,14 @@ func (v *validator) host(p, host string) {
 
 // edge reports what the resolution found wrong with the target's edge,
 // and checks the legacy region beside it.
-func (v *validator) edge(p string, t Target, r Resolution) {
+func (v *validator) edge(p string, t Target, r resolve.Resolution) {
 	switch r.EdgeFrom {
-	case EdgeRoaming:
+	case resolve.EdgeRoaming:
 		v.add(SeverityError, "edge-roaming", p+".edge", "The roaming edge is not available for SIP: pick an edge near the customer's SIP infrastructure.")
-	case EdgeSanJose:
+	case resolve.EdgeSanJose:
 		v.add(SeverityWarning, "edge-san-jose", p+".edge",
 			"Edge \"san-jose\" appears only in one Twilio table, for Oregon; every other Twilio source calls it umatilla (san-jose-ix is Interconnect). Use umatilla.")
-	case EdgeUnknown:
+	case resolve.EdgeUnknown:
 		if r.Meant.Name != "" {
 			v.add(SeverityError, "edge-unknown", p+".edge", "Edge %q: edge names are lowercase, write %s.", t.Edge, r.Meant.Name)
 		} else {
@@ -113,9 +114,9 @@ func (v *validator) edge(p string, t Target, r Resolution) {
 	// The region is checked even beside an edge, which Twilio would read
 	// first: it is still sent.
 	if t.Region != "" {
-		if _, meant, from := readPlace(t.Region, edge.ForRegion, EdgeFromRegion, RegionUnknown); from == RegionUnknown && meant.Name != "" {
+		if _, meant, from := resolve.Region(t.Region); from == resolve.RegionUnknown && meant.Name != "" {
 			v.add(SeverityError, "region-unknown", p+".region", "Region %q: region names are lowercase, write %s (or better, the edge %s).", t.Region, meant.Region, meant.Name)
-		} else if from == RegionUnknown {
+		} else if from == resolve.RegionUnknown {
 			v.add(SeverityError, "region-unknown", p+".region", "Unknown legacy region %q: use one of %s, or better, the matching edge.", t.Region, strings.Join(legacyTwilioRegions, ", "))
 		}
 	}

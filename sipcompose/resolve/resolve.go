@@ -1,4 +1,10 @@
-package sipcompose
+// Package resolve reads each target of a Document once, as Twilio will read
+// it: its URI in the form Compose writes (Twilio's documented encoding, or
+// the compact one where only that fits), the edge its SIP leaves from or
+// why it has none, its transport and port, and its <Uri> children. Every
+// renderer and rule reads the resolution instead of deciding again, so
+// they can never disagree.
+package resolve
 
 import (
 	"strings"
@@ -14,7 +20,7 @@ import (
 // (TwiML, curl, allow-list, Validate) reads the Resolution instead of
 // deciding again, so they can never disagree.
 type Resolution struct {
-	// URI is the target's SIP URI, as BuildURI writes it, or with its
+	// URI is the target's SIP URI, as sipuri.Build writes it, or with its
 	// header values in the compact form (see encodeHeaders).
 	URI string
 	// DocumentedHeaders is, when URI's headers are in the compact form
@@ -23,13 +29,13 @@ type Resolution struct {
 	DocumentedHeaders int
 	// Edge is where Twilio sends this target's SIP from. It is set only
 	// when HasEdge is true.
-	Edge Edge
+	Edge edge.Edge
 	// EdgeFrom says how Edge was found, or why the target has none.
 	EdgeFrom EdgeFrom
 	// Meant is, for an edge or region that names a known one but in the
 	// wrong case ("Frankfurt"), that edge, to suggest. It is never used as
 	// the target's edge: Twilio does not know the miscased name.
-	Meant Edge
+	Meant edge.Edge
 	// Registered reports a Twilio SIP Domain host (*.sip.twilio.com):
 	// Twilio then ignores the edge and sends from the edge the device
 	// registered on, which the document cannot know.
@@ -48,16 +54,16 @@ type Resolution struct {
 // the INVITE previews and the allow-list all read it here, so they can
 // never disagree on what a child dials.
 type Child struct {
-	// Parsed is the child's URI as ParseURI reads it.
-	Parsed Target
-	// Problems are what ParseURI found in it.
-	Problems []Diagnostic
+	// Parsed is the child's URI as sipuri.Parse reads it.
+	Parsed document.Target
+	// Problems are what sipuri.Parse found in it.
+	Problems []document.Diagnostic
 	// Resolution is Parsed's, with URI the child's URI as typed, trimmed:
 	// Twilio dials it as typed.
 	Resolution Resolution
 }
 
-// Readable reports whether the child reads as a SIP URI: ParseURI found
+// Readable reports whether the child reads as a SIP URI: sipuri.Parse found
 // no error in it.
 func (c Child) Readable() bool {
 	return !document.HasErrors(c.Problems)
@@ -102,10 +108,10 @@ func (r Resolution) HasEdge() bool {
 	return false
 }
 
-// Resolve reads one target once, for every renderer and rule.
-func Resolve(t Target) Resolution {
+// Target reads one target once, for every renderer and rule.
+func Target(t document.Target) Resolution {
 	r := Resolution{
-		URI:        BuildURI(t),
+		URI:        sipuri.Build(t),
 		Registered: strings.HasSuffix(strings.ToLower(strings.TrimSpace(t.Host)), ".sip.twilio.com"),
 		Transport:  "udp",
 		Port:       5060,
@@ -130,36 +136,42 @@ func Resolve(t Target) Resolution {
 		r.EdgeFrom = EdgeRoaming
 	case t.Edge == "san-jose":
 		r.EdgeFrom = EdgeSanJose
-		r.Edge, _ = LookupEdge("umatilla")
+		r.Edge, _ = edge.Lookup("umatilla")
 	case t.Edge != "":
-		r.Edge, r.Meant, r.EdgeFrom = readPlace(t.Edge, LookupEdge, EdgeNamed, EdgeUnknown)
+		r.Edge, r.Meant, r.EdgeFrom = readPlace(t.Edge, edge.Lookup, EdgeNamed, EdgeUnknown)
 	case t.Region != "":
-		r.Edge, r.Meant, r.EdgeFrom = readPlace(t.Region, edge.ForRegion, EdgeFromRegion, RegionUnknown)
+		r.Edge, r.Meant, r.EdgeFrom = Region(t.Region)
 	default:
 		r.EdgeFrom = EdgeDefault
-		r.Edge, _ = LookupEdge(edge.Default)
+		r.Edge, _ = edge.Lookup(edge.Default)
 	}
 	if len(t.URIs) > 0 {
 		r.Children = make([]Child, len(t.URIs))
 	}
 	for j, u := range t.URIs {
 		c := &r.Children[j]
-		c.Parsed, c.Problems = ParseURI(u.URI)
-		c.Resolution = Resolve(c.Parsed)
+		c.Parsed, c.Problems = sipuri.Parse(u.URI)
+		c.Resolution = Target(c.Parsed)
 		c.Resolution.URI = strings.TrimSpace(u.URI)
 	}
 	return r
 }
 
+// Region reads a legacy ";region=" value: the edge it names, or none and
+// the edge its lowercase form names (for a miscased "DE1").
+func Region(region string) (e, meant edge.Edge, from EdgeFrom) {
+	return readPlace(region, edge.ForRegion, EdgeFromRegion, RegionUnknown)
+}
+
 // readPlace looks an edge or region value up with find: the edge it names
 // (from found), or none and the edge its lowercase form names (from
 // unknown).
-func readPlace(value string, find func(string) (Edge, bool), found, unknown EdgeFrom) (e, meant Edge, from EdgeFrom) {
+func readPlace(value string, find func(string) (edge.Edge, bool), found, unknown EdgeFrom) (e, meant edge.Edge, from EdgeFrom) {
 	if e, ok := find(value); ok {
-		return e, Edge{}, found
+		return e, edge.Edge{}, found
 	}
 	meant, _ = find(strings.ToLower(value))
-	return Edge{}, meant, unknown
+	return edge.Edge{}, meant, unknown
 }
 
 // encodeHeaders sets r.URI's header values in the form Compose writes:
@@ -168,8 +180,8 @@ func readPlace(value string, find func(string) (Edge, bool), found, unknown Edge
 // for a target whose documented form would break Twilio's headers limit
 // and whose compact form fits; r.DocumentedHeaders then says how long the
 // documented headers were.
-func encodeHeaders(encoding string, t Target, r *Resolution) {
-	if encoding == EncodingCompact {
+func encodeHeaders(encoding string, t document.Target, r *Resolution) {
+	if encoding == document.EncodingCompact {
 		r.URI = sipuri.BuildCompact(t)
 		return
 	}
@@ -182,21 +194,21 @@ func encodeHeaders(encoding string, t Target, r *Resolution) {
 	}
 }
 
-// resolveAll resolves each of the document's targets, in order, with
+// Document resolves each of the document's targets, in order, with
 // header values in the form the document asks for.
-func resolveAll(doc Document) []Resolution {
+func Document(doc document.Document) []Resolution {
 	res := make([]Resolution, len(doc.Targets))
 	for i, t := range doc.Targets {
-		res[i] = Resolve(t)
+		res[i] = Target(t)
 		encodeHeaders(doc.Encoding, t, &res[i])
 	}
 	return res
 }
 
-// restURIs are the URIs the REST API takes as To: each target's own, or
+// RESTURIs are the URIs the REST API takes as To: each target's own, or
 // for a target of <Uri> children alone (its own URI a bare "sip:") the
 // first of them, as the curl form dials it.
-func restURIs(doc Document, res []Resolution) []string {
+func RESTURIs(res []Resolution) []string {
 	uris := make([]string, len(res))
 	for i, r := range res {
 		uris[i] = r.URI
