@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+
+	"sipcompose/sipcompose/internal/shell"
 )
 
 // rules lists signaling then media, the order every export uses.
@@ -73,7 +75,7 @@ func (a AllowList) IPTables() string {
 	b.WriteString("# -A appends: if your INPUT chain ends in DROP or REJECT, use -I INPUT instead.\n")
 	for _, r := range a.rules() {
 		fmt.Fprintf(&b, "iptables -A INPUT -s %s -p %s%s -m comment --comment %s -j ACCEPT\n",
-			r.CIDR, r.Protocol, portMatch(r, " --sport ", " --dport ", ":"), shellQuote("sipcompose: "+oneLine(ruleComment(r))))
+			r.CIDR, r.Protocol, portMatch(r, " --sport ", " --dport ", ":"), shell.Quote("sipcompose: "+oneLine(ruleComment(r))))
 	}
 	return b.String()
 }

@@ -7,6 +7,7 @@ import (
 
 	"sipcompose/internal/testenv"
 	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 func TestAllowListEdgesAndTransports(t *testing.T) {
@@ -71,7 +72,7 @@ func TestNFTablesLoadsInNft(t *testing.T) {
 		{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "c", Region: "us2", Secure: true},
 	}}).AllowList
 	a.Media[0].Purpose = `a "quoted"` + "\nline"
-	dump := testenv.Script(t, "nft -f "+writeTemp(t, "rules.nft", a.NFTables())+"\nnft list ruleset\n", "nft")
+	dump := testenv.Script(t, "nft -f "+composetest.WriteTemp(t, "rules.nft", a.NFTables())+"\nnft list ruleset\n", "nft")
 	if want := `comment "a 'quoted' line"`; !strings.Contains(dump, want) {
 		t.Errorf("nft list ruleset lacks %s:\n%s", want, dump)
 	}
@@ -92,7 +93,7 @@ func TestFirewallComments(t *testing.T) {
 func TestIPTablesArgvThroughShell(t *testing.T) {
 	a := Compose(Document{Targets: []Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}}}).AllowList
 	a.Media[0].Purpose = `it's "$HOME" $(id)` + "\n;"
-	out := runWithStub(t, "iptables", `printf '%s|' "$@"; echo`, a.IPTables(), "HOME=/home/x")
+	out := composetest.RunWithStub(t, "iptables", `printf '%s|' "$@"; echo`, a.IPTables(), "HOME=/home/x")
 	want := "" +
 		"-A|INPUT|-s|185.187.132.68/32|-p|tcp|--dport|5080|-m|comment|--comment|sipcompose: SIP signaling from Twilio (TCP), edge london-ix|-j|ACCEPT|\n" +
 		"-A|INPUT|-s|185.187.132.69/32|-p|tcp|--dport|5080|-m|comment|--comment|sipcompose: SIP signaling from Twilio (TCP), edge london-ix|-j|ACCEPT|\n" +

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sipcompose/internal/testenv"
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // exportsToLoad are allow-lists whose exports the real tools load: the
@@ -24,7 +25,7 @@ var exportsToLoad = []AllowList{
 // covered, nothing else to say.
 func TestAuditIPTablesExportLoaded(t *testing.T) {
 	for _, a := range exportsToLoad {
-		script := writeTemp(t, "rules.sh", a.IPTables())
+		script := composetest.WriteTemp(t, "rules.sh", a.IPTables())
 		out := testenv.Script(t, "sh -e "+script+" >&2\niptables-save\necho '#split'\nnft list ruleset\n", "iptables", "iptables-save", "nft")
 		save, nft, _ := strings.Cut(out, "#split\n")
 		for name, dump := range map[string]string{"iptables-save": save, "nft list ruleset": nft} {
@@ -43,7 +44,7 @@ func TestAuditIPTablesExportLoaded(t *testing.T) {
 // nft list ruleset's dump of it.
 func TestAuditNFTablesExportLoaded(t *testing.T) {
 	for _, a := range exportsToLoad {
-		file := writeTemp(t, "rules.nft", a.NFTables())
+		file := composetest.WriteTemp(t, "rules.nft", a.NFTables())
 		dump := testenv.Script(t, "nft -f "+file+"\nnft list ruleset\n", "nft")
 		rep, err := a.Audit(dump)
 		if err != nil {
@@ -170,8 +171,8 @@ func TestAuditHandWrittenLoaded(t *testing.T) {
 	for _, tc := range handWritten {
 		t.Run(tc.name, func(t *testing.T) {
 			dumps := map[string]string{
-				"iptables-save": testenv.Script(t, "iptables-restore < "+writeTemp(t, "rules.v4", tc.iptables)+"\niptables-save\n", "iptables-restore", "iptables-save"),
-				"nft":           testenv.Script(t, "nft -f "+writeTemp(t, "rules.nft", tc.nft)+"\nnft list ruleset\n", "nft"),
+				"iptables-save": testenv.Script(t, "iptables-restore < "+composetest.WriteTemp(t, "rules.v4", tc.iptables)+"\niptables-save\n", "iptables-restore", "iptables-save"),
+				"nft":           testenv.Script(t, "nft -f "+composetest.WriteTemp(t, "rules.nft", tc.nft)+"\nnft list ruleset\n", "nft"),
 			}
 			for name, dump := range dumps {
 				rep, err := udpAndTLS.Audit(dump)

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/resolve"
 )
 
@@ -82,15 +83,15 @@ func (m codeModel) programs(lang Lang) Programs {
 // attributes and children.
 type codeSip struct {
 	uri     string
-	attrs   []codeValue
+	attrs   []param.Value
 	uris    []codeURI
-	headers [][]codeValue // each <Header>'s name and value
+	headers [][]param.Value // each <Header>'s name and value
 }
 
 // codeURI is one <Sip><Uri>: its text and attributes.
 type codeURI struct {
 	uri   string
-	attrs []codeValue
+	attrs []param.Value
 }
 
 // sipChildren says whether any <Sip> has <Uri> or <Headers> elements.
@@ -108,9 +109,9 @@ func (s codeSip) children() bool { return len(s.uris) > 0 || len(s.headers) > 0 
 
 // codeModel is what every language's programs say, decided once.
 type codeModel struct {
-	dial  []codeValue
+	dial  []param.Value
 	sips  []codeSip
-	calls [][]codeValue // one REST call per target
+	calls [][]param.Value // one REST call per target
 	// notes are comments on the REST programs, one line each.
 	notes []string
 	// twimlEnvs and callEnvs are the variables each program reads besides
@@ -128,14 +129,14 @@ const (
 func newCodeModel(doc Document, uris []string) codeModel {
 	var m codeModel
 	d := &doc.Dial
-	m.dial = dialAttributes(d)
+	m.dial = param.Dial(d)
 	passwordEnvs, uriPasswordEnvs := allPasswordEnvs(doc.Targets)
 	for i := range doc.Targets {
 		t := &doc.Targets[i]
 		if t.Password != "" {
 			m.twimlEnvs = appendNew(m.twimlEnvs, passwordEnvs[i])
 		}
-		sip := codeSip{uri: uris[i], attrs: passwordFromEnv(sipAttributes(t), passwordEnvs[i])}
+		sip := codeSip{uri: uris[i], attrs: passwordFromEnv(param.Sip(t), passwordEnvs[i])}
 		// A <Sip> of <Uri>s alone has no text (sipChildren); its REST
 		// URI, uris[i], is its first <Uri>.
 		bare := resolve.Target(*t).ChildrenAlone()
@@ -147,10 +148,10 @@ func newCodeModel(doc Document, uris []string) codeModel {
 			if u.Password != "" {
 				m.twimlEnvs = appendNew(m.twimlEnvs, uriPasswordEnvs[i][k])
 			}
-			sip.uris = append(sip.uris, codeURI{uri: xmlSafe(strings.TrimSpace(u.URI)), attrs: passwordFromEnv(uriAttributes(u), uriPasswordEnvs[i][k])})
+			sip.uris = append(sip.uris, codeURI{uri: param.XMLSafe(strings.TrimSpace(u.URI)), attrs: passwordFromEnv(param.URI(u), uriPasswordEnvs[i][k])})
 		}
-		for _, h := range namedHeaders(t.HeaderElements) {
-			sip.headers = append(sip.headers, headerAttributes(h))
+		for _, h := range param.NamedHeaders(t.HeaderElements) {
+			sip.headers = append(sip.headers, param.Header(h))
 		}
 		m.sips = append(m.sips, sip)
 		if bare {
@@ -158,8 +159,8 @@ func newCodeModel(doc Document, uris []string) codeModel {
 		}
 		call := restParams(&doc, t, uris[i], bare)
 		for _, v := range call {
-			if v.kind == kindEnv {
-				m.callEnvs = appendNew(m.callEnvs, v.s)
+			if v.Kind == param.KindEnv {
+				m.callEnvs = appendNew(m.callEnvs, v.S)
 			}
 		}
 		m.calls = append(m.calls, call)
@@ -177,7 +178,7 @@ func newCodeModel(doc Document, uris []string) codeModel {
 		m.notes = append(m.notes, commentText(curlRingingComment))
 	}
 	for _, t := range doc.Targets {
-		if len(namedHeaders(t.HeaderElements)) > 0 {
+		if len(param.NamedHeaders(t.HeaderElements)) > 0 {
 			m.notes = appendNew(m.notes, commentText(curlHeaderElementsComment))
 		}
 	}
@@ -228,10 +229,10 @@ func allPasswordEnvs(targets []Target) (sips []string, uris [][]string) {
 
 // passwordFromEnv is attrs with the password, if set, read from env: no
 // secret is written into a program.
-func passwordFromEnv(attrs []codeValue, env string) []codeValue {
+func passwordFromEnv(attrs []param.Value, env string) []param.Value {
 	for k, v := range attrs {
-		if v.name == "password" {
-			attrs[k] = codeValue{name: "password", kind: kindEnv, s: env}
+		if v.Name == "password" {
+			attrs[k] = param.Env("password", env)
 		}
 	}
 	return attrs

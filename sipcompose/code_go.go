@@ -3,6 +3,8 @@ package sipcompose
 import (
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/internal/param"
 )
 
 // goGetenv fails loudly where os.Getenv would hand "" to the library,
@@ -50,7 +52,7 @@ func goTwiML(m codeModel) string {
 	b.WriteString("func main() {\n")
 	fields := make([][2]string, 0, len(m.dial))
 	for _, v := range m.dial {
-		fields = append(fields, [2]string{upperFirst(v.name), goTwiMLValue(v)})
+		fields = append(fields, [2]string{upperFirst(v.Name), goTwiMLValue(v)})
 	}
 	if len(fields) == 0 && len(m.sips) == 0 {
 		b.WriteString("\tdial := &twiml.VoiceDial{}\n")
@@ -65,7 +67,7 @@ func goTwiML(m codeModel) string {
 			for _, sip := range m.sips {
 				sf := [][2]string{{"SipUrl", quoteGo(sip.uri)}}
 				for _, v := range sip.attrs {
-					sf = append(sf, [2]string{upperFirst(v.name), goTwiMLValue(v)})
+					sf = append(sf, [2]string{upperFirst(v.Name), goTwiMLValue(v)})
 				}
 				b.WriteString("\t\t\t&twiml.VoiceSip{\n")
 				writeGoFields(&b, "\t\t\t\t", sf)
@@ -94,7 +96,7 @@ func writeGoSipChildren(b *strings.Builder, sip codeSip) {
 	for _, u := range sip.uris {
 		fields := [][2]string{{"SipUrl", quoteGo(u.uri)}}
 		for _, v := range u.attrs {
-			fields = append(fields, [2]string{upperFirst(v.name), goTwiMLValue(v)})
+			fields = append(fields, [2]string{upperFirst(v.Name), goTwiMLValue(v)})
 		}
 		b.WriteString(in + "\t&twiml.VoiceUri{\n")
 		writeGoFields(b, in+"\t\t", fields)
@@ -106,7 +108,7 @@ func writeGoSipChildren(b *strings.Builder, sip codeSip) {
 		for _, h := range sip.headers {
 			var fields [][2]string
 			for _, v := range h {
-				fields = append(fields, [2]string{upperFirst(v.name), goTwiMLValue(v)})
+				fields = append(fields, [2]string{upperFirst(v.Name), goTwiMLValue(v)})
 			}
 			b.WriteString(in + "\t\t\t&twiml.VoiceHeader{\n")
 			writeGoFields(b, in+"\t\t\t\t", fields)
@@ -120,16 +122,16 @@ func writeGoSipChildren(b *strings.Builder, sip codeSip) {
 
 // goTwiMLValue is a twiml struct field's value: twilio-go takes every
 // attribute as a string.
-func goTwiMLValue(v codeValue) string {
-	switch v.kind {
-	case kindInt:
-		return quoteGo(strconv.Itoa(v.n))
-	case kindBool:
+func goTwiMLValue(v param.Value) string {
+	switch v.Kind {
+	case param.KindInt:
+		return quoteGo(strconv.Itoa(v.N))
+	case param.KindBool:
 		return `"true"`
-	case kindEnv:
-		return "mustGetenv(" + quoteGo(v.s) + ")"
+	case param.KindEnv:
+		return "mustGetenv(" + quoteGo(v.S) + ")"
 	}
-	return quoteGo(v.s)
+	return quoteGo(v.S)
 }
 
 // writeGoFields writes keyed struct fields one a line, their values lined
@@ -173,7 +175,7 @@ func goCall(m codeModel) string {
 		}
 		b.WriteString("\tparams " + define + " &api.CreateCallParams{}\n")
 		for _, v := range call {
-			b.WriteString("\tparams.Set" + v.name + "(" + goCallValue(v) + ")\n")
+			b.WriteString("\tparams.Set" + v.Name + "(" + goCallValue(v) + ")\n")
 		}
 		b.WriteString("\tcall, err " + define + " client.Api.CreateCall(params)\n")
 		b.WriteString("\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n")
@@ -186,16 +188,16 @@ func goCall(m codeModel) string {
 
 // goCallValue is a CreateCallParams setter's argument: the setters take
 // ints, a bool and string lists where the API does.
-func goCallValue(v codeValue) string {
-	switch v.kind {
-	case kindInt:
-		return strconv.Itoa(v.n)
-	case kindBool:
+func goCallValue(v param.Value) string {
+	switch v.Kind {
+	case param.KindInt:
+		return strconv.Itoa(v.N)
+	case param.KindBool:
 		return "true"
-	case kindList:
-		return "[]string{" + joinQuoted(v.list, quoteGo) + "}"
-	case kindEnv:
-		return "mustGetenv(" + quoteGo(v.s) + ")"
+	case param.KindList:
+		return "[]string{" + joinQuoted(v.List, quoteGo) + "}"
+	case param.KindEnv:
+		return "mustGetenv(" + quoteGo(v.S) + ")"
 	}
-	return quoteGo(v.s)
+	return quoteGo(v.S)
 }

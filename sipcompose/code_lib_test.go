@@ -16,6 +16,7 @@ import (
 
 	"sipcompose/internal/testenv"
 	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/internal/param"
 )
 
 // The Code programs run here with the real helper libraries: the TwiML each
@@ -225,11 +226,11 @@ func twimlPasswordEnvs(doc Document) map[string]string {
 	sips, uris := allPasswordEnvs(doc.Targets)
 	for i, t := range doc.Targets {
 		if sips[i] != "" {
-			env[sips[i]] = xmlSafe(t.Password)
+			env[sips[i]] = param.XMLSafe(t.Password)
 		}
 		for k, u := range t.URIs {
 			if uris[i][k] != "" {
-				env[uris[i][k]] = xmlSafe(u.Password)
+				env[uris[i][k]] = param.XMLSafe(u.Password)
 			}
 		}
 	}
@@ -239,7 +240,7 @@ func twimlPasswordEnvs(doc Document) map[string]string {
 // curlForms runs the curl form in sh with a stub curl and returns the form
 // of each command: what curl would send, with the test's credentials.
 func curlForms(t *testing.T, curl string) []url.Values {
-	out := runWithStub(t, "curl", `printf '%s\0' "$@"; printf '\001\0'`, curl,
+	out := composetest.RunWithStub(t, "curl", `printf '%s\0' "$@"; printf '\001\0'`, curl,
 		EnvAccountSID+"="+testAccountSID, EnvAuthToken+"="+testAuthToken, EnvSIPPassword+"="+testSIPPassword)
 	var forms []url.Values
 	form := url.Values{}

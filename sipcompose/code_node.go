@@ -3,6 +3,8 @@ package sipcompose
 import (
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/internal/param"
 )
 
 // nodeEnv fails loudly where process.env would hand undefined to the
@@ -29,7 +31,7 @@ func nodeTwiML(m codeModel) string {
 	}
 	b.WriteString("const response = new twiml.VoiceResponse();\n")
 	b.WriteString("const dial = response.dial(")
-	writeNodeObject(&b, m.dial, "", func(v codeValue) string { return v.name })
+	writeNodeObject(&b, m.dial, "", func(v param.Value) string { return v.Name })
 	b.WriteString(");\n")
 	if len(m.sips) > 0 {
 		b.WriteString("// " + noteTwiMLURI + "\n")
@@ -48,7 +50,7 @@ func nodeTwiML(m codeModel) string {
 		}
 		for _, h := range sip.headers {
 			b.WriteString(name + "Headers.header(")
-			writeNodeObject(&b, h, "", func(v codeValue) string { return v.name })
+			writeNodeObject(&b, h, "", func(v param.Value) string { return v.Name })
 			b.WriteString(");\n")
 		}
 	}
@@ -58,13 +60,13 @@ func nodeTwiML(m codeModel) string {
 
 // writeNodeCall writes a builder call that takes an attributes object and
 // a text, as dial.sip and sip.uri do.
-func writeNodeCall(b *strings.Builder, fn string, attrs []codeValue, text string) {
+func writeNodeCall(b *strings.Builder, fn string, attrs []param.Value, text string) {
 	if len(attrs) == 0 {
 		b.WriteString(fn + "(" + quoteJS(text) + ");\n")
 		return
 	}
 	b.WriteString(fn + "(\n  ")
-	writeNodeObject(b, attrs, "  ", func(v codeValue) string { return v.name })
+	writeNodeObject(b, attrs, "  ", func(v param.Value) string { return v.Name })
 	b.WriteString(",\n  " + quoteJS(text) + "\n);\n")
 }
 
@@ -98,7 +100,7 @@ func nodeCall(m codeModel) string {
 			b.WriteString("  // " + noteCallURI + "\n")
 		}
 		b.WriteString("  const " + name + " = await client.calls.create(")
-		writeNodeObject(&b, call, "  ", func(v codeValue) string { return lowerFirst(v.name) })
+		writeNodeObject(&b, call, "  ", func(v param.Value) string { return lowerFirst(v.Name) })
 		b.WriteString(");\n")
 		b.WriteString("  console.log(" + name + ".sid);\n")
 	}
@@ -113,7 +115,7 @@ const NodeClientLine = `const client = twilio(env("` + EnvAccountSID + `"), env(
 
 // writeNodeObject writes an object literal, one property a line, indented
 // by indent; key names each property.
-func writeNodeObject(b *strings.Builder, vs []codeValue, indent string, key func(codeValue) string) {
+func writeNodeObject(b *strings.Builder, vs []param.Value, indent string, key func(param.Value) string) {
 	if len(vs) == 0 {
 		return
 	}
@@ -124,18 +126,18 @@ func writeNodeObject(b *strings.Builder, vs []codeValue, indent string, key func
 	b.WriteString(indent + "}")
 }
 
-func nodeValue(v codeValue) string {
-	switch v.kind {
-	case kindInt:
-		return strconv.Itoa(v.n)
-	case kindBool:
+func nodeValue(v param.Value) string {
+	switch v.Kind {
+	case param.KindInt:
+		return strconv.Itoa(v.N)
+	case param.KindBool:
 		return "true"
-	case kindList:
-		return "[" + joinQuoted(v.list, quoteJS) + "]"
-	case kindEnv:
-		return "env(" + quoteJS(v.s) + ")"
+	case param.KindList:
+		return "[" + joinQuoted(v.List, quoteJS) + "]"
+	case param.KindEnv:
+		return "env(" + quoteJS(v.S) + ")"
 	}
-	return quoteJS(v.s)
+	return quoteJS(v.S)
 }
 
 // callName names the result of each call: call, or call1, call2… when

@@ -3,6 +3,8 @@ package sipcompose
 import (
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/internal/param"
 )
 
 // pythonTwiML is the twilio-python program that builds the TwiML and
@@ -105,7 +107,7 @@ const PythonClientLine = `client = Client(os.environ["` + EnvAccountSID + `"], o
 // empty, then the keyword arguments. rest says they are REST parameters,
 // whose booleans are sent as the string "true": python3-twilio 7.7.1
 // passes a bool on as "True".
-func writePythonArgs(b *strings.Builder, first string, vs []codeValue, rest bool) {
+func writePythonArgs(b *strings.Builder, first string, vs []param.Value, rest bool) {
 	if first == "" && len(vs) == 0 {
 		return
 	}
@@ -118,7 +120,7 @@ func writePythonArgs(b *strings.Builder, first string, vs []codeValue, rest bool
 		b.WriteString("    " + first + ",\n")
 	}
 	for _, v := range vs {
-		name := snake(v.name)
+		name := snake(v.Name)
 		if name == "from" {
 			name = "from_"
 		}
@@ -126,19 +128,19 @@ func writePythonArgs(b *strings.Builder, first string, vs []codeValue, rest bool
 	}
 }
 
-func pythonValue(v codeValue, rest bool) string {
-	switch v.kind {
-	case kindInt:
-		return strconv.Itoa(v.n)
-	case kindBool:
+func pythonValue(v param.Value, rest bool) string {
+	switch v.Kind {
+	case param.KindInt:
+		return strconv.Itoa(v.N)
+	case param.KindBool:
 		if rest {
 			return `"true"`
 		}
 		return "True"
-	case kindList:
-		return "[" + joinQuoted(v.list, quotePython) + "]"
-	case kindEnv:
-		return "os.environ[" + quotePython(v.s) + "]"
+	case param.KindList:
+		return "[" + joinQuoted(v.List, quotePython) + "]"
+	case param.KindEnv:
+		return "os.environ[" + quotePython(v.S) + "]"
 	}
-	return quotePython(v.s)
+	return quotePython(v.S)
 }

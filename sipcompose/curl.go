@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"sipcompose/sipcompose/internal/param"
+	"sipcompose/sipcompose/internal/shell"
 	"sipcompose/sipcompose/resolve"
 )
 
@@ -92,22 +94,22 @@ func writeCurlCommand(b *strings.Builder, doc Document, t Target, r resolve.Reso
 		uri = r.Children[0].Resolution.URI
 		b.WriteString(curlFirstURIComment)
 	}
-	if len(namedHeaders(t.HeaderElements)) > 0 {
+	if len(param.NamedHeaders(t.HeaderElements)) > 0 {
 		b.WriteString(curlHeaderElementsComment)
 	}
 	b.WriteString(curlFirstLine + curlNextLine + curlAuthLine)
 	for _, v := range restParams(&doc, &t, uri, bare) {
-		switch v.kind {
-		case kindEnv:
+		switch v.Kind {
+		case param.KindEnv:
 			// Double quotes, so sh reads the secret from the variable.
-			b.WriteString(curlNextLine + `--data-urlencode "` + v.name + `=$` + v.s + `"`)
-		case kindList:
+			b.WriteString(curlNextLine + `--data-urlencode "` + v.Name + `=$` + v.S + `"`)
+		case param.KindList:
 			// One field per item, as the REST API takes a list.
-			for _, e := range v.list {
-				writeCurlField(b, v.name, e)
+			for _, e := range v.List {
+				writeCurlField(b, v.Name, e)
 			}
 		default:
-			writeCurlField(b, v.name, v.text())
+			writeCurlField(b, v.Name, v.Text())
 		}
 	}
 	b.WriteByte('\n')
@@ -116,7 +118,7 @@ func writeCurlCommand(b *strings.Builder, doc Document, t Target, r resolve.Reso
 // writeCurlField writes one form field, single-quoted for sh.
 func writeCurlField(b *strings.Builder, name, value string) {
 	b.WriteString(curlNextLine + "--data-urlencode '" + name + "=")
-	writeShellQuoted(b, value)
+	shell.WriteQuoted(b, value)
 	b.WriteByte('\'')
 }
 

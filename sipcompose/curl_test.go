@@ -1,13 +1,10 @@
 package sipcompose
 
 import (
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"sipcompose/internal/testenv"
 	"sipcompose/sipcompose/internal/composetest"
 )
 
@@ -41,7 +38,7 @@ func TestCurlArgvThroughShell(t *testing.T) {
 		REST:    REST{TwiML: "<Response><Say>" + nasty + "</Say></Response>"},
 	}
 	r := Compose(doc)
-	out := runWithStub(t, "curl", "for a in \"$@\"; do printf '%s\\n--\\n' \"$a\"; done", r.Curl,
+	out := composetest.RunWithStub(t, "curl", "for a in \"$@\"; do printf '%s\\n--\\n' \"$a\"; done", r.Curl,
 		"TWILIO_ACCOUNT_SID=AC123", "TWILIO_AUTH_TOKEN=tok", "SIP_PASSWORD=pw'x")
 	got := strings.Split(strings.TrimSuffix(out, "\n--\n"), "\n--\n")
 	want := []string{
@@ -59,38 +56,12 @@ func TestCurlArgvThroughShell(t *testing.T) {
 	}
 }
 
-// shell is sh's path. Without sh the test is skipped, except under CI,
-// where it fails: the curl form is checked by running it.
-func shell(t *testing.T) string {
-	t.Helper()
-	return testenv.LookPath(t, "sh", "the curl form is checked by running it: apt-get install dash")
-}
-
-// runWithStub runs script in sh with only env and a PATH holding a stub
-// command named name, whose body (after the #! line) is stub, and returns
-// what they printed. The script's quoting is what is under test.
-func runWithStub(t *testing.T, name, stub, script string, env ...string) string {
-	t.Helper()
-	sh := shell(t)
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\n"+stub+"\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(sh, "-c", script)
-	cmd.Env = append([]string{"PATH=" + dir}, env...)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v: %s\n%s", err, out, script)
-	}
-	return string(out)
-}
-
 func TestCurlOneCommandPerTarget(t *testing.T) {
 	r := Compose(composetest.Full())
 	if n := strings.Count(r.Curl, "curl -X POST"); n != 2 {
 		t.Errorf("%d commands, want 2", n)
 	}
-	sh := shell(t)
+	sh := composetest.Shell(t)
 	if out, err := exec.Command(sh, "-n", "-c", r.Curl).CombinedOutput(); err != nil {
 		t.Errorf("sh -n: %v %s", err, out)
 	}
@@ -148,7 +119,7 @@ func TestCurlCommands(t *testing.T) {
 // break once ended the "# Record:" comment and ran its next line.
 func TestCurlCommentsCarryNoValue(t *testing.T) {
 	doc := Document{Dial: Dial{Record: "record-from-ringing\necho INJECTED"}, Targets: []Target{{Host: "h.example.com"}}}
-	out := runWithStub(t, "curl", ":", Compose(doc).Curl)
+	out := composetest.RunWithStub(t, "curl", ":", Compose(doc).Curl)
 	if strings.Contains(out, "INJECTED") {
 		t.Errorf("a line of the record value ran: %q", out)
 	}

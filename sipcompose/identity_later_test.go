@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"sipcompose/sipcompose/internal/param"
 )
 
 // identityLaterDigests are TestOutputIdentity's check for what came after
@@ -118,7 +120,7 @@ var idLaterURIs = append([]string{
 func withoutUnnamedHeaderElements(doc Document) Document {
 	doc = doc.Clone()
 	for i := range doc.Targets {
-		if t := &doc.Targets[i]; len(t.HeaderElements) > 0 && len(namedHeaders(t.HeaderElements)) == 0 {
+		if t := &doc.Targets[i]; len(t.HeaderElements) > 0 && len(param.NamedHeaders(t.HeaderElements)) == 0 {
 			t.HeaderElements = nil
 		}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/sipuri"
 )
 
@@ -85,7 +86,7 @@ func inviteCheck(t testing.TB, tg Target, inv Invite, want []Header) {
 // <Header> elements, each whose name Twilio accepts, values decoded.
 func sentHeaders(tg Target) []Header {
 	var out []Header
-	for _, h := range append(wantHeaders(tg), namedHeaders(tg.HeaderElements)...) {
+	for _, h := range append(wantHeaders(tg), param.NamedHeaders(tg.HeaderElements)...) {
 		lower := strings.ToLower(h.Name)
 		accepted := sipuri.ValidToken(h.Name) && !strings.HasPrefix(lower, "x-twilio") &&
 			(strings.HasPrefix(lower, "x-") || lower == "user-to-user" || lower == "remote-party-id" ||

@@ -1,6 +1,10 @@
 package sipcompose
 
-import "strings"
+import (
+	"strings"
+
+	"sipcompose/sipcompose/internal/param"
+)
 
 // restParams is the REST Calls request for one target: each parameter's
 // name as Twilio spells it and where the Document holds its value, in the
@@ -12,18 +16,18 @@ import "strings"
 //
 // uri is the call's To. bare says the target is <Uri>s alone: uri is then
 // its first, whose username the call takes if the target has none.
-func restParams(doc *Document, t *Target, uri string, bare bool) []codeValue {
+func restParams(doc *Document, t *Target, uri string, bare bool) []param.Value {
 	d := &doc.Dial
 	from := d.CallerID
 	if from == "" {
 		from = "sipcompose"
 	}
-	answered := param("Url", PlaceholderRESTURL)
+	answered := param.REST("Url", PlaceholderRESTURL)
 	switch {
 	case doc.REST.URL != "":
-		answered = param("Url", doc.REST.URL)
+		answered = param.REST("Url", doc.REST.URL)
 	case doc.REST.TwiML != "":
-		answered = param("Twiml", doc.REST.TwiML)
+		answered = param.REST("Twiml", doc.REST.TwiML)
 	}
 	username := t.Username
 	if bare && username == "" {
@@ -31,47 +35,47 @@ func restParams(doc *Document, t *Target, uri string, bare bool) []codeValue {
 	}
 	// Room for every parameter a call can have, so the list is allocated
 	// once: the curl form builds it for each target on every keystroke.
-	call := make([]codeValue, 0, 25)
-	call = append(call, param("To", uri), param("From", from), answered)
+	call := make([]param.Value, 0, 25)
+	call = append(call, param.REST("To", uri), param.REST("From", from), answered)
 	if username != "" {
-		call = append(call, param("SipAuthUsername", username), codeValue{name: "SipAuthPassword", kind: kindEnv, s: EnvSIPPassword})
+		call = append(call, param.REST("SipAuthUsername", username), param.Env("SipAuthPassword", EnvSIPPassword))
 	}
-	call = append(call, intValue("Timeout", d.Timeout))
+	call = append(call, param.Int("Timeout", d.Timeout))
 	if recording(d.Record) {
 		channels := ""
 		if strings.HasSuffix(d.Record, "-dual") {
 			channels = "dual"
 		}
 		call = append(call,
-			boolValue("Record", true),
-			param("RecordingChannels", channels),
-			param("RecordingTrack", d.RecordingTrack),
-			param("RecordingStatusCallback", d.RecordingStatusCallback),
-			param("RecordingStatusCallbackMethod", d.RecordingStatusCallbackMethod),
-			listValue("RecordingStatusCallbackEvent", d.RecordingStatusCallbackEvent),
+			param.Bool("Record", true),
+			param.REST("RecordingChannels", channels),
+			param.REST("RecordingTrack", d.RecordingTrack),
+			param.REST("RecordingStatusCallback", d.RecordingStatusCallback),
+			param.REST("RecordingStatusCallbackMethod", d.RecordingStatusCallbackMethod),
+			param.List("RecordingStatusCallbackEvent", d.RecordingStatusCallbackEvent),
 			// Trim applies only to a recording, in both forms.
-			param("Trim", d.Trim),
+			param.REST("Trim", d.Trim),
 		)
 	}
 	call = append(call,
-		intValue("TimeLimit", d.TimeLimit),
-		param("StatusCallback", t.StatusCallback),
-		param("StatusCallbackMethod", t.StatusCallbackMethod),
-		listValue("StatusCallbackEvent", t.StatusCallbackEvent),
-		param("MachineDetection", t.MachineDetection),
-		intValue("MachineDetectionTimeout", t.MachineDetectionTimeout),
-		intValue("MachineDetectionSpeechThreshold", t.MachineDetectionSpeechThreshold),
-		intValue("MachineDetectionSpeechEndThreshold", t.MachineDetectionSpeechEndThreshold),
-		intValue("MachineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout),
+		param.Int("TimeLimit", d.TimeLimit),
+		param.REST("StatusCallback", t.StatusCallback),
+		param.REST("StatusCallbackMethod", t.StatusCallbackMethod),
+		param.List("StatusCallbackEvent", t.StatusCallbackEvent),
+		param.REST("MachineDetection", t.MachineDetection),
+		param.Int("MachineDetectionTimeout", t.MachineDetectionTimeout),
+		param.Int("MachineDetectionSpeechThreshold", t.MachineDetectionSpeechThreshold),
+		param.Int("MachineDetectionSpeechEndThreshold", t.MachineDetectionSpeechEndThreshold),
+		param.Int("MachineDetectionSilenceTimeout", t.MachineDetectionSilenceTimeout),
 	)
 	if t.AMDStatusCallback != "" {
 		// The REST API reports AMD results to a callback only in async
 		// mode; it takes the string "true", not a boolean.
-		call = append(call, param("AsyncAmd", "true"))
+		call = append(call, param.REST("AsyncAmd", "true"))
 	}
 	call = append(call,
-		param("AsyncAmdStatusCallback", t.AMDStatusCallback),
-		param("AsyncAmdStatusCallbackMethod", t.AMDStatusCallbackMethod),
+		param.REST("AsyncAmdStatusCallback", t.AMDStatusCallback),
+		param.REST("AsyncAmdStatusCallbackMethod", t.AMDStatusCallbackMethod),
 	)
-	return present(call...)
+	return param.Present(call...)
 }

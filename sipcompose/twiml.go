@@ -3,6 +3,7 @@ package sipcompose
 import (
 	"github.com/beevik/etree"
 
+	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/resolve"
 )
 
@@ -19,11 +20,11 @@ func renderTwiML(doc Document, res []resolve.Resolution) string {
 	x.WriteSettings.CanonicalAttrVal = true
 	x.CreateProcInst("xml", `version="1.0" encoding="UTF-8"`)
 	dial := x.CreateElement("Response").CreateElement("Dial")
-	setAttributes(dial, dialAttributes(&doc.Dial))
+	setAttributes(dial, param.Dial(&doc.Dial))
 	for i := range doc.Targets {
 		t := &doc.Targets[i]
 		sip := dial.CreateElement("Sip")
-		setAttributes(sip, sipAttributes(t))
+		setAttributes(sip, param.Sip(t))
 		// BuildURI percent-encodes every byte outside printable ASCII,
 		// so a URI needs no xmlSafe.
 		sip.SetText(res[i].URI)
@@ -36,8 +37,8 @@ func renderTwiML(doc Document, res []resolve.Resolution) string {
 
 // setAttributes adds vs to e in their order, which attributes.go fixes so
 // the same document always gives the same bytes.
-func setAttributes(e *etree.Element, vs []codeValue) {
+func setAttributes(e *etree.Element, vs []param.Value) {
 	for _, v := range vs {
-		e.CreateAttr(v.name, v.text())
+		e.CreateAttr(v.Name, v.Text())
 	}
 }

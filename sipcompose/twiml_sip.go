@@ -3,6 +3,7 @@ package sipcompose
 import (
 	"github.com/beevik/etree"
 
+	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/resolve"
 )
 
@@ -17,13 +18,13 @@ func sipChildren(sip *etree.Element, t *Target, r resolve.Resolution) {
 	}
 	for k := range t.URIs {
 		e := sip.CreateElement("Uri")
-		setAttributes(e, uriAttributes(&t.URIs[k]))
-		e.SetText(xmlSafe(r.Children[k].Resolution.URI))
+		setAttributes(e, param.URI(&t.URIs[k]))
+		e.SetText(param.XMLSafe(r.Children[k].Resolution.URI))
 	}
-	if rows := namedHeaders(t.HeaderElements); len(rows) > 0 {
+	if rows := param.NamedHeaders(t.HeaderElements); len(rows) > 0 {
 		headers := sip.CreateElement("Headers")
 		for _, h := range rows {
-			setAttributes(headers.CreateElement("Header"), headerAttributes(h))
+			setAttributes(headers.CreateElement("Header"), param.Header(h))
 		}
 	}
 }
