@@ -1,6 +1,9 @@
 package sipcompose
 
-import "sipcompose/sipcompose/resolve"
+import (
+	"sipcompose/sipcompose/resolve"
+	"sipcompose/sipcompose/validate"
+)
 
 // Compose turns a Document into everything the page, the CLI and the tests
 // show. It never fails: problems are Diagnostics in the Result, and the
@@ -22,6 +25,14 @@ func composeCall(doc Document, res []resolve.Resolution) Result {
 		URIs:        resolve.RESTURIs(res),
 		Curl:        renderCurl(doc, res),
 		AllowList:   allowListFor(doc, res),
-		Diagnostics: validate(doc, res),
+		Diagnostics: validate.Document(doc, res),
 	}
+}
+
+// Validate checks a Document against Twilio's rules. Each Diagnostic names
+// the field it concerns and says what to do. The order is fixed: errors,
+// then warnings, then advice; within each, by field (indices compared as
+// numbers, so targets[2] comes before targets[10]), then by code.
+func Validate(doc Document) []Diagnostic {
+	return validate.Document(doc, resolve.Document(doc))
 }

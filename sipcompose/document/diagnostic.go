@@ -13,6 +13,18 @@ const (
 	SeverityInfo    Severity = "info"
 )
 
+// Rank orders severities as every list of diagnostics shows them: errors
+// (0), then warnings (1), then advice (2).
+func (s Severity) Rank() int {
+	switch s {
+	case SeverityError:
+		return 0
+	case SeverityWarning:
+		return 1
+	}
+	return 2
+}
+
 // Diagnostic is one finding about a Document. Code is stable (tests, the UI
 // and docs/diagnostics.md refer to it); Field is a JSON-ish path such as
 // "targets[0].headers[1].name" so the UI can show it beside the control;

@@ -1,6 +1,7 @@
 package sipuri
 
 import (
+	"strings"
 	"testing"
 
 	"sipcompose/sipcompose/document"
@@ -76,6 +77,19 @@ func TestBuildURIPrintableASCII(t *testing.T) {
 			if c := uri[i]; c <= ' ' || c >= 0x7f {
 				t.Errorf("Build has byte %#x at %d: %q", c, i, uri)
 			}
+		}
+	}
+}
+
+func TestHostValid(t *testing.T) {
+	for h, want := range map[string]bool{
+		"pbx.example.com": true, "203.0.113.10": true, "[2001:db8::1]": true, "2001:db8::1": true,
+		"localhost": true, "example.com.": true, "a-b.c1": true, strings.Repeat("a", 63) + ".com": true,
+		"-a.com": false, "a-.com": false, "a..b": false, "a_b.com": false, "[203.0.113.10]": false, "1.2.3.4.5": false,
+		"999.0.0.1": false, "a b": false, strings.Repeat("a", 64) + ".com": false, "[::1": false, "::zz": false,
+	} {
+		if got := ValidHost(h); got != want {
+			t.Errorf("ValidHost(%q) = %v, want %v", h, got, want)
 		}
 	}
 }

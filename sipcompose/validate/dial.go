@@ -1,6 +1,10 @@
-package sipcompose
+package validate
 
-import "strings"
+import (
+	"strings"
+
+	"sipcompose/sipcompose/document"
+)
 
 // Values <Dial> accepts, from Twilio's TwiML reference.
 var (
@@ -11,22 +15,22 @@ var (
 	ringTones       = strings.Fields("at au bg br be ch cl cn cz de dk ee es fi fr gr hu il in it lt jp mx my nl no nz ph pl pt ru se sg th uk us us-old tw ve za")
 )
 
-func (v *validator) dial(d Dial) {
+func (v *validator) dial(d document.Dial) {
 	v.text("dial", "callerId", d.CallerID)
 	if d.CallerID != "" && !callerIDValid(d.CallerID) {
-		v.add(SeverityError, "caller-id-invalid", "dial.callerId",
+		v.add(document.SeverityError, "caller-id-invalid", "dial.callerId",
 			"Caller ID %q: when dialing <Sip>, use only letters, digits and + - _ . with no spaces.", d.CallerID)
 	}
 	v.url("dial", "action", d.Action)
 	v.method("dial", "method", d.Method)
 	if d.Timeout != 0 && (d.Timeout < 5 || d.Timeout > 600) {
-		v.add(SeverityError, "timeout-range", "dial.timeout", "Timeout %d s: use 5 to 600 seconds (Twilio's default is 30).", d.Timeout)
+		v.add(document.SeverityError, "timeout-range", "dial.timeout", "Timeout %d s: use 5 to 600 seconds (Twilio's default is 30).", d.Timeout)
 	}
 	switch {
 	case d.TimeLimit < 0 || d.TimeLimit > 86400:
-		v.add(SeverityError, "time-limit-range", "dial.timeLimit", "Time limit %d s: use 1 to 86400 seconds (default 14400, 4 hours).", d.TimeLimit)
+		v.add(document.SeverityError, "time-limit-range", "dial.timeLimit", "Time limit %d s: use 1 to 86400 seconds (default 14400, 4 hours).", d.TimeLimit)
 	case d.TimeLimit > 14400:
-		v.add(SeverityWarning, "time-limit-long", "dial.timeLimit", "Time limits over 14400 s (4 hours) need the 24-hour call setting enabled on the account.")
+		v.add(document.SeverityWarning, "time-limit-long", "dial.timeLimit", "Time limits over 14400 s (4 hours) need the 24-hour call setting enabled on the account.")
 	}
 	v.oneOf("dial", "record", d.Record, recordValues, "record-invalid")
 	v.oneOf("dial", "trim", d.Trim, trimValues, "trim-invalid")

@@ -1,6 +1,10 @@
-package sipcompose
+package validate
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"sipcompose/sipcompose/document"
+)
 
 var (
 	statusEvents      = []string{"initiated", "ringing", "answered", "completed"}
@@ -8,19 +12,19 @@ var (
 )
 
 // callbacks checks what Twilio fetches or reports to for one target.
-func (v *validator) callbacks(p string, t Target) {
+func (v *validator) callbacks(p string, t document.Target) {
 	v.url(p, "url", t.URL)
 	v.method(p, "method", t.Method)
 	v.url(p, "statusCallback", t.StatusCallback)
 	v.method(p, "statusCallbackMethod", t.StatusCallbackMethod)
 	v.events(p, "statusCallbackEvent", t.StatusCallbackEvent, statusEvents, "status-event-invalid")
 	if len(t.StatusCallbackEvent) > 0 && t.StatusCallback == "" {
-		v.add(SeverityWarning, "status-events-without-callback", p+".statusCallback", "Status callback events are sent only to a Status callback URL: set one.")
+		v.add(document.SeverityWarning, "status-events-without-callback", p+".statusCallback", "Status callback events are sent only to a Status callback URL: set one.")
 	}
 }
 
 // amd checks answering-machine detection.
-func (v *validator) amd(p string, t Target) {
+func (v *validator) amd(p string, t document.Target) {
 	v.oneOf(p, "machineDetection", t.MachineDetection, machineDetections, "machine-detection-invalid")
 	ranges := []struct {
 		field    string
@@ -40,11 +44,11 @@ func (v *validator) amd(p string, t Target) {
 		}
 		set = true
 		if r.value < r.min || r.value > r.max {
-			v.add(SeverityError, "amd-range", p+"."+r.field, "%s %d: use %d to %d %s.", r.field, r.value, r.min, r.max, r.unit)
+			v.add(document.SeverityError, "amd-range", p+"."+r.field, "%s %d: use %d to %d %s.", r.field, r.value, r.min, r.max, r.unit)
 		}
 	}
 	if set && t.MachineDetection == "" {
-		v.add(SeverityWarning, "amd-without-detection", p+".machineDetection",
+		v.add(document.SeverityWarning, "amd-without-detection", p+".machineDetection",
 			"Answering-machine settings are ignored unless Machine detection is Enable or DetectMessageEnd.")
 	}
 	v.url(p, "amdStatusCallback", t.AMDStatusCallback)
@@ -52,15 +56,15 @@ func (v *validator) amd(p string, t Target) {
 }
 
 // rest checks what only the REST form of the call uses.
-func (v *validator) rest(r REST) {
+func (v *validator) rest(r document.REST) {
 	v.url("rest", "url", r.URL)
 	if !utf8.ValidString(r.TwiML) {
-		v.add(SeverityError, "text-invalid", "rest.twiml", "REST TwiML is not valid UTF-8: retype it.")
+		v.add(document.SeverityError, "text-invalid", "rest.twiml", "REST TwiML is not valid UTF-8: retype it.")
 	}
 	if r.URL != "" && r.TwiML != "" {
-		v.add(SeverityWarning, "rest-url-and-twiml", "rest.twiml", "Twilio ignores Twiml when Url is also given: keep one.")
+		v.add(document.SeverityWarning, "rest-url-and-twiml", "rest.twiml", "Twilio ignores Twiml when Url is also given: keep one.")
 	}
 	if n := utf8.RuneCountInString(r.TwiML); n > MaxRESTTwiML {
-		v.add(SeverityError, "rest-twiml-too-long", "rest.twiml", "REST TwiML is %d characters; the Twiml parameter takes at most %d. Host it and use Url instead.", n, MaxRESTTwiML)
+		v.add(document.SeverityError, "rest-twiml-too-long", "rest.twiml", "REST TwiML is %d characters; the Twiml parameter takes at most %d. Host it and use Url instead.", n, MaxRESTTwiML)
 	}
 }

@@ -1,9 +1,10 @@
-package sipcompose
+package validate
 
 import (
 	"strconv"
 	"strings"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/resolve"
 	"sipcompose/sipcompose/sipuri"
 )
@@ -27,19 +28,19 @@ func (v *validator) uuiRow(field, name, value string) {
 
 // sipChildren checks a target's <Uri> children and says what Twilio
 // documents of them and of <Header> elements, whose rows headerRows checks.
-func (v *validator) sipChildren(p string, t Target, r resolve.Resolution) {
+func (v *validator) sipChildren(p string, t document.Target, r resolve.Resolution) {
 	if len(t.URIs) == 0 && len(t.HeaderElements) == 0 {
 		return
 	}
-	v.add(SeverityInfo, "sip-children-undocumented", p,
+	v.add(document.SeverityInfo, "sip-children-undocumented", p,
 		"Twilio's TwiML reference does not document <Uri> or <Headers> inside <Sip> yet. Twilio's helper libraries write them (twilio-go since 1.30, twilio-python since 9.10), and their doc comments are the only source: URIs are tried in priority order, and equal priorities are split by weight.")
 	if len(t.URIs) > 0 {
 		switch {
 		case t.Host != "":
-			v.add(SeverityWarning, "sip-uri-and-uris", p+".uris",
+			v.add(document.SeverityWarning, "sip-uri-and-uris", p+".uris",
 				"This <Sip> has a URI of its own (Host) and <Uri> children, and no Twilio source says how the two combine: keep one.")
 		case len(t.Headers) > 0 || t.UUI.Data != "":
-			v.add(SeverityError, "headers-without-uri", p+".headers",
+			v.add(document.SeverityError, "headers-without-uri", p+".headers",
 				"The headers and UUI of this target go in its own URI, and it has none, only <Uri> children: send them as <Header> elements, or put them in each <Uri>.")
 		}
 	}
@@ -52,12 +53,12 @@ func (v *validator) sipChildren(p string, t Target, r resolve.Resolution) {
 // reads it and as the target's own URI would be checked, measured as typed
 // (it is sent as typed); every finding about the URI is shown at its
 // field.
-func (v *validator) sipURI(f string, u SipURI, c resolve.Child) {
+func (v *validator) sipURI(f string, u document.SipURI, c resolve.Child) {
 	sub := &validator{}
 	if c.Readable() {
 		sub.target("targets[0]", c.Parsed, c.Resolution)
 	}
-	for _, found := range [][]Diagnostic{c.Problems, sub.out} {
+	for _, found := range [][]document.Diagnostic{c.Problems, sub.out} {
 		for _, d := range found {
 			d.Field = f + ".uri"
 			v.out = append(v.out, d)
@@ -65,7 +66,7 @@ func (v *validator) sipURI(f string, u SipURI, c resolve.Child) {
 	}
 	for _, n := range []struct{ name, value string }{{"priority", u.Priority}, {"weight", u.Weight}} {
 		if n.value != "" && !wholeNumber(strings.TrimSpace(n.value)) {
-			v.add(SeverityWarning, "uri-number-invalid", f+"."+n.name,
+			v.add(document.SeverityWarning, "uri-number-invalid", f+"."+n.name,
 				"%s %q: Twilio's helper libraries describe it as a number; write a whole number (0 or more).", n.name, n.value)
 		}
 	}

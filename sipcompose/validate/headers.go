@@ -1,19 +1,20 @@
-package sipcompose
+package validate
 
 import (
 	"strconv"
 	"strings"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/sipuri"
 )
 
 // headers checks a target's header rows, then the length limits of its
 // URI.
-func (v *validator) headers(p string, t Target, uri string) {
+func (v *validator) headers(p string, t document.Target, uri string) {
 	v.headerRows(p, t)
 	hp := sipuri.HeadersPart(uri)
 	if len(hp) > sipuri.MaxHeadersLength {
-		v.add(SeverityError, "headers-too-long", p+".headers",
+		v.add(document.SeverityError, "headers-too-long", p+".headers",
 			"The encoded headers are %d characters; Twilio needs fewer than 1024 (errors 21227, 13251). Shorten or drop some values.", len(hp))
 	}
 	// Twilio's headers limit (1024) is larger than its URI limit (255), so
@@ -21,10 +22,10 @@ func (v *validator) headers(p string, t Target, uri string) {
 	// hence only advice when the whole URI passes 255.
 	switch base, _, _ := strings.Cut(uri, "?"); {
 	case len(base) > sipuri.MaxURILength:
-		v.add(SeverityError, "uri-too-long", p+".host",
+		v.add(document.SeverityError, "uri-too-long", p+".host",
 			"The SIP URI (without headers) is %d characters; Twilio needs fewer than 255 (error 13243).", len(base))
 	case len(uri) > sipuri.MaxURILength && len(hp) <= sipuri.MaxHeadersLength:
-		v.add(SeverityInfo, "uri-long-with-headers", p+".headers",
+		v.add(document.SeverityInfo, "uri-long-with-headers", p+".headers",
 			"With its headers the SIP URI is %d characters. Twilio limits the URI to under 255 and the headers to under 1024 without saying whether the first includes the second; if Twilio reports error 13243, shorten the headers.", len(uri))
 	}
 }
@@ -33,7 +34,7 @@ func (v *validator) headers(p string, t Target, uri string) {
 // sent as <Header> elements, by the same rules: Twilio's for a name, the
 // prefix checks, the UUI's for a row under the UUI's name, and no name
 // twice, across both lists and the UUI.
-func (v *validator) headerRows(p string, t Target) {
+func (v *validator) headerRows(p string, t document.Target) {
 	// Where each name was first seen, by strings.ToLower of it: SIP header
 	// names ignore case.
 	seen := make(map[string]firstSeen, 2+len(t.Headers)+len(t.HeaderElements))
@@ -50,7 +51,7 @@ func (v *validator) headerRows(p string, t Target) {
 }
 
 // headerRow checks row i of list ("headers" or "headerElements").
-func (v *validator) headerRow(p, list string, i int, h Header, seen map[string]firstSeen) {
+func (v *validator) headerRow(p, list string, i int, h document.Header, seen map[string]firstSeen) {
 	// The row's path is built once, its fields' paths only for a finding:
 	// most rows have none.
 	row := p + "." + list + "[" + strconv.Itoa(i) + "]"
@@ -58,7 +59,7 @@ func (v *validator) headerRow(p, list string, i int, h Header, seen map[string]f
 	v.text(row, "value", h.Value)
 	if h.Name == "" {
 		if h.Value != "" {
-			v.add(SeverityError, "header-name-missing", row+".name", "This header has a value but no name: enter a name starting with X-.")
+			v.add(document.SeverityError, "header-name-missing", row+".name", "This header has a value but no name: enter a name starting with X-.")
 		}
 		return
 	}
@@ -69,7 +70,7 @@ func (v *validator) headerRow(p, list string, i int, h Header, seen map[string]f
 	v.xPrefix(row, h.Name)
 	lower := strings.ToLower(h.Name)
 	if first, dup := seen[lower]; dup {
-		v.add(SeverityWarning, "header-duplicate", row+".name", "Header %q is sent twice (%s): keep one, or pack both values into one header.", h.Name, first.also(list))
+		v.add(document.SeverityWarning, "header-duplicate", row+".name", "Header %q is sent twice (%s): keep one, or pack both values into one header.", h.Name, first.also(list))
 		return
 	}
 	seen[lower] = firstSeen{list, i}
@@ -110,19 +111,19 @@ func (v *validator) headerName(row, list, name string) {
 	}
 	switch code := sipuri.DroppedHeader(name); code {
 	case "header-name-invalid":
-		v.add(SeverityError, code, row+".name",
+		v.add(document.SeverityError, code, row+".name",
 			"Header name %q: use only letters, digits and hyphens (error 13252: invalid header name).%s", name, caveat)
 	case "header-name-reserved":
-		v.add(SeverityError, code, row+".name",
+		v.add(document.SeverityError, code, row+".name",
 			"Header name %q: names starting with X-Twilio are reserved and Twilio drops the header (error 32113). Choose another X- name.%s", name, caveat)
 	case "header-name-not-allowed":
-		v.add(SeverityError, code, row+".name",
+		v.add(document.SeverityError, code, row+".name",
 			"Header %q is not passed on: custom headers must start with X- (e.g. X-%s); the only other allowed names are %s (errors 13252, 32113).%s",
 			name, name, strings.Join(sipuri.StandardHeaders(), ", "), caveat)
 	}
 }
 
-func (v *validator) uui(p string, u UUI) {
+func (v *validator) uui(p string, u document.UUI) {
 	v.text(p, "uui.data", u.Data)
 	v.text(p, "uui.encoding", u.Encoding)
 	if u.Data != "" {
@@ -132,19 +133,19 @@ func (v *validator) uui(p string, u UUI) {
 
 // uuiRules checks UUI data against its encoding; what names the data in
 // the messages (the UUI section, or a header row).
-func (v *validator) uuiRules(dataField, encodingField string, u UUI, what string) {
+func (v *validator) uuiRules(dataField, encodingField string, u document.UUI, what string) {
 	enc := sipuri.UUIEncoding(u)
 	switch {
 	case strings.EqualFold(enc, "hex") && !sipuri.IsHex(u.Data):
-		v.add(SeverityError, "uui-not-hex", dataField,
+		v.add(document.SeverityError, "uui-not-hex", dataField,
 			"%s must be hex digits (0-9, A-F) with encoding=hex (error 32112: invalid header value). Use the text→hex helper to convert text.", what)
 	case strings.EqualFold(enc, "hex") && len(u.Data)%2 != 0:
 		// Twilio's own example sends "123456789", so Twilio passes an odd
 		// count on; the receiver may not decode the last half-octet.
-		v.add(SeverityWarning, "uui-hex-odd", dataField,
+		v.add(document.SeverityWarning, "uui-hex-odd", dataField,
 			"%s has %d hex digits: hex encodes whole octets, so use an even number or the receiver may drop the last digit.", what, len(u.Data))
 	case !strings.EqualFold(enc, "hex"):
-		v.add(SeverityWarning, "uui-encoding-unknown", encodingField,
+		v.add(document.SeverityWarning, "uui-encoding-unknown", encodingField,
 			"UUI encoding %q: Twilio documents only encoding=hex; the receiver may not understand another.", enc)
 	}
 }
@@ -157,10 +158,10 @@ func (v *validator) xPrefix(row, name string) {
 	switch {
 	case !sipuri.IsXHeader(name):
 	case len(name) == 2:
-		v.add(SeverityError, "header-name-incomplete", row+".name",
+		v.add(document.SeverityError, "header-name-incomplete", row+".name",
 			`Header name "X-" is only the prefix: type the rest of the name (e.g. X-Account), or remove the header.`)
 	case sipuri.IsXHeader(name[2:]):
-		v.add(SeverityWarning, "header-name-double-prefix", row+".name",
+		v.add(document.SeverityWarning, "header-name-double-prefix", row+".name",
 			"Header name %q starts with X- twice: did you mean %q? Twilio would pass it on as typed.", name, name[2:])
 	}
 }

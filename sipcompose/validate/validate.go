@@ -1,4 +1,8 @@
-package sipcompose
+// Package validate checks a Document against Twilio's rules: every
+// finding a Diagnostic that names its field, says what to do and cites
+// Twilio's error number where Twilio has one. It reads each target's
+// resolution, so it judges the URI the TwiML and the REST form write.
+package validate
 
 import (
 	"fmt"
@@ -6,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/resolve"
 )
 
@@ -15,25 +20,21 @@ const (
 	MaxRESTTwiML = 4000
 )
 
-// Validate checks a Document against Twilio's rules. Each Diagnostic names
-// the field it concerns and says what to do. The order is fixed: errors,
-// then warnings, then advice; within each, by field (indices compared as
-// numbers, so targets[2] comes before targets[10]), then by code.
-func Validate(doc Document) []Diagnostic {
-	return validate(doc, resolve.Document(doc))
-}
-
-// validate is Validate with the targets already resolved.
-func validate(doc Document, res []resolve.Resolution) []Diagnostic {
-	v := &validator{out: []Diagnostic{}}
+// Document checks a Document against Twilio's rules, its targets already
+// resolved. Each Diagnostic names the field it concerns and says what to
+// do. The order is fixed: errors, then warnings, then advice; within each,
+// by field (indices compared as numbers, so targets[2] comes before
+// targets[10]), then by code.
+func Document(doc document.Document, res []resolve.Resolution) []document.Diagnostic {
+	v := &validator{out: []document.Diagnostic{}}
 	switch n := len(doc.Targets); {
 	case n == 0:
-		v.add(SeverityError, "no-targets", "targets", "Add a SIP target: <Dial> needs at least one <Sip> to ring.")
-	case n > MaxTargets:
-		v.add(SeverityError, "too-many-targets", "targets",
-			"%d SIP targets: Twilio accepts at most %d nouns in one <Dial> (error 13250, too many URIs). Remove %d.", n, MaxTargets, n-MaxTargets)
+		v.add(document.SeverityError, "no-targets", "targets", "Add a SIP target: <Dial> needs at least one <Sip> to ring.")
+	case n > document.MaxTargets:
+		v.add(document.SeverityError, "too-many-targets", "targets",
+			"%d SIP targets: Twilio accepts at most %d nouns in one <Dial> (error 13250, too many URIs). Remove %d.", n, document.MaxTargets, n-document.MaxTargets)
 	case n > 1:
-		v.add(SeverityInfo, "several-targets", "targets",
+		v.add(document.SeverityInfo, "several-targets", "targets",
 			"Several <Sip> nouns in one <Dial> need Twilio's Enhanced Programmable SIP Features; without them an account accepts only one <Sip> per <Dial>.")
 	}
 	v.dial(doc.Dial)
@@ -54,31 +55,21 @@ func validate(doc Document, res []resolve.Resolution) []Diagnostic {
 // field's path in two parts (p, the object, and name, the field) and join
 // them for a diagnostic.
 type validator struct {
-	out []Diagnostic
+	out []document.Diagnostic
 }
 
-func (v *validator) add(sev Severity, code, field, format string, args ...any) {
-	v.out = append(v.out, Diagnostic{Code: code, Severity: sev, Field: field, Message: fmt.Sprintf(format, args...)})
+func (v *validator) add(sev document.Severity, code, field, format string, args ...any) {
+	v.out = append(v.out, document.Diagnostic{Code: code, Severity: sev, Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
-func compareDiagnostics(a, b Diagnostic) int {
-	if c := severityRank(a.Severity) - severityRank(b.Severity); c != 0 {
+func compareDiagnostics(a, b document.Diagnostic) int {
+	if c := a.Severity.Rank() - b.Severity.Rank(); c != 0 {
 		return c
 	}
 	if c := compareFields(a.Field, b.Field); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Code, b.Code)
-}
-
-func severityRank(s Severity) int {
-	switch s {
-	case SeverityError:
-		return 0
-	case SeverityWarning:
-		return 1
-	}
-	return 2
 }
 
 // compareFields orders field paths as text, except that runs of digits
@@ -115,21 +106,21 @@ func digitRun(s string) int {
 
 func (v *validator) method(p, name, m string) {
 	if m != "" && m != "GET" && m != "POST" {
-		v.add(SeverityError, "method-invalid", p+"."+name, "Method %q: use GET or POST (uppercase).", m)
+		v.add(document.SeverityError, "method-invalid", p+"."+name, "Method %q: use GET or POST (uppercase).", m)
 	}
 }
 
 func (v *validator) oneOf(p, name, value string, allowed []string, code string) {
 	v.text(p, name, value)
 	if value != "" && !slices.Contains(allowed, value) {
-		v.add(SeverityError, code, p+"."+name, "%q is not allowed here: use one of %s.", value, strings.Join(allowed, ", "))
+		v.add(document.SeverityError, code, p+"."+name, "%q is not allowed here: use one of %s.", value, strings.Join(allowed, ", "))
 	}
 }
 
 func (v *validator) events(p, name string, events, allowed []string, code string) {
 	for _, e := range events {
 		if !slices.Contains(allowed, e) {
-			v.add(SeverityError, code, p+"."+name, "Event %q: use any of %s.", e, strings.Join(allowed, ", "))
+			v.add(document.SeverityError, code, p+"."+name, "Event %q: use any of %s.", e, strings.Join(allowed, ", "))
 		}
 	}
 }

@@ -1,10 +1,13 @@
-package sipcompose
+package validate
 
 import (
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/resolve"
 )
 
 // TestHeaderPrefix: a fresh row's "X-" and a name pasted after it are
@@ -13,47 +16,48 @@ import (
 // proper X- name has no prefix finding.
 func TestHeaderPrefix(t *testing.T) {
 	for _, list := range []string{"headers", "headerElements"} {
-		doc := func(names ...string) Document {
-			tg := Target{User: "alice", Host: "pbx.example.com"}
+		doc := func(names ...string) document.Document {
+			tg := document.Target{User: "alice", Host: "pbx.example.com"}
 			for _, n := range names {
 				if list == "headers" {
-					tg.Headers = append(tg.Headers, Header{Name: n})
+					tg.Headers = append(tg.Headers, document.Header{Name: n})
 				} else {
-					tg.HeaderElements = append(tg.HeaderElements, Header{Name: n})
+					tg.HeaderElements = append(tg.HeaderElements, document.Header{Name: n})
 				}
 			}
-			return Document{Targets: []Target{tg}}
+			return document.Document{Targets: []document.Target{tg}}
 		}
 		for _, tc := range []struct {
 			name, code string
-			sev        Severity
+			sev        document.Severity
 			phrase     string
 		}{
-			{"X-", "header-name-incomplete", SeverityError, "only the prefix"},
-			{"x-", "header-name-incomplete", SeverityError, "only the prefix"},
-			{"X-X-customName", "header-name-double-prefix", SeverityWarning, `did you mean "X-customName"`},
-			{"x-X-a", "header-name-double-prefix", SeverityWarning, `did you mean "X-a"`},
+			{"X-", "header-name-incomplete", document.SeverityError, "only the prefix"},
+			{"x-", "header-name-incomplete", document.SeverityError, "only the prefix"},
+			{"X-X-customName", "header-name-double-prefix", document.SeverityWarning, `did you mean "X-customName"`},
+			{"x-X-a", "header-name-double-prefix", document.SeverityWarning, `did you mean "X-a"`},
 		} {
-			r := Compose(doc(tc.name))
-			i := slices.IndexFunc(r.Diagnostics, func(d Diagnostic) bool { return d.Code == tc.code })
+			diags := validated(doc(tc.name))
+			i := slices.IndexFunc(diags, func(d document.Diagnostic) bool { return d.Code == tc.code })
 			if i < 0 {
-				t.Errorf("%s %q: no %s in %+v", list, tc.name, tc.code, r.Diagnostics)
+				t.Errorf("%s %q: no %s in %+v", list, tc.name, tc.code, diags)
 				continue
 			}
-			if d := r.Diagnostics[i]; d.Severity != tc.sev || d.Field != "targets[0]."+list+"[0].name" || !strings.Contains(d.Message, tc.phrase) {
+			if d := diags[i]; d.Severity != tc.sev || d.Field != "targets[0]."+list+"[0].name" || !strings.Contains(d.Message, tc.phrase) {
 				t.Errorf("%s %q: %+v, want %s on the name saying %q", list, tc.name, d, tc.sev, tc.phrase)
 			}
 		}
 		for _, name := range []string{"X-customName", "X-Xylophone", "User-to-User"} {
-			for _, d := range Validate(doc(name)) {
+			for _, d := range validated(doc(name)) {
 				if strings.HasPrefix(d.Code, "header-name-") {
 					t.Errorf("%s %q: %+v", list, name, d)
 				}
 			}
 		}
 	}
-	if r := Compose(Document{Targets: []Target{{User: "alice", Host: "pbx.example.com", Headers: []Header{{}, {Name: "X-A"}}}}}); r.URIs[0] != "sip:alice@pbx.example.com?X-A=" || len(r.Diagnostics) != 0 {
-		t.Errorf("an empty row: URI %q, diagnostics %+v; want it to add nothing", r.URIs[0], r.Diagnostics)
+	empty := document.Document{Targets: []document.Target{{User: "alice", Host: "pbx.example.com", Headers: []document.Header{{}, {Name: "X-A"}}}}}
+	if uri, diags := resolve.Document(empty)[0].URI, validated(empty); uri != "sip:alice@pbx.example.com?X-A=" || len(diags) != 0 {
+		t.Errorf("an empty row: URI %q, diagnostics %+v; want it to add nothing", uri, diags)
 	}
 }
 
@@ -64,8 +68,8 @@ func TestHeaderPrefix(t *testing.T) {
 func TestHeaderElementNames(t *testing.T) {
 	for _, tc := range []struct {
 		why     string
-		uui     UUI
-		headers []Header
+		uui     document.UUI
+		headers []document.Header
 		name    string
 		code    string
 		phrase  string
@@ -77,17 +81,17 @@ func TestHeaderElementNames(t *testing.T) {
 		{why: "X- alone", name: "X-", code: "header-name-incomplete", phrase: "only the prefix"},
 		{why: "X- twice", name: "X-X-Case", code: "header-name-double-prefix", phrase: `"X-Case"`},
 		{why: "UUI rules", name: "user-to-user", code: "uui-not-hex", phrase: "hex digits"},
-		{why: "also a URI header, any case", headers: []Header{{Name: "X-Case", Value: "1"}}, name: "x-case", code: "header-duplicate", phrase: "also header 1 in the URI"},
-		{why: "also the UUI", uui: UUI{Data: "0A"}, name: "User-To-User", code: "header-duplicate", phrase: "also UUI"},
-		{why: "also the UUI under its other name", uui: UUI{Data: "0A"}, name: "X-User-to-User", code: "header-duplicate", phrase: "also UUI"},
+		{why: "also a URI header, any case", headers: []document.Header{{Name: "X-Case", Value: "1"}}, name: "x-case", code: "header-duplicate", phrase: "also header 1 in the URI"},
+		{why: "also the UUI", uui: document.UUI{Data: "0A"}, name: "User-To-User", code: "header-duplicate", phrase: "also UUI"},
+		{why: "also the UUI under its other name", uui: document.UUI{Data: "0A"}, name: "X-User-to-User", code: "header-duplicate", phrase: "also UUI"},
 	} {
-		tg := Target{User: "alice", Host: "pbx.example.com", UUI: tc.uui, Headers: tc.headers, HeaderElements: []Header{{Name: tc.name, Value: "zz"}}}
+		tg := document.Target{User: "alice", Host: "pbx.example.com", UUI: tc.uui, Headers: tc.headers, HeaderElements: []document.Header{{Name: tc.name, Value: "zz"}}}
 		field := "targets[0].headerElements[0].name"
 		if tc.code == "uui-not-hex" {
 			field = "targets[0].headerElements[0].value"
 		}
-		diags := Validate(Document{Targets: []Target{tg}})
-		i := slices.IndexFunc(diags, func(d Diagnostic) bool { return d.Code == tc.code && d.Field == field })
+		diags := validated(document.Document{Targets: []document.Target{tg}})
+		i := slices.IndexFunc(diags, func(d document.Diagnostic) bool { return d.Code == tc.code && d.Field == field })
 		if i < 0 {
 			t.Errorf("%s (%q): no %s at %s in %+v", tc.why, tc.name, tc.code, field, diags)
 			continue
@@ -97,10 +101,10 @@ func TestHeaderElementNames(t *testing.T) {
 			t.Errorf("%s (%q): %q, want %q and the undocumented caveat %v", tc.why, tc.name, msg, tc.phrase, tc.caveat)
 		}
 		// The same name as a URI header: the same finding, no caveat.
-		uri := Target{User: "alice", Host: "pbx.example.com", UUI: tc.uui, Headers: append(slices.Clone(tc.headers), Header{Name: tc.name, Value: "zz"})}
+		uri := document.Target{User: "alice", Host: "pbx.example.com", UUI: tc.uui, Headers: append(slices.Clone(tc.headers), document.Header{Name: tc.name, Value: "zz"})}
 		row := strings.Replace(field, "headerElements[0]", "headers["+strconv.Itoa(len(tc.headers))+"]", 1)
-		diags = Validate(Document{Targets: []Target{uri}})
-		if j := slices.IndexFunc(diags, func(d Diagnostic) bool { return d.Code == tc.code && d.Field == row }); j < 0 || strings.Contains(diags[j].Message, "<Header> elements") {
+		diags = validated(document.Document{Targets: []document.Target{uri}})
+		if j := slices.IndexFunc(diags, func(d document.Diagnostic) bool { return d.Code == tc.code && d.Field == row }); j < 0 || strings.Contains(diags[j].Message, "<Header> elements") {
 			t.Errorf("%s (%q) as a URI header: want %s at %s without the caveat in %+v", tc.why, tc.name, tc.code, row, diags)
 		}
 	}
@@ -108,8 +112,8 @@ func TestHeaderElementNames(t *testing.T) {
 
 func TestHostWithPort(t *testing.T) {
 	for host, want := range map[string]bool{"pbx.example.com:5070": true, "203.0.113.10:5060": true, "pbx.example.com": false, "[2001:db8::1]": false, "pbx.example.com:": false, "pbx.example.com:50a": false} {
-		doc := Document{Targets: []Target{{User: "a", Host: host}}}
-		found := slices.ContainsFunc(Validate(doc), func(d Diagnostic) bool {
+		doc := document.Document{Targets: []document.Target{{User: "a", Host: host}}}
+		found := slices.ContainsFunc(validated(doc), func(d document.Diagnostic) bool {
 			return d.Code == "host-with-port" && d.Field == "targets[0].host" && strings.Contains(d.Message, "use the Port field")
 		})
 		if found != want {
