@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // TestAllowListUnknownEdge: a target whose edge or region Twilio does not
@@ -58,8 +59,8 @@ func TestAllowListUnknownEdge(t *testing.T) {
 // nothing.
 func TestAllowListProblemsGolden(t *testing.T) {
 	a := Compose(Document{Targets: []Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "Frankfurt"}}}).AllowList
-	golden(t, "unknown-edge.allowlist.txt", a.Table())
-	golden(t, "unknown-edge.iptables.sh", a.IPTables())
+	composetest.Golden(t, "unknown-edge.allowlist.txt", a.Table())
+	composetest.Golden(t, "unknown-edge.iptables.sh", a.IPTables())
 	for _, out := range []string{a.CIDRs(), a.IPTables(), a.NFTables()} {
 		for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
 			if !strings.HasPrefix(line, "# ") {

@@ -52,8 +52,8 @@ func TestAllowListEdgesAndTransports(t *testing.T) {
 
 func TestAllowListExports(t *testing.T) {
 	a := Compose(Document{Targets: []Target{{Host: "a", Edge: "frankfurt", Transport: "tls"}}}).AllowList
-	golden(t, "frankfurt-tls.iptables.sh", a.IPTables())
-	golden(t, "frankfurt-tls.nft", a.NFTables())
+	composetest.Golden(t, "frankfurt-tls.iptables.sh", a.IPTables())
+	composetest.Golden(t, "frankfurt-tls.nft", a.NFTables())
 	if got, want := a.CIDRs(), "35.156.191.128/30\n168.86.128.0/18\n"; got != want {
 		t.Errorf("CIDRs %q, want %q", got, want)
 	}

@@ -1,16 +1,20 @@
 package sipcompose
 
-import "testing"
+import (
+	"testing"
+
+	"sipcompose/sipcompose/internal/composetest"
+)
 
 // BenchmarkCode is the six programs the Code panel shows, on top of
 // Compose (which makes the URIs they take).
 func BenchmarkCode(b *testing.B) {
-	for _, bd := range benchDocs() {
-		b.Run(bd.name, func(b *testing.B) {
+	for _, bd := range composetest.BenchDocs() {
+		b.Run(bd.Name, func(b *testing.B) {
 			b.ReportAllocs()
-			uris := Compose(bd.doc).URIs
+			uris := Compose(bd.Doc).URIs
 			for b.Loop() {
-				Code(bd.doc, uris)
+				Code(bd.Doc, uris)
 			}
 		})
 	}

@@ -30,12 +30,12 @@ func TestCodeGolden(t *testing.T) {
 				if p.Lang != Langs[i] {
 					t.Errorf("language %d is %s, want %s", i, p.Lang, Langs[i])
 				}
-				golden(t, name+"."+string(p.Lang)+".twiml."+codeExt[p.Lang], p.TwiML)
+				composetest.Golden(t, name+"."+string(p.Lang)+".twiml."+codeExt[p.Lang], p.TwiML)
 				if p.Call == "" && len(doc.Targets) > 0 {
 					t.Errorf("%s: no call program for %d targets", p.Lang, len(doc.Targets))
 				}
 				if p.Call != "" {
-					golden(t, name+"."+string(p.Lang)+".call."+codeExt[p.Lang], p.Call)
+					composetest.Golden(t, name+"."+string(p.Lang)+".call."+codeExt[p.Lang], p.Call)
 				}
 			}
 		})

@@ -2,6 +2,7 @@ package sipcompose
 
 import (
 	"sipcompose/sipcompose/resolve"
+	"sipcompose/sipcompose/twiml"
 	"sipcompose/sipcompose/validate"
 )
 
@@ -21,7 +22,7 @@ func Compose(doc Document) Result {
 // part against twilio-go, which builds only the TwiML of the same call.
 func composeCall(doc Document, res []resolve.Resolution) Result {
 	return Result{
-		TwiML:       renderTwiML(doc, res),
+		TwiML:       twiml.Render(doc, res),
 		URIs:        resolve.RESTURIs(res),
 		Curl:        renderCurl(doc, res),
 		AllowList:   allowListFor(doc, res),

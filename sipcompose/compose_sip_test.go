@@ -1,11 +1,8 @@
 package sipcompose
 
 import (
-	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/twilio/twilio-go/twiml"
 
 	"sipcompose/sipcompose/internal/composetest"
 	"sipcompose/sipcompose/sipuri"
@@ -86,35 +83,6 @@ func TestLintMeasuresAsWritten(t *testing.T) {
 		if d.Severity == SeverityError {
 			t.Errorf("%+v", d)
 		}
-	}
-}
-
-// twilio-go's own <Uri> and <Headers> import as what it meant, and compose
-// gives them back.
-func TestParseTwilioGoSipChildren(t *testing.T) {
-	sip := &twiml.VoiceSip{StatusCallback: "https://example.com/s", InnerElements: []twiml.Element{
-		&twiml.VoiceUri{SipUrl: "sip:alice@example.com", Priority: "1", Weight: "10", Username: "u", Password: "p"},
-		&twiml.VoiceUri{SipUrl: "sip:bob@example.com", Priority: "2"},
-		&twiml.VoiceHeaders{InnerElements: []twiml.Element{&twiml.VoiceHeader{Name: "X-Account", Value: "ACME & Sons"}}},
-	}}
-	xml, err := twiml.Voice([]twiml.Element{&twiml.VoiceDial{Events: "call-progress-event", RecordingConfigurationId: "JX1", InnerElements: []twiml.Element{sip}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, diags := Parse(xml)
-	if len(diags) != 0 {
-		t.Errorf("%s: %+v", xml, diags)
-	}
-	want := Document{Dial: Dial{Events: "call-progress-event", RecordingConfigurationID: "JX1"}, Targets: []Target{{
-		URIs:           []SipURI{{URI: "sip:alice@example.com", Priority: "1", Weight: "10", Username: "u", Password: "p"}, {URI: "sip:bob@example.com", Priority: "2"}},
-		HeaderElements: []Header{{Name: "X-Account", Value: "ACME & Sons"}}, StatusCallback: "https://example.com/s",
-	}}}
-	if !reflect.DeepEqual(doc, want) {
-		t.Errorf("%s\nread as %+v\nwant    %+v", xml, doc, want)
-	}
-	again, _ := Parse(Compose(doc).TwiML)
-	if !reflect.DeepEqual(again, want) {
-		t.Errorf("composed and read again as %+v", again)
 	}
 }
 

@@ -2,21 +2,11 @@ package sipcompose
 
 import (
 	"encoding/json"
-	"encoding/xml"
-	"errors"
-	"flag"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/beevik/etree"
-
 	"sipcompose/sipcompose/internal/composetest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 func TestTwilioDocumentedForms(t *testing.T) {
 	for _, tc := range composetest.TwilioForms {
@@ -39,28 +29,9 @@ func TestComposeGolden(t *testing.T) {
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
 			r := Compose(doc)
-			golden(t, name+".xml", r.TwiML)
-			golden(t, name+".curl.sh", r.Curl)
-			golden(t, name+".allowlist.txt", r.AllowList.Table())
+			composetest.Golden(t, name+".curl.sh", r.Curl)
+			composetest.Golden(t, name+".allowlist.txt", r.AllowList.Table())
 		})
-	}
-}
-
-// golden compares got with testdata/golden/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }
 
@@ -73,24 +44,6 @@ func TestComposeIsDeterministic(t *testing.T) {
 	}
 }
 
-// wellFormed fails unless s parses with both encoding/xml and etree.
-func wellFormed(t testing.TB, s string) {
-	t.Helper()
-	d := xml.NewDecoder(strings.NewReader(s))
-	for {
-		_, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatalf("encoding/xml rejects the TwiML: %v\n%s", err, s)
-		}
-	}
-	if err := etree.NewDocument().ReadFromString(s); err != nil {
-		t.Fatalf("etree rejects the TwiML: %v\n%s", err, s)
-	}
-}
-
 func TestHostileValuesStayWellFormed(t *testing.T) {
 	nasty := []string{"]]>", "<x>&amp;\"'", "a\x00b", "line\r\nX-Injected: 1", "\xff\xfe", "emoji 📞", "עברית RTL ‏", "?&;=%", strings.Repeat("v", 100_000)}
 	for _, s := range nasty {
@@ -99,7 +52,7 @@ func TestHostileValuesStayWellFormed(t *testing.T) {
 			Targets: []Target{{User: s, Host: s, Edge: s, Transport: s, Headers: []Header{{Name: s, Value: s}, {Name: "X-Ok", Value: s}}, UUI: UUI{Data: s, Encoding: s}, Username: s, Password: s, URL: s}},
 		}
 		r := Compose(doc)
-		wellFormed(t, r.TwiML)
+		composetest.WellFormed(t, r.TwiML)
 		if !r.HasErrors() {
 			t.Errorf("%q: no error diagnostic", s)
 		}
@@ -140,5 +93,49 @@ func TestComposeURIsAreNotXMLEscaped(t *testing.T) {
 	r := Compose(Document{Targets: []Target{tg, tg}})
 	if len(r.URIs) != 2 || r.URIs[0] != "sip:a@h?X-A=1&X-B=2" || r.URIs[1] != r.URIs[0] {
 		t.Errorf("URIs = %q", r.URIs)
+	}
+}
+
+// A document with no target still composes: a <Dial> with no <Sip>, the
+// no-targets error first, and empty lists rather than nil ones.
+func TestComposeNoTargets(t *testing.T) {
+	r := Compose(Document{Dial: Dial{Timeout: 20}})
+	if !strings.Contains(r.TwiML, "<Dial timeout=\"20\"/>") {
+		t.Errorf("TwiML:\n%s", r.TwiML)
+	}
+	if len(r.Diagnostics) == 0 || r.Diagnostics[0].Code != "no-targets" || r.Diagnostics[0].Severity != SeverityError {
+		t.Errorf("diagnostics %+v, want the no-targets error first", r.Diagnostics)
+	}
+	if r.URIs == nil || r.Diagnostics == nil {
+		t.Error("URIs and Diagnostics must be empty slices, not nil (JSON [] rather than null)")
+	}
+}
+
+// Characters XML cannot carry are replaced, never written, and the
+// validator names the field.
+func TestTwiMLInvalidCharacters(t *testing.T) {
+	r := Compose(Document{
+		Dial:    Dial{Action: "/a\x00b"},
+		Targets: []Target{{Host: "h", Username: "u\xffv", Password: "p\x1bq", URL: "/ok\uFFFE"}},
+	})
+	composetest.WellFormed(t, r.TwiML)
+	for _, want := range []string{"action=\"/a\uFFFDb\"", "username=\"u\uFFFDv\"", "password=\"p\uFFFDq\"", "url=\"/ok\uFFFD\""} {
+		if !strings.Contains(r.TwiML, want) {
+			t.Errorf("TwiML lacks %s:\n%s", want, r.TwiML)
+		}
+	}
+	want := map[string]string{
+		"dial.action":         "text-control-character",
+		"targets[0].username": "text-invalid",
+		"targets[0].password": "text-control-character",
+		"targets[0].url":      "text-control-character",
+	}
+	for _, d := range r.Diagnostics {
+		if want[d.Field] == d.Code && d.Severity == SeverityError {
+			delete(want, d.Field)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("missing diagnostics %v in %+v", want, r.Diagnostics)
 	}
 }

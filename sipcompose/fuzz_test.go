@@ -41,7 +41,7 @@ func FuzzCompose(f *testing.F) {
 	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
 		doc := fuzzDoc(user, host, name, value, uui, attr, n)
 		r := Compose(doc)
-		wellFormed(t, r.TwiML)
+		composetest.WellFormed(t, r.TwiML)
 		for _, d := range r.Diagnostics {
 			if d.Code == "" || d.Message == "" {
 				t.Fatalf("empty diagnostic %+v", d)
@@ -66,32 +66,9 @@ func FuzzRoundTrip(f *testing.F) {
 		first := Compose(fuzzDoc(user, host, name, value, uui, attr, n)).TwiML
 		parsed, _ := Parse(first)
 		again := Compose(parsed).TwiML
-		wellFormed(t, again)
+		composetest.WellFormed(t, again)
 		if again != first {
 			t.Fatalf("compose→parse→compose is not stable:\n%s\nthen\n%s", first, again)
-		}
-	})
-}
-
-func FuzzParse(f *testing.F) {
-	f.Add(Compose(composetest.Full()).TwiML)
-	f.Add("<Response><Dial><Sip>sip:a@b</Sip><Number>1</Number></Dial></Response>")
-	f.Add("<Response><Dial timeout='x'><Sip><Uri/></Sip></Dial>")
-	f.Add(`<Response><Dial><Sip><Uri priority="1" weight="2" username="u" password="p">sip:a@b?X-A=1&amp;X-B=2</Uri><Uri>sip:c@d</Uri><Headers><Header name="X-C" value="1"/></Headers></Sip></Dial></Response>`)
-	f.Add(`<Response><Dial timeout="0" answerOnBridge="True"><Sip>sip:a@b?x-foo%3Dbar&amp;k=1;transport=TCP<Headers><Header/><X/></Headers><Uri><Uri/></Uri></Sip></Dial></Response>`)
-	f.Fuzz(func(t *testing.T, s string) {
-		doc, diags := Parse(s)
-		for _, d := range diags {
-			if d.Code == "" || d.Message == "" {
-				t.Fatalf("empty diagnostic %+v", d)
-			}
-		}
-		// Whatever import kept, the TwiML made of it imports unchanged.
-		first := Compose(doc).TwiML
-		wellFormed(t, first)
-		again, _ := Parse(first)
-		if second := Compose(again).TwiML; second != first {
-			t.Fatalf("%q imported as\n%s\nwhich imports as\n%s", s, first, second)
 		}
 	})
 }

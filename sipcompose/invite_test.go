@@ -130,8 +130,8 @@ func TestCustomerGolden(t *testing.T) {
 	for name, doc := range customerDocs() {
 		t.Run(name, func(t *testing.T) {
 			r := Compose(doc)
-			golden(t, name+".invite.sip", r.InviteText())
-			golden(t, name+".callbacks.txt", r.Callbacks.Text())
+			composetest.Golden(t, name+".invite.sip", r.InviteText())
+			composetest.Golden(t, name+".callbacks.txt", r.Callbacks.Text())
 		})
 	}
 }

@@ -76,8 +76,8 @@ func oracleDocs() []Document {
 	for _, f := range composetest.TwilioForms {
 		docs = append(docs, Document{Targets: []Target{f.Target}})
 	}
-	for _, bd := range benchDocs() {
-		docs = append(docs, bd.doc)
+	for _, bd := range composetest.BenchDocs() {
+		docs = append(docs, bd.Doc)
 	}
 	return append(docs,
 		Document{Targets: []Target{

@@ -17,6 +17,7 @@ import (
 	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/sipuri"
+	"sipcompose/sipcompose/twiml"
 )
 
 // The Document and its parts; see package document.
@@ -88,3 +89,11 @@ func PercentEncode(s string) string { return sipuri.PercentEncode(s) }
 // TextToHex turns text into the uppercase hex of its UTF-8 bytes, for
 // hex-encoded UUI.
 func TextToHex(s string) string { return sipuri.TextToHex(s) }
+
+// Parse reads TwiML (as pasted from a console or written by Compose) into a
+// Document; what it cannot keep is named in a Diagnostic (see twiml.Parse).
+func Parse(text string) (Document, []Diagnostic) { return twiml.Parse(text) }
+
+// Unreadable is the diagnostics of Parse that say it read nothing worth
+// importing, or none when it read a document.
+func Unreadable(diags []Diagnostic) []Diagnostic { return twiml.Unreadable(diags) }

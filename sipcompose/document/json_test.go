@@ -125,3 +125,17 @@ func FuzzDecodeDocument(f *testing.F) {
 		}
 	})
 }
+
+// The <Uri> children and <Header> elements are cloned and cleared too.
+func TestSipChildrenSecretsAndClone(t *testing.T) {
+	d := composetest.URIDocument()
+	if strings.Contains(string(document.Encode(document.WithoutSecrets(d))), "p1") {
+		t.Error("a <Uri> password was kept")
+	}
+	c := d.Clone()
+	c.Targets[0].URIs[0].URI = "changed"
+	c.Targets[0].HeaderElements[0].Value = "changed"
+	if !reflect.DeepEqual(d, composetest.URIDocument()) {
+		t.Error("editing the clone changed the original")
+	}
+}

@@ -7,6 +7,7 @@ package composetest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"sipcompose/sipcompose/document"
@@ -110,3 +111,37 @@ func RoundTripDocs() []document.Document {
 // IDs is 26 UUIDs joined by "-": 961 characters, whose headers part is
 // 967 characters in the compact form and 1225 in Twilio's documented one.
 var IDs = strings.TrimSuffix(strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26), "-")
+
+// Bench is one of the benchmarks' documents.
+type Bench struct {
+	Name string
+	Doc  document.Document
+}
+
+// BenchDocs are issue 5's cases: one target, and 10 targets × 20 headers.
+func BenchDocs() []Bench {
+	large := document.Document{Dial: document.Dial{CallerID: "+14155550100", Timeout: 30}}
+	for i := 0; i < document.MaxTargets; i++ {
+		tg := document.Target{User: fmt.Sprintf("+1415555%04d", i), Host: fmt.Sprintf("pbx%d.example.com", i), Transport: "tls", Edge: "frankfurt"}
+		for h := 0; h < 20; h++ {
+			tg.Headers = append(tg.Headers, document.Header{Name: "X-Bench-" + strconv.Itoa(h), Value: "a,b;c=d"})
+		}
+		large.Targets = append(large.Targets, tg)
+	}
+	return []Bench{
+		{"one-target", document.Document{Targets: []document.Target{TwilioForms[1].Target}}},
+		{"10x20", large},
+	}
+}
+
+// URIDocument uses every part of a <Sip> the helper libraries write.
+func URIDocument() document.Document {
+	return document.Document{
+		Dial: document.Dial{RecordingConfigurationID: "JX123", Events: "call-progress-event", Passports: "eyJh"},
+		Targets: []document.Target{
+			{URIs: []document.SipURI{{URI: "sip:a@one.example.com?X-A=1&X-B=2", Priority: "1", Weight: "10", Username: "u", Password: "p1"}, {URI: "sip:b@two.example.com"}},
+				HeaderElements: []document.Header{{Name: "X-C", Value: "a & b"}, {Name: "", Value: "unfinished"}, {Name: "X-D", Value: ""}}},
+			{User: "c", Host: "three.example.com", HeaderElements: []document.Header{{Name: "X-E", Value: "1"}}},
+		},
+	}
+}

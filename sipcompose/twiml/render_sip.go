@@ -1,8 +1,9 @@
-package sipcompose
+package twiml
 
 import (
 	"github.com/beevik/etree"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/resolve"
 )
@@ -12,7 +13,7 @@ import (
 // <Uri> children and nothing of a URI of its own (r.ChildrenAlone) has
 // no text. Each <Uri> is written as r read it, typed and trimmed: it is
 // the URI Twilio dials.
-func sipChildren(sip *etree.Element, t *Target, r resolve.Resolution) {
+func sipChildren(sip *etree.Element, t *document.Target, r resolve.Resolution) {
 	if r.ChildrenAlone() {
 		sip.SetText("")
 	}

@@ -1,4 +1,4 @@
-package sipcompose
+package twiml
 
 import (
 	"strings"
@@ -6,7 +6,9 @@ import (
 
 	"github.com/beevik/etree"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/resolve"
 )
 
 // attrNames lists e's attribute names in document order.
@@ -20,7 +22,7 @@ func attrNames(e *etree.Element) string {
 
 func TestTwiMLAttributeOrder(t *testing.T) {
 	x := etree.NewDocument()
-	if err := x.ReadFromString(Compose(composetest.Full()).TwiML); err != nil {
+	if err := x.ReadFromString(rendered(composetest.Full())); err != nil {
 		t.Fatal(err)
 	}
 	dial := x.FindElement("/Response/Dial")
@@ -42,7 +44,7 @@ func TestTwiMLAttributeOrder(t *testing.T) {
 }
 
 func TestTwiMLLayout(t *testing.T) {
-	got := Compose(Document{Targets: []Target{{User: "jack", Host: "example.com"}}}).TwiML
+	got := rendered(document.Document{Targets: []document.Target{{User: "jack", Host: "example.com"}}})
 	want := `<?xml version="1.0" encoding="UTF-8"?>
 <Response>
   <Dial>
@@ -56,20 +58,14 @@ func TestTwiMLLayout(t *testing.T) {
 }
 
 func TestTwiMLNoTargets(t *testing.T) {
-	r := Compose(Document{Dial: Dial{Timeout: 20}})
+	got := rendered(document.Document{Dial: document.Dial{Timeout: 20}})
 	want := `<?xml version="1.0" encoding="UTF-8"?>
 <Response>
   <Dial timeout="20"/>
 </Response>
 `
-	if r.TwiML != want {
-		t.Errorf("got\n%s\nwant\n%s", r.TwiML, want)
-	}
-	if len(r.Diagnostics) == 0 || r.Diagnostics[0].Code != "no-targets" || r.Diagnostics[0].Severity != SeverityError {
-		t.Errorf("diagnostics %+v, want the no-targets error first", r.Diagnostics)
-	}
-	if r.URIs == nil || r.Diagnostics == nil {
-		t.Error("URIs and Diagnostics must be empty slices, not nil (JSON [] rather than null)")
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
 
@@ -78,22 +74,22 @@ func TestTwiMLNoTargets(t *testing.T) {
 // attributes; line breaks and tabs in attributes as character references
 // so they survive parsing.
 func TestTwiMLEscaping(t *testing.T) {
-	r := Compose(Document{
-		Dial:    Dial{Action: `/done?a=1&b="2"<'3'>`, CallerID: "x\ty"},
-		Targets: []Target{{Host: "h", URL: "/s?x=1&y=2"}},
+	got := rendered(document.Document{
+		Dial:    document.Dial{Action: `/done?a=1&b="2"<'3'>`, CallerID: "x\ty"},
+		Targets: []document.Target{{Host: "h", URL: "/s?x=1&y=2"}},
 	})
 	for _, want := range []string{
 		`action="/done?a=1&amp;b=&quot;2&quot;&lt;'3'>"`,
 		`callerId="x&#x9;y"`,
 		`url="/s?x=1&amp;y=2"`,
 	} {
-		if !strings.Contains(r.TwiML, want) {
-			t.Errorf("TwiML lacks %s:\n%s", want, r.TwiML)
+		if !strings.Contains(got, want) {
+			t.Errorf("TwiML lacks %s:\n%s", want, got)
 		}
 	}
-	wellFormed(t, r.TwiML)
+	composetest.WellFormed(t, got)
 	x := etree.NewDocument()
-	if err := x.ReadFromString(r.TwiML); err != nil {
+	if err := x.ReadFromString(got); err != nil {
 		t.Fatal(err)
 	}
 	if got := x.FindElement("//Dial").SelectAttrValue("action", ""); got != `/done?a=1&b="2"<'3'>` {
@@ -103,50 +99,32 @@ func TestTwiMLEscaping(t *testing.T) {
 
 // The <Sip> text reads back as exactly the URI, whatever the values.
 func TestTwiMLSipTextReadsBack(t *testing.T) {
-	targets := []Target{
-		{User: `a"b'c`, Host: "h", Headers: []Header{{Name: "X-A", Value: `<>&"'`}, {Name: "X-B", Value: "]]>"}}},
-		{Host: "h", UUI: UUI{Data: "x&y", Encoding: "a<b"}},
+	targets := []document.Target{
+		{User: `a"b'c`, Host: "h", Headers: []document.Header{{Name: "X-A", Value: `<>&"'`}, {Name: "X-B", Value: "]]>"}}},
+		{Host: "h", UUI: document.UUI{Data: "x&y", Encoding: "a<b"}},
 	}
-	r := Compose(Document{Targets: targets})
+	doc := document.Document{Targets: targets}
+	res := resolve.Document(doc)
+	got := Render(doc, res)
 	x := etree.NewDocument()
-	if err := x.ReadFromString(r.TwiML); err != nil {
+	if err := x.ReadFromString(got); err != nil {
 		t.Fatal(err)
 	}
 	for i, sip := range x.FindElements("//Sip") {
-		if sip.Text() != r.URIs[i] {
-			t.Errorf("Sip %d reads back as %q, want %q", i, sip.Text(), r.URIs[i])
+		if sip.Text() != res[i].URI {
+			t.Errorf("Sip %d reads back as %q, want %q", i, sip.Text(), res[i].URI)
 		}
 	}
-	if !strings.Contains(r.TwiML, `sip:a%22b'c@h?`) {
-		t.Errorf("the quote in the user part: %s", r.TwiML)
+	if !strings.Contains(got, `sip:a%22b'c@h?`) {
+		t.Errorf("the quote in the user part: %s", got)
 	}
 }
 
-// Characters XML cannot carry are replaced, never written, and the
-// validator names the field.
-func TestTwiMLInvalidCharacters(t *testing.T) {
-	r := Compose(Document{
-		Dial:    Dial{Action: "/a\x00b"},
-		Targets: []Target{{Host: "h", Username: "u\xffv", Password: "p\x1bq", URL: "/ok\uFFFE"}},
-	})
-	wellFormed(t, r.TwiML)
-	for _, want := range []string{"action=\"/a\uFFFDb\"", "username=\"u\uFFFDv\"", "password=\"p\uFFFDq\"", "url=\"/ok\uFFFD\""} {
-		if !strings.Contains(r.TwiML, want) {
-			t.Errorf("TwiML lacks %s:\n%s", want, r.TwiML)
-		}
-	}
-	want := map[string]string{
-		"dial.action":         "text-control-character",
-		"targets[0].username": "text-invalid",
-		"targets[0].password": "text-control-character",
-		"targets[0].url":      "text-control-character",
-	}
-	for _, d := range r.Diagnostics {
-		if want[d.Field] == d.Code && d.Severity == SeverityError {
-			delete(want, d.Field)
-		}
-	}
-	if len(want) > 0 {
-		t.Errorf("missing diagnostics %v in %+v", want, r.Diagnostics)
+// rendered is the TwiML Compose writes for doc.
+func rendered(doc document.Document) string { return Render(doc, resolve.Document(doc)) }
+
+func TestRenderGolden(t *testing.T) {
+	for name, doc := range map[string]document.Document{"full": composetest.Full(), "sequential": composetest.Sequential(), "empty": {}} {
+		composetest.Golden(t, name+".xml", rendered(doc))
 	}
 }

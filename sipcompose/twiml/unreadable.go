@@ -1,4 +1,4 @@
-package sipcompose
+package twiml
 
 import "sipcompose/sipcompose/document"
 
@@ -11,6 +11,6 @@ var unreadableCodes = []string{"parse-empty", "parse-too-large", "parse-xml", "p
 // Document read as far as it could be, each change on the way in said in
 // its diagnostic (a boolean read as false, a number not kept), so a broken
 // TwiML can be imported in order to fix it.
-func Unreadable(diags []Diagnostic) []Diagnostic {
+func Unreadable(diags []document.Diagnostic) []document.Diagnostic {
 	return document.WithCodes(diags, unreadableCodes...)
 }

@@ -1,4 +1,4 @@
-package sipcompose
+package twiml
 
 import (
 	"fmt"
@@ -8,36 +8,37 @@ import (
 
 	"github.com/beevik/etree"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/sipuri"
 )
 
 // uriAttrs and headerAttrs are the attributes Twilio's helper libraries
 // define for <Uri> and <Header> (twilio-go 1.31's VoiceUri, VoiceHeader).
-var uriAttrs = map[string]func(u *SipURI, v string){
-	"priority": func(u *SipURI, v string) { u.Priority = v },
-	"weight":   func(u *SipURI, v string) { u.Weight = v },
-	"username": func(u *SipURI, v string) { u.Username = v },
-	"password": func(u *SipURI, v string) { u.Password = v },
+var uriAttrs = map[string]func(u *document.SipURI, v string){
+	"priority": func(u *document.SipURI, v string) { u.Priority = v },
+	"weight":   func(u *document.SipURI, v string) { u.Weight = v },
+	"username": func(u *document.SipURI, v string) { u.Username = v },
+	"password": func(u *document.SipURI, v string) { u.Password = v },
 }
 
-var headerAttrs = map[string]func(h *Header, v string){
-	"name":  func(h *Header, v string) { h.Name = v },
-	"value": func(h *Header, v string) { h.Value = v },
+var headerAttrs = map[string]func(h *document.Header, v string){
+	"name":  func(h *document.Header, v string) { h.Name = v },
+	"value": func(h *document.Header, v string) { h.Value = v },
 }
 
 // sipChildren reads the <Uri> and <Headers> children of a <Sip>, which
 // Twilio's helper libraries write (twilio-go since 1.30, twilio-python
 // since 9.10), keeping every value as written. Anything else inside <Sip>
 // is named and not kept.
-func (p *parser) sipChildren(field string, sip *etree.Element) ([]SipURI, []Header) {
-	var uris []SipURI
-	var headers []Header
+func (p *parser) sipChildren(field string, sip *etree.Element) ([]document.SipURI, []document.Header) {
+	var uris []document.SipURI
+	var headers []document.Header
 	var other dropped
 	for _, c := range sip.ChildElements() {
 		switch c.FullTag() {
 		case "Uri":
 			f := fmt.Sprintf("%s.uris[%d]", field, len(uris))
-			u := SipURI{URI: ownText(c)}
+			u := document.SipURI{URI: ownText(c)}
 			readAttrs(p, f, c, &u, uriAttrs)
 			uris = append(uris, u)
 		case "Headers":
@@ -51,7 +52,7 @@ func (p *parser) sipChildren(field string, sip *etree.Element) ([]SipURI, []Head
 		if n := other.count[e.FullTag()]; n > 1 {
 			times = fmt.Sprintf(" (%d of them)", n)
 		}
-		p.add(SeverityWarning, "parse-not-kept", field,
+		p.add(document.SeverityWarning, "parse-not-kept", field,
 			"<Sip><%s>%s is not an element Twilio or its helper libraries define inside <Sip>; it was not kept.%s%s",
 			e.FullTag(), times, caseHint(e, "Uri"), caseHint(e, "Headers"))
 	}
@@ -59,23 +60,23 @@ func (p *parser) sipChildren(field string, sip *etree.Element) ([]SipURI, []Head
 }
 
 // headerElements appends the <Header name value/> rows of one <Headers>.
-func (p *parser) headerElements(field string, e *etree.Element, rows []Header) []Header {
+func (p *parser) headerElements(field string, e *etree.Element, rows []document.Header) []document.Header {
 	for _, a := range e.Attr {
 		p.notKept(field, "Headers", a, nil)
 	}
 	if text := ownText(e); text != "" {
-		p.add(SeverityWarning, "parse-not-kept", field, "<Headers> had text (%q); only <Header name value/> rows are read from it, so it was not kept.", text)
+		p.add(document.SeverityWarning, "parse-not-kept", field, "<Headers> had text (%q); only <Header name value/> rows are read from it, so it was not kept.", text)
 	}
 	for _, c := range e.ChildElements() {
 		if c.FullTag() != "Header" {
-			p.add(SeverityWarning, "parse-not-kept", field, "<Headers><%s> is not a <Header>; it was not kept.%s", c.FullTag(), caseHint(c, "Header"))
+			p.add(document.SeverityWarning, "parse-not-kept", field, "<Headers><%s> is not a <Header>; it was not kept.%s", c.FullTag(), caseHint(c, "Header"))
 			continue
 		}
 		f := fmt.Sprintf("%s.headerElements[%d]", field, len(rows))
-		var h Header
+		var h document.Header
 		readAttrs(p, f, c, &h, headerAttrs)
-		if h == (Header{}) {
-			p.add(SeverityWarning, "parse-not-kept", field, "A <Header> with no name and no value was not kept.")
+		if h == (document.Header{}) {
+			p.add(document.SeverityWarning, "parse-not-kept", field, "A <Header> with no name and no value was not kept.")
 			continue
 		}
 		rows = append(rows, h)
@@ -96,10 +97,10 @@ func readAttrs[T any](p *parser, field string, e *etree.Element, v *T, known map
 		}
 	}
 	for _, c := range e.ChildElements() {
-		p.add(SeverityWarning, "parse-not-kept", field, "<%s><%s> is not part of a <%s>; it was not kept.", e.FullTag(), c.FullTag(), e.FullTag())
+		p.add(document.SeverityWarning, "parse-not-kept", field, "<%s><%s> is not part of a <%s>; it was not kept.", e.FullTag(), c.FullTag(), e.FullTag())
 	}
 	if e.FullTag() == "Header" && ownText(e) != "" {
-		p.add(SeverityWarning, "parse-not-kept", field+".value", "<Header> had text (%q): the value is its value attribute, so the text was not kept.", ownText(e))
+		p.add(document.SeverityWarning, "parse-not-kept", field+".value", "<Header> had text (%q): the value is its value attribute, so the text was not kept.", ownText(e))
 	}
 }
 
@@ -110,11 +111,11 @@ func readAttrs[T any](p *parser, field string, e *etree.Element, v *T, known map
 func (p *parser) writtenLengths(field, uri string) {
 	base, headers, _ := strings.Cut(strings.TrimSpace(uri), "?")
 	if len(base) > sipuri.MaxURILength {
-		p.add(SeverityError, "uri-too-long", field+".host",
+		p.add(document.SeverityError, "uri-too-long", field+".host",
 			"As written, the SIP URI (without headers) is %d characters; Twilio needs fewer than 255 (error 13243).", len(base))
 	}
 	if len(headers) > sipuri.MaxHeadersLength {
-		p.add(SeverityError, "headers-too-long", field+".headers",
+		p.add(document.SeverityError, "headers-too-long", field+".headers",
 			"As written, the headers part of the URI is %d characters; Twilio needs fewer than 1024 (errors 21227, 13251).", len(headers))
 	}
 }

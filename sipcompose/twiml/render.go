@@ -1,18 +1,23 @@
-package sipcompose
+// Package twiml writes a Document as the TwiML Twilio's docs show, and
+// reads pasted TwiML back into a Document, through etree: XML escaping is
+// etree's job, never string concatenation. What import cannot keep is
+// named in a Diagnostic rather than dropped in silence.
+package twiml
 
 import (
 	"github.com/beevik/etree"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/resolve"
 )
 
-// renderTwiML writes the document as Twilio's docs show TwiML: the XML
+// Render writes the document as Twilio's docs show TwiML: the XML
 // declaration, <Response>, two-space indent, one element per line and a
 // final newline. Attributes are added in a fixed order so the same
 // document always gives the same bytes. The <Sip> texts are the targets'
 // URIs; etree escapes them (& → &amp;), never string concatenation.
-func renderTwiML(doc Document, res []resolve.Resolution) string {
+func Render(doc document.Document, res []resolve.Resolution) string {
 	x := etree.NewDocument()
 	// Only &, < and > need escaping in text; Twilio's examples leave
 	// quotes alone, and so do we.

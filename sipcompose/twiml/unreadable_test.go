@@ -1,4 +1,4 @@
-package sipcompose
+package twiml
 
 import (
 	"strings"
@@ -16,7 +16,7 @@ func TestUnreadable(t *testing.T) {
 		unreadable string // the code that refuses it, "" for imported
 	}{
 		{"empty", "", "parse-empty"},
-		{"too large", "<Response>" + strings.Repeat(" ", MaxTwiMLInput) + "</Response>", "parse-too-large"},
+		{"too large", "<Response>" + strings.Repeat(" ", MaxInput) + "</Response>", "parse-too-large"},
 		{"not xml", "<Response><Dial>", "parse-xml"},
 		{"a uri", "sip:alice@example.com", "parse-no-response"},
 		{"no dial", "<Response><Say>hi</Say></Response>", "parse-no-dial"},
@@ -52,7 +52,7 @@ func TestUnreadable(t *testing.T) {
 // A <Sip> whose text is not a SIP URI is imported empty, and said so.
 func TestParseSaysATargetIsEmpty(t *testing.T) {
 	doc, diags := Parse(`<Response><Dial><Sip>tel:+14155550100</Sip></Dial></Response>`)
-	if !composetest.HasDiag(diags, SeverityError, "uri-scheme", "targets[0].host", "It was not kept: SIP target 1 is imported empty.") || len(doc.Targets) != 1 || doc.Targets[0].Host != "" {
+	if !composetest.HasDiag(diags, document.SeverityError, "uri-scheme", "targets[0].host", "It was not kept: SIP target 1 is imported empty.") || len(doc.Targets) != 1 || doc.Targets[0].Host != "" {
 		t.Errorf("%+v %+v", doc, diags)
 	}
 }
