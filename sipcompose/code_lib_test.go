@@ -15,6 +15,7 @@ import (
 	"github.com/beevik/etree"
 
 	"sipcompose/internal/testenv"
+	"sipcompose/sipcompose/codegen"
 	"sipcompose/sipcompose/internal/composetest"
 	"sipcompose/sipcompose/internal/param"
 )
@@ -48,7 +49,7 @@ type codeOut struct {
 // codeLibDocs are the goldens, the seed's examples, Twilio's documented
 // forms and hostile documents.
 func codeLibDocs(t *testing.T) []Document {
-	docs := oracleDocs()
+	docs := composetest.Documents()
 	docs = append(docs,
 		Document{},
 		composetest.Sequential(),
@@ -79,82 +80,19 @@ func codeLibDocs(t *testing.T) []Document {
 	}
 	doc, _ := Parse(string(data))
 	docs = append(docs, doc)
-	docs = append(docs, uriCodeDocuments()...)
-	for _, s := range hostileCodeValues {
-		docs = append(docs, hostileCodeDocument(s))
+	docs = append(docs, composetest.CodeURIDocuments()...)
+	for _, s := range composetest.HostileCodeValues {
+		docs = append(docs, composetest.HostileCodeDocument(s))
 	}
 	return docs
-}
-
-// uriCodeDocuments use <Uri> children, <Header> elements and <Dial>'s
-// helper-library attributes: one <Sip> with a URI and <Uri>s besides, and
-// two of <Uri>s only, whose passwords are read from variables of their
-// own.
-func uriCodeDocuments() []Document {
-	return []Document{
-		{
-			Dial: Dial{CallerID: "+14155550100", RecordingConfigurationID: "JY0123", Events: "call-progress-events", Passports: "c2hha2Vu"},
-			Targets: []Target{{
-				User: "alice", Host: "pbx.example.com", Username: "alice", Password: "target-pw",
-				URIs: []SipURI{
-					{URI: "sip:alice@a.example.com;transport=tls", Priority: "1", Weight: "10", Username: "ua", Password: "uri-pw-a"},
-					{URI: " sip:alice@b.example.com?X-A=1&X-B=2 ", Priority: "1", Weight: "5"},
-					{URI: "sip:alice@c.example.com", Priority: "2", Username: "uc", Password: "target-pw"},
-				},
-				HeaderElements: []Header{{Name: "X-Ticket", Value: "42"}, {Name: "", Value: "unnamed row"}, {Name: "X-Empty", Value: ""}},
-			}},
-		},
-		{
-			Dial: Dial{Sequential: true},
-			Targets: []Target{
-				{URIs: []SipURI{{URI: "sip:one@a.example.com", Username: "u1", Password: "p1"}, {URI: "sip:one@b.example.com", Priority: "2"}}},
-				{URIs: []SipURI{{URI: "sip:two@c.example.com", Password: "p2"}}, HeaderElements: []Header{{Name: "X-Two", Value: "2"}}},
-			},
-		},
-	}
-}
-
-// hostileCodeValues break a string literal, a comment or XML if quoted
-// wrongly. They have no NUL and are valid UTF-8, so sh can pass them to
-// curl as they are; TestCodeTwiMLInvalidXMLCharacters covers the rest.
-var hostileCodeValues = []string{
-	`"double" 'single' \back\slash \" \\"`,
-	"a&b &amp; <x> ]]> &#x41;",
-	"${process.exit(1)} #{x} {0} %s %(x)s %d `id` $(id)",
-	"line\r\nnext\ttab\x01\x1b[31m\x7f",
-	"é ü ß 日本 📞 עברית \u202e\u2028\u2029\ufeff",
-	"*/ // # \"\"\" ''' -->",
-}
-
-// hostileCodeDocument puts s in every field a program writes.
-func hostileCodeDocument(s string) Document {
-	return Document{
-		Dial: Dial{CallerID: s, Action: s, Method: s, Timeout: 7, Record: "record-from-answer", RecordingStatusCallback: s,
-			RecordingStatusCallbackEvent: []string{s, "completed"}, Trim: s, RingTone: s, ReferURL: s, RecordingTrack: s,
-			RecordingConfigurationID: s, Events: s, Passports: s},
-		Targets: []Target{{
-			User: s, Host: "pbx.example.com", Headers: []Header{{Name: "X-Hostile", Value: s}, {Name: "X-Ok", Value: "1"}}, UUI: UUI{Data: s, Encoding: "text"},
-			Username: s, Password: s, URL: s, Method: s, StatusCallback: s, StatusCallbackEvent: []string{s},
-			StatusCallbackMethod: s, MachineDetection: s, MachineDetectionTimeout: 12, AMDStatusCallback: s, AMDStatusCallbackMethod: s,
-			URIs: []SipURI{
-				// sameXML rejects a raw line break or tab anywhere in a
-				// library's XML, for attributes' sake; a text keeps them
-				// raw, as XML allows, so the <Uri> text goes without.
-				{URI: "sip:u@pbx.example.com;x=" + strings.NewReplacer("\r", "", "\n", "", "\t", "").Replace(s), Priority: s, Weight: s, Username: s, Password: s},
-				{URI: "sip:v@pbx.example.com", Password: s + "2"},
-			},
-			HeaderElements: []Header{{Name: "X-Hostile", Value: s}, {Name: s, Value: "name"}},
-		}},
-		REST: REST{TwiML: s},
-	}
 }
 
 func TestCodeTwiMLInvalidXMLCharacters(t *testing.T) {
 	// Compose writes U+FFFD for what XML cannot carry; the programs hand
 	// the libraries the same, so their XML is well-formed and equal.
-	doc := hostileCodeDocument("nul\x00 bad\xff\xfe end")
+	doc := composetest.HostileCodeDocument("nul\x00 bad\xff\xfe end")
 	r := Compose(doc)
-	for _, p := range Code(doc, r.URIs) {
+	for _, p := range codegen.All(doc, r.URIs) {
 		if strings.Contains(p.TwiML, `\x00`) || strings.Contains(p.TwiML, `\u0000`) || strings.Contains(p.TwiML, `\xff`) {
 			t.Errorf("%s: the TwiML program writes a character XML cannot carry:\n%s", p.Lang, p.TwiML)
 		}
@@ -163,13 +101,13 @@ func TestCodeTwiMLInvalidXMLCharacters(t *testing.T) {
 
 // checkCodeLib runs every document's programs for lang through run (one
 // process for the TwiML programs, one for the REST ones) and compares.
-func checkCodeLib(t *testing.T, lang Lang, withRecorder func(string) string, run func(t *testing.T, runs []codeRun) []codeOut) {
+func checkCodeLib(t *testing.T, lang codegen.Lang, withRecorder func(string) string, run func(t *testing.T, runs []codeRun) []codeOut) {
 	docs := codeLibDocs(t)
 	var twimlRuns, callRuns []codeRun
 	var callDocs []int
 	for i, doc := range docs {
 		r := Compose(doc)
-		p, _ := CodeFor(doc, r.URIs, lang)
+		p, _ := codegen.For(doc, r.URIs, lang)
 		twimlRuns = append(twimlRuns, codeRun{Src: p.TwiML, Env: twimlPasswordEnvs(doc)})
 		if p.Call == "" {
 			if len(doc.Targets) > 0 {
@@ -178,7 +116,7 @@ func checkCodeLib(t *testing.T, lang Lang, withRecorder func(string) string, run
 			continue
 		}
 		callRuns = append(callRuns, codeRun{Src: withRecorder(p.Call), Env: map[string]string{
-			EnvAccountSID: testAccountSID, EnvAuthToken: testAuthToken, EnvSIPPassword: testSIPPassword,
+			codegen.EnvAccountSID: testAccountSID, codegen.EnvAuthToken: testAuthToken, codegen.EnvSIPPassword: testSIPPassword,
 		}})
 		callDocs = append(callDocs, i)
 	}
@@ -223,7 +161,7 @@ func checkCodeLib(t *testing.T, lang Lang, withRecorder func(string) string, run
 // write it as it is.
 func twimlPasswordEnvs(doc Document) map[string]string {
 	env := map[string]string{}
-	sips, uris := allPasswordEnvs(doc.Targets)
+	sips, uris := codegen.PasswordEnvs(doc.Targets)
 	for i, t := range doc.Targets {
 		if sips[i] != "" {
 			env[sips[i]] = param.XMLSafe(t.Password)
@@ -241,7 +179,7 @@ func twimlPasswordEnvs(doc Document) map[string]string {
 // of each command: what curl would send, with the test's credentials.
 func curlForms(t *testing.T, curl string) []url.Values {
 	out := composetest.RunWithStub(t, "curl", `printf '%s\0' "$@"; printf '\001\0'`, curl,
-		EnvAccountSID+"="+testAccountSID, EnvAuthToken+"="+testAuthToken, EnvSIPPassword+"="+testSIPPassword)
+		codegen.EnvAccountSID+"="+testAccountSID, codegen.EnvAuthToken+"="+testAuthToken, codegen.EnvSIPPassword+"="+testSIPPassword)
 	var forms []url.Values
 	form := url.Values{}
 	args := strings.Split(strings.TrimSuffix(out, "\x00"), "\x00")
@@ -404,8 +342,8 @@ func TestCodeNodeLibrary(t *testing.T) {
 	if err := os.WriteFile(script, []byte(nodeHarness), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	checkCodeLib(t, LangNode,
-		withClient(NodeClientLine, strings.TrimSuffix(NodeClientLine, ");")+", { httpClient: recorder });"),
+	checkCodeLib(t, codegen.LangNode,
+		withClient(codegen.NodeClientLine, strings.TrimSuffix(codegen.NodeClientLine, ");")+", { httpClient: recorder });"),
 		func(t *testing.T, runs []codeRun) []codeOut {
 			cmd := exec.Command(node, script)
 			cmd.Env = append(os.Environ(), "NODE_PATH="+modules)
@@ -457,8 +395,8 @@ func TestCodePythonLibrary(t *testing.T) {
 	if err := exec.Command(debianPython, "-c", "import twilio.rest, twilio.twiml.voice_response").Run(); err != nil {
 		testenv.Unavailable(t, "sipcompose: the twilio-python tests need Debian's python3-twilio: apt-get install python3-twilio")
 	}
-	checkCodeLib(t, LangPython,
-		withClient(PythonClientLine, strings.TrimSuffix(PythonClientLine, ")")+", http_client=recorder)"),
+	checkCodeLib(t, codegen.LangPython,
+		withClient(codegen.PythonClientLine, strings.TrimSuffix(codegen.PythonClientLine, ")")+", http_client=recorder)"),
 		func(t *testing.T, runs []codeRun) []codeOut {
 			return runHarness(t, exec.Command(debianPython, "-c", pythonHarness), runs)
 		})
@@ -482,7 +420,7 @@ func TestCodeGoLibrary(t *testing.T) {
 	}
 	t.Cleanup(func() { os.RemoveAll(root) })
 	n := 0
-	checkCodeLib(t, LangGo, func(src string) string { return src }, func(t *testing.T, runs []codeRun) []codeOut {
+	checkCodeLib(t, codegen.LangGo, func(src string) string { return src }, func(t *testing.T, runs []codeRun) []codeOut {
 		n++
 		dir := filepath.Join(root, fmt.Sprintf("run%d", n))
 		var calls strings.Builder

@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"sipcompose/sipcompose/codegen"
 	"sipcompose/sipcompose/resolve"
 	"sipcompose/sipcompose/twiml"
 	"sipcompose/sipcompose/validate"
@@ -24,7 +25,7 @@ func composeCall(doc Document, res []resolve.Resolution) Result {
 	return Result{
 		TwiML:       twiml.Render(doc, res),
 		URIs:        resolve.RESTURIs(res),
-		Curl:        renderCurl(doc, res),
+		Curl:        codegen.Curl(doc, res),
 		AllowList:   allowListFor(doc, res),
 		Diagnostics: validate.Document(doc, res),
 	}

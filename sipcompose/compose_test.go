@@ -29,7 +29,6 @@ func TestComposeGolden(t *testing.T) {
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
 			r := Compose(doc)
-			composetest.Golden(t, name+".curl.sh", r.Curl)
 			composetest.Golden(t, name+".allowlist.txt", r.AllowList.Table())
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"sipcompose/sipcompose/codegen"
 	"sipcompose/sipcompose/internal/param"
 )
 
@@ -69,7 +70,7 @@ func TestOutputIdentityLater(t *testing.T) {
 		s(r.InviteText())
 		s(r.Callbacks.Text())
 		s(fmt.Sprintf("%#v", r.Invites))
-		for _, p := range Code(doc, r.URIs) {
+		for _, p := range codegen.All(doc, r.URIs) {
 			s(p.TwiML)
 			s(p.Call)
 		}

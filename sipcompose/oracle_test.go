@@ -70,27 +70,8 @@ func wantHeaders(t Target) []Header {
 	return out
 }
 
-// oracleDocs are whole documents whose every composed URI must read back.
-func oracleDocs() []Document {
-	docs := []Document{composetest.Full()}
-	for _, f := range composetest.TwilioForms {
-		docs = append(docs, Document{Targets: []Target{f.Target}})
-	}
-	for _, bd := range composetest.BenchDocs() {
-		docs = append(docs, bd.Doc)
-	}
-	return append(docs,
-		Document{Targets: []Target{
-			{User: "+1", Host: "h.example.com", Headers: []Header{{Name: "X-Nasty", Value: "a&b=c?d;e%f g\r\nX-Injected: 1"}, {Name: "X-Empty", Value: ""}}},
-			{Host: "203.0.113.9", Port: 5099, Edge: "tokyo-ix", UUI: UUI{Data: TextToHex("héllo")}},
-			{User: "josé;x=1?y", Host: "2001:db8::5", Port: 5061, Transport: "TLS", Secure: true, Region: "au1"},
-			{User: "a@b/c=d", Host: "[2001:db8::6]", UUI: UUI{Data: "AB", Encoding: "a;b", XPrefix: true}, Headers: []Header{{Name: "X-Emoji", Value: "📞 עברית"}}},
-		}},
-	)
-}
-
 func TestURIsParseWithSipgo(t *testing.T) {
-	for i, doc := range oracleDocs() {
+	for i, doc := range composetest.Documents() {
 		r := Compose(doc)
 		for j, tg := range doc.Targets {
 			t.Run(strconv.Itoa(i)+"/"+strconv.Itoa(j), func(t *testing.T) { oracleCheck(t, tg, r.URIs[j]) })

@@ -145,3 +145,24 @@ func URIDocument() document.Document {
 		},
 	}
 }
+
+// Documents are a varied set, every composed URI of which must read back:
+// the full document, Twilio's forms, the benchmarks' documents and
+// hostile values.
+func Documents() []document.Document {
+	docs := []document.Document{Full()}
+	for _, f := range TwilioForms {
+		docs = append(docs, document.Document{Targets: []document.Target{f.Target}})
+	}
+	for _, bd := range BenchDocs() {
+		docs = append(docs, bd.Doc)
+	}
+	return append(docs,
+		document.Document{Targets: []document.Target{
+			{User: "+1", Host: "h.example.com", Headers: []document.Header{{Name: "X-Nasty", Value: "a&b=c?d;e%f g\r\nX-Injected: 1"}, {Name: "X-Empty", Value: ""}}},
+			{Host: "203.0.113.9", Port: 5099, Edge: "tokyo-ix", UUI: document.UUI{Data: "68C3A96C6C6F"}}, // "héllo" in hex
+			{User: "josé;x=1?y", Host: "2001:db8::5", Port: 5061, Transport: "TLS", Secure: true, Region: "au1"},
+			{User: "a@b/c=d", Host: "[2001:db8::6]", UUI: document.UUI{Data: "AB", Encoding: "a;b", XPrefix: true}, Headers: []document.Header{{Name: "X-Emoji", Value: "📞 עברית"}}},
+		}},
+	)
+}

@@ -1,4 +1,4 @@
-package sipcompose
+package codegen
 
 import (
 	"testing"
@@ -7,14 +7,14 @@ import (
 )
 
 // BenchmarkCode is the six programs the Code panel shows, on top of
-// Compose (which makes the URIs they take).
+// the URIs they take.
 func BenchmarkCode(b *testing.B) {
 	for _, bd := range composetest.BenchDocs() {
 		b.Run(bd.Name, func(b *testing.B) {
 			b.ReportAllocs()
-			uris := Compose(bd.Doc).URIs
+			uris := compose(bd.Doc).URIs
 			for b.Loop() {
-				Code(bd.Doc, uris)
+				All(bd.Doc, uris)
 			}
 		})
 	}

@@ -1,14 +1,20 @@
-package sipcompose
+// Package codegen writes the same call in the forms the customer's
+// developers run: the curl commands of the REST Calls API, and, for each
+// of Twilio's helper libraries (Node.js, Python, Go), a program that
+// builds the TwiML and one that places the REST call. Every value is
+// quoted for its language and no secret is written into a program.
+package codegen
 
 import (
 	"strconv"
 	"strings"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/resolve"
 )
 
-// Lang is a language whose Twilio helper library the Code programs use.
+// Lang is a language whose Twilio helper library the programs use.
 // Only languages whose library the tests run are offered.
 type Lang string
 
@@ -33,7 +39,7 @@ type Programs struct {
 	Call string `json:"call"`
 }
 
-// Code writes, for each of Langs, the program that builds doc's TwiML with
+// All writes, for each of Langs, the program that builds doc's TwiML with
 // the helper library and the one that places its REST call. uris are the
 // targets' URIs as Compose built them (Result.URIs): the programs pass them
 // on already percent-encoded, so the libraries, which encode nothing, send
@@ -44,9 +50,9 @@ type Programs struct {
 // a string literal quoted for its language, so no input changes what a
 // program says or stops it compiling.
 //
-// Code is not part of Compose; the page asks CodeFor for the one language
-// its Code panel shows.
-func Code(doc Document, uris []string) []Programs {
+// The programs are not part of Compose; the page asks For for the one
+// language its Code panel shows.
+func All(doc document.Document, uris []string) []Programs {
 	m := newCodeModel(doc, uris)
 	out := make([]Programs, len(Langs))
 	for i, lang := range Langs {
@@ -55,9 +61,9 @@ func Code(doc Document, uris []string) []Programs {
 	return out
 }
 
-// CodeFor is Code's programs for lang alone, or false when lang is not
+// For is All's programs for lang alone, or false when lang is not
 // offered.
-func CodeFor(doc Document, uris []string, lang Lang) (Programs, bool) {
+func For(doc document.Document, uris []string, lang Lang) (Programs, bool) {
 	if _, ok := codeWriters[lang]; !ok {
 		return Programs{}, false
 	}
@@ -126,11 +132,11 @@ const (
 	noteCallURI  = "The SIP URI is already percent-encoded: pass it as is; the library form-encodes it (& is sent as %26)."
 )
 
-func newCodeModel(doc Document, uris []string) codeModel {
+func newCodeModel(doc document.Document, uris []string) codeModel {
 	var m codeModel
 	d := &doc.Dial
 	m.dial = param.Dial(d)
-	passwordEnvs, uriPasswordEnvs := allPasswordEnvs(doc.Targets)
+	passwordEnvs, uriPasswordEnvs := PasswordEnvs(doc.Targets)
 	for i := range doc.Targets {
 		t := &doc.Targets[i]
 		if t.Password != "" {
@@ -185,18 +191,13 @@ func newCodeModel(doc Document, uris []string) codeModel {
 	return m
 }
 
-// sipPasswordEnvs names the variable each target's SIP password is read
-// from: SIP_PASSWORD, as the curl form reads, for the first password;
-// SIP_PASSWORD_2, SIP_PASSWORD_3… for each different one after it.
-func sipPasswordEnvs(targets []Target) []string {
-	envs, _ := allPasswordEnvs(targets)
-	return envs
-}
-
-// allPasswordEnvs names the variables of the targets' passwords
-// (sipPasswordEnvs) and then of their <Uri>s' passwords, numbered on from
-// the targets' so a document without <Uri>s keeps its names.
-func allPasswordEnvs(targets []Target) (sips []string, uris [][]string) {
+// PasswordEnvs names the variable each password is read from: each
+// target's SIP password, SIP_PASSWORD (as the curl form reads) for the
+// first and SIP_PASSWORD_2, SIP_PASSWORD_3… for each different one after
+// it, then its <Uri>s' passwords, numbered on from the targets' so a
+// document without <Uri>s keeps its names. The same password is read
+// from the same variable.
+func PasswordEnvs(targets []document.Target) (sips []string, uris [][]string) {
 	var seen []string
 	name := func(password string) string {
 		if password == "" {

@@ -1,4 +1,4 @@
-package sipcompose
+package codegen
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/composetest"
 )
 
@@ -13,16 +14,16 @@ import (
 var codeExt = map[Lang]string{LangNode: "js", LangPython: "py", LangGo: "go"}
 
 func TestCodeGolden(t *testing.T) {
-	docs := map[string]Document{
+	docs := map[string]document.Document{
 		"full":       composetest.Full(),
 		"sequential": composetest.Sequential(),
 		"empty":      {},
-		"uris":       uriCodeDocuments()[0],
+		"uris":       composetest.CodeURIDocuments()[0],
 	}
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
-			r := Compose(doc)
-			progs := Code(doc, r.URIs)
+			r := compose(doc)
+			progs := All(doc, r.URIs)
 			if len(progs) != len(Langs) {
 				t.Fatalf("%d languages, want %d", len(progs), len(Langs))
 			}
@@ -44,12 +45,12 @@ func TestCodeGolden(t *testing.T) {
 
 // The Go programs are as gofmt writes them, whatever the document.
 func TestCodeGoIsGofmtClean(t *testing.T) {
-	docs := append(oracleDocs(), Document{}, hostileCodeDocument(`"\`+"\x00\xff"))
-	for _, s := range hostileCodeValues {
-		docs = append(docs, hostileCodeDocument(s))
+	docs := append(composetest.Documents(), document.Document{}, composetest.HostileCodeDocument(`"\`+"\x00\xff"))
+	for _, s := range composetest.HostileCodeValues {
+		docs = append(docs, composetest.HostileCodeDocument(s))
 	}
 	for i, doc := range docs {
-		p, _ := CodeFor(doc, Compose(doc).URIs, LangGo)
+		p, _ := For(doc, compose(doc).URIs, LangGo)
 		for _, src := range []string{p.TwiML, p.Call} {
 			if src == "" {
 				continue
@@ -67,9 +68,9 @@ func TestCodeGoIsGofmtClean(t *testing.T) {
 func TestCodeEmbedsNoSecret(t *testing.T) {
 	doc := composetest.Full()
 	doc.Targets[0].Password = "xyzzy-secret"
-	doc.Targets[0].URIs = []SipURI{{URI: "sip:a@b.example.com", Password: "xyzzy-uri-secret"}}
-	r := Compose(doc)
-	for _, p := range Code(doc, r.URIs) {
+	doc.Targets[0].URIs = []document.SipURI{{URI: "sip:a@b.example.com", Password: "xyzzy-uri-secret"}}
+	r := compose(doc)
+	for _, p := range All(doc, r.URIs) {
 		for _, src := range []string{p.TwiML, p.Call} {
 			if strings.Contains(src, "xyzzy") {
 				t.Errorf("%s: the password is in the program:\n%s", p.Lang, src)
@@ -84,13 +85,13 @@ func TestCodeEmbedsNoSecret(t *testing.T) {
 // Each different password is read from a variable of its own; the same
 // password from the same one.
 func TestCodePasswordVariables(t *testing.T) {
-	got := sipPasswordEnvs([]Target{{Password: "a"}, {}, {Password: "b"}, {Password: "a"}, {Password: "c"}})
+	got, _ := PasswordEnvs([]document.Target{{Password: "a"}, {}, {Password: "b"}, {Password: "a"}, {Password: "c"}})
 	want := []string{"SIP_PASSWORD", "", "SIP_PASSWORD_2", "SIP_PASSWORD", "SIP_PASSWORD_3"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	// <Uri> passwords are numbered on after the <Sip> ones.
-	sips, uris := allPasswordEnvs([]Target{{Password: "a", URIs: []SipURI{{Password: "b"}, {}, {Password: "a"}}}, {Password: "c"}})
+	sips, uris := PasswordEnvs([]document.Target{{Password: "a", URIs: []document.SipURI{{Password: "b"}, {}, {Password: "a"}}}, {Password: "c"}})
 	if g, w := fmt.Sprint(sips, uris), "[SIP_PASSWORD SIP_PASSWORD_2] [[SIP_PASSWORD_3  SIP_PASSWORD] []]"; g != w {
 		t.Errorf("got %s, want %s", g, w)
 	}
@@ -122,17 +123,17 @@ func TestCodeQuoting(t *testing.T) {
 // CodeFor writes one language's programs, the same as Code's, and offers
 // no language Code does not.
 func TestCodeFor(t *testing.T) {
-	docs := append(oracleDocs(), Document{}, composetest.Full(), hostileCodeDocument(`"\`+"\x00\xff"))
+	docs := append(composetest.Documents(), document.Document{}, composetest.Full(), composetest.HostileCodeDocument(`"\`+"\x00\xff"))
 	for i, doc := range docs {
-		uris := Compose(doc).URIs
-		for _, want := range Code(doc, uris) {
-			got, ok := CodeFor(doc, uris, want.Lang)
+		uris := compose(doc).URIs
+		for _, want := range All(doc, uris) {
+			got, ok := For(doc, uris, want.Lang)
 			if !ok || got != want {
 				t.Errorf("doc %d, %s: CodeFor = %v %+v, want Code's %+v", i, want.Lang, ok, got, want)
 			}
 		}
 	}
-	if p, ok := CodeFor(composetest.Full(), Compose(composetest.Full()).URIs, "cobol"); ok || p != (Programs{}) {
+	if p, ok := For(composetest.Full(), compose(composetest.Full()).URIs, "cobol"); ok || p != (Programs{}) {
 		t.Errorf("an unknown language gave %v %+v", ok, p)
 	}
 }

@@ -1,4 +1,4 @@
-package sipcompose
+package codegen
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 )
 
-// String literals for the Code programs. Each writes printable ASCII as
+// String literals for the programs. Each writes printable ASCII as
 // itself, except the quote and the backslash, and escapes everything else,
 // so a literal is one line of plain ASCII whatever the value holds: no
 // control character, line break, bidirectional override or look-alike

@@ -1,15 +1,17 @@
-package sipcompose
+package codegen
 
 import (
 	"os/exec"
 	"strings"
 	"testing"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/resolve"
 )
 
 func TestCurlNeverPrintsThePassword(t *testing.T) {
-	r := Compose(composetest.Full())
+	r := compose(composetest.Full())
 	if strings.Contains(r.Curl, "s3cret") {
 		t.Fatalf("password in curl:\n%s", r.Curl)
 	}
@@ -19,7 +21,7 @@ func TestCurlNeverPrintsThePassword(t *testing.T) {
 }
 
 func TestCurlPlaceholders(t *testing.T) {
-	r := Compose(Document{Targets: []Target{{Host: "h.example.com"}}})
+	r := compose(document.Document{Targets: []document.Target{{Host: "h.example.com"}}})
 	for _, want := range []string{"# From: set Caller ID", "# Url: a placeholder", "'Url=" + PlaceholderRESTURL + "'"} {
 		if !strings.Contains(r.Curl, want) {
 			t.Errorf("curl lacks %q:\n%s", want, r.Curl)
@@ -32,12 +34,12 @@ func TestCurlPlaceholders(t *testing.T) {
 // intact, however hostile.
 func TestCurlArgvThroughShell(t *testing.T) {
 	nasty := "it's \"$HOME\" `id` $(id) \\ ; & |\nnext line"
-	doc := Document{
-		Dial:    Dial{CallerID: "+14155550100"},
-		Targets: []Target{{User: "bob", Host: "pbx.example.com", Username: "o'neil", StatusCallback: "https://example.com/s?a=1&b='2'"}},
-		REST:    REST{TwiML: "<Response><Say>" + nasty + "</Say></Response>"},
+	doc := document.Document{
+		Dial:    document.Dial{CallerID: "+14155550100"},
+		Targets: []document.Target{{User: "bob", Host: "pbx.example.com", Username: "o'neil", StatusCallback: "https://example.com/s?a=1&b='2'"}},
+		REST:    document.REST{TwiML: "<Response><Say>" + nasty + "</Say></Response>"},
 	}
-	r := Compose(doc)
+	r := compose(doc)
 	out := composetest.RunWithStub(t, "curl", "for a in \"$@\"; do printf '%s\\n--\\n' \"$a\"; done", r.Curl,
 		"TWILIO_ACCOUNT_SID=AC123", "TWILIO_AUTH_TOKEN=tok", "SIP_PASSWORD=pw'x")
 	got := strings.Split(strings.TrimSuffix(out, "\n--\n"), "\n--\n")
@@ -57,7 +59,7 @@ func TestCurlArgvThroughShell(t *testing.T) {
 }
 
 func TestCurlOneCommandPerTarget(t *testing.T) {
-	r := Compose(composetest.Full())
+	r := compose(composetest.Full())
 	if n := strings.Count(r.Curl, "curl -X POST"); n != 2 {
 		t.Errorf("%d commands, want 2", n)
 	}
@@ -72,16 +74,16 @@ func TestCurlCommands(t *testing.T) {
 		"  -u \"$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN\" \\\n"
 	tests := []struct {
 		name string
-		doc  Document
+		doc  document.Document
 		want string
 	}{
 		{"twiml with a quote and a newline",
-			Document{Dial: Dial{CallerID: "support"}, Targets: []Target{{Host: "pbx.example.com"}}, REST: REST{TwiML: "<Response><Say>it's\nme</Say></Response>"}},
+			document.Document{Dial: document.Dial{CallerID: "support"}, Targets: []document.Target{{Host: "pbx.example.com"}}, REST: document.REST{TwiML: "<Response><Say>it's\nme</Say></Response>"}},
 			head + "  --data-urlencode 'To=sip:pbx.example.com' \\\n" +
 				"  --data-urlencode 'From=support' \\\n" +
 				"  --data-urlencode 'Twiml=<Response><Say>it'\\''s\nme</Say></Response>'\n"},
 		{"record from ringing has no REST form",
-			Document{Dial: Dial{CallerID: "+1", Record: "record-from-ringing", Trim: "do-not-trim"}, Targets: []Target{{Host: "h"}}, REST: REST{URL: "https://example.com/a"}},
+			document.Document{Dial: document.Dial{CallerID: "+1", Record: "record-from-ringing", Trim: "do-not-trim"}, Targets: []document.Target{{Host: "h"}}, REST: document.REST{URL: "https://example.com/a"}},
 			"# Record: the REST API records from answer; recording from ringing has no REST form.\n" +
 				head + "  --data-urlencode 'To=sip:h' \\\n" +
 				"  --data-urlencode 'From=+1' \\\n" +
@@ -89,12 +91,12 @@ func TestCurlCommands(t *testing.T) {
 				"  --data-urlencode 'Record=true' \\\n" +
 				"  --data-urlencode 'Trim=do-not-trim'\n"},
 		{"not recording leaves recording options out",
-			Document{Dial: Dial{CallerID: "+1", Record: "do-not-record", Trim: "trim-silence", RecordingTrack: "both"}, Targets: []Target{{Host: "h"}}, REST: REST{URL: "https://example.com/a"}},
+			document.Document{Dial: document.Dial{CallerID: "+1", Record: "do-not-record", Trim: "trim-silence", RecordingTrack: "both"}, Targets: []document.Target{{Host: "h"}}, REST: document.REST{URL: "https://example.com/a"}},
 			head + "  --data-urlencode 'To=sip:h' \\\n" +
 				"  --data-urlencode 'From=+1' \\\n" +
 				"  --data-urlencode 'Url=https://example.com/a'\n"},
 		{"two targets, a blank line between",
-			Document{Dial: Dial{CallerID: "+1"}, Targets: []Target{{Host: "a"}, {Host: "b", Username: "u", Password: "p"}}, REST: REST{URL: "https://example.com/a"}},
+			document.Document{Dial: document.Dial{CallerID: "+1"}, Targets: []document.Target{{Host: "a"}, {Host: "b", Username: "u", Password: "p"}}, REST: document.REST{URL: "https://example.com/a"}},
 			"# 2 targets: each command places its own call; <Dial> rings them together and bridges the first to answer.\n" +
 				head + "  --data-urlencode 'To=sip:a' \\\n" +
 				"  --data-urlencode 'From=+1' \\\n" +
@@ -108,7 +110,7 @@ func TestCurlCommands(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := Compose(tc.doc).Curl; got != tc.want {
+			if got := compose(tc.doc).Curl; got != tc.want {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
@@ -118,14 +120,33 @@ func TestCurlCommands(t *testing.T) {
 // No value reaches a comment of the curl form: a record value with a line
 // break once ended the "# Record:" comment and ran its next line.
 func TestCurlCommentsCarryNoValue(t *testing.T) {
-	doc := Document{Dial: Dial{Record: "record-from-ringing\necho INJECTED"}, Targets: []Target{{Host: "h.example.com"}}}
-	out := composetest.RunWithStub(t, "curl", ":", Compose(doc).Curl)
+	doc := document.Document{Dial: document.Dial{Record: "record-from-ringing\necho INJECTED"}, Targets: []document.Target{{Host: "h.example.com"}}}
+	out := composetest.RunWithStub(t, "curl", ":", compose(doc).Curl)
 	if strings.Contains(out, "INJECTED") {
 		t.Errorf("a line of the record value ran: %q", out)
 	}
-	for _, line := range strings.Split(Compose(doc).Curl, "\n") {
+	for _, line := range strings.Split(compose(doc).Curl, "\n") {
 		if strings.HasPrefix(line, "echo") {
 			t.Errorf("the record value starts a line: %q", line)
 		}
+	}
+}
+
+// composed is the part of Compose's Result these tests read.
+type composed struct {
+	Curl string
+	URIs []string
+}
+
+// compose is what Compose gives doc as the curl form and the URIs the
+// programs take.
+func compose(doc document.Document) composed {
+	res := resolve.Document(doc)
+	return composed{Curl: Curl(doc, res), URIs: resolve.RESTURIs(res)}
+}
+
+func TestCurlGolden(t *testing.T) {
+	for name, doc := range map[string]document.Document{"full": composetest.Full(), "sequential": composetest.Sequential(), "empty": {}} {
+		composetest.Golden(t, name+".curl.sh", compose(doc).Curl)
 	}
 }

@@ -1,9 +1,10 @@
-package sipcompose
+package codegen
 
 import (
 	"fmt"
 	"strings"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/internal/shell"
 	"sipcompose/sipcompose/resolve"
@@ -20,12 +21,12 @@ const (
 	EnvSIPPassword = "SIP_PASSWORD"
 )
 
-// renderCurl writes one curl command per target that places the same call
+// Curl writes one curl command per target that places the same call
 // through the REST Calls API. Every value is single-quoted for POSIX sh and
 // form-encoded by curl (--data-urlencode), so "&" in a URI's headers is
 // sent as %26, as Twilio asks. The account SID, auth token and SIP password
 // come from environment variables and are never printed.
-func renderCurl(doc Document, res []resolve.Resolution) string {
+func Curl(doc document.Document, res []resolve.Resolution) string {
 	var b strings.Builder
 	// A command is its URI and a few hundred bytes besides (more with
 	// long URLs): making room once saves copying the text every time it
@@ -50,7 +51,7 @@ func renderCurl(doc Document, res []resolve.Resolution) string {
 	return b.String()
 }
 
-func dialMode(d Dial) string {
+func dialMode(d document.Dial) string {
 	if d.Sequential {
 		return "in turn"
 	}
@@ -78,7 +79,7 @@ const (
 // writeCurlCommand writes one command: its comments first, then the
 // arguments. The comments depend only on the document, so they are
 // decided before any field is written. r is t's resolution.
-func writeCurlCommand(b *strings.Builder, doc Document, t Target, r resolve.Resolution) {
+func writeCurlCommand(b *strings.Builder, doc document.Document, t document.Target, r resolve.Resolution) {
 	d := doc.Dial
 	if d.CallerID == "" {
 		b.WriteString(curlFromComment)

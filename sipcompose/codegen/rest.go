@@ -1,22 +1,23 @@
-package sipcompose
+package codegen
 
 import (
 	"strings"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/param"
 )
 
 // restParams is the REST Calls request for one target: each parameter's
 // name as Twilio spells it and where the Document holds its value, in the
-// order they are sent. The curl form (renderCurl) and the helper-library
-// programs (Code) both read them here, so adding a parameter is one line
+// order they are sent. The curl form (Curl) and the helper-library
+// programs (All, For) both read them here, so adding a parameter is one line
 // and the two cannot disagree on a name, a value or the order. Values are
 // sent as typed; unset ones are left out, so Twilio's defaults stay in
 // force.
 //
 // uri is the call's To. bare says the target is <Uri>s alone: uri is then
 // its first, whose username the call takes if the target has none.
-func restParams(doc *Document, t *Target, uri string, bare bool) []param.Value {
+func restParams(doc *document.Document, t *document.Target, uri string, bare bool) []param.Value {
 	d := &doc.Dial
 	from := d.CallerID
 	if from == "" {
