@@ -68,7 +68,7 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(r.AllowList.Problems) > 0 {
 		name = *docPath // the error is the document's, not the rules'
 	}
-	rep, err := r.AllowList.Audit(string(data))
+	rep, err := sipcompose.Audit(r.AllowList, string(data))
 	if err != nil {
 		fmt.Fprintf(stderr, "sipcompose: %s: %v\n", name, err)
 		return 1

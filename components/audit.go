@@ -45,7 +45,7 @@ func (c *AuditPanel) report() app.UI {
 	if c.checked == "" {
 		return app.P().Class("hint").Text("Nothing checked yet.")
 	}
-	rep, err := c.List.Audit(c.checked)
+	rep, err := sipcompose.Audit(c.List, c.checked)
 	if err != nil {
 		return app.P().Class("diag", "error").Text("Cannot check these rules: " + err.Error())
 	}

@@ -79,7 +79,7 @@ func (r AuditReport) OK() bool {
 // the allow-list. The error is a message for the person when the paste
 // cannot be audited at all: empty, too large, binary, IPv6 only, or in no
 // format the audit reads; or when the allow-list itself has Problems.
-func (a AllowList) Audit(rules string) (AuditReport, error) {
+func Audit(a AllowList, rules string) (AuditReport, error) {
 	if len(a.Problems) > 0 {
 		return AuditReport{}, errors.New("the document's allow-list has no addresses to check against: " + strings.Join(a.Problems, "; "))
 	}

@@ -20,7 +20,7 @@ func FuzzAudit(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, rules string) {
-		rep, err := udpAndTLS.Audit(rules)
+		rep, err := Audit(udpAndTLS, rules)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("an empty error message")

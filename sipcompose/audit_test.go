@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"sipcompose/sipcompose/allowlist"
+	"sipcompose/sipcompose/resolve"
 )
 
 // udpAndTLS needs ashburn's signaling over UDP 5060 and TLS 5061, and media.
@@ -173,7 +176,7 @@ table bridge h {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := tc.allow.Audit(tc.rules)
+			rep, err := Audit(tc.allow, tc.rules)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -217,19 +220,19 @@ func TestAuditRefusesBadInput(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := udpOnly.Audit(tc.rules)
+			_, err := Audit(udpOnly, tc.rules)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want %q", err, tc.want)
 			}
 		})
 	}
 	unknownEdge := allowListOf(Document{Targets: []Target{{Host: "a", Edge: "mars"}}})
-	if _, err := unknownEdge.Audit("54.172.60.0/30\n"); err == nil || !strings.Contains(err.Error(), "has no addresses to check against") || !strings.Contains(err.Error(), "mars") {
+	if _, err := Audit(unknownEdge, "54.172.60.0/30\n"); err == nil || !strings.Contains(err.Error(), "has no addresses to check against") || !strings.Contains(err.Error(), "mars") {
 		t.Errorf("an allow-list with problems: %v", err)
 	}
 	// The limit is stated and exact.
 	at := strings.Repeat("#", MaxAuditInput-len("54.172.60.0/30\n")) + "\n54.172.60.0/30"
-	if _, err := udpOnly.Audit(at[1:] + "\n"); err != nil {
+	if _, err := Audit(udpOnly, at[1:]+"\n"); err != nil {
 		t.Errorf("a paste of exactly %d bytes: %v", MaxAuditInput, err)
 	}
 }
@@ -247,7 +250,7 @@ func TestAuditNamesUnreadableLines(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := udpOnly.Audit(tc.rules)
+			rep, err := Audit(udpOnly, tc.rules)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -276,7 +279,7 @@ func TestAuditNamesUnreadableLines(t *testing.T) {
 func TestAuditOwnExports(t *testing.T) {
 	for _, a := range []AllowList{udpOnly, udpAndTLS, allowListOf(Document{Targets: []Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "b", Edge: "sydney"}}})} {
 		for name, out := range map[string]string{"iptables": a.IPTables(), "nftables": a.NFTables(), "cidrs": a.CIDRs()} {
-			rep, err := a.Audit(out)
+			rep, err := Audit(a, out)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
@@ -314,9 +317,12 @@ func TestAuditLargePastes(t *testing.T) {
 	}
 	for name, paste := range pastes {
 		start := time.Now()
-		rep, err := udpAndTLS.Audit(paste)
+		rep, err := Audit(udpAndTLS, paste)
 		if d := time.Since(start); err != nil || d > 3*time.Second {
 			t.Errorf("%s (%d bytes): %v in %v, %s", name, len(paste), err, d, rep.Summary)
 		}
 	}
 }
+
+// allowListOf is the allow-list Compose gives doc.
+func allowListOf(doc Document) AllowList { return allowlist.For(doc, resolve.Document(doc)) }

@@ -29,7 +29,7 @@ func TestAuditIPTablesExportLoaded(t *testing.T) {
 		out := testenv.Script(t, "sh -e "+script+" >&2\niptables-save\necho '#split'\nnft list ruleset\n", "iptables", "iptables-save", "nft")
 		save, nft, _ := strings.Cut(out, "#split\n")
 		for name, dump := range map[string]string{"iptables-save": save, "nft list ruleset": nft} {
-			rep, err := a.Audit(dump)
+			rep, err := Audit(a, dump)
 			if err != nil {
 				t.Fatalf("%s: %v\n%s", name, err, dump)
 			}
@@ -46,7 +46,7 @@ func TestAuditNFTablesExportLoaded(t *testing.T) {
 	for _, a := range exportsToLoad {
 		file := composetest.WriteTemp(t, "rules.nft", a.NFTables())
 		dump := testenv.Script(t, "nft -f "+file+"\nnft list ruleset\n", "nft")
-		rep, err := a.Audit(dump)
+		rep, err := Audit(a, dump)
 		if err != nil {
 			t.Fatalf("%v\n%s", err, dump)
 		}
@@ -175,7 +175,7 @@ func TestAuditHandWrittenLoaded(t *testing.T) {
 				"nft":           testenv.Script(t, "nft -f "+composetest.WriteTemp(t, "rules.nft", tc.nft)+"\nnft list ruleset\n", "nft"),
 			}
 			for name, dump := range dumps {
-				rep, err := udpAndTLS.Audit(dump)
+				rep, err := Audit(udpAndTLS, dump)
 				if err != nil {
 					t.Fatalf("%s: %v\n%s", name, err, dump)
 				}

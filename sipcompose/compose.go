@@ -1,6 +1,7 @@
 package sipcompose
 
 import (
+	"sipcompose/sipcompose/allowlist"
 	"sipcompose/sipcompose/codegen"
 	"sipcompose/sipcompose/resolve"
 	"sipcompose/sipcompose/twiml"
@@ -26,7 +27,7 @@ func composeCall(doc Document, res []resolve.Resolution) Result {
 		TwiML:       twiml.Render(doc, res),
 		URIs:        resolve.RESTURIs(res),
 		Curl:        codegen.Curl(doc, res),
-		AllowList:   allowListFor(doc, res),
+		AllowList:   allowlist.For(doc, res),
 		Diagnostics: validate.Document(doc, res),
 	}
 }

@@ -54,11 +54,3 @@ func ExampleParseURI() {
 	// pbx.example.com tls A&B
 	// uri-sips
 }
-
-func ExampleAllowList_CIDRs() {
-	r := sipcompose.Compose(sipcompose.Document{Targets: []sipcompose.Target{{Host: "pbx.example.com", Edge: "dublin"}}})
-	fmt.Print(r.AllowList.CIDRs())
-	// Output:
-	// 54.171.127.192/30
-	// 168.86.128.0/18
-}

@@ -14,6 +14,7 @@
 package sipcompose
 
 import (
+	"sipcompose/sipcompose/allowlist"
 	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/sipuri"
@@ -97,3 +98,10 @@ func Parse(text string) (Document, []Diagnostic) { return twiml.Parse(text) }
 // Unreadable is the diagnostics of Parse that say it read nothing worth
 // importing, or none when it read a document.
 func Unreadable(diags []Diagnostic) []Diagnostic { return twiml.Unreadable(diags) }
+
+// AllowList is what the customer's firewall must let in; see package
+// allowlist.
+type AllowList = allowlist.List
+
+// Rule is one block of addresses of an AllowList.
+type Rule = allowlist.Rule

@@ -1,4 +1,10 @@
-package sipcompose
+// Package allowlist is what a customer's firewall must let in for a
+// Document: the blocks Twilio's SIP signaling comes from, for the edges,
+// transports and ports the targets use, and the media range, dated and
+// sourced; and its exports (a table, the blocks alone, an iptables script
+// and an nftables file). A target whose edge Twilio would not know makes
+// the list a list of Problems instead of another edge's addresses.
+package allowlist
 
 import (
 	"fmt"
@@ -6,14 +12,15 @@ import (
 	"strconv"
 	"strings"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/resolve"
 )
 
-// AllowList is what a customer's firewall must allow for the edges a
+// List is what a customer's firewall must allow for the edges a
 // Document uses. AsOf and Source date and cite the data so a person can
 // judge whether it is still current.
-type AllowList struct {
+type List struct {
 	// Edges are the edges the targets use, "ashburn" when none is set;
 	// empty when there are Problems.
 	Edges     []string `json:"edges"`
@@ -40,14 +47,14 @@ type Rule struct {
 	Purpose     string `json:"purpose"` // e.g. "SIP signaling from Twilio (TLS)"
 }
 
-// allowListFor collects, for the edges the targets use, the signaling
+// For collects, for the edges the targets use, the signaling
 // blocks Twilio sends SIP from (only for the transports actually used, to
 // the port each target listens on) and the media range. A target whose
 // edge Twilio would not know makes the whole list a list of Problems: a
 // firewall opened for the other targets only, or for another edge, would
 // look right and not be.
-func allowListFor(doc Document, res []resolve.Resolution) AllowList {
-	a := AllowList{Edges: []string{}, Signaling: []Rule{}, Media: []Rule{}, AsOf: edge.DataAsOf, Source: edge.DataSource}
+func For(doc document.Document, res []resolve.Resolution) List {
+	a := List{Edges: []string{}, Signaling: []Rule{}, Media: []Rule{}, AsOf: edge.DataAsOf, Source: edge.DataSource}
 	dialed := dialedURIs(doc, res)
 	res = make([]resolve.Resolution, len(dialed))
 	for k, d := range dialed {
@@ -60,7 +67,7 @@ func allowListFor(doc Document, res []resolve.Resolution) AllowList {
 		return a
 	}
 	if len(res) == 0 {
-		res = []resolve.Resolution{resolve.Target(Target{})}
+		res = []resolve.Resolution{resolve.Target(document.Target{})}
 	}
 	// edges.go order, so the same set of edges always lists the same way;
 	// within an edge, each way SIP reaches a target once, by protocol and
@@ -101,14 +108,14 @@ func allowListFor(doc Document, res []resolve.Resolution) AllowList {
 // reads as and its resolution.
 type dialedURI struct {
 	target int
-	t      Target
+	t      document.Target
 	r      resolve.Resolution
 }
 
 // dialedURIs are every URI the targets dial: each target's own, and each
 // <Uri> child that reads as a SIP URI, with its own edge and transport (a
 // target of <Uri>s alone is dialed only through them).
-func dialedURIs(doc Document, res []resolve.Resolution) []dialedURI {
+func dialedURIs(doc document.Document, res []resolve.Resolution) []dialedURI {
 	out := make([]dialedURI, 0, len(doc.Targets))
 	for i, t := range doc.Targets {
 		if !res[i].ChildrenAlone() {
@@ -142,7 +149,7 @@ func signalingOf(r resolve.Resolution) signaling {
 
 // problem is why target i has no edge, for the allow-list to show in
 // place of addresses, in the form's words ("SIP target 2").
-func problem(r resolve.Resolution, i int, t Target) string {
+func problem(r resolve.Resolution, i int, t document.Target) string {
 	var what, fix string
 	switch {
 	case r.EdgeFrom == resolve.EdgeRoaming:

@@ -1,4 +1,4 @@
-package sipcompose
+package allowlist
 
 import (
 	"reflect"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"sipcompose/internal/testenv"
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/internal/composetest"
 )
@@ -13,23 +14,23 @@ import (
 func TestAllowListEdgesAndTransports(t *testing.T) {
 	tests := []struct {
 		name    string
-		targets []Target
+		targets []document.Target
 		edges   []string
 		ports   []string // protocol/port of each signaling rule, in order
 	}{
-		{"default edge, UDP", []Target{{Host: "a"}}, []string{"ashburn"}, []string{"udp/5060"}},
-		{"legacy region", []Target{{Host: "a", Region: "jp1", Transport: "tcp"}}, []string{"tokyo"}, []string{"tcp/5060"}},
-		{"san-jose means umatilla", []Target{{Host: "a", Edge: "san-jose"}}, []string{"umatilla"}, []string{"udp/5060"}},
-		{"secure implies TLS", []Target{{Host: "a", Edge: "sydney", Secure: true}}, []string{"sydney"}, []string{"tcp/5061"}},
-		{"custom port", []Target{{Host: "a", Transport: "tls", Port: 5081}}, []string{"ashburn"}, []string{"tcp/5081"}},
-		{"interconnect has three addresses", []Target{{Host: "a", Edge: "london-ix"}}, []string{"london-ix"}, []string{"udp/5060", "udp/5060", "udp/5060"}},
+		{"default edge, UDP", []document.Target{{Host: "a"}}, []string{"ashburn"}, []string{"udp/5060"}},
+		{"legacy region", []document.Target{{Host: "a", Region: "jp1", Transport: "tcp"}}, []string{"tokyo"}, []string{"tcp/5060"}},
+		{"san-jose means umatilla", []document.Target{{Host: "a", Edge: "san-jose"}}, []string{"umatilla"}, []string{"udp/5060"}},
+		{"secure implies TLS", []document.Target{{Host: "a", Edge: "sydney", Secure: true}}, []string{"sydney"}, []string{"tcp/5061"}},
+		{"custom port", []document.Target{{Host: "a", Transport: "tls", Port: 5081}}, []string{"ashburn"}, []string{"tcp/5081"}},
+		{"interconnect has three addresses", []document.Target{{Host: "a", Edge: "london-ix"}}, []string{"london-ix"}, []string{"udp/5060", "udp/5060", "udp/5060"}},
 		{"edges in a fixed order, transports deduplicated",
-			[]Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "dublin", Transport: "tls"}, {Host: "c", Edge: "tokyo"}},
+			[]document.Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "dublin", Transport: "tls"}, {Host: "c", Edge: "tokyo"}},
 			[]string{"dublin", "tokyo"}, []string{"tcp/5061", "udp/5060"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a := allowListOf(Document{Targets: tc.targets})
+			a := allowListOf(document.Document{Targets: tc.targets})
 			if !reflect.DeepEqual(a.Edges, tc.edges) {
 				t.Errorf("edges %v, want %v", a.Edges, tc.edges)
 			}
@@ -51,7 +52,7 @@ func TestAllowListEdgesAndTransports(t *testing.T) {
 }
 
 func TestAllowListExports(t *testing.T) {
-	a := Compose(Document{Targets: []Target{{Host: "a", Edge: "frankfurt", Transport: "tls"}}}).AllowList
+	a := allowListOf(document.Document{Targets: []document.Target{{Host: "a", Edge: "frankfurt", Transport: "tls"}}})
 	composetest.Golden(t, "frankfurt-tls.iptables.sh", a.IPTables())
 	composetest.Golden(t, "frankfurt-tls.nft", a.NFTables())
 	if got, want := a.CIDRs(), "35.156.191.128/30\n168.86.128.0/18\n"; got != want {
@@ -68,9 +69,9 @@ func TestAllowListExports(t *testing.T) {
 // holding quotes and a line break, in a network namespace of its own, and
 // reads the comment back from nft list ruleset.
 func TestNFTablesLoadsInNft(t *testing.T) {
-	a := Compose(Document{Targets: []Target{
+	a := allowListOf(document.Document{Targets: []document.Target{
 		{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "c", Region: "us2", Secure: true},
-	}}).AllowList
+	}})
 	a.Media[0].Purpose = `a "quoted"` + "\nline"
 	dump := testenv.Script(t, "nft -f "+composetest.WriteTemp(t, "rules.nft", a.NFTables())+"\nnft list ruleset\n", "nft")
 	if want := `comment "a 'quoted' line"`; !strings.Contains(dump, want) {
@@ -79,7 +80,7 @@ func TestNFTablesLoadsInNft(t *testing.T) {
 }
 
 func TestFirewallComments(t *testing.T) {
-	a := AllowList{Edges: []string{"x"}, Signaling: []Rule{{Edge: "x", CIDR: "192.0.2.0/30", Protocol: "udp", Ports: "5060", Purpose: `it's "odd"` + "\n"}}}
+	a := List{Edges: []string{"x"}, Signaling: []Rule{{Edge: "x", CIDR: "192.0.2.0/30", Protocol: "udp", Ports: "5060", Purpose: `it's "odd"` + "\n"}}}
 	if got, want := a.NFTables(), `accept comment "it's 'odd' , edge x"`; !strings.Contains(got, want) {
 		t.Errorf("nft comment: want %q in\n%s", want, got)
 	}
@@ -91,7 +92,7 @@ func TestFirewallComments(t *testing.T) {
 // TestIPTablesArgvThroughShell runs the export in sh with a stub iptables
 // that prints its arguments: the comments arrive as one argument each.
 func TestIPTablesArgvThroughShell(t *testing.T) {
-	a := Compose(Document{Targets: []Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}}}).AllowList
+	a := allowListOf(document.Document{Targets: []document.Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}}})
 	a.Media[0].Purpose = `it's "$HOME" $(id)` + "\n;"
 	out := composetest.RunWithStub(t, "iptables", `printf '%s|' "$@"; echo`, a.IPTables(), "HOME=/home/x")
 	want := "" +
@@ -101,5 +102,11 @@ func TestIPTablesArgvThroughShell(t *testing.T) {
 		"-A|INPUT|-s|168.86.128.0/18|-p|udp|--sport|10000:60000|-m|comment|--comment|sipcompose: it's \"$HOME\" $(id) ;|-j|ACCEPT|\n"
 	if out != want {
 		t.Errorf("argv:\n%s\nwant\n%s", out, want)
+	}
+}
+
+func TestTableGolden(t *testing.T) {
+	for name, doc := range map[string]document.Document{"full": composetest.Full(), "sequential": composetest.Sequential(), "empty": {}} {
+		composetest.Golden(t, name+".allowlist.txt", allowListOf(doc).Table())
 	}
 }

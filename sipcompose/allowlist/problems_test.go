@@ -1,12 +1,13 @@
-package sipcompose
+package allowlist
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/resolve"
 )
 
 // TestAllowListUnknownEdge: a target whose edge or region Twilio does not
@@ -14,25 +15,25 @@ import (
 // every export says what to fix instead.
 func TestAllowListUnknownEdge(t *testing.T) {
 	for name, tc := range map[string]struct {
-		targets []Target
+		targets []document.Target
 		want    []string
 	}{
-		"miscased edge": {[]Target{{Host: "a", Edge: "Frankfurt"}},
+		"miscased edge": {[]document.Target{{Host: "a", Edge: "Frankfurt"}},
 			[]string{`SIP target 1: unknown edge "Frankfurt" (edge names are lowercase: frankfurt) — fix the edge to see its addresses.`}},
-		"unknown edge beside a valid one": {[]Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "mars"}},
+		"unknown edge beside a valid one": {[]document.Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "mars"}},
 			[]string{`SIP target 2: unknown edge "mars" — fix the edge to see its addresses.`}},
-		"roaming": {[]Target{{Host: "a", Edge: "roaming"}},
+		"roaming": {[]document.Target{{Host: "a", Edge: "roaming"}},
 			[]string{`SIP target 1: the roaming edge is not available for SIP — pick an edge to see its addresses.`}},
-		"unknown region": {[]Target{{Host: "a", Region: "eu1"}, {Host: "b", Region: "DE1"}},
+		"unknown region": {[]document.Target{{Host: "a", Region: "eu1"}, {Host: "b", Region: "DE1"}},
 			[]string{
 				`SIP target 1: unknown region "eu1" — fix the region to see its addresses.`,
 				`SIP target 2: unknown region "DE1" (region names are lowercase: de1) — fix the region to see its addresses.`,
 			}},
-		"control characters stay on one line": {[]Target{{Host: "a", Edge: "x\ny"}},
+		"control characters stay on one line": {[]document.Target{{Host: "a", Edge: "x\ny"}},
 			[]string{`SIP target 1: unknown edge "x\ny" — fix the edge to see its addresses.`}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			a := Compose(Document{Targets: tc.targets}).AllowList
+			a := allowListOf(document.Document{Targets: tc.targets})
 			if strings.Join(a.Problems, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("problems\n%q\nwant\n%q", a.Problems, tc.want)
 			}
@@ -58,7 +59,7 @@ func TestAllowListUnknownEdge(t *testing.T) {
 // The scripts say what is wrong in comments only: run, they change
 // nothing.
 func TestAllowListProblemsGolden(t *testing.T) {
-	a := Compose(Document{Targets: []Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "Frankfurt"}}}).AllowList
+	a := allowListOf(document.Document{Targets: []document.Target{{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "Frankfurt"}}})
 	composetest.Golden(t, "unknown-edge.allowlist.txt", a.Table())
 	composetest.Golden(t, "unknown-edge.iptables.sh", a.IPTables())
 	for _, out := range []string{a.CIDRs(), a.IPTables(), a.NFTables()} {
@@ -70,39 +71,13 @@ func TestAllowListProblemsGolden(t *testing.T) {
 	}
 }
 
-// Validate and the allow-list read one resolution: every target the
-// allow-list names as a problem has an edge or region error, and the
-// other way round.
-func TestAllowListAgreesWithValidate(t *testing.T) {
-	for i, doc := range identityDocs(2000) {
-		r := Compose(doc)
-		problems := map[string]bool{}
-		for _, p := range r.AllowList.Problems {
-			problems[p[:strings.Index(p, ":")]] = true
-		}
-		for j, tg := range doc.Targets {
-			errs := false
-			for _, d := range r.Diagnostics {
-				// A region beside an edge is not what the call leaves from.
-				edgeError := d.Code == "edge-unknown" || d.Code == "edge-roaming" || d.Code == "region-unknown" && tg.Edge == ""
-				if edgeError && strings.HasPrefix(d.Field, fmt.Sprintf("targets[%d].", j)) {
-					errs = true
-				}
-			}
-			if got := problems[fmt.Sprintf("SIP target %d", j+1)]; got != errs {
-				t.Fatalf("doc %d target %d: allow-list problem %v, edge/region error %v: %+v\n%q", i, j, got, errs, tg, r.AllowList.Problems)
-			}
-		}
-	}
-}
-
 func allCIDRs() []string {
 	var out []string
-	for _, e := range Edges() {
+	for _, e := range edge.All() {
 		out = append(out, e.Signaling...)
 	}
 	return out
 }
 
 // allowListOf is the allow-list Compose gives doc.
-func allowListOf(doc Document) AllowList { return Compose(doc).AllowList }
+func allowListOf(doc document.Document) List { return For(doc, resolve.Document(doc)) }

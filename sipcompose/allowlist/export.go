@@ -1,4 +1,4 @@
-package sipcompose
+package allowlist
 
 import (
 	"fmt"
@@ -9,13 +9,13 @@ import (
 )
 
 // rules lists signaling then media, the order every export uses.
-func (a AllowList) rules() []Rule {
+func (a List) rules() []Rule {
 	return append(append([]Rule{}, a.Signaling...), a.Media...)
 }
 
 // provenance is the line every export starts with, so a pasted rule set
 // carries the date and source of its data.
-func (a AllowList) provenance() string {
+func (a List) provenance() string {
 	return fmt.Sprintf("Twilio SIP allow-list for edges %s; IP data as of %s from %s",
 		strings.Join(a.Edges, ", "), a.AsOf, a.Source)
 }
@@ -23,7 +23,7 @@ func (a AllowList) provenance() string {
 // problems is what every export says instead of rules when the list has
 // Problems, each line starting with prefix: a comment in the scripts, so
 // running one changes nothing.
-func (a AllowList) problems(prefix string) string {
+func (a List) problems(prefix string) string {
 	var b strings.Builder
 	b.WriteString(prefix + "No Twilio SIP allow-list yet: a SIP target names an edge or region Twilio does not know, so where its calls come from is unknown.\n")
 	for _, p := range a.Problems {
@@ -33,7 +33,7 @@ func (a AllowList) problems(prefix string) string {
 }
 
 // Table is a readable aligned table for a person or a ticket.
-func (a AllowList) Table() string {
+func (a List) Table() string {
 	if len(a.Problems) > 0 {
 		return a.problems("")
 	}
@@ -50,7 +50,7 @@ func (a AllowList) Table() string {
 
 // CIDRs is the plain list of source blocks, once each, for tools that take
 // only addresses.
-func (a AllowList) CIDRs() string {
+func (a List) CIDRs() string {
 	if len(a.Problems) > 0 {
 		return a.problems("# ")
 	}
@@ -66,7 +66,7 @@ func (a AllowList) CIDRs() string {
 }
 
 // IPTables is a shell script of iptables rules accepting each block.
-func (a AllowList) IPTables() string {
+func (a List) IPTables() string {
 	if len(a.Problems) > 0 {
 		return a.problems("# ")
 	}
@@ -82,7 +82,7 @@ func (a AllowList) IPTables() string {
 
 // NFTables is a complete file for `nft -f`: its own inet table, so loading
 // it touches no existing rule set.
-func (a AllowList) NFTables() string {
+func (a List) NFTables() string {
 	if len(a.Problems) > 0 {
 		return a.problems("# ")
 	}

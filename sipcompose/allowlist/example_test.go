@@ -1,15 +1,17 @@
-package sipcompose_test
+package allowlist_test
 
 import (
 	"fmt"
 	"strings"
 
-	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/allowlist"
+	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/resolve"
 )
 
-func ExampleAllowList_Table() {
-	doc := sipcompose.Document{Targets: []sipcompose.Target{{Host: "pbx.example.com", Edge: "tokyo", Transport: "tls"}}}
-	table := sipcompose.Compose(doc).AllowList.Table()
+func ExampleList_Table() {
+	doc := document.Document{Targets: []document.Target{{Host: "pbx.example.com", Edge: "tokyo", Transport: "tls"}}}
+	table := allowlist.For(doc, resolve.Document(doc)).Table()
 	// The first line names the edges, the as-of date and the source.
 	fmt.Print(table[strings.Index(table, "\n\n")+2:])
 	// Output:
@@ -18,9 +20,9 @@ func ExampleAllowList_Table() {
 	// 168.86.128.0/18  udp       10000-60000   any            any    RTP media from Twilio (every edge)
 }
 
-func ExampleAllowList_IPTables() {
-	doc := sipcompose.Document{Targets: []sipcompose.Target{{Host: "pbx.example.com", Region: "ie1"}}}
-	fmt.Print(sipcompose.Compose(doc).AllowList.IPTables())
+func ExampleList_IPTables() {
+	doc := document.Document{Targets: []document.Target{{Host: "pbx.example.com", Region: "ie1"}}}
+	fmt.Print(allowlist.For(doc, resolve.Document(doc)).IPTables())
 	// Output:
 	// # Twilio SIP allow-list for edges dublin; IP data as of 2026-06-22 from https://www.twilio.com/docs/sip-trunking/ip-addresses ; https://www.twilio.com/docs/voice/api/sip-interconnect
 	// # -A appends: if your INPUT chain ends in DROP or REJECT, use -I INPUT instead.
@@ -28,9 +30,9 @@ func ExampleAllowList_IPTables() {
 	// iptables -A INPUT -s 168.86.128.0/18 -p udp --sport 10000:60000 -m comment --comment 'sipcompose: RTP media from Twilio (every edge)' -j ACCEPT
 }
 
-func ExampleAllowList_NFTables() {
-	doc := sipcompose.Document{Targets: []sipcompose.Target{{Host: "pbx.example.com", Port: 5080, Transport: "tcp"}}}
-	fmt.Print(sipcompose.Compose(doc).AllowList.NFTables())
+func ExampleList_NFTables() {
+	doc := document.Document{Targets: []document.Target{{Host: "pbx.example.com", Port: 5080, Transport: "tcp"}}}
+	fmt.Print(allowlist.For(doc, resolve.Document(doc)).NFTables())
 	// Output:
 	// # Twilio SIP allow-list for edges ashburn; IP data as of 2026-06-22 from https://www.twilio.com/docs/sip-trunking/ip-addresses ; https://www.twilio.com/docs/voice/api/sip-interconnect
 	// # Load with: nft -f FILE; remove with: nft delete table inet sipcompose
@@ -43,4 +45,12 @@ func ExampleAllowList_NFTables() {
 	// 		ip saddr 168.86.128.0/18 udp sport 10000-60000 accept comment "RTP media from Twilio (every edge)"
 	// 	}
 	// }
+}
+
+func ExampleList_CIDRs() {
+	doc := document.Document{Targets: []document.Target{{Host: "pbx.example.com", Edge: "dublin"}}}
+	fmt.Print(allowlist.For(doc, resolve.Document(doc)).CIDRs())
+	// Output:
+	// 54.171.127.192/30
+	// 168.86.128.0/18
 }
