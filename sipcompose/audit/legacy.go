@@ -1,4 +1,4 @@
-package sipcompose
+package audit
 
 // legacyMedia are the per-region media blocks Twilio used before its
 // 2023-2024 media migration, on UDP 10000-20000. Twilio publishes no copy:

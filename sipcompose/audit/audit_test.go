@@ -1,4 +1,4 @@
-package sipcompose
+package audit
 
 import (
 	"fmt"
@@ -7,17 +7,18 @@ import (
 	"time"
 
 	"sipcompose/sipcompose/allowlist"
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/resolve"
 )
 
 // udpAndTLS needs ashburn's signaling over UDP 5060 and TLS 5061, and media.
-var udpAndTLS = allowListOf(Document{Targets: []Target{{Host: "a"}, {Host: "b", Transport: "tls"}}})
+var udpAndTLS = allowListOf(document.Document{Targets: []document.Target{{Host: "a"}, {Host: "b", Transport: "tls"}}})
 
 // udpOnly needs ashburn's UDP signaling and media: the CLI's default.
-var udpOnly = allowListOf(Document{Targets: []Target{{Host: "a"}}})
+var udpOnly = allowListOf(document.Document{Targets: []document.Target{{Host: "a"}}})
 
 // statuses lists a report's verdicts as "udp/5060=covered".
-func statuses(rep AuditReport) string {
+func statuses(rep Report) string {
 	var s []string
 	for _, v := range rep.Verdicts {
 		port := v.Rule.Ports
@@ -30,7 +31,7 @@ func statuses(rep AuditReport) string {
 }
 
 // findings lists a report's findings as "stale@3".
-func findings(rep AuditReport) string {
+func findings(rep Report) string {
 	var s []string
 	for _, f := range rep.Findings {
 		s = append(s, fmt.Sprintf("%s@%d", f.Kind, f.Line))
@@ -41,7 +42,7 @@ func findings(rep AuditReport) string {
 func TestAuditVerdicts(t *testing.T) {
 	tests := []struct {
 		name     string
-		allow    AllowList
+		allow    allowlist.List
 		rules    string
 		want     string // statuses
 		findings string
@@ -176,7 +177,7 @@ table bridge h {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := Audit(tc.allow, tc.rules)
+			rep, err := Check(tc.allow, tc.rules)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -220,20 +221,20 @@ func TestAuditRefusesBadInput(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Audit(udpOnly, tc.rules)
+			_, err := Check(udpOnly, tc.rules)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want %q", err, tc.want)
 			}
 		})
 	}
-	unknownEdge := allowListOf(Document{Targets: []Target{{Host: "a", Edge: "mars"}}})
-	if _, err := Audit(unknownEdge, "54.172.60.0/30\n"); err == nil || !strings.Contains(err.Error(), "has no addresses to check against") || !strings.Contains(err.Error(), "mars") {
+	unknownEdge := allowListOf(document.Document{Targets: []document.Target{{Host: "a", Edge: "mars"}}})
+	if _, err := Check(unknownEdge, "54.172.60.0/30\n"); err == nil || !strings.Contains(err.Error(), "has no addresses to check against") || !strings.Contains(err.Error(), "mars") {
 		t.Errorf("an allow-list with problems: %v", err)
 	}
 	// The limit is stated and exact.
-	at := strings.Repeat("#", MaxAuditInput-len("54.172.60.0/30\n")) + "\n54.172.60.0/30"
-	if _, err := Audit(udpOnly, at[1:]+"\n"); err != nil {
-		t.Errorf("a paste of exactly %d bytes: %v", MaxAuditInput, err)
+	at := strings.Repeat("#", MaxInput-len("54.172.60.0/30\n")) + "\n54.172.60.0/30"
+	if _, err := Check(udpOnly, at[1:]+"\n"); err != nil {
+		t.Errorf("a paste of exactly %d bytes: %v", MaxInput, err)
 	}
 }
 
@@ -250,7 +251,7 @@ func TestAuditNamesUnreadableLines(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := Audit(udpOnly, tc.rules)
+			rep, err := Check(udpOnly, tc.rules)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -277,9 +278,9 @@ func TestAuditNamesUnreadableLines(t *testing.T) {
 // (the commands and the nft file as written; the real tools' dumps of them
 // are checked in audit_tools_test.go).
 func TestAuditOwnExports(t *testing.T) {
-	for _, a := range []AllowList{udpOnly, udpAndTLS, allowListOf(Document{Targets: []Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "b", Edge: "sydney"}}})} {
+	for _, a := range []allowlist.List{udpOnly, udpAndTLS, allowListOf(document.Document{Targets: []document.Target{{Host: "a", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "b", Edge: "sydney"}}})} {
 		for name, out := range map[string]string{"iptables": a.IPTables(), "nftables": a.NFTables(), "cidrs": a.CIDRs()} {
-			rep, err := Audit(a, out)
+			rep, err := Check(a, out)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
@@ -299,7 +300,7 @@ func TestAuditLargePastes(t *testing.T) {
 	fill := func(head string, line func(i int) string) string {
 		var b strings.Builder
 		b.WriteString(head)
-		for i := 0; b.Len() < MaxAuditInput-100; i++ {
+		for i := 0; b.Len() < MaxInput-100; i++ {
 			b.WriteString(line(i))
 		}
 		return b.String()
@@ -317,7 +318,7 @@ func TestAuditLargePastes(t *testing.T) {
 	}
 	for name, paste := range pastes {
 		start := time.Now()
-		rep, err := Audit(udpAndTLS, paste)
+		rep, err := Check(udpAndTLS, paste)
 		if d := time.Since(start); err != nil || d > 3*time.Second {
 			t.Errorf("%s (%d bytes): %v in %v, %s", name, len(paste), err, d, rep.Summary)
 		}
@@ -325,4 +326,6 @@ func TestAuditLargePastes(t *testing.T) {
 }
 
 // allowListOf is the allow-list Compose gives doc.
-func allowListOf(doc Document) AllowList { return allowlist.For(doc, resolve.Document(doc)) }
+func allowListOf(doc document.Document) allowlist.List {
+	return allowlist.For(doc, resolve.Document(doc))
+}

@@ -1,4 +1,4 @@
-package sipcompose
+package audit
 
 import (
 	"bytes"
@@ -8,12 +8,12 @@ import (
 	"unicode/utf8"
 )
 
-// MaxAuditInput is the largest paste an audit reads (1 MiB): far above any
+// MaxInput is the largest paste an audit reads (1 MiB): far above any
 // real host's rule set (a few thousand lines), small enough that the page
 // stays responsive.
-const MaxAuditInput = 1 << 20
+const MaxInput = 1 << 20
 
-// Formats an audit reads; AuditReport.Format is one of them.
+// Formats an audit reads; Report.Format is one of them.
 const (
 	FormatIPTablesSave = "iptables-save"
 	FormatIPTablesCmds = "iptables commands"
@@ -30,7 +30,7 @@ type ruleset struct {
 	// bases are the chains on the input hook; a packet must be accepted
 	// by every one (iptables has one, nftables one per table or more).
 	bases    []*chain
-	findings []AuditFinding
+	findings []Finding
 	ipv4     int // rules read with an IPv4 or no address
 	ipv6     int // rules skipped as IPv6-only
 }
@@ -63,12 +63,12 @@ func (rs *ruleset) chain(table, name string) *chain {
 }
 
 func (rs *ruleset) unreadable(line int, text, why string) {
-	rs.findings = append(rs.findings, AuditFinding{Kind: FindingUnreadable, Line: line, Text: text,
+	rs.findings = append(rs.findings, Finding{Kind: FindingUnreadable, Line: line, Text: text,
 		Message: fmt.Sprintf("line %d not read: %s", line, why)})
 }
 
 func (rs *ruleset) note(kind string, line int, text, msg string) {
-	rs.findings = append(rs.findings, AuditFinding{Kind: kind, Line: line, Text: text, Message: msg})
+	rs.findings = append(rs.findings, Finding{Kind: kind, Line: line, Text: text, Message: msg})
 }
 
 func (rs *ruleset) add(c *chain, r *fwRule) {
@@ -85,8 +85,8 @@ func (rs *ruleset) add(c *chain, r *fwRule) {
 // its first meaningful line and parses it.
 func parseRules(text string) (*ruleset, error) {
 	switch {
-	case len(text) > MaxAuditInput:
-		return nil, fmt.Errorf("the rules are %s; an audit reads at most %s: paste only the filter table (iptables-save -t filter) or the input chains", sizeWords(len(text)), sizeWords(MaxAuditInput))
+	case len(text) > MaxInput:
+		return nil, fmt.Errorf("the rules are %s; an audit reads at most %s: paste only the filter table (iptables-save -t filter) or the input chains", sizeWords(len(text)), sizeWords(MaxInput))
 	case strings.IndexByte(text, 0) >= 0 || !utf8.ValidString(text):
 		return nil, errors.New("the rules are not text (binary data or an encoding other than UTF-8): paste the output of iptables-save or nft list ruleset, or a list of addresses")
 	case strings.TrimSpace(text) == "":

@@ -1,4 +1,4 @@
-package sipcompose
+package audit
 
 import (
 	"slices"
@@ -20,7 +20,7 @@ func FuzzAudit(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, rules string) {
-		rep, err := Audit(udpAndTLS, rules)
+		rep, err := Check(udpAndTLS, rules)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("an empty error message")

@@ -1,4 +1,4 @@
-package sipcompose
+package audit
 
 import (
 	"fmt"

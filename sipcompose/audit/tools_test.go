@@ -1,20 +1,22 @@
-package sipcompose
+package audit
 
 import (
 	"strings"
 	"testing"
 
 	"sipcompose/internal/testenv"
+	"sipcompose/sipcompose/allowlist"
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/composetest"
 )
 
 // exportsToLoad are allow-lists whose exports the real tools load: the
 // CLI's default, several edges and transports, Interconnect addresses and
 // a custom port.
-var exportsToLoad = []AllowList{
+var exportsToLoad = []allowlist.List{
 	udpOnly,
 	udpAndTLS,
-	allowListOf(Document{Targets: []Target{
+	allowListOf(document.Document{Targets: []document.Target{
 		{Host: "a", Edge: "tokyo"}, {Host: "b", Edge: "london-ix", Transport: "tcp", Port: 5080}, {Host: "c", Region: "us2", Secure: true},
 	}}),
 }
@@ -29,7 +31,7 @@ func TestAuditIPTablesExportLoaded(t *testing.T) {
 		out := testenv.Script(t, "sh -e "+script+" >&2\niptables-save\necho '#split'\nnft list ruleset\n", "iptables", "iptables-save", "nft")
 		save, nft, _ := strings.Cut(out, "#split\n")
 		for name, dump := range map[string]string{"iptables-save": save, "nft list ruleset": nft} {
-			rep, err := Audit(a, dump)
+			rep, err := Check(a, dump)
 			if err != nil {
 				t.Fatalf("%s: %v\n%s", name, err, dump)
 			}
@@ -46,7 +48,7 @@ func TestAuditNFTablesExportLoaded(t *testing.T) {
 	for _, a := range exportsToLoad {
 		file := composetest.WriteTemp(t, "rules.nft", a.NFTables())
 		dump := testenv.Script(t, "nft -f "+file+"\nnft list ruleset\n", "nft")
-		rep, err := Audit(a, dump)
+		rep, err := Check(a, dump)
 		if err != nil {
 			t.Fatalf("%v\n%s", err, dump)
 		}
@@ -175,7 +177,7 @@ func TestAuditHandWrittenLoaded(t *testing.T) {
 				"nft":           testenv.Script(t, "nft -f "+composetest.WriteTemp(t, "rules.nft", tc.nft)+"\nnft list ruleset\n", "nft"),
 			}
 			for name, dump := range dumps {
-				rep, err := Audit(udpAndTLS, dump)
+				rep, err := Check(udpAndTLS, dump)
 				if err != nil {
 					t.Fatalf("%s: %v\n%s", name, err, dump)
 				}

@@ -1,4 +1,4 @@
-package sipcompose
+package audit
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/allowlist"
 )
 
 // span is an inclusive range of IPv4 addresses or of ports, as numbers, so
@@ -175,13 +177,13 @@ func (r *fwRule) terminalDrop() bool { return r.action == "drop" || r.action == 
 
 // need is a required rule as the sets of packets it stands for.
 type need struct {
-	rule         Rule
+	rule         allowlist.Rule
 	src          spans
 	proto        string
 	dport, sport spans
 }
 
-func needFor(r Rule) (need, error) {
+func needFor(r allowlist.Rule) (need, error) {
 	n := need{rule: r, proto: r.Protocol}
 	sp, _, err := prefixSpan(r.CIDR)
 	if err != nil {
