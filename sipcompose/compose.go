@@ -3,6 +3,7 @@ package sipcompose
 import (
 	"sipcompose/sipcompose/allowlist"
 	"sipcompose/sipcompose/codegen"
+	"sipcompose/sipcompose/customer"
 	"sipcompose/sipcompose/resolve"
 	"sipcompose/sipcompose/twiml"
 	"sipcompose/sipcompose/validate"
@@ -14,7 +15,7 @@ import (
 func Compose(doc Document) Result {
 	res := resolve.Document(doc)
 	r := composeCall(doc, res)
-	r.Invites, r.Callbacks = customerSide(&doc, res, r.Diagnostics)
+	r.Invites, r.Callbacks = customer.Preview(doc, res, r.Diagnostics)
 	return r
 }
 

@@ -2,7 +2,6 @@ package sipcompose
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -10,7 +9,7 @@ import (
 
 	"github.com/emiago/sipgo/sip"
 
-	"sipcompose/sipcompose/edge"
+	"sipcompose/sipcompose/customer"
 	"sipcompose/sipcompose/internal/composetest"
 	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/sipuri"
@@ -98,46 +97,8 @@ func sentHeaders(tg Target) []Header {
 	return out
 }
 
-// customerDocs are the goldens' documents: those of TestComposeGolden,
-// the page's first-visit example, and one with every kind of header row.
-func customerDocs() map[string]Document {
-	return map[string]Document{
-		"full":       composetest.Full(),
-		"sequential": composetest.Sequential(),
-		"empty":      {},
-		"example": {Dial: Dial{CallerID: "+14155550100", AnswerOnBridge: true}, Targets: []Target{{
-			User: "+14158675309", Host: "pbx.example.com", Transport: "tls", Edge: "ashburn",
-			Headers: []Header{{Name: "X-customName", Value: "Bob,Shield+Title-Manager"}, {Name: "X-otherHeader", Value: "true"}},
-			UUI:     UUI{Data: "0A1B2C3D"},
-		}}},
-		"headers": {Dial: Dial{CallerID: "+14155550100", Action: "/dial-done"}, Targets: []Target{{
-			User: "bob", Host: "pbx.example.com", Port: 5080, Edge: "dublin", Secure: true, Transport: "tls",
-			UUI: UUI{Data: "0A1B"}, Username: "trunk", Password: "secret", URL: "/screen", StatusCallback: "/status",
-			Headers: []Header{
-				{Name: "X-customName", Value: "Bob,Shield+Title-Manager"},
-				{Name: "Remote-Party-ID", Value: "<sip:foo@example.com>;party=calling"},
-				{Name: "P-Preferred-Identity", Value: "<sip:foo@example.com>"},
-				{Name: "P-Called-Party-ID", Value: "<sip:foo@example.com>"},
-				{Name: "X-Twilio-Mine", Value: "dropped"},
-				{Name: "Foo", Value: "dropped"},
-			},
-			HeaderElements: []Header{{Name: "X-Element", Value: "as written"}},
-		}}},
-	}
-}
-
-func TestCustomerGolden(t *testing.T) {
-	for name, doc := range customerDocs() {
-		t.Run(name, func(t *testing.T) {
-			r := Compose(doc)
-			composetest.Golden(t, name+".invite.sip", r.InviteText())
-			composetest.Golden(t, name+".callbacks.txt", r.Callbacks.Text())
-		})
-	}
-}
-
 func TestInvitePreviews(t *testing.T) {
-	docs := customerDocs()
+	docs := composetest.CustomerDocs()
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
 			r := Compose(doc)
@@ -148,69 +109,6 @@ func TestInvitePreviews(t *testing.T) {
 				inviteCheck(t, doc.Targets[i], inv, sentHeaders(doc.Targets[i]))
 			}
 		})
-	}
-}
-
-func TestInviteStandardHeaders(t *testing.T) {
-	doc := Document{Targets: []Target{{
-		User: "bob", Host: "pbx.example.com", Edge: "dublin", Region: "ie1", Secure: true, Username: "trunk", Password: "p",
-		UUI:     UUI{Data: "123456789"},
-		Headers: []Header{{Name: "X-A", Value: "1"}, {Name: "Foo", Value: "2"}, {Name: "X-Twilio-B", Value: "3"}},
-	}}}
-	inv := Compose(doc).Invites[0]
-	if want := "INVITE sip:bob@pbx.example.com SIP/2.0\r\n"; !strings.HasPrefix(inv.Message, want) {
-		t.Errorf("request line:\n%s\nwant %q", inv.Message, want)
-	}
-	if got, want := strings.Join(inv.NotSentOn, " "), "secure=true edge=dublin region=ie1"; got != want {
-		t.Errorf("not sent on %q, want %q", got, want)
-	}
-	for _, line := range []string{"User-to-User: 123456789;encoding=hex\r\n", "X-A: 1\r\n", "Via: SIP/2.0/TLS 54.171.127.192:5061;", "RTP/SAVP", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 "} {
-		if !strings.Contains(inv.Message, line) {
-			t.Errorf("INVITE lacks %q:\n%s", line, inv.Message)
-		}
-	}
-	for _, gone := range []string{"Foo:", "X-Twilio-B", "Authorization"} {
-		if strings.Contains(inv.Message, gone) {
-			t.Errorf("INVITE carries %q:\n%s", gone, inv.Message)
-		}
-	}
-	if inv.Edge != "dublin" || inv.Transport != "tls" || inv.Port != "5061" || inv.Signaling[0] != "54.171.127.192/30" || !strings.HasPrefix(inv.Media, edge.MediaCIDR) {
-		t.Errorf("where it comes from: edge %q transport %q port %q signaling %q media %q", inv.Edge, inv.Transport, inv.Port, inv.Signaling, inv.Media)
-	}
-	if !strings.Contains(inv.Auth, "401 or 407") {
-		t.Errorf("auth note %q does not say Twilio answers a challenge", inv.Auth)
-	}
-	back := map[string]HeaderReturn{}
-	for _, h := range inv.Headers {
-		back[h.Name] = h.ComesBack
-	}
-	if b := back["X-A"]; b.Screening != "SipHeader_X-A" || b.Action != "DialSipHeader_X-A" {
-		t.Errorf("X-A comes back as %+v", b)
-	}
-	for _, name := range []string{"User-to-User", "Foo", "X-Twilio-B"} {
-		if b := back[name]; b.Screening != "" || b.Action != "" || !strings.HasPrefix(b.Note, "Never comes back") {
-			t.Errorf("%s comes back as %+v", name, b)
-		}
-	}
-}
-
-func TestInviteNotSent(t *testing.T) {
-	for name, tg := range map[string]Target{
-		"no host":      {User: "bob"},
-		"bad host":     {User: "bob", Host: "a b"},
-		"unknown edge": {User: "bob", Host: "example.com", Edge: "mars"},
-	} {
-		inv := Compose(Document{Targets: []Target{tg}}).Invites[0]
-		if inv.Message != "" || len(inv.Notes) == 0 {
-			t.Errorf("%s: message %q, notes %q: want no INVITE and a reason", name, inv.Message, inv.Notes)
-		}
-	}
-}
-
-func TestInviteRegisteredEndpoint(t *testing.T) {
-	inv := Compose(Document{Targets: []Target{{User: "alice", Host: "acme.sip.twilio.com", Edge: "dublin"}}}).Invites[0]
-	if !slices.ContainsFunc(inv.Notes, func(n string) bool { return strings.Contains(n, "the edge the device registered on") }) {
-		t.Errorf("no note that a registered endpoint's edge is its own: %q", inv.Notes)
 	}
 }
 
@@ -276,7 +174,7 @@ func customerCheck(t *testing.T, doc Document, r Result) {
 			tg = WithURI(tg, parsed)
 		}
 		want := sentHeaders(tg)
-		var shown []InviteHeader
+		var shown []customer.InviteHeader
 		for _, h := range inv.Headers {
 			if h.Sent {
 				shown = append(shown, h)

@@ -1,6 +1,9 @@
 package sipcompose
 
-import "sipcompose/sipcompose/document"
+import (
+	"sipcompose/sipcompose/customer"
+	"sipcompose/sipcompose/document"
+)
 
 // Result is everything the page, the CLI and the tests show for a Document.
 type Result struct {
@@ -27,4 +30,4 @@ type Result struct {
 func (r Result) HasErrors() bool { return document.HasErrors(r.Diagnostics) }
 
 // InviteText is every INVITE preview, one blank line between them.
-func (r Result) InviteText() string { return inviteText(r.Invites) }
+func (r Result) InviteText() string { return customer.InviteText(r.Invites) }

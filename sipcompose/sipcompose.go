@@ -15,6 +15,7 @@ package sipcompose
 
 import (
 	"sipcompose/sipcompose/allowlist"
+	"sipcompose/sipcompose/customer"
 	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/sipuri"
@@ -105,3 +106,10 @@ type AllowList = allowlist.List
 
 // Rule is one block of addresses of an AllowList.
 type Rule = allowlist.Rule
+
+// Invite previews one INVITE the customer's PBX receives; see package
+// customer.
+type Invite = customer.Invite
+
+// Callbacks is what the customer's app gets back from Twilio.
+type Callbacks = customer.Callbacks

@@ -166,3 +166,32 @@ func Documents() []document.Document {
 		}},
 	)
 }
+
+// CustomerDocs are the customer's side's golden documents: those of the
+// other goldens,
+// the page's first-visit example, and one with every kind of header row.
+func CustomerDocs() map[string]document.Document {
+	return map[string]document.Document{
+		"full":       Full(),
+		"sequential": Sequential(),
+		"empty":      {},
+		"example": {Dial: document.Dial{CallerID: "+14155550100", AnswerOnBridge: true}, Targets: []document.Target{{
+			User: "+14158675309", Host: "pbx.example.com", Transport: "tls", Edge: "ashburn",
+			Headers: []document.Header{{Name: "X-customName", Value: "Bob,Shield+Title-Manager"}, {Name: "X-otherHeader", Value: "true"}},
+			UUI:     document.UUI{Data: "0A1B2C3D"},
+		}}},
+		"headers": {Dial: document.Dial{CallerID: "+14155550100", Action: "/dial-done"}, Targets: []document.Target{{
+			User: "bob", Host: "pbx.example.com", Port: 5080, Edge: "dublin", Secure: true, Transport: "tls",
+			UUI: document.UUI{Data: "0A1B"}, Username: "trunk", Password: "secret", URL: "/screen", StatusCallback: "/status",
+			Headers: []document.Header{
+				{Name: "X-customName", Value: "Bob,Shield+Title-Manager"},
+				{Name: "Remote-Party-ID", Value: "<sip:foo@example.com>;party=calling"},
+				{Name: "P-Preferred-Identity", Value: "<sip:foo@example.com>"},
+				{Name: "P-Called-Party-ID", Value: "<sip:foo@example.com>"},
+				{Name: "X-Twilio-Mine", Value: "dropped"},
+				{Name: "Foo", Value: "dropped"},
+			},
+			HeaderElements: []document.Header{{Name: "X-Element", Value: "as written"}},
+		}}},
+	}
+}

@@ -1,4 +1,4 @@
-package sipcompose
+package customer
 
 import (
 	"net/netip"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/edge"
 	"sipcompose/sipcompose/resolve"
 	"sipcompose/sipcompose/sipuri"
@@ -90,7 +91,7 @@ const typicalNote = "Only the request line and the custom headers come from this
 // target, or one per <Uri> child when the <Sip> has them. res are the
 // targets' resolutions; withErrors marks targets that have error
 // diagnostics.
-func invitesFor(doc *Document, res []resolve.Resolution, withErrors []bool) []Invite {
+func invitesFor(doc *document.Document, res []resolve.Resolution, withErrors []bool) []Invite {
 	out := make([]Invite, 0, len(doc.Targets))
 	for i := range doc.Targets {
 		t := &doc.Targets[i]
@@ -101,7 +102,7 @@ func invitesFor(doc *Document, res []resolve.Resolution, withErrors []bool) []In
 		for j, c := range res[i].Children {
 			// The child's INVITE is the <Sip>'s with the child's URI
 			// and credentials.
-			child := WithURI(*t, c.Parsed)
+			child := sipuri.WithURI(*t, c.Parsed)
 			child.Username, child.Password = t.URIs[j].Username, t.URIs[j].Password
 			out = append(out, buildInvite(doc, &child, c.Resolution, i, j+1, label+", <Uri> "+strconv.Itoa(j+1), withErrors[i]))
 		}
@@ -110,7 +111,7 @@ func invitesFor(doc *Document, res []resolve.Resolution, withErrors []bool) []In
 }
 
 // buildInvite previews the INVITE for t, which r resolves.
-func buildInvite(doc *Document, t *Target, r resolve.Resolution, target, uri int, label string, withErrors bool) Invite {
+func buildInvite(doc *document.Document, t *document.Target, r resolve.Resolution, target, uri int, label string, withErrors bool) Invite {
 	inv := Invite{Target: target, URI: uri, Label: label, Media: edge.MediaCIDR + " (UDP, source ports " + edge.MediaPorts + ")"}
 	inv.Headers = inviteHeaders(t)
 	if t.Username != "" {
@@ -147,7 +148,7 @@ func buildInvite(doc *Document, t *Target, r resolve.Resolution, target, uri int
 // Twilio consumes (edge, region, secure), which it returns as written.
 // transport stays: it is a standard SIP URI parameter, and the captures
 // show none either way.
-func requestURI(t *Target) (string, []string) {
+func requestURI(t *document.Target) (string, []string) {
 	var gone []string
 	if t.Secure {
 		gone = append(gone, "secure=true")
@@ -158,14 +159,14 @@ func requestURI(t *Target) (string, []string) {
 	if t.Region != "" {
 		gone = append(gone, "region="+sipuri.EncodeParam(t.Region))
 	}
-	bare := Target{User: t.User, Host: t.Host, Port: t.Port, Transport: t.Transport}
-	return BuildURI(bare), gone
+	bare := document.Target{User: t.User, Host: t.Host, Port: t.Port, Transport: t.Transport}
+	return sipuri.Build(bare), gone
 }
 
 // inviteHeaders lists the target's custom headers in the order the URI
 // carries them (UUI, URI headers), then its <Header> elements, each with
 // whether Twilio sends it.
-func inviteHeaders(t *Target) []InviteHeader {
+func inviteHeaders(t *document.Target) []InviteHeader {
 	out := make([]InviteHeader, 0, 1+len(t.Headers)+len(t.HeaderElements))
 	if t.UUI.Data != "" {
 		out = append(out, inviteHeader(sipuri.UUIHeaderName(t.UUI), sipuri.UUIValue(t.UUI), "uui", 0))
@@ -240,7 +241,7 @@ func headerLineValue(value, note string) (string, string) {
 
 // inviteMessage writes the INVITE: request line, Twilio's typical lines,
 // the custom headers Twilio sends, and a typical SDP offer.
-func inviteMessage(doc *Document, t *Target, inv *Invite, e Edge) string {
+func inviteMessage(doc *document.Document, t *document.Target, inv *Invite, e edge.Edge) string {
 	via := strings.ToUpper(inv.Transport)
 	twilioPort := "5060"
 	if inv.Transport == "tls" {
@@ -323,8 +324,8 @@ func firstAddr(cidrs []string) string {
 	return p.Addr().String()
 }
 
-// inviteText is the INVITEs' messages, one blank line between them.
-func inviteText(invites []Invite) string {
+// InviteText is the INVITEs' messages, one blank line between them.
+func InviteText(invites []Invite) string {
 	var msgs []string
 	for _, inv := range invites {
 		if inv.Message != "" {

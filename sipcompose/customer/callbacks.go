@@ -1,9 +1,10 @@
-package sipcompose
+package customer
 
 import (
 	"strconv"
 	"strings"
 
+	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/sipuri"
 )
 
@@ -127,7 +128,7 @@ const studioNote = "Studio: Twilio documents {{trigger.call.SipHeader_X-Name}} (
 // callbacksFor lists what the customer's app gets back. invites supply
 // each target's header rows (its first preview: <Uri> children share the
 // <Sip>'s callbacks).
-func callbacksFor(doc *Document, invites []Invite) Callbacks {
+func callbacksFor(doc *document.Document, invites []Invite) Callbacks {
 	c := Callbacks{Studio: studioNote, Targets: make([]TargetCallbacks, len(doc.Targets))}
 	c.Action = request(doc.Dial.Action, doc.Dial.Method, actionParams, "Not set: Twilio reports no DialSip* parameters and goes on with the next verb.")
 	for i := range doc.Targets {
