@@ -340,52 +340,6 @@ func rawParams(rawValue string) (string, bool) {
 	return fmt.Sprintf(" (so %s does not apply to the call: write it before the ?)", strings.Join(meant, "")), true
 }
 
-// uuiHeader fills t.UUI from a User-to-User or X-User-to-User header when
-// the UUI section sends that header back byte for byte, and reports
-// whether it did. Otherwise the header stays a custom header as written:
-// import must not change what Twilio sends (adding ;encoding=hex, or
-// respelling the name), and Compose(Parse(TwiML)) must give the same TwiML.
-func uuiHeader(t *document.Target, name, value, field string, add addFunc) bool {
-	u := ParseUUI(value, strings.EqualFold(name, UUIHeaderXPrefix))
-	switch {
-	case u.Data == "":
-		add(document.SeverityInfo, "uui-kept-as-header", field,
-			"The %s header has no data, which the UUI section cannot hold; it was kept as a custom header, exactly as written.", name)
-	case UUIHeaderName(u) != name || UUIValue(u) != value:
-		add(document.SeverityInfo, "uui-kept-as-header", field,
-			"The %s header was kept as a custom header, exactly as written: the UUI section would send it as %s: %s.", name, UUIHeaderName(u), UUIValue(u))
-	default:
-		t.UUI = u
-		return true
-	}
-	return false
-}
-
-// ParseUUI splits a decoded User-to-User value into data and its
-// ;encoding= parameter; hex, the default, is stored as "".
-func ParseUUI(value string, xPrefix bool) document.UUI {
-	u := document.UUI{Data: value, XPrefix: xPrefix}
-	if i := lastIndexFold(value, ";encoding="); i >= 0 {
-		u.Data = value[:i]
-		u.Encoding = value[i+len(";encoding="):]
-		if u.Encoding == DefaultUUIEncoding {
-			u.Encoding = ""
-		}
-	}
-	return u
-}
-
-// lastIndexFold is strings.LastIndex ignoring ASCII case. Lowering the
-// whole string first would shift indices where it holds invalid UTF-8.
-func lastIndexFold(s, sub string) int {
-	for i := len(s) - len(sub); i >= 0; i-- {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
-		}
-	}
-	return -1
-}
-
 // WithURI returns t with its URI parts (user, host, port, params, headers,
 // UUI) taken from u, keeping t's <Sip> attributes: what pasting a URI into
 // a target means.
