@@ -62,7 +62,7 @@ run: build
 	./$(BIN) serve -addr $(ADDR)
 
 export: build
-	@echo "static site in $(SITE)/ (see README: Hosting the static export)"
+	@echo "static site in $(SITE)/ (see docs/hosting.md)"
 
 chromium:
 	@[ -x $(CHROMIUM) ] || command -v chromium >/dev/null 2>&1 || { \

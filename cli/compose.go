@@ -72,8 +72,8 @@ func cmdCompose(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "twiml", "what to print: "+formatNames())
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: sipcompose compose [-format FORMAT] [FILE|-]\n\n"+
-			"Reads a document (JSON, see README) from FILE, or from standard input when\n"+
-			"FILE is - or missing, and prints it in one FORMAT:\n\n")
+			"Reads a document (JSON, see docs/document-format.md) from FILE, or from\n"+
+			"standard input when FILE is - or missing, and prints it in one FORMAT:\n\n")
 		for _, f := range formats {
 			fmt.Fprintf(stderr, "  %-12s %s\n", f.name, f.help)
 		}

@@ -1,9 +1,11 @@
 package sipcompose
 
 import (
+	"strconv"
+
+	"sipcompose/sipcompose/allowlist"
 	"sipcompose/sipcompose/customer"
 	"sipcompose/sipcompose/document"
-	"strconv"
 )
 
 // Result is everything the page, the CLI and the tests show for a Document.
@@ -52,3 +54,17 @@ func (r Result) ErrorSummary() string {
 	}
 	return strconv.Itoa(n) + " errors: Twilio would reject this"
 }
+
+// AllowList is what the customer's firewall must let in; see package
+// allowlist.
+type AllowList = allowlist.List
+
+// Rule is one block of addresses of an AllowList.
+type Rule = allowlist.Rule
+
+// Invite previews one INVITE the customer's PBX receives; see package
+// customer.
+type Invite = customer.Invite
+
+// Callbacks is what the customer's app gets back from Twilio.
+type Callbacks = customer.Callbacks
