@@ -18,19 +18,16 @@ import (
 	"sipcompose/sipcompose/document"
 )
 
-// The Document and its parts; see package document.
+// The Document and its parts, and the Diagnostics every part of the
+// domain reports about it; see package document.
 type (
-	Document = document.Document
-	Dial     = document.Dial
-	Target   = document.Target
-	Header   = document.Header
-	SipURI   = document.SipURI
-	UUI      = document.UUI
-	REST     = document.REST
-)
-
-// Diagnostics, as every part of the domain reports them.
-type (
+	Document   = document.Document
+	Dial       = document.Dial
+	Target     = document.Target
+	Header     = document.Header
+	SipURI     = document.SipURI
+	UUI        = document.UUI
+	REST       = document.REST
 	Diagnostic = document.Diagnostic
 	Severity   = document.Severity
 )

@@ -120,8 +120,8 @@ func TestCodeQuoting(t *testing.T) {
 	}
 }
 
-// CodeFor writes one language's programs, the same as Code's, and offers
-// no language Code does not.
+// For writes one language's programs, the same as All's, and offers
+// no language All does not.
 func TestCodeFor(t *testing.T) {
 	docs := append(composetest.Documents(), document.Document{}, composetest.Full(), composetest.HostileCodeDocument(`"\`+"\x00\xff"))
 	for i, doc := range docs {
@@ -129,7 +129,7 @@ func TestCodeFor(t *testing.T) {
 		for _, want := range All(doc, uris) {
 			got, ok := For(doc, uris, want.Lang)
 			if !ok || got != want {
-				t.Errorf("doc %d, %s: CodeFor = %v %+v, want Code's %+v", i, want.Lang, ok, got, want)
+				t.Errorf("doc %d, %s: For = %v %+v, want All's %+v", i, want.Lang, ok, got, want)
 			}
 		}
 	}

@@ -184,7 +184,7 @@ func inviteHeaders(t *document.Target) []InviteHeader {
 	return out
 }
 
-// notSentNotes say, by droppedName's code, why a header row is not in
+// notSentNotes say, by sipuri.DroppedHeader's code, why a header row is not in
 // the INVITE.
 var notSentNotes = map[string]string{
 	"header-name-invalid":     "Not sent: not a valid SIP header name (error 13252).",

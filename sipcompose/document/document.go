@@ -107,7 +107,7 @@ type Header struct {
 
 // SipURI is one <Sip><Uri> of Twilio's helper libraries: URIs are tried
 // in priority order, and those of equal priority share calls by weight.
-// URI is a SIP URI as ParseURI reads it; Priority and Weight are kept as
+// URI is a SIP URI as sipuri.Parse reads it; Priority and Weight are kept as
 // written, since Twilio documents no range for them.
 type SipURI struct {
 	URI      string `json:"uri"`

@@ -61,8 +61,8 @@ func TestHeadersPart(t *testing.T) {
 	}
 }
 
-// TestBuildURIPrintableASCII: renderTwiML puts URIs in XML without
-// xmlSafe, so no input may leave a byte outside printable ASCII in one.
+// TestBuildURIPrintableASCII: twiml.Render puts URIs in XML without
+// param.XMLSafe, so no input may leave a byte outside printable ASCII in one.
 func TestBuildURIPrintableASCII(t *testing.T) {
 	hostile := "a\x00b\x7f\xff\xfe\ufffe\U0001F4DE \t\r\n<&>\"'"
 	targets := []document.Target{

@@ -30,8 +30,8 @@ func Render(doc document.Document, res []resolve.Resolution) string {
 		t := &doc.Targets[i]
 		sip := dial.CreateElement("Sip")
 		setAttributes(sip, param.Sip(t))
-		// BuildURI percent-encodes every byte outside printable ASCII,
-		// so a URI needs no xmlSafe.
+		// sipuri.Build percent-encodes every byte outside printable ASCII,
+		// so a URI needs no param.XMLSafe.
 		sip.SetText(res[i].URI)
 		sipChildren(sip, t, res[i])
 	}
@@ -40,7 +40,7 @@ func Render(doc document.Document, res []resolve.Resolution) string {
 	return out
 }
 
-// setAttributes adds vs to e in their order, which attributes.go fixes so
+// setAttributes adds vs to e in their order, which package param fixes so
 // the same document always gives the same bytes.
 func setAttributes(e *etree.Element, vs []param.Value) {
 	for _, v := range vs {

@@ -49,7 +49,7 @@ func (v *validator) sipChildren(p string, t document.Target, r resolve.Resolutio
 	}
 }
 
-// sipURI checks one <Uri>, c being its reading: its URI as ParseURI
+// sipURI checks one <Uri>, c being its reading: its URI as sipuri.Parse
 // reads it and as the target's own URI would be checked, measured as typed
 // (it is sent as typed); every finding about the URI is shown at its
 // field.

@@ -6,9 +6,9 @@ import (
 	"sipcompose/sipcompose/document"
 )
 
-// URIFields is the part of t that its URI carries, in the form ParseURI
+// URIFields is the part of t that its URI carries, in the form sipuri.Parse
 // gives it back: hex (the default encoding) as "", transport lower-case,
-// the host as BuildURI writes it, unfinished header rows dropped.
+// the host as sipuri.Build writes it, unfinished header rows dropped.
 func URIFields(t document.Target) document.Target {
 	host := strings.TrimSpace(t.Host)
 	if strings.Count(host, ":") > 1 && !strings.HasPrefix(host, "[") {
