@@ -11,7 +11,7 @@ import (
 
 // AuditPanel checks rules the customer already has against the allow-list:
 // a paste, and the audit's verdicts as a table. The audit itself is the
-// domain's (AllowList.Audit); this only shows it.
+// domain's (audit.Check); this only shows it.
 type AuditPanel struct {
 	app.Compo
 	List sipcompose.AllowList
