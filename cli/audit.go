@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/audit"
 )
 
 // cmdAudit checks existing firewall rules against a document's allow-list
@@ -60,7 +61,7 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(r.AllowList.Problems) > 0 {
 		name = *docPath // the error is the document's, not the rules'
 	}
-	rep, err := r.AllowList.Audit(string(data))
+	rep, err := audit.Check(r.AllowList, string(data))
 	if err != nil {
 		fmt.Fprintf(stderr, "sipcompose: %s: %v\n", name, err)
 		return 1
@@ -84,7 +85,7 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // printAudit writes the report for a person: each required rule with its
 // verdict, why, and the rules it rests on; the findings; and the summary
 // last, where a terminal or a script's tail shows it.
-func printAudit(w io.Writer, a sipcompose.AllowList, rep sipcompose.AuditReport) {
+func printAudit(w io.Writer, a sipcompose.AllowList, rep audit.Report) {
 	fmt.Fprintf(w, "Rules read as %s, checked against the allow-list for edges %s (IP data as of %s).\n\n",
 		rep.Format, strings.Join(a.Edges, ", "), a.AsOf)
 	for _, v := range rep.Verdicts {

@@ -154,7 +154,7 @@ func cmdLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Errors first, as Compose orders them; the import's own order (by
 	// position in the TwiML) is kept within each severity.
 	slices.SortStableFunc(diags, func(a, b sipcompose.Diagnostic) int {
-		return severityRank(a.Severity) - severityRank(b.Severity)
+		return a.Severity.Rank() - b.Severity.Rank()
 	})
 	if len(diags) == 0 {
 		fmt.Fprintln(stdout, "no problems found")
@@ -197,16 +197,6 @@ func lintFindings(doc sipcompose.Document, imported []sipcompose.Diagnostic) []s
 // sipcompose.Parse checks on the TwiML as written.
 func measuredAsWritten(d sipcompose.Diagnostic) bool {
 	return (d.Code == "headers-too-long" || d.Code == "uri-too-long") && !strings.Contains(d.Field, ".uris[")
-}
-
-func severityRank(s sipcompose.Severity) int {
-	switch s {
-	case sipcompose.SeverityError:
-		return 0
-	case sipcompose.SeverityWarning:
-		return 1
-	}
-	return 2
 }
 
 // parseFlags parses args; done means the command should exit with code:

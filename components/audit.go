@@ -6,11 +6,12 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/audit"
 )
 
 // AuditPanel checks rules the customer already has against the allow-list:
 // a paste, and the audit's verdicts as a table. The audit itself is the
-// domain's (AllowList.Audit); this only shows it.
+// domain's (audit.Check); this only shows it.
 type AuditPanel struct {
 	app.Compo
 	List sipcompose.AllowList
@@ -30,7 +31,7 @@ func (c *AuditPanel) Render() app.UI {
 		app.H2().ID("audit-title").Text("Check existing rules"),
 		app.P().Class("hint").ID("audit-hint").Text(fmt.Sprintf(
 			"Paste the output of iptables-save or nft list ruleset, or a plain list (CIDR, optional udp/tcp and port, one a line; # comments), up to %d KiB. It is checked here, in your browser, against the allow-list above.",
-			sipcompose.MaxAuditInput/1024)),
+			audit.MaxInput/1024)),
 		app.Label().For("audit-rules").Text("Existing firewall rules"),
 		app.Textarea().ID("audit-rules").Rows(8).Spellcheck(false).Aria("describedby", "audit-hint").
 			Text(c.text).OnInput(func(ctx app.Context, e app.Event) { c.text = ctx.JSSrc().Get("value").String() }),
@@ -45,7 +46,7 @@ func (c *AuditPanel) report() app.UI {
 	if c.checked == "" {
 		return app.P().Class("hint").Text("Nothing checked yet.")
 	}
-	rep, err := c.List.Audit(c.checked)
+	rep, err := audit.Check(c.List, c.checked)
 	if err != nil {
 		return app.P().Class("diag", "error").Text("Cannot check these rules: " + err.Error())
 	}
@@ -90,9 +91,9 @@ func statusClass(ok bool) string {
 
 func findingClass(kind string) string {
 	switch kind {
-	case sipcompose.FindingIgnored:
+	case audit.FindingIgnored:
 		return "info"
-	case sipcompose.FindingStale:
+	case audit.FindingStale:
 		return "warning"
 	}
 	return "error"

@@ -29,24 +29,6 @@ func ExampleCompose() {
 	// 0 diagnostics
 }
 
-func ExampleBuildURI() {
-	fmt.Println(sipcompose.BuildURI(sipcompose.Target{
-		User: "jack", Host: "example.com", Transport: "tls", Edge: "frankfurt",
-		UUI: sipcompose.UUI{Data: "123456789"},
-	}))
-	// Output: sip:jack@example.com;transport=tls;edge=frankfurt?User-to-User=123456789%3Bencoding%3Dhex
-}
-
-func ExamplePercentEncode() {
-	fmt.Println(sipcompose.PercentEncode("Bob,Shield+Title-Manager"))
-	// Output: Bob%2CShield%2BTitle%2DManager
-}
-
-func ExampleTextToHex() {
-	fmt.Println(sipcompose.TextToHex("case 42"))
-	// Output: 63617365203432
-}
-
 func ExampleValidate() {
 	doc := sipcompose.Document{Targets: []sipcompose.Target{{
 		Host: "pbx.example.com", Headers: []sipcompose.Header{{Name: "Account", Value: "42"}},
@@ -71,12 +53,4 @@ func ExampleParseURI() {
 	// Output:
 	// pbx.example.com tls A&B
 	// uri-sips
-}
-
-func ExampleAllowList_CIDRs() {
-	r := sipcompose.Compose(sipcompose.Document{Targets: []sipcompose.Target{{Host: "pbx.example.com", Edge: "dublin"}}})
-	fmt.Print(r.AllowList.CIDRs())
-	// Output:
-	// 54.171.127.192/30
-	// 168.86.128.0/18
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/edge"
 )
 
 // identityDigests are the SHA-256 of what Compose, Validate, BuildURI and
@@ -154,7 +156,7 @@ func allEdgesValid(doc Document) bool {
 		case t.Edge != "":
 			_, ok = LookupEdge(t.Edge)
 		case t.Region != "":
-			_, ok = EdgeForRegion(t.Region)
+			_, ok = edge.ForRegion(t.Region)
 		default:
 			ok = true
 		}
@@ -223,7 +225,7 @@ func identityDocs(n int) []Document {
 			case 5:
 				t.Edge, t.Region = pick(idEdges), pick(idRegions)
 			default:
-				t.Edge = edges[rng.IntN(len(edges))].Name
+				t.Edge = edge.All()[rng.IntN(len(edge.All()))].Name
 			}
 			if rng.IntN(3) == 0 {
 				t.UUI = UUI{Data: pick(idUUIData), Encoding: maybe(idUUIEncodings), XPrefix: rng.IntN(2) == 0}

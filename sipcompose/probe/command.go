@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/internal/shell"
 )
 
 // Command is the command line that probes doc's targets, for the page to
@@ -34,13 +35,7 @@ func Command(doc sipcompose.Document) string {
 	}
 	quoted := make([]string, len(uris))
 	for i, u := range uris {
-		quoted[i] = shellQuote(u)
+		quoted[i] = shell.Quote(u)
 	}
 	return "sipcompose probe " + strings.Join(quoted, " ")
-}
-
-// shellQuote quotes s for a POSIX shell: a URI's ; ? & and spaces are
-// all literal inside single quotes, and a ' is closed, escaped, reopened.
-func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -1,0 +1,143 @@
+package twiml
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/beevik/etree"
+
+	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/sipuri"
+)
+
+// uriAttrs and headerAttrs are the attributes Twilio's helper libraries
+// define for <Uri> and <Header> (twilio-go 1.31's VoiceUri, VoiceHeader).
+var uriAttrs = map[string]func(u *document.SipURI, v string){
+	"priority": func(u *document.SipURI, v string) { u.Priority = v },
+	"weight":   func(u *document.SipURI, v string) { u.Weight = v },
+	"username": func(u *document.SipURI, v string) { u.Username = v },
+	"password": func(u *document.SipURI, v string) { u.Password = v },
+}
+
+var headerAttrs = map[string]func(h *document.Header, v string){
+	"name":  func(h *document.Header, v string) { h.Name = v },
+	"value": func(h *document.Header, v string) { h.Value = v },
+}
+
+// sipChildren reads the <Uri> and <Headers> children of a <Sip>, which
+// Twilio's helper libraries write (twilio-go since 1.30, twilio-python
+// since 9.10), keeping every value as written. Anything else inside <Sip>
+// is named and not kept.
+func (p *parser) sipChildren(field string, sip *etree.Element) ([]document.SipURI, []document.Header) {
+	var uris []document.SipURI
+	var headers []document.Header
+	var other dropped
+	for _, c := range sip.ChildElements() {
+		switch c.FullTag() {
+		case "Uri":
+			f := fmt.Sprintf("%s.uris[%d]", field, len(uris))
+			u := document.SipURI{URI: ownText(c)}
+			readAttrs(p, f, c, &u, uriAttrs)
+			uris = append(uris, u)
+		case "Headers":
+			headers = p.headerElements(field, c, headers)
+		default:
+			other.add(c)
+		}
+	}
+	for _, e := range other.first {
+		times := ""
+		if n := other.count[e.FullTag()]; n > 1 {
+			times = fmt.Sprintf(" (%d of them)", n)
+		}
+		p.add(document.SeverityWarning, "parse-not-kept", field,
+			"<Sip><%s>%s is not an element Twilio or its helper libraries define inside <Sip>; it was not kept.%s%s",
+			e.FullTag(), times, caseHint(e, "Uri"), caseHint(e, "Headers"))
+	}
+	return uris, headers
+}
+
+// headerElements appends the <Header name value/> rows of one <Headers>.
+func (p *parser) headerElements(field string, e *etree.Element, rows []document.Header) []document.Header {
+	for _, a := range e.Attr {
+		p.notKept(field, "Headers", a, nil)
+	}
+	if text := ownText(e); text != "" {
+		p.add(document.SeverityWarning, "parse-not-kept", field, "<Headers> had text (%q); only <Header name value/> rows are read from it, so it was not kept.", text)
+	}
+	for _, c := range e.ChildElements() {
+		if c.FullTag() != "Header" {
+			p.add(document.SeverityWarning, "parse-not-kept", field, "<Headers><%s> is not a <Header>; it was not kept.%s", c.FullTag(), caseHint(c, "Header"))
+			continue
+		}
+		f := fmt.Sprintf("%s.headerElements[%d]", field, len(rows))
+		var h document.Header
+		readAttrs(p, f, c, &h, headerAttrs)
+		if h == (document.Header{}) {
+			p.add(document.SeverityWarning, "parse-not-kept", field, "A <Header> with no name and no value was not kept.")
+			continue
+		}
+		rows = append(rows, h)
+	}
+	return rows
+}
+
+// readAttrs reads the attributes of a <Uri> or <Header> into v and
+// reports what it holds besides them and its text: the helper libraries
+// give neither any children.
+func readAttrs[T any](p *parser, field string, e *etree.Element, v *T, known map[string]func(*T, string)) {
+	p.repeatedAttrs(field, e)
+	for _, a := range e.Attr {
+		if set, ok := known[a.FullKey()]; ok {
+			set(v, a.Value)
+		} else {
+			p.notKept(field, e.FullTag(), a, slices.Collect(maps.Keys(known)))
+		}
+	}
+	for _, c := range e.ChildElements() {
+		p.add(document.SeverityWarning, "parse-not-kept", field, "<%s><%s> is not part of a <%s>; it was not kept.", e.FullTag(), c.FullTag(), e.FullTag())
+	}
+	if e.FullTag() == "Header" && ownText(e) != "" {
+		p.add(document.SeverityWarning, "parse-not-kept", field+".value", "<Header> had text (%q): the value is its value attribute, so the text was not kept.", ownText(e))
+	}
+}
+
+// writtenLengths checks Twilio's URI limits on a <Sip> URI as the TwiML
+// wrote it, since that is what Twilio reads: the TwiML composed from the
+// import may encode the headers differently, and Validate measures that.
+// (A <Uri> is composed as written, so Validate measures it as written.)
+func (p *parser) writtenLengths(field, uri string) {
+	base, headers, _ := strings.Cut(strings.TrimSpace(uri), "?")
+	if len(base) > sipuri.MaxURILength {
+		p.add(document.SeverityError, "uri-too-long", field+".host",
+			"As written, the SIP URI (without headers) is %d characters; Twilio needs fewer than 255 (error 13243).", len(base))
+	}
+	if len(headers) > sipuri.MaxHeadersLength {
+		p.add(document.SeverityError, "headers-too-long", field+".headers",
+			"As written, the headers part of the URI is %d characters; Twilio needs fewer than 1024 (errors 21227, 13251).", len(headers))
+	}
+}
+
+// writtenForm counts the header values of a <Sip> URI that show how they
+// were encoded: a raw - . _ or ~ is the compact form, one of them encoded
+// (%2D %2E %5F %7E) Twilio's documented form. Values with none of the four
+// read the same in both.
+func (p *parser) writtenForm(uri string) {
+	_, headers, _ := strings.Cut(uri, "?")
+	headers, _ = sipuri.UnescapeAmp(headers)
+	for _, h := range strings.Split(headers, "&") {
+		_, value, _ := strings.Cut(h, "=")
+		if strings.ContainsAny(value, "-._~") {
+			p.written.compact++
+		}
+		upper := strings.ToUpper(value)
+		for _, e := range []string{"%2D", "%2E", "%5F", "%7E"} {
+			if strings.Contains(upper, e) {
+				p.written.documented++
+				break
+			}
+		}
+	}
+}
