@@ -11,14 +11,25 @@ BIN      := bin/sipcompose
 CHROMIUM ?= /usr/bin/chromium
 
 # The one place that builds the PWA's WebAssembly; reuse it, don't copy it.
+# It links against go-app as tools/goappwasm prepares it, without what only
+# a server runs (go-app's Handler with net/http and crypto/tls, regexp
+# routes, AES, uuid's hashes: docs/development-wasm-size.md), then
+# tools/wasmdata merges the linker's data segments into one; together with
+# the page's own trims, 1.69 MB brotli became 1.08 MB (BENCHMARKS.md).
 # -gcflags=all=-l (no inlining) makes the raw wasm larger but its brotli
 # form 8% smaller (1.77 MB vs 1.92 MB at quality 9, measured 2026-11-25),
 # which is what a visitor downloads; see BENCHMARKS.md.
-WASM_BUILD = GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -gcflags=all=-l -o $(WASM) .
+WASM_MODS   := .cache/wasm
+WASM_LINKED := $(WASM_MODS)/app.wasm
+WASM_BUILD = $(GO) run ./tools/goappwasm -out $(WASM_MODS) && \
+	GOOS=js GOARCH=wasm $(GO) build -modfile=$(WASM_MODS)/go.mod -trimpath -ldflags='-s -w' -gcflags=all=-l -o $(WASM_LINKED) . && \
+	$(GO) run ./tools/wasmdata -o $(WASM) $(WASM_LINKED)
 LDFLAGS    = -s -w -X sipcompose/cli.version=$(VERSION)
 
 GO_SRC  := $(shell find . -name '*.go' -not -name '*_test.go' -not -path './dist/*' -not -path './.cache/*' 2>/dev/null) go.mod go.sum
 WEB_SRC := $(shell find web -type f -not -name 'app.wasm*' 2>/dev/null)
+# go-app's replacement files, their manifest and the wasm build's uuid module.
+THIRD_PARTY := $(shell find third_party -type f 2>/dev/null)
 STAMP   := .cache/version
 
 AXE      := .cache/npm/node_modules/axe-core/axe.min.js
@@ -45,7 +56,7 @@ $(STAMP): FORCE
 .PHONY: FORCE
 FORCE:
 
-$(WASM): $(GO_SRC) | deps
+$(WASM): $(GO_SRC) $(THIRD_PARTY) | deps
 	$(WASM_BUILD)
 
 # The export is made by a plain build (which reads web/), then built into
@@ -105,7 +116,8 @@ test: build chromium firewall netns $(AXE) $(TWILIO_NODE) python-twilio
 	  if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
-	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) SIPCOMPOSE_AXE=$(CURDIR)/$(AXE) SIPCOMPOSE_NODE_PATH=$(CURDIR)/.cache/npm/node_modules $(GO) test ./...
+	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) SIPCOMPOSE_AXE=$(CURDIR)/$(AXE) SIPCOMPOSE_NODE_PATH=$(CURDIR)/.cache/npm/node_modules \
+	  SIPCOMPOSE_WASM=$(CURDIR)/$(WASM) SIPCOMPOSE_WASM_LINKED=$(CURDIR)/$(WASM_LINKED) $(GO) test ./...
 
 # Rewrites docs/screenshot-desktop.png and docs/screenshot-375.png from the
 # running app (README's pictures).

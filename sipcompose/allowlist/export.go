@@ -3,8 +3,8 @@ package allowlist
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
+	"sipcompose/sipcompose/internal/columns"
 	"sipcompose/sipcompose/internal/shell"
 )
 
@@ -39,12 +39,11 @@ func (a List) Table() string {
 	}
 	var b strings.Builder
 	b.WriteString(a.provenance() + "\n\n")
-	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "SOURCE CIDR\tPROTOCOL\tSOURCE PORTS\tTO YOUR PORTS\tEDGE\tPURPOSE")
+	rows := [][]string{{"SOURCE CIDR", "PROTOCOL", "SOURCE PORTS", "TO YOUR PORTS", "EDGE", "PURPOSE"}}
 	for _, r := range a.rules() {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.CIDR, r.Protocol, orAny(r.SourcePorts), orAny(r.Ports), orAny(r.Edge), r.Purpose)
+		rows = append(rows, []string{r.CIDR, r.Protocol, orAny(r.SourcePorts), orAny(r.Ports), orAny(r.Edge), r.Purpose})
 	}
-	w.Flush()
+	b.WriteString(columns.Align(rows, 2))
 	return b.String()
 }
 

@@ -2,13 +2,13 @@ package sipuri
 
 import (
 	"fmt"
-	"net"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
 	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/internal/ipaddr"
 )
 
 // Parse reads one SIP URI as Twilio accepts it — "sip:" or bare
@@ -89,7 +89,7 @@ func parseURI(uri string, xmlDecodes int) (document.Target, []document.Diagnosti
 	hostPort, params, _ := strings.Cut(hostPart, ";")
 	host, port := splitHostPort(hostPort)
 	t.Host = unescape(host, "host", add)
-	if strings.Count(host, ":") > 1 && !strings.HasPrefix(host, "[") && net.ParseIP(t.Host) == nil {
+	if strings.Count(host, ":") > 1 && !strings.HasPrefix(host, "[") && ipaddr.Version(t.Host) == 0 {
 		add(document.SeverityError, "host-invalid", "host",
 			"Host %q has more than one ':': write the port once (pbx.example.com:5060) and an IPv6 address in brackets ([2001:db8::1]:5060).", host)
 	} else {
@@ -162,7 +162,7 @@ func otherScheme(s string) (string, bool) {
 	if j := strings.IndexAny(s, ";?"); j >= 0 {
 		hostPort = s[:j]
 	}
-	if digits(hostPort[i+1:]) || net.ParseIP(hostPort) != nil {
+	if digits(hostPort[i+1:]) || ipaddr.Version(hostPort) != 0 {
 		return "", false
 	}
 	return s[:i], true

@@ -1,11 +1,11 @@
 package sipuri
 
 import (
-	"net"
 	"slices"
 	"strings"
 
 	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/internal/ipaddr"
 )
 
 // Twilio's limits on a SIP URI (see ../shared/reference/twilio-sip-out.md).
@@ -22,12 +22,10 @@ const (
 // address (bracketed or not).
 func ValidHost(h string) bool {
 	if strings.HasPrefix(h, "[") && strings.HasSuffix(h, "]") {
-		ip := net.ParseIP(h[1 : len(h)-1])
-		return ip != nil && ip.To4() == nil
+		return ipaddr.Version(h[1:len(h)-1]) == 6
 	}
 	if strings.Count(h, ":") > 1 {
-		ip := net.ParseIP(h)
-		return ip != nil && ip.To4() == nil
+		return ipaddr.Version(h) == 6
 	}
 	if len(h) > 253 {
 		return false
@@ -35,8 +33,7 @@ func ValidHost(h string) bool {
 	// A name of digits and dots only is meant as an IPv4 address (no
 	// top-level domain is numeric), so it must be a valid one.
 	if strings.Trim(h, "0123456789.") == "" {
-		ip := net.ParseIP(h)
-		return ip != nil && ip.To4() != nil
+		return ipaddr.Version(h) == 4
 	}
 	for _, label := range strings.Split(strings.TrimSuffix(h, "."), ".") {
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
