@@ -40,16 +40,9 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	doc := sipcompose.Document{Targets: []sipcompose.Target{{Host: "pbx.example.com"}}}
 	if *docPath != "" {
-		data, err := readFileLimited(*docPath)
-		if err == nil && len(data) > maxInput {
-			err = fmt.Errorf("%s: larger than %d bytes", *docPath, maxInput)
-		}
-		if err != nil {
+		var err error
+		if doc, err = readDocument(*docPath); err != nil {
 			fmt.Fprintf(stderr, "sipcompose: %v\n", err)
-			return 1
-		}
-		if doc, err = sipcompose.DecodeDocument(data); err != nil {
-			fmt.Fprintf(stderr, "sipcompose: %s:%s\n", *docPath, err)
 			return 1
 		}
 	}
@@ -114,4 +107,21 @@ func printAudit(w io.Writer, a sipcompose.AllowList, rep sipcompose.AuditReport)
 		}
 	}
 	fmt.Fprintf(w, "\n%s\n", rep.Summary)
+}
+
+// readDocument reads -doc's document; the error names the file, and the
+// line and column of a JSON error.
+func readDocument(path string) (sipcompose.Document, error) {
+	data, err := readFileLimited(path)
+	if err == nil && len(data) > maxInput {
+		err = fmt.Errorf("%s: larger than %d bytes", path, maxInput)
+	}
+	if err != nil {
+		return sipcompose.Document{}, err
+	}
+	doc, err := sipcompose.DecodeDocument(data)
+	if err != nil {
+		return doc, fmt.Errorf("%s:%s", path, err)
+	}
+	return doc, nil
 }

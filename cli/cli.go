@@ -1,7 +1,7 @@
 //go:build !wasm
 
 // Package cli is sipcompose's command line: serve and export the PWA,
-// compose and lint documents, audit firewall rules. The entry point (main.go) only calls Run.
+// compose and lint documents, audit firewall rules, diagnose failing calls. The entry point (main.go) only calls Run.
 package cli
 
 import (
@@ -18,6 +18,7 @@ commands:
   compose  turn a document (JSON) into TwiML, URIs, curl or an allow-list
   lint     check TwiML and print diagnostics
   audit    check existing firewall rules against a document's allow-list
+  diagnose name the fault in a failing call's evidence (codes, SIP, pcap, JSON)
 
 Run 'sipcompose <command> -h' for a command's flags.
 `
@@ -37,9 +38,10 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, builtSite fs.
 		"export": func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return cmdExport(args, stdout, stderr, builtSite)
 		},
-		"compose": cmdCompose,
-		"lint":    cmdLint,
-		"audit":   cmdAudit,
+		"compose":  cmdCompose,
+		"lint":     cmdLint,
+		"audit":    cmdAudit,
+		"diagnose": cmdDiagnose,
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":

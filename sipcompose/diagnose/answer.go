@@ -44,9 +44,9 @@ func (c *call) checkAuth() []Finding {
 		lines := []Line{c.statusLine}
 		switch c.status {
 		case 401, 407:
-			out = append(out, c.noCredentials(nil, nil, lines))
+			out = append(out, c.noCredentials(c.sole(), nil, lines))
 		case 403:
-			out = append(out, c.neverChallenged(nil, nil, lines))
+			out = append(out, c.neverChallenged(c.sole(), nil, lines))
 		}
 	}
 	return out
@@ -98,7 +98,7 @@ func (c *call) neverChallenged(d *dialog, r *evidence.Message, lines []Line) Fin
 	if r != nil {
 		f.Message += reasonOf(r)
 	}
-	if d != nil {
+	if d != nil && len(d.invites) > 0 {
 		if e, _, ok := twilioSide(d.invites[0]); ok {
 			f.Fix = "Trust Twilio's signalling gateways on the PBX (" + c.gateways(e, true) + "), or make it challenge with 401/407 and set the target's username and password."
 		}
@@ -123,7 +123,7 @@ func (c *call) checkCodecs() []Finding {
 		lines := []Line{o.line}
 		msg := fmt.Sprintf("The PBX refused Twilio's offer (%d): no codec or media profile in common.", o.status)
 		field := ""
-		if o.d != nil {
+		if o.d != nil && len(o.d.invites) > 0 {
 			if s, ok := o.d.invites[0].SDP(); ok {
 				msg += fmt.Sprintf(" Twilio offered %s over %s.", strings.Join(s.Codecs, ", "), s.Proto)
 				lines = append([]Line{sdpLine(o.d.invites[0], s)}, lines...)
@@ -132,10 +132,10 @@ func (c *call) checkCodecs() []Finding {
 					field = o.d.field("secure")
 				}
 			}
-			if t := c.target(o.d); t != nil && !t.Secure {
-				msg += " If the PBX requires SRTP, the URI needs ;secure=true."
-				field = o.d.field("secure")
-			}
+		}
+		if t := c.target(o.d); t != nil && !t.Secure {
+			msg += " If the PBX requires SRTP, the URI needs ;secure=true."
+			field = o.d.field("secure")
 		}
 		out = append(out, Finding{Code: "codec-mismatch", Severity: sipcompose.SeverityError, Field: field, Message: msg + reasonOf(o.msg),
 			Fix:      "Allow G.711 μ-law and A-law (PCMU, PCMA) on the PBX for Twilio's calls: Twilio supports only those by default. Make ;secure=true on the URI match the PBX's SRTP policy.",

@@ -146,9 +146,29 @@ func uriUserHost(uri string) (string, string) {
 	return user, host
 }
 
+// sole is the document's one INVITE as a dialog of its own, for evidence
+// with no SIP messages (a callback): nil unless the document sends exactly
+// one INVITE.
+func (c *call) sole() *dialog {
+	if c.doc == nil {
+		return nil
+	}
+	var found *dialog
+	for i := range c.res.Invites {
+		if c.res.Invites[i].Message == "" {
+			continue
+		}
+		if found != nil {
+			return nil
+		}
+		found = &dialog{preview: &c.res.Invites[i], target: c.res.Invites[i].Target}
+	}
+	return found
+}
+
 // field names a target's field for a dialog; "" without a document.
 func (d *dialog) field(name string) string {
-	if d.preview == nil {
+	if d == nil || d.preview == nil {
 		return ""
 	}
 	prefix := fmt.Sprintf("targets[%d]", d.target)
@@ -223,7 +243,7 @@ func (c *call) outcomes() []outcome {
 		}
 	}
 	if len(out) == 0 && c.status >= 200 {
-		out = append(out, outcome{status: c.status, line: c.statusLine})
+		out = append(out, outcome{status: c.status, line: c.statusLine, d: c.sole()})
 	}
 	return out
 }

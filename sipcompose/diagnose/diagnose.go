@@ -123,8 +123,22 @@ func Check(ev evidence.Evidence, doc *sipcompose.Document) Report {
 		return cmp.Compare(rank[a.Severity], rank[b.Severity])
 	})
 	r.Codes = c.explain(r.Findings)
+	r.Timelines = []Timeline{}
 	for _, d := range ev.Dialogs {
 		r.Timelines = append(r.Timelines, Timeline{CallID: d.CallID, Lines: ev.Timeline(d)})
+	}
+	// Lists are empty rather than null in the JSON.
+	r.Read = slices.Clone(ev.Read)
+	for i := range r.Read {
+		if r.Read[i].Kinds == nil {
+			r.Read[i].Kinds = []string{}
+		}
+	}
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	if r.Codes == nil {
+		r.Codes = []CodeReport{}
 	}
 	return r
 }

@@ -23,11 +23,14 @@ func (c *call) checkDestination() []Finding {
 		user := ""
 		var lines []Line
 		field := ""
-		if o.d != nil {
+		switch {
+		case o.d != nil && len(o.d.invites) > 0:
 			user, _ = uriUserHost(o.d.invites[0].URI)
 			lines = append(lines, msgLine(o.d.invites[0]))
-			field = o.d.field("user")
+		case o.d != nil:
+			user, _ = uriUserHost(o.d.preview.RequestURI)
 		}
+		field = o.d.field("user")
 		lines = append(lines, o.line)
 		msg := fmt.Sprintf("The PBX answered %d: it has no destination for the Request-URI", o.status)
 		if user != "" {

@@ -12,9 +12,9 @@ package evidence
 import (
 	"fmt"
 	"net/netip"
+	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"sipcompose/sipcompose/capture"
 )
@@ -147,6 +147,12 @@ func Read(inputs ...Input) Evidence {
 	return ev
 }
 
+// Add reads one more input, as Read would have.
+func (ev *Evidence) Add(in Input) {
+	ev.read(in)
+	ev.finish()
+}
+
 // AddCapture adds a capture read incrementally (capture.Reader) as the
 // input called name, as Read would have read it whole.
 func (ev *Evidence) AddCapture(name string, c capture.Capture) {
@@ -166,26 +172,35 @@ func (ev *Evidence) read(in Input) {
 		if err != nil && len(item.Problems) == 0 {
 			item.Problems = append(item.Problems, err.Error())
 		}
-	case len(data) > MaxText:
-		item.Problems = append(item.Problems, fmt.Sprintf("%d bytes of text: more than the %d MB read from a paste or log; cut it to the call first (grep its Call-ID)", len(data), MaxText>>20))
-	case !utf8.Valid(data) && binaryish(data):
+	case binaryish(data):
 		item.Problems = append(item.Problems, "binary data that is no pcap or pcapng capture (no capture magic number) and no text")
+	case len(data) > MaxText:
+		item.Problems = append(item.Problems, fmt.Sprintf("text larger than the %d MB read from a paste or log: cut it to the call first (grep its Call-ID)", MaxText>>20))
 	default:
-		ev.readText(&item, strings.ToValidUTF8(string(data), "\uFFFD"))
+		ev.readText(&item, ansiColour.ReplaceAllString(strings.ToValidUTF8(string(data), "\uFFFD"), ""))
 	}
 	ev.Read = append(ev.Read, item)
 }
 
-// binaryish reports data with control bytes no log or paste has.
+// binaryish reports data no log or paste starts with: a NUL byte, or
+// more than 1% control bytes besides tab, line ends and the escape of a
+// terminal's colours, in its first 4 KB.
 func binaryish(b []byte) bool {
+	head := b[:min(len(b), 4096)]
 	n := 0
-	for _, c := range b[:min(len(b), 4096)] {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f {
+	for _, c := range head {
+		switch {
+		case c == 0:
+			return true
+		case c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b, c == 0x7f:
 			n++
 		}
 	}
-	return n > 0
+	return n*100 > len(head)
 }
+
+// ansiColour is a terminal colour escape, as Asterisk's console writes.
+var ansiColour = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
 // readText reads JSON, or else SIP messages and then codes and parameters
 // from the lines between them.
