@@ -160,6 +160,9 @@ func (c *call) checkTransport() []Finding {
 		f := Finding{Code: "transport-mismatch", Severity: sipcompose.SeverityError, TwilioErrors: []int{32011},
 			Evidence: []Line{{At: r.Ref.String(), Text: fmt.Sprintf("%s: %s refused %s from %s", map[string]string{"udp": "ICMP port unreachable", "tcp": "TCP reset"}[r.Proto], r.To, strings.ToUpper(r.Proto), r.From)}}}
 		d := c.dialogTo(r.To)
+		if d == nil && len(c.dialogs) > 0 {
+			continue // a refusal of something else (RTP, or a late answer to Twilio)
+		}
 		if r.Proto == "udp" {
 			f.Message = fmt.Sprintf("Nothing listens for UDP on %s: the PBX's host answered the INVITE with ICMP port unreachable. Twilio sends SIP over UDP unless the URI says ;transport=tcp or ;transport=tls, so a PBX listening only on TCP or TLS never sees it.", r.To)
 			f.Fix = "Give the URI the transport the PBX listens on (;transport=tcp or ;transport=tls, port 5061 for TLS), or open a UDP listener on the PBX."

@@ -1,8 +1,10 @@
-package evidence
+package evidence_test
 
 import (
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/evidence"
 )
 
 // TestBadInput: what is empty, binary, too large or only looks like SIP
@@ -24,7 +26,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ev := Read(Input{Name: "in", Data: []byte(tc.data)})
+			ev := evidence.Read(evidence.Input{Name: "in", Data: []byte(tc.data)})
 			it := ev.Read[0]
 			if it.Readable() != tc.readable {
 				t.Errorf("readable %v: %+v", it.Readable(), it)
@@ -37,7 +39,7 @@ func TestBadInput(t *testing.T) {
 			}
 		})
 	}
-	big := Read(Input{Name: "big.log", Data: []byte(strings.Repeat("x", MaxText+1))})
+	big := evidence.Read(evidence.Input{Name: "big.log", Data: []byte(strings.Repeat("x", evidence.MaxText+1))})
 	if big.Readable() || !strings.Contains(big.Read[0].Problems[0], "cut it to the call first") {
 		t.Errorf("too large: %+v", big.Read)
 	}
@@ -57,9 +59,9 @@ func FuzzRead(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ev := Read(Input{Name: "fuzz", Data: data})
+		ev := evidence.Read(evidence.Input{Name: "fuzz", Data: data})
 		for _, m := range ev.Messages {
-			if _, err := Parse(m.Text()); err != nil {
+			if _, err := evidence.Parse(m.Text()); err != nil {
 				t.Fatalf("a message read does not read back: %v\n%q", err, m.Text())
 			}
 		}

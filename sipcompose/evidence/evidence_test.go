@@ -1,4 +1,4 @@
-package evidence
+package evidence_test
 
 import (
 	"flag"
@@ -8,14 +8,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/emiago/sipgo/sip"
+	"sipcompose/internal/siptest"
+	"sipcompose/sipcompose/evidence"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // report is what Read made of the inputs, as a person reads it: what
 // was read, the timelines, codes, params and log lines.
-func report(ev Evidence) string {
+func report(ev evidence.Evidence) string {
 	var b strings.Builder
 	for _, it := range ev.Read {
 		fmt.Fprintf(&b, "read %s: %s\n", it.Source, strings.Join(it.Kinds, "; "))
@@ -78,62 +79,14 @@ func TestFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ev := Read(Input{Name: name, Data: data})
+			ev := evidence.Read(evidence.Input{Name: name, Data: data})
 			if !ev.Readable() {
 				t.Errorf("nothing read: %+v", ev.Read)
 			}
 			golden(t, name, report(ev))
 			for _, m := range ev.Messages {
-				SipgoAgrees(t, m)
+				siptest.SipgoAgrees(t, m)
 			}
 		})
-	}
-}
-
-// SipgoAgrees parses the message as read with sipgo's parser, another SIP
-// stack, and checks it reads the same start line, headers and body.
-func SipgoAgrees(t testing.TB, m Message) {
-	t.Helper()
-	raw := strings.ReplaceAll(strings.ReplaceAll(m.Raw, "\r\n", "\n"), "\n", "\r\n")
-	if !strings.Contains(raw, "\r\n\r\n") {
-		raw += "\r\n\r\n"
-	}
-	parsed, err := sip.ParseMessage([]byte(raw))
-	if err != nil {
-		t.Fatalf("%s: sipgo cannot parse it: %v\n%s", m.Ref, err, raw)
-	}
-	var headers []sip.Header
-	switch p := parsed.(type) {
-	case *sip.Request:
-		headers = p.Headers()
-		if string(p.Method) != m.Method || p.Recipient.String() == "" {
-			t.Errorf("%s: sipgo reads %s %s, we %s %s", m.Ref, p.Method, p.Recipient.String(), m.Method, m.URI)
-		}
-	case *sip.Response:
-		headers = p.Headers()
-		if p.StatusCode != m.Status || p.Reason != m.Reason {
-			t.Errorf("%s: sipgo reads %d %q, we %d %q", m.Ref, p.StatusCode, p.Reason, m.Status, m.Reason)
-		}
-	}
-	if cid := parsed.CallID(); cid == nil || cid.Value() != m.CallID() {
-		t.Errorf("%s: sipgo reads Call-ID %v, we %q", m.Ref, cid, m.CallID())
-	}
-	if cs := parsed.CSeq(); cs != nil {
-		n, method := m.CSeq()
-		if int(cs.SeqNo) != n || string(cs.MethodName) != method {
-			t.Errorf("%s: sipgo reads CSeq %v, we %d %s", m.Ref, cs, n, method)
-		}
-	}
-	if len(headers) != len(m.Headers) {
-		t.Errorf("%s: sipgo reads %d header lines, we %d", m.Ref, len(headers), len(m.Headers))
-	} else {
-		for i, h := range headers {
-			if canonical(h.Name()) != canonical(m.Headers[i].Name) {
-				t.Errorf("%s: header %d: sipgo reads %s, we %s", m.Ref, i, h.Name(), m.Headers[i].Name)
-			}
-		}
-	}
-	if string(parsed.Body()) != m.Body {
-		t.Errorf("%s: sipgo reads body %q, we %q", m.Ref, parsed.Body(), m.Body)
 	}
 }

@@ -19,6 +19,11 @@ type meta struct {
 	// search: the message starts somewhere in the lines after, after
 	// bytes printed as text (tcpdump -A prints the IP header first).
 	search bool
+	// skip: the lines after print a packet that is no SIP message (an
+	// ICMP error quoting one); refused is the port an ICMP error says
+	// refused a datagram, from is who sent that datagram.
+	skip          bool
+	refused, from string
 }
 
 // announcer recognises a log format's line before a message.
@@ -68,13 +73,23 @@ var announcers = []announcer{
 	// tcpdump -A: "12:00:00.123456 IP 54.172.60.0.5060 > 203.0.113.10.5060:
 	// SIP: INVITE ..." (or "UDP, length 912", "Flags [P.], ..."), -tttt
 	// with a date; then the packet printed as text.
-	{"tcpdump -A", regexp.MustCompile(`^(?:(\d{4}-\d\d-\d\d) )?(\d\d:\d\d:\d\d\.\d+) IP6? (\S+)\.(\d+) > (\S+)\.(\d+): (.*)$`), func(m []string) meta {
+	{"tcpdump -A", regexp.MustCompile(`^(?:(\d{4}-\d\d-\d\d) )?(\d\d:\d\d:\d\d\.\d+) (?:\S+ +(?:In|Out|M|B|P) +)?IP6? ` + tcpdumpHost + `\.(\d+) > ` + tcpdumpHost + `\.(\d+): (.*)$`), func(m []string) meta {
 		mt := meta{time: clock(m[2]), src: joinHostPort(m[3], m[4]), dst: joinHostPort(m[5], m[6]), transport: "udp", search: true}
 		if m[1] != "" {
 			mt.time = dated(m[1] + " " + m[2])
 		}
 		if strings.HasPrefix(m[7], "Flags [") {
 			mt.transport = "tcp"
+		}
+		return mt
+	}},
+	// tcpdump -A of a packet without ports: ICMP, such as "IP 203.0.113.10 >
+	// 54.172.60.0: ICMP 203.0.113.10 udp port 5060 unreachable, length 556",
+	// which quotes the datagram refused.
+	{"tcpdump -A", regexp.MustCompile(`^(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d+ (?:\S+ +(?:In|Out|M|B|P) +)?IP6? (\S+) > (\S+): (.*)$`), func(m []string) meta {
+		mt := meta{skip: true}
+		if u := icmpUnreachable.FindStringSubmatch(m[3]); u != nil {
+			mt.refused, mt.from = joinHostPort(u[1], u[2]), m[2]
 		}
 		return mt
 	}},
@@ -87,14 +102,29 @@ var announcers = []announcer{
 	// line's prefix, then the message's lines. The prefix is
 	// " 0(1234) INFO: <script>: " on stderr, or syslog's
 	// "Mar  1 12:00:00 host kamailio[1234]: INFO: <script>: ".
-	{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:[A-Z]+: )?<script>: .*?(?:(?:from|src|si)[ =:]*((?:\d{1,3}\.){3}\d{1,3}):(\d+))?.*$`), func(m []string) meta {
+	{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:[A-Z]+: )?<script>: (.*)$`), func(m []string) meta {
 		mt := meta{}
-		if m[1] != "" {
-			mt.src = m[1] + ":" + m[2]
+		if a := kamailioPeer.FindStringSubmatch(m[1]); a != nil {
+			if a[1] == "from" {
+				mt.src = a[2]
+			} else {
+				mt.dst = a[2]
+			}
 		}
 		return mt
 	}},
 }
+
+// tcpdumpHost is an address as tcpdump -n prints it before ".port": all
+// of an IPv4 address (its last number is not the port), or an IPv6 one.
+const tcpdumpHost = `((?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)`
+
+// icmpUnreachable is tcpdump's text of an ICMP port unreachable.
+var icmpUnreachable = regexp.MustCompile(`ICMP6? (\S+) udp port (\d+) unreachable`)
+
+// kamailioPeer is the address an xlog line names: "received INVITE from
+// $si:$sp", "sent reply to $sndto(ip):$sndto(port)".
+var kamailioPeer = regexp.MustCompile(`\b(from|to) ((?:\d{1,3}\.){3}\d{1,3}:\d+)`)
 
 // asteriskTime reads the "[2026-03-01 12:00:00.123]" or "[Mar  1
 // 12:00:00]" prefix of an Asterisk log line.
@@ -135,16 +165,23 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 	counts := map[string]int{}
 	var order []string
 	var pending *meta
-	pendingLine := -1
+	pendingLine, skipping := -1, false
 	for i := 0; i < len(lines); i++ {
 		if mt, ok := announce(lines[i]); ok {
-			pending, pendingLine = &mt, i
+			pending, pendingLine, skipping = &mt, i, mt.skip
+			if mt.refused != "" {
+				ev.Refused = append(ev.Refused, Refusal{Ref: Ref{Source: item.Source, Line: i + 1}, Time: mt.time, Proto: "udp", From: mt.from, To: mt.refused})
+			}
 			if mt.format != "Kamailio" {
 				// Kamailio's line may be a log line the codes reader
 				// wants, unless a message follows it.
 				used[i] = true
 				continue
 			}
+		}
+		if skipping {
+			used[i] = true
+			continue
 		}
 		start, at := -1, 0
 		if capture.LooksLikeSIP([]byte(strings.TrimLeft(lines[i], " \t"))) {
