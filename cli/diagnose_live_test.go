@@ -62,9 +62,11 @@ type pbxSetup struct {
 	silent   bool
 	kamailio string // request_route body; listen is UDP on 5060 unless tcpOnly
 	tcpOnly  bool
-	uasPort  int
-	steps    string
-	filter   string
+	// tcp: SIPp sends over TCP (the document says ;transport=tcp).
+	tcp     bool
+	uasPort int
+	steps   string
+	filter  string
 }
 
 var pbxSetups = map[string]pbxSetup{
@@ -72,6 +74,7 @@ var pbxSetups = map[string]pbxSetup{
 	"forbidden-403":      {kamailio: `sl_send_reply("403", "Forbidden");`, steps: recv("403") + ackNon2xx},
 	"edge-mismatch":      {kamailio: `sl_send_reply("403", "Forbidden");`, steps: recv("403") + ackNon2xx},
 	"wrong-credentials":  {kamailio: challenge + `if (!pv_proxy_authenticate("$fd", "right-secret", "0")) { sl_send_reply("403", "Forbidden"); exit; }`, steps: `<recv response="407" auth="true"/>` + ackNon2xx + inviteWithCredentials + recv("403") + strings.Replace(ackNon2xx, "102 ACK", "103 ACK", 1)},
+	"challenge-407-tcp":  {kamailio: challenge + `sl_send_reply("200", "OK");`, tcpOnly: true, tcp: true, steps: recv("407") + ackNon2xx},
 	"tcp-only":           {kamailio: `sl_send_reply("500", "Server Error");`, tcpOnly: true, steps: noAnswer},
 	"codec-488":          {uas: respond(488, "Not Acceptable Here", nil, ""), steps: trying + recv("488") + ackNon2xx},
 	"codec-g729":         {uas: respond(200, "OK", map[string]string{"Contact": "<sip:pbx@" + livePBX + ":5060>"}, pbxSDP(livePBX, "18")), steps: answered},
@@ -146,9 +149,17 @@ func TestDiagnoseRealTraffic(t *testing.T) {
 	sipp := testenv.LookPath(t, "sipp", "apt-get install sip-tester")
 	tcpdump := testenv.LookPath(t, "tcpdump", "apt-get install tcpdump")
 	kamailio := testenv.LookPath(t, "kamailio", "apt-get install kamailio")
+	// An MTU like a real path's (65536 on loopback), so a large INVITE
+	// is fragmented over UDP and split into segments over TCP.
+	// gso_max_size keeps the kernel from handing tcpdump one large
+	// segment it splits only later.
+	setup := [][]string{{"link", "set", "lo", "mtu", "1300"}, {"link", "set", "lo", "gso_max_size", "1300"}}
 	for _, a := range []string{liveTwilio, livePBX, liveMedia} {
-		if out, err := exec.Command("ip", "addr", "add", a+"/32", "dev", "lo").CombinedOutput(); err != nil {
-			t.Fatalf("ip addr add %s: %v %s", a, err, out)
+		setup = append(setup, []string{"addr", "add", a + "/32", "dev", "lo"})
+	}
+	for _, args := range setup {
+		if out, err := exec.Command("ip", args...).CombinedOutput(); err != nil {
+			t.Fatalf("ip %s: %v %s", strings.Join(args, " "), err, out)
 		}
 	}
 	for i, c := range liveCases(t) {
@@ -202,7 +213,7 @@ func playCase(t *testing.T, dir string, c liveCase, setup pbxSetup, iface, sipp,
 		filter = "udp or tcp or icmp"
 	}
 	stop := startTcpdump(t, tcpdump, iface, filepath.Join(dir, "call.pcap"), filter)
-	runSIPp(t, dir, sipp, scenario(inviteText, setup.steps))
+	runSIPp(t, dir, sipp, scenario(inviteText, setup.steps), setup.tcp)
 	time.Sleep(300 * time.Millisecond)
 	stop()
 	text, err := exec.Command(tcpdump, "-A", "-n", "-r", filepath.Join(dir, "call.pcap")).Output()
@@ -239,10 +250,14 @@ func scenario(invite, steps string) string {
 `
 }
 
-func runSIPp(t *testing.T, dir, sipp, scen string) {
+func runSIPp(t *testing.T, dir, sipp, scen string, tcp bool) {
 	path := filepath.Join(dir, "twilio.xml")
 	os.WriteFile(path, []byte(scen), 0o644)
-	cmd := exec.Command(sipp, livePBX+":5060", "-sf", path, "-i", liveTwilio, "-p", "5060", "-m", "1", "-nostdin", "-timeout", "8s", "-timeout_error")
+	args := []string{livePBX + ":5060", "-sf", path, "-i", liveTwilio, "-p", "5060", "-m", "1", "-nostdin", "-timeout", "8s", "-timeout_error"}
+	if tcp {
+		args = append(args, "-t", "t1")
+	}
+	cmd := exec.Command(sipp, args...)
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	if err != nil {

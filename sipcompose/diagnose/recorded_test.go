@@ -40,6 +40,7 @@ func TestRecorded(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			read := map[string]evidence.Evidence{}
 			for ext, want := range map[string][]string{".pcap": c.Pcap, ".txt": c.Text, ".kamailio.log": c.Log} {
 				path := filepath.Join("testdata", "live", c.Name+ext)
 				data, err := os.ReadFile(path)
@@ -50,6 +51,7 @@ func TestRecorded(t *testing.T) {
 					t.Fatal(err)
 				}
 				ev := evidence.Read(evidence.Input{Name: c.Name + ext, Data: data})
+				read[ext] = ev
 				for _, m := range ev.Messages {
 					siptest.SipgoAgrees(t, m)
 				}
@@ -59,6 +61,17 @@ func TestRecorded(t *testing.T) {
 				r := diagnose.Check(ev, &doc)
 				if len(want) == 0 && r.Faults() != 0 || slices.ContainsFunc(want, func(code string) bool { return !r.Has(code) }) {
 					t.Errorf("%s: want %v, got:\n%s", ext, want, r.Text())
+				}
+			}
+			// tcpdump -A's text of the capture reads as the capture does,
+			// message for message, fragments and segments joined.
+			pcap, text := read[".pcap"].Messages, read[".txt"].Messages
+			if len(pcap) != len(text) {
+				t.Fatalf("%d messages in the capture, %d in its text", len(pcap), len(text))
+			}
+			for i := range pcap {
+				if pcap[i].Text() != text[i].Text() || pcap[i].Src != text[i].Src || pcap[i].Dst != text[i].Dst {
+					t.Errorf("message %d: the capture reads\n%s\nits text\n%s", i, pcap[i].Text(), text[i].Text())
 				}
 			}
 		})

@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -157,11 +158,22 @@ func endsMessage(line string) bool {
 // readSIPText reads every SIP message in text, and returns the text with
 // the lines it used blanked, for the codes reader.
 func (ev *Evidence) readSIPText(item *Item, text string) string {
-	lines := strings.Split(text, "\n")
-	for i := range lines {
-		lines[i] = strings.TrimSuffix(lines[i], "\r")
+	raw := strings.Split(text, "\n")
+	for i := range raw {
+		raw[i] = strings.TrimSuffix(raw[i], "\r")
 	}
-	used := make([]bool, len(lines))
+	// lines are raw with tcpdump's IP fragments joined to the packet they
+	// continue; orig maps each back to its line in raw.
+	lines, orig := joinFragments(raw)
+	used := make([]bool, len(raw))
+	use := func(i int) {
+		used[orig[i]] = true
+		if i+1 < len(orig) && orig[i+1] > orig[i]+1 {
+			for k := orig[i] + 1; k < orig[i+1]; k++ {
+				used[k] = true // the fragment's own lines, joined
+			}
+		}
+	}
 	counts := map[string]int{}
 	var order []string
 	var pending *meta
@@ -170,17 +182,17 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 		if mt, ok := announce(lines[i]); ok {
 			pending, pendingLine, skipping = &mt, i, mt.skip
 			if mt.refused != "" {
-				ev.Refused = append(ev.Refused, Refusal{Ref: Ref{Source: item.Source, Line: i + 1}, Time: mt.time, Proto: "udp", From: mt.from, To: mt.refused})
+				ev.Refused = append(ev.Refused, Refusal{Ref: Ref{Source: item.Source, Line: orig[i] + 1}, Time: mt.time, Proto: "udp", From: mt.from, To: mt.refused})
 			}
 			if mt.format != "Kamailio" {
 				// Kamailio's line may be a log line the codes reader
 				// wants, unless a message follows it.
-				used[i] = true
+				use(i)
 				continue
 			}
 		}
 		if skipping {
-			used[i] = true
+			use(i)
 			continue
 		}
 		start, at := -1, 0
@@ -206,9 +218,9 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 			if err == errNotMessage {
 				continue // a mention of a response: the codes reader reads it
 			}
-			item.Problems = append(item.Problems, "line "+strconv.Itoa(start+1)+": "+err.Error())
+			item.Problems = append(item.Problems, "line "+strconv.Itoa(orig[start]+1)+": "+err.Error())
 			for k := start; k < end; k++ {
-				used[k] = true
+				use(k)
 			}
 			i = end - 1
 			continue
@@ -216,12 +228,12 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 		mt := meta{format: "raw SIP"}
 		if pending != nil && start-pendingLine <= 8 {
 			mt = *pending
-			used[pendingLine] = true
+			use(pendingLine)
 		}
 		if mt.time.IsZero() && pendingLine >= 0 && pending != nil && start-pendingLine <= 8 {
 			mt.time = logTime(lines[pendingLine])
 		}
-		m.Ref = Ref{Source: item.Source, Line: start + 1}
+		m.Ref = Ref{Source: item.Source, Line: orig[start] + 1}
 		m.Format, m.Time, m.Src, m.Dst, m.Transport = mt.format, mt.time, mt.src, mt.dst, mt.transport
 		if mt.size > 0 {
 			m.Size = mt.size
@@ -235,7 +247,7 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 		}
 		counts[mt.format]++
 		for k := start; k < end; k++ {
-			used[k] = true
+			use(k)
 		}
 		pending = nil
 		i = end - 1
@@ -249,11 +261,105 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 	}
 	for i, u := range used {
 		if u {
-			lines[i] = ""
+			raw[i] = ""
 		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(raw, "\n")
 }
+
+// tcpdumpPacket reads tcpdump's line before a packet: its addresses
+// (without ports), whether it is an IPv4 fragment after the first
+// ("ip-proto-17"), and a TCP segment's payload length.
+var tcpdumpPacket = regexp.MustCompile(`^(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d+ (?:\S+ +(?:In|Out|M|B|P) +)?IP6? ` + tcpdumpHost + `(?:\.\d+)? > ` + tcpdumpHost + `(?:\.\d+)?: (?:(ip-proto-17)|Flags \[[^\]]*\].*, length (\d+)$)?`)
+
+// joinFragments joins the text tcpdump -A prints for a packet that
+// carries on a SIP message (a later IP fragment of a UDP datagram, or a
+// later TCP segment) to the packet the message started in, so it reads
+// whole. Each packet's text starts with its headers, one character a
+// byte: a fragment's 20-byte IP header; for a segment, what is left
+// once its payload (length bytes, a printed line end being CRLF) is
+// taken from the end. The payload carries on in mid-line unless it starts
+// a header or SDP line. orig maps each line returned to its line in lines.
+func joinFragments(lines []string) ([]string, []int) {
+	out := make([]string, 0, len(lines))
+	orig := make([]int, 0, len(lines))
+	// last is, per direction, the index in out of the last line of the
+	// last packet that had SIP in it.
+	last := map[string]int{}
+	for i := 0; i < len(lines); i++ {
+		m := tcpdumpPacket.FindStringSubmatch(lines[i])
+		if m == nil {
+			out, orig = append(out, lines[i]), append(orig, i)
+			continue
+		}
+		next := i + 1
+		for next < len(lines) && !tcpdumpPacket.MatchString(lines[next]) {
+			next++
+		}
+		flow := m[1] + ">" + m[2]
+		at, seen := last[flow]
+		text := strings.Join(lines[i+1:next], "\n")
+		var payload string
+		switch {
+		case !seen || slices.ContainsFunc(lines[i+1:next], func(l string) bool { return sipStart(l) >= 0 }):
+			payload = "\x00" // not a continuation
+		case m[3] != "":
+			payload = text[min(20, len(text)):]
+		case m[4] != "" && m[4] != "0":
+			n, _ := strconv.Atoi(m[4])
+			payload = tailBytes(text, n)
+		default:
+			payload = "\x00"
+		}
+		if payload == "\x00" {
+			for k := i; k < next; k++ {
+				out, orig = append(out, lines[k]), append(orig, k)
+			}
+			if slices.ContainsFunc(lines[i+1:next], func(l string) bool { return sipStart(l) >= 0 }) {
+				last[flow] = len(out) - 1
+			}
+			i = next - 1
+			continue
+		}
+		cont := strings.Split(payload, "\n")
+		if out[at] != "" && !startsLine.MatchString(cont[0]) {
+			out[at] += cont[0]
+			cont = cont[1:]
+		}
+		ins := make([]int, len(cont))
+		for k := range cont {
+			ins[k] = min(i+1+k, next-1)
+		}
+		out = slices.Insert(out, at+1, cont...)
+		orig = slices.Insert(orig, at+1, ins...)
+		for f, l := range last {
+			if l > at {
+				last[f] = l + len(cont)
+			}
+		}
+		last[flow] = at + len(cont)
+		i = next - 1
+	}
+	return out, orig
+}
+
+// tailBytes is the end of text that printed the last n bytes of a packet,
+// a line end standing for CRLF.
+func tailBytes(text string, n int) string {
+	k := len(text)
+	for n > 0 && k > 0 {
+		k--
+		if text[k] == '\n' {
+			n -= 2
+		} else {
+			n--
+		}
+	}
+	return text[k:]
+}
+
+// startsLine matches the start of a SIP header line or an SDP line.
+var startsLine = regexp.MustCompile(`^(?:[A-Za-z][A-Za-z0-9-]*: |[a-z]=|$)`)
 
 // announce reads a line that comes before a message in some log format.
 func announce(line string) (meta, bool) {
@@ -293,7 +399,9 @@ func logTime(line string) time.Time {
 func sipStart(line string) int {
 	for i := 0; i < len(line); i++ {
 		c := line[i]
-		if (c == 'S' || c >= 'A' && c <= 'Z') && (i == 0 || line[i-1] < 'A' || line[i-1] > 'Z') && capture.LooksLikeSIP([]byte(line[i:])) {
+		// The header's bytes may print as capitals just before it
+		// ("KINVITE sip:"): only a method followed by a SIP URI counts.
+		if c >= 'A' && c <= 'Z' && capture.LooksLikeSIP([]byte(line[i:])) {
 			return i
 		}
 	}
