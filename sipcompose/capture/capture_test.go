@@ -3,6 +3,7 @@ package capture
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net/netip"
 	"reflect"
 	"strings"
@@ -324,4 +325,28 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// TestLimitKeepsCallsWhole: past the message limit, a call already kept
+// keeps its later messages (else it would read as unanswered), and a new
+// call's are counted, not kept.
+func TestLimitKeepsCallsWhole(t *testing.T) {
+	msg := func(start, id string) []byte {
+		return udp4(twilio, pbx, start+"\r\nVia: SIP/2.0/UDP x\r\nCall-ID: "+id+"\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n")
+	}
+	var frames [][]byte
+	for i := range maxMessages - 1 {
+		frames = append(frames, msg("OPTIONS sip:pbx SIP/2.0", fmt.Sprint("ping-", i)))
+	}
+	frames = append(frames, msg("INVITE sip:a@pbx SIP/2.0", "last"), msg("SIP/2.0 200 OK", "last"), msg("INVITE sip:b@pbx SIP/2.0", "new"))
+	c, err := Read(pcapFileOf(101, frames...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.Messages); n != maxMessages+1 || !strings.HasPrefix(string(c.Messages[n-1].Data), "SIP/2.0 200 OK") {
+		t.Errorf("%d messages kept, the last %.20q", n, c.Messages[n-1].Data)
+	}
+	if len(c.Problems) != 1 || !strings.HasPrefix(c.Problems[0], "1 SIP messages of calls past the first 20000") {
+		t.Errorf("%q", c.Problems)
+	}
 }

@@ -33,11 +33,13 @@ type decoder struct {
 	flows    map[[2]netip.AddrPort]int
 	msgBytes int
 	dropped  int
+	// calls are the Call-IDs of the messages kept.
+	calls    map[string]bool
 	flowsCut int
 }
 
 func newDecoder() decoder {
-	return decoder{links: map[uint32]bool{}, unknown: map[uint32]int{}, flows: map[[2]netip.AddrPort]int{}, frags: fragments{}, tcp: tcpStreams{}}
+	return decoder{calls: map[string]bool{}, links: map[uint32]bool{}, unknown: map[uint32]int{}, flows: map[[2]netip.AddrPort]int{}, frags: fragments{}, tcp: tcpStreams{}}
 }
 
 // pkt is a packet on its way up the layers.
@@ -258,7 +260,7 @@ func (d *decoder) finish() Capture {
 		c.Problems = append(c.Problems, fmt.Sprintf("%d packets of link type %d, which this reader does not decode, were skipped", d.unknown[link], link))
 	}
 	if d.dropped > 0 {
-		c.Problems = append(c.Problems, fmt.Sprintf("%d SIP messages past the first %d (or past %d MB of SIP) were counted but not kept", d.dropped, len(c.Messages), maxMessageData>>20))
+		c.Problems = append(c.Problems, fmt.Sprintf("%d SIP messages of calls past the first %d messages (or %d MB of SIP) were counted but not kept", d.dropped, maxMessages, maxMessageData>>20))
 	}
 	if d.flowsCut > 0 {
 		c.Problems = append(c.Problems, fmt.Sprintf("%d packets of UDP flows past the first %d flows were not counted", d.flowsCut, maxFlows))

@@ -78,15 +78,39 @@ func (d *decoder) refused(p pkt, quoted []byte) {
 }
 
 // message keeps a SIP message, copying its bytes (a Write's chunk is the
-// caller's), within the limits.
+// caller's). Past the limits it keeps only the messages of calls already
+// kept, so that no call is cut short (which would read as a call with no
+// answer), up to twice the limits; a new call's messages are counted.
 func (d *decoder) message(m Message) {
-	if len(d.c.Messages) >= maxMessages || d.msgBytes+len(m.Data) > maxMessageData {
+	id := callID(m.Data)
+	full := len(d.c.Messages) >= maxMessages || d.msgBytes+len(m.Data) > maxMessageData
+	over := len(d.c.Messages) >= 2*maxMessages || d.msgBytes+len(m.Data) > 2*maxMessageData
+	if full && (!d.calls[id] || over) {
 		d.dropped++
 		return
+	}
+	if !full {
+		d.calls[id] = true
 	}
 	d.msgBytes += len(m.Data)
 	m.Data = bytes.Clone(m.Data)
 	d.c.Messages = append(d.c.Messages, m)
+}
+
+// callID is the Call-ID header's value in a SIP message (or its compact
+// form "i:"), "" when it has none.
+func callID(msg []byte) string {
+	for line := range bytes.Lines(msg) {
+		line = bytes.TrimRight(line, "\r\n")
+		if len(line) == 0 {
+			break
+		}
+		name, value, ok := bytes.Cut(line, []byte(":"))
+		if ok && (bytes.EqualFold(bytes.TrimSpace(name), []byte("Call-ID")) || bytes.Equal(bytes.TrimSpace(name), []byte("i"))) {
+			return string(bytes.TrimSpace(value))
+		}
+	}
+	return ""
 }
 
 // flow counts a UDP datagram that is not SIP.

@@ -66,7 +66,11 @@ func (r Report) Text() string {
 		}
 		fmt.Fprintf(&b, "  %s\n", c.Source)
 	}
-	for _, t := range r.Timelines {
+	for i, t := range r.Timelines {
+		if i == maxTimelines {
+			fmt.Fprintf(&b, "\n%d more SIP dialogs (-format json lists them all).\n", len(r.Timelines)-i)
+			break
+		}
 		fmt.Fprintf(&b, "\nTimeline, Call-ID %s:\n", or(t.CallID, "(none)"))
 		for _, l := range t.Lines {
 			fmt.Fprintf(&b, "  %s\n", l)
@@ -75,6 +79,9 @@ func (r Report) Text() string {
 	b.WriteString("\n" + r.Summary() + "\n")
 	return b.String()
 }
+
+// maxTimelines is how many dialogs Text shows: a person reads a few.
+const maxTimelines = 20
 
 // Summary is the report in one line: how many faults, or none.
 func (r Report) Summary() string {
