@@ -73,7 +73,7 @@ func (c *call) target(d *dialog) *sipcompose.Target {
 }
 
 func (c *call) noCredentials(d *dialog, r *evidence.Message, lines []Line) Finding {
-	challenge := "a challenge (401/407)"
+	challenge := "a 401 or 407"
 	if r != nil {
 		challenge = fmt.Sprintf("%d %s", r.Status, r.Reason)
 	}

@@ -146,7 +146,7 @@ func TestClasses(t *testing.T) {
 			msg(0, twilioAddr, pbxAddr, invite(t, big)) + msg(0.01, pbxAddr, twilioAddr, resp(100, "Trying")), "warning"},
 		{"from ashburn, document says frankfurt", "edge-mismatch", "targets[0].edge", &frankfurt,
 			msg(0, twilioAddr, pbxAddr, inv) + msg(0.01, pbxAddr, twilioAddr, resp(403, "Forbidden")), "error"},
-		{"a header missing", "header-lost", "targets[0].headers[1].value", &withHeader,
+		{"a header missing", "header-lost", "targets[0].headers[1].name", &withHeader,
 			msg(0, twilioAddr, pbxAddr, inv) + msg(0.01, pbxAddr, twilioAddr, resp(100, "Trying")), "error"},
 		{"a header still encoded", "header-lost", "targets[0].headers[0].value", &doc,
 			msg(0, twilioAddr, pbxAddr, strings.Replace(inv, "X-Case: A-1,b", "X-Case: A%2D1%2Cb", 1)), "error"},

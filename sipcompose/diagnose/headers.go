@@ -41,7 +41,7 @@ func (c *call) checkHeaders() []Finding {
 
 // headerFate compares one header the document sends with the INVITE.
 func headerFate(d *dialog, inv *evidence.Message, want sipcompose.InviteHeader) (Finding, bool) {
-	field := d.field(headerField(want))
+	field := d.field(headerField(want, "value"))
 	f := Finding{Code: "header-lost", Severity: sipcompose.SeverityError, Field: field, Evidence: []Line{msgLine(inv)}, TwilioErrors: []int{32111, 32112, 32113}}
 	sent := fmt.Sprintf("%s: %s", want.Name, want.Value)
 	got := inv.Header(want.Name)
@@ -66,22 +66,24 @@ func headerFate(d *dialog, inv *evidence.Message, want sipcompose.InviteHeader) 
 	for _, h := range inv.Headers {
 		if h.Value == want.Value && want.Value != "" {
 			f.Evidence = append(f.Evidence, headerLine(inv, h.Name, h.Value))
+			f.Field = d.field(headerField(want, "name"))
 			f.Message = fmt.Sprintf("%s arrived renamed, as %s. The document sends %q.", want.Name, h.Name, sent)
 			f.Fix = "An SBC or the PBX renames it: change its header rules, or read the header under its new name."
 			return f, true
 		}
 	}
+	f.Field = d.field(headerField(want, "name"))
 	f.Message = fmt.Sprintf("%s is missing from the INVITE. The document sends %q.", want.Name, sent)
 	f.Fix = "If this INVITE was captured past an SBC or proxy, it stripped the header (a Kamailio remove_hf, an SBC's header allow-list): let it through. If it came straight from Twilio, the TwiML Twilio ran did not carry it, or Twilio dropped it (errors 32111-32113 in the Debugger say so)."
 	return f, true
 }
 
-// headerField is the document field of a header row.
-func headerField(h sipcompose.InviteHeader) string {
+// headerField is the document field of a header row's name or value.
+func headerField(h sipcompose.InviteHeader, part string) string {
 	if h.Kind == "uui" {
 		return "uui.data"
 	}
-	return fmt.Sprintf("%s[%d].value", h.Kind, h.Row)
+	return fmt.Sprintf("%s[%d].%s", h.Kind, h.Row, part)
 }
 
 var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)

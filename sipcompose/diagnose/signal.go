@@ -49,7 +49,7 @@ func (c *call) gateways(e sipcompose.Edge, known bool) string {
 		for _, r := range c.res.AllowList.Signaling {
 			rules = append(rules, r.Describe())
 		}
-		return strings.Join(rules, "; ") + " (sipcompose compose -format allowlist prints them all)"
+		return strings.Join(rules, "; ") + ", as sipcompose compose -format allowlist lists them"
 	}
 	if known {
 		return fmt.Sprintf("%s's gateways %s on 5060 (UDP/TCP) and 5061 (TLS)", e.Name, strings.Join(e.Signaling, ", "))
@@ -95,7 +95,10 @@ func (c *call) checkSource() []Finding {
 		if c.status == 408 {
 			lines = append(lines, c.statusLine)
 		}
-		msg := fmt.Sprintf("The PBX never answered the INVITE: not even 100 Trying, though it was sent %d time(s)", len(d.invites))
+		msg := "The PBX never answered the INVITE, not even with 100 Trying"
+		if len(d.invites) > 1 {
+			msg += fmt.Sprintf(", though Twilio sent it %d times", len(d.invites))
+		}
 		if span := d.invites[len(d.invites)-1].Time.Sub(inv.Time); len(d.invites) > 1 && span > 0 {
 			msg += fmt.Sprintf(" over %.1f s", span.Seconds())
 		}

@@ -3,6 +3,7 @@ package evidence
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -64,6 +65,7 @@ const maxLogLines = 500
 // mentions and PBX log lines from text (the lines no SIP message used).
 func (ev *Evidence) readCodes(item *Item, text string) {
 	var codes, params, logs int
+	var names []string
 	var logFormat string
 	seen := map[int]bool{}
 	addCode := func(ref Ref, n int, line string) {
@@ -81,6 +83,9 @@ func (ev *Evidence) readCodes(item *Item, text string) {
 		}
 		ev.Params = append(ev.Params, Param{Ref: ref, Name: name, Value: value})
 		params++
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
 	}
 	for i, line := range strings.Split(text, "\n") {
 		line = strings.TrimRight(line, "\r")
@@ -131,7 +136,7 @@ func (ev *Evidence) readCodes(item *Item, text string) {
 		item.Kinds = append(item.Kinds, "Twilio codes: "+strings.Join(nums, ", "))
 	}
 	if params > 0 {
-		item.Kinds = append(item.Kinds, counted(params, "callback parameter")+" or SIP response")
+		item.Kinds = append(item.Kinds, "callback parameters: "+strings.Join(names, ", "))
 	}
 	if logs > 0 {
 		item.Kinds = append(item.Kinds, "PBX log lines: "+strconv.Itoa(logs)+" from "+logFormat)

@@ -17,7 +17,7 @@ func ExampleRead() {
 		fmt.Println(it.Source, it.Kinds, it.Problems)
 	}
 	// Output:
-	// callback [2 callback parameters or SIP response] []
+	// callback [callback parameters: DialCallStatus, DialSipResponseCode] []
 	// notes [Twilio codes: 32011] []
 	// empty.txt [] [empty: nothing to read]
 }
