@@ -88,8 +88,9 @@ func (c *call) mediaOf(d *dialog) *Finding {
 	case in == nil && back != nil:
 		lines = append(lines, flowLine(back))
 		return &Finding{Code: "media-blocked", Severity: sipcompose.SeverityError, Evidence: lines, TwilioErrors: []int{32014},
-			Message: fmt.Sprintf("Audio flows one way: the PBX sent %d RTP packets to Twilio (%s), and none came from Twilio's media range to the PBX's %s. The caller is heard, the PBX's side hears nothing.", back.Packets, back.Dst, pbx),
-			Fix:     fix}
+			Message:   fmt.Sprintf("Audio flows one way: the PBX sent %d RTP packets to Twilio (%s), and none came from Twilio's media range to the PBX's %s. The caller is heard, the PBX's side hears nothing.", back.Packets, back.Dst, pbx),
+			Fix:       fix,
+			Uncertain: "Twilio documents " + sipcompose.MediaPorts + " as the ports of its own media addresses; that its RTP toward the PBX comes from them is inferred."}
 	case in != nil && back == nil:
 		lines = append(lines, flowLine(in))
 		return &Finding{Code: "media-blocked", Severity: sipcompose.SeverityError, Evidence: lines, TwilioErrors: []int{32014},

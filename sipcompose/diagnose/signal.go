@@ -42,6 +42,10 @@ func (c *call) checkPolicy() []Finding {
 	return out
 }
 
+// gatewaysUncertain is what the fact sheet (§2.5) leaves open about the
+// signalling addresses.
+const gatewaysUncertain = "Twilio publishes these /30s for Elastic SIP Trunking; whether <Dial><Sip> calls use exactly the same ones is not documented (error 32011's page points at the SIP Interface list instead)."
+
 // gateways says which addresses the PBX must trust for signalling.
 func (c *call) gateways(e sipcompose.Edge, known bool) string {
 	if c.doc != nil && len(c.res.AllowList.Signaling) > 0 {
@@ -75,8 +79,9 @@ func (c *call) checkSource() []Finding {
 				Code: "edge-mismatch", Severity: sev, Field: d.field("edge"),
 				Message: fmt.Sprintf("The INVITE came from Twilio's %s edge (%s), but the document sends this target from %s (%s). A PBX or firewall that trusts only %s's gateways refuses or ignores it.",
 					e.Name, strings.Join(e.Signaling, ", "), d.preview.Edge, strings.Join(d.preview.Signaling, ", "), d.preview.Edge),
-				Fix:      fmt.Sprintf("Make sure the TwiML Twilio runs is this document's: its <Sip> URI must carry ;edge=%s (without it Twilio sends from ashburn). Twilio advises allowing every edge's gateways, so a call still gets through when it leaves from another edge.", d.preview.Edge),
-				Evidence: []Line{at},
+				Fix:       fmt.Sprintf("Make sure the TwiML Twilio runs is this document's: its <Sip> URI must carry ;edge=%s (without it Twilio sends from ashburn). Twilio advises allowing every edge's gateways, so a call still gets through when it leaves from another edge.", d.preview.Edge),
+				Evidence:  []Line{at},
+				Uncertain: gatewaysUncertain,
 			})
 		}
 		if len(d.responses) > 0 || c.refused(inv) {
@@ -112,6 +117,7 @@ func (c *call) checkSource() []Finding {
 			Fix:          "Allow SIP from " + c.gateways(e, twilio) + " through the firewall, and trust them on the PBX (on Asterisk, a pjsip identify for the Twilio endpoint); check fail2ban has not banned them. Also check the URI's host and port are the PBX's.",
 			Evidence:     lines,
 			TwilioErrors: []int{32011},
+			Uncertain:    gatewaysUncertain,
 		})
 	}
 	if len(c.dialogs) == 0 && c.status == 408 {
