@@ -94,13 +94,13 @@ func (c *call) noCredentials(d *dialog, r *evidence.Message, lines []Line) Findi
 func (c *call) neverChallenged(d *dialog, r *evidence.Message, lines []Line) Finding {
 	f := Finding{Code: "auth-rejected", Severity: sipcompose.SeverityError, Evidence: lines, TwilioErrors: []int{32011},
 		Message: "The PBX answered the first INVITE with 403 Forbidden, without challenging it. Twilio sends credentials only after a 401 or 407, so a PBX that answers 403 never gets them: it refused Twilio's address (not in its ACL or identify list) or wants credentials and never asked.",
-		Fix:     "Trust Twilio's signalling gateways on the PBX (" + c.gateways(sipcompose.Edge{}, false) + "), or make it challenge with 401/407 and set the target's username and password."}
+		Fix:     "Trust Twilio's signalling gateways on the PBX (" + c.gateways(sipcompose.Edge{}, false) + "), or make it challenge with 401/407 and set the target's username and password. " + allowlistHint}
 	if r != nil {
 		f.Message += reasonOf(r)
 	}
 	if d != nil && len(d.invites) > 0 {
 		if e, _, ok := twilioSide(d.invites[0]); ok {
-			f.Fix = "Trust Twilio's signalling gateways on the PBX (" + c.gateways(e, true) + "), or make it challenge with 401/407 and set the target's username and password."
+			f.Fix = "Trust Twilio's signalling gateways on the PBX (" + c.gateways(e, true) + "), or make it challenge with 401/407 and set the target's username and password. " + allowlistHint
 		}
 	}
 	return f

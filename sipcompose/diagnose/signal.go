@@ -46,6 +46,9 @@ func (c *call) checkPolicy() []Finding {
 // signalling addresses.
 const gatewaysUncertain = "Twilio publishes these /30s for Elastic SIP Trunking; whether <Dial><Sip> calls use exactly the same ones is not documented (error 32011's page points at the SIP Interface list instead)."
 
+// allowlistHint ends a fix that names addresses to allow.
+const allowlistHint = "sipcompose compose -format allowlist prints every rule to add."
+
 // gateways says which addresses the PBX must trust for signalling.
 func (c *call) gateways(e sipcompose.Edge, known bool) string {
 	if c.doc != nil && len(c.res.AllowList.Signaling) > 0 {
@@ -53,12 +56,12 @@ func (c *call) gateways(e sipcompose.Edge, known bool) string {
 		for _, r := range c.res.AllowList.Signaling {
 			rules = append(rules, r.Describe())
 		}
-		return strings.Join(rules, "; ") + ", as sipcompose compose -format allowlist lists them"
+		return strings.Join(rules, "; ")
 	}
 	if known {
-		return fmt.Sprintf("%s's gateways %s on 5060 (UDP/TCP) and 5061 (TLS)", e.Name, strings.Join(e.Signaling, ", "))
+		return fmt.Sprintf("%s's gateways, %s, on 5060 (UDP/TCP) and 5061 (TLS)", e.Name, strings.Join(e.Signaling, ", "))
 	}
-	return "the /30 gateways of the edge the call leaves from, on 5060 (UDP/TCP) and 5061 (TLS) (sipcompose compose -format allowlist)"
+	return "the /30 gateways of the edge the call leaves from, on 5060 (UDP/TCP) and 5061 (TLS)"
 }
 
 // checkSource: the INVITE's source against the edge the document asks
@@ -114,7 +117,7 @@ func (c *call) checkSource() []Finding {
 		out = append(out, Finding{
 			Code: "source-not-allowed", Severity: sipcompose.SeverityError,
 			Message:      msg,
-			Fix:          "Allow SIP from " + c.gateways(e, twilio) + " through the firewall, and trust them on the PBX (on Asterisk, a pjsip identify for the Twilio endpoint); check fail2ban has not banned them. Also check the URI's host and port are the PBX's.",
+			Fix:          "Let SIP through the firewall from " + c.gateways(e, twilio) + ", and trust those addresses on the PBX (on Asterisk, a pjsip identify for the Twilio endpoint); check fail2ban has not banned them. Also check the URI's host and port are the PBX's. " + allowlistHint,
 			Evidence:     lines,
 			TwilioErrors: []int{32011},
 			Uncertain:    gatewaysUncertain,
@@ -124,7 +127,7 @@ func (c *call) checkSource() []Finding {
 		out = append(out, Finding{
 			Code: "source-not-allowed", Severity: sipcompose.SeverityWarning,
 			Message:      "Twilio reports 408 Request Timeout: it had no answer to its INVITE. Most often a firewall drops SIP from Twilio, or the PBX ignores peers it does not know; a wrong host or port in the URI does the same.",
-			Fix:          "Allow SIP from " + c.gateways(sipcompose.Edge{}, false) + " and trust those addresses on the PBX; check the URI's host and port. A capture on the PBX during a call shows whether the INVITE arrives.",
+			Fix:          "Let SIP through the firewall from " + c.gateways(sipcompose.Edge{}, false) + ", and trust those addresses on the PBX; check the URI's host and port. A capture on the PBX during a call shows whether the INVITE arrives. " + allowlistHint,
 			Evidence:     []Line{c.statusLine},
 			TwilioErrors: []int{32011},
 			Uncertain:    "Twilio does not document that 408 means no response; it is what public reports show.",
@@ -136,7 +139,7 @@ func (c *call) checkSource() []Finding {
 			out = append(out, Finding{
 				Code: "source-not-allowed", Severity: sipcompose.SeverityError,
 				Message:  "The PBX does not recognise Twilio's address as a peer it takes calls from: " + l.Format + " logged " + quote(l.Text) + ".",
-				Fix:      "Add Twilio's signalling gateways to the PBX's trusted peers (on Asterisk, a pjsip identify matching " + c.gateways(sipcompose.Edge{}, false) + ").",
+				Fix:      "Add Twilio's signalling gateways to the PBX's trusted peers (on Asterisk, a pjsip identify matching " + c.gateways(sipcompose.Edge{}, false) + "). " + allowlistHint,
 				Evidence: []Line{{At: l.Ref.String(), Text: l.Text}},
 			})
 		}
