@@ -156,6 +156,8 @@ func TestClasses(t *testing.T) {
 			msg(0, twilioAddr, pbxAddr, inv), "warning"},
 		{"SIP dialing off", "twilio-policy", "", nil, "Error 13246: Dial: SIP dialing not enabled for this account", "error"},
 		{"callback 408", "source-not-allowed", "", nil, "DialCallStatus: failed\nDialSipResponseCode: 408\n", "warning"},
+		{"Asterisk knows no endpoint for Twilio", "source-not-allowed", "", nil,
+			"[2026-03-01 12:00:00] NOTICE[2101] res_pjsip/pjsip_distributor.c: Request 'INVITE' from '<sip:caller@sip.twilio.com>' failed for '54.172.60.0:5060' (callid: x@0.0.0.0) - No matching endpoint found\n", "error"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

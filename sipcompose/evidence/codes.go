@@ -54,7 +54,9 @@ var (
 	}{
 		{"Asterisk", regexp.MustCompile(`^\[[^\]]+\] (?:NOTICE|WARNING|ERROR)\[\d+\](?:\[[^\]]*\])? \S+: `)},
 		{"FreeSWITCH", regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ (?:\[\w+\] )?\[(?:NOTICE|WARNING|ERR|ERROR|CRIT)\] `)},
-		{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:NOTICE|WARNING|ERROR|CRITICAL|ALERT|INFO)?:? ?(?:<[^>]+>|\w+ \[[^\]]+\]:?)`)},
+		// Kamailio's warnings and errors, and its script's own lines
+		// (xlog), not the INFO it logs at start-up.
+		{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:(?:WARNING|ERROR|CRITICAL|ALERT|BUG): |(?:[A-Z]+: )?<script>: )`)},
 	}
 )
 
