@@ -37,7 +37,7 @@ TWILIO_NODE := .cache/npm/node_modules/twilio/package.json
 # Debian's python3 has python3-twilio; the first python3 on PATH may not.
 DEBIAN_PYTHON := /usr/bin/python3
 
-.PHONY: all build run test bench soak export screenshot clean deps chromium firewall netns python-twilio check-go
+.PHONY: all build run test bench soak export screenshot clean deps chromium firewall netns sip-tools python-twilio check-go
 
 all: build
 
@@ -94,6 +94,13 @@ netns:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y util-linux iproute2; \
 	  else echo "sipcompose: the SIP tests need unshare and ip: run 'sudo apt-get install util-linux iproute2'" >&2; exit 1; fi; }
 
+# The Diagnose tests play real SIP traffic inside a network namespace of
+# their own: SIPp (Debian's sip-tester), tcpdump and kamailio.
+sip-tools:
+	@PATH="$$PATH:/usr/sbin:/sbin"; command -v sipp >/dev/null 2>&1 && command -v tcpdump >/dev/null 2>&1 && command -v kamailio >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y sip-tester tcpdump kamailio; \
+	  else echo "sipcompose: the Diagnose tests need SIPp, tcpdump and kamailio: run 'sudo apt-get install sip-tester tcpdump kamailio'" >&2; exit 1; fi; }
+
 # axe-core checks the page's accessibility in the browser tests.
 $(AXE):
 	@command -v npm >/dev/null 2>&1 || { echo "sipcompose: the accessibility test needs npm: install Node.js (apt-get install npm)" >&2; exit 1; }
@@ -111,7 +118,7 @@ python-twilio:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y python3-twilio; \
 	  else echo "sipcompose: the twilio-python tests need Debian's python3-twilio: run 'sudo apt-get install python3-twilio'" >&2; exit 1; fi; }
 
-test: build chromium firewall netns $(AXE) $(TWILIO_NODE) python-twilio
+test: build chromium firewall netns sip-tools $(AXE) $(TWILIO_NODE) python-twilio
 	@out="$$(gofmt -l $$(find . -name '*.go' -not -path './dist/*' -not -path './.cache/*'))"; \
 	  if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...

@@ -403,6 +403,7 @@ func emittedCodes(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	fset := token.NewFileSet()
 	var files []*ast.File
+	dirs := map[*ast.File]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -421,12 +422,13 @@ func emittedCodes(t *testing.T, dir string) map[string]string {
 			return err
 		}
 		files = append(files, f)
+		dirs[f] = filepath.Dir(p)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := codeFinder{t: t, fset: fset, files: files, codes: map[string]string{}, params: map[*ast.Object]param{},
+	f := codeFinder{t: t, fset: fset, files: files, dirs: dirs, codes: map[string]string{}, params: map[*ast.Object]param{},
 		decls: map[string][]*ast.FuncDecl{}, done: map[param]bool{}}
 	f.index()
 	for _, file := range files {
@@ -456,12 +458,14 @@ type param struct {
 	fn    string
 	ft    *ast.FuncType
 	index int
+	dir   string // the package's folder: an unexported function is called only there
 }
 
 type codeFinder struct {
 	t      *testing.T
 	fset   *token.FileSet
 	files  []*ast.File
+	dirs   map[*ast.File]string
 	codes  map[string]string
 	params map[*ast.Object]param
 	decls  map[string][]*ast.FuncDecl
@@ -471,6 +475,7 @@ type codeFinder struct {
 // index names every function's parameters, so a code passed on through
 // one can be followed to the calls.
 func (f *codeFinder) index() {
+	var dir string
 	named := func(name string, ft *ast.FuncType) {
 		i := 0
 		for _, field := range ft.Params.List {
@@ -479,13 +484,14 @@ func (f *codeFinder) index() {
 			}
 			for _, id := range field.Names {
 				if id.Obj != nil {
-					f.params[id.Obj] = param{name, ft, i}
+					f.params[id.Obj] = param{name, ft, i, dir}
 				}
 				i++
 			}
 		}
 	}
 	for _, file := range f.files {
+		dir = f.dirs[file]
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
@@ -564,6 +570,9 @@ func (f *codeFinder) passedOn(p param) {
 	}
 	f.done[p] = true
 	for _, file := range f.files {
+		if f.dirs[file] != p.dir && !ast.IsExported(p.fn) {
+			continue // another package's function of the same name
+		}
 		ast.Inspect(file, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || lastName(call.Fun) != p.fn || !fits(p.ft, call) {

@@ -1,0 +1,188 @@
+package evidence
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// callbackParams are the parameters of Twilio's <Dial action>,
+// statusCallback and Debugger requests that say how a call ended (the
+// <Sip> and <Dial> docs; fact sheet §6); names are exact, as Twilio sends
+// them.
+var callbackParams = map[string]bool{
+	"DialCallStatus": true, "DialSipResponseCode": true, "DialSipCallId": true, "DialCallSid": true,
+	"DialCallDuration": true, "DialBridged": true, "CallStatus": true, "SipResponseCode": true,
+	"ErrorCode": true, "ErrorMessage": true, "SipCallId": true, "CallSid": true, "CallbackSource": true,
+	"SipSourceIp": true, "Payload": true, "Level": true,
+}
+
+// callbackPrefixes are the families of parameters that carry the X-
+// headers of the PBX's responses.
+var callbackPrefixes = []string{"DialSipHeader_", "SipHeader_"}
+
+func isCallbackParam(name string) bool {
+	if callbackParams[name] {
+		return true
+	}
+	for _, p := range callbackPrefixes {
+		if strings.HasPrefix(name, p) && len(name) > len(p) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// A Twilio error or warning number where the text says it is one:
+	// "Error 32011", "error_code: 13224", "Warning - 32011",
+	// ".../docs/api/errors/32011", "ErrorCode=32011".
+	codeInText = regexp.MustCompile(`(?i)(?:\b(?:error|warning|alert|code|errorcode|error_code)\b\s*(?:code)?\s*[:#=\-]?\s*"?|/api/errors/)(\d{5})\b`)
+	// A line of nothing but codes: "32011", "32011, 13224".
+	codeLine   = regexp.MustCompile(`^\s*\d{5}(?:\s*[,;/ ]\s*\d{5})*\s*$`)
+	fiveDigits = regexp.MustCompile(`\d{5}`)
+	// A SIP status line mentioned outside a whole message.
+	statusInText = regexp.MustCompile(`SIP/2\.0 ([1-6]\d\d)(?: ([^\r\n]*))?`)
+	// A parameter as "Name: value", "Name=value" or "Name<TAB>value".
+	paramLine = regexp.MustCompile(`^\s*"?([A-Za-z][A-Za-z0-9_-]*)"?\s*(?::|=|\t)\s*"?(.*?)"?,?\s*$`)
+	// PBX log lines: Asterisk, FreeSWITCH, Kamailio (stderr or syslog).
+	pbxLogs = []struct {
+		format string
+		re     *regexp.Regexp
+	}{
+		{"Asterisk", regexp.MustCompile(`^\[[^\]]+\] (?:NOTICE|WARNING|ERROR)\[\d+\](?:\[[^\]]*\])? \S+: `)},
+		{"FreeSWITCH", regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ (?:\[\w+\] )?\[(?:NOTICE|WARNING|ERR|ERROR|CRIT)\] `)},
+		// Kamailio's warnings and errors, and its script's own lines
+		// (xlog), not the INFO it logs at start-up.
+		{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:(?:WARNING|ERROR|CRITICAL|ALERT|BUG): |(?:[A-Z]+: )?<script>: )`)},
+	}
+)
+
+// maxLogLines bounds the PBX log lines kept from one input.
+const maxLogLines = 500
+
+// readCodes reads Twilio codes, callback parameters, SIP response
+// mentions and PBX log lines from text (the lines no SIP message used).
+func (ev *Evidence) readCodes(item *Item, text string) {
+	var codes, params, logs int
+	var names []string
+	var logFormat string
+	seen := map[int]bool{}
+	addCode := func(ref Ref, n int, line string) {
+		if !seen[n] {
+			seen[n] = true
+			ev.Codes = append(ev.Codes, Code{Ref: ref, Number: n, Text: strings.TrimSpace(line)})
+			codes++
+		}
+	}
+	addParam := func(ref Ref, name, value string) {
+		if name == "Payload" && strings.HasPrefix(strings.TrimSpace(value), "{") {
+			// A Debugger webhook's payload is JSON.
+			ev.readJSON(item, value)
+			return
+		}
+		ev.Params = append(ev.Params, Param{Ref: ref, Name: name, Value: value})
+		params++
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		ref := Ref{Source: item.Source, Line: i + 1}
+		if f := pbxLog(line); f != "" {
+			if logs < maxLogLines {
+				ev.Logs = append(ev.Logs, LogLine{Ref: ref, Format: f, Text: strings.TrimSpace(line)})
+			}
+			logs++
+			logFormat = f
+		}
+		if codeLine.MatchString(line) {
+			for _, f := range fiveDigits.FindAllString(line, -1) {
+				n, _ := strconv.Atoi(f)
+				addCode(ref, n, line)
+			}
+			continue
+		}
+		for _, m := range codeInText.FindAllStringSubmatch(line, -1) {
+			n, _ := strconv.Atoi(m[1])
+			addCode(ref, n, line)
+		}
+		if m := statusInText.FindStringSubmatch(line); m != nil {
+			addParam(ref, "SIP response", strings.TrimSpace(m[1]+" "+m[2]))
+		}
+		if strings.Contains(line, "&") && strings.Contains(line, "=") {
+			if q, ok := formParams(line); ok {
+				for _, kv := range q {
+					addParam(ref, kv[0], kv[1])
+				}
+				continue
+			}
+		}
+		if m := paramLine.FindStringSubmatch(line); m != nil && isCallbackParam(m[1]) {
+			addParam(ref, m[1], m[2])
+		}
+	}
+	if codes > 0 {
+		var nums []string
+		for _, c := range ev.Codes {
+			if c.Ref.Source == item.Source {
+				nums = append(nums, strconv.Itoa(c.Number))
+			}
+		}
+		item.Kinds = append(item.Kinds, "Twilio codes: "+strings.Join(nums, ", "))
+	}
+	if params > 0 {
+		item.Kinds = append(item.Kinds, "callback parameters: "+strings.Join(names, ", "))
+	}
+	if logs > 0 {
+		item.Kinds = append(item.Kinds, "PBX log lines: "+strconv.Itoa(logs)+" from "+logFormat)
+	}
+}
+
+// pbxLog names the PBX whose log format line is in, or "".
+func pbxLog(line string) string {
+	for _, l := range pbxLogs {
+		if l.re.MatchString(line) {
+			return l.format
+		}
+	}
+	return ""
+}
+
+// formParams reads a form-encoded line ("DialCallStatus=failed&
+// DialSipResponseCode=407"), in order, when one of its names is a
+// callback parameter.
+func formParams(line string) ([][2]string, bool) {
+	var out [][2]string
+	known := false
+	for _, part := range strings.Split(strings.TrimSpace(line), "&") {
+		k, v, ok := strings.Cut(part, "=")
+		if !ok {
+			continue
+		}
+		name, err1 := url.QueryUnescape(k)
+		value, err2 := url.QueryUnescape(v)
+		if err1 != nil || err2 != nil {
+			name, value = k, v
+		}
+		known = known || isCallbackParam(name)
+		out = append(out, [2]string{name, value})
+	}
+	if !known {
+		return nil, false
+	}
+	// Keep the parameters that say something about the call.
+	kept := out[:0]
+	for _, kv := range out {
+		if isCallbackParam(kv[0]) {
+			kept = append(kept, kv)
+		}
+	}
+	return kept, true
+}
