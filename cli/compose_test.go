@@ -170,7 +170,28 @@ func TestLint(t *testing.T) {
 	}
 
 	code, out, errOut = runInput("<Response>\n<Dial>\n</Response>", "lint")
-	if code != 1 || out != "" || errOut != "sipcompose: <stdin>: Line 3, column 12: element <Dial> closed by </Response>.\n" {
+	if code != 1 || out != "" || errOut != "sipcompose: <stdin>: Line 3, column 1: </Response> does not close <Dial>, which is opened at line 2, column 1.\n" {
 		t.Errorf("exit %d: %q %q", code, out, errOut)
+	}
+}
+
+// A raw & between headers is imported as the &amp; it was meant to be:
+// lint names it (an error: Twilio rejects the TwiML as sent) and checks
+// the rest; compose of the document writes &amp;.
+func TestLintRawAmpersand(t *testing.T) {
+	in := "<Response><Dial action=\"/next?a=1&b=2\"><Sip>sip:alice@pbx.example.com?X-Case=42&X-Name=Bob&amp;X-Bad Name=1</Sip></Dial></Response>"
+	code, out, errOut := runInput(in, "lint")
+	want := []string{
+		"error parse-raw-ampersand dial.action: Line 1, column 34: a raw & in the value of action in <Dial>. Twilio rejects this TwiML as sent: XML needs every & written &amp; (error 12100, document parse failure).",
+		"error parse-raw-ampersand targets[0].headers: Line 1, column 80: a raw & in the text of <Sip>.",
+		"error header-name-invalid targets[0].headers[2].name:",
+	}
+	for _, w := range want {
+		if !strings.Contains(out, "\n"+w) && !strings.HasPrefix(out, w) {
+			t.Errorf("no line %q in\n%s", w, out)
+		}
+	}
+	if code != 1 || errOut != "" {
+		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }

@@ -31,6 +31,9 @@ func Parse(twiml string) (document.Document, []document.Diagnostic) {
 
 type parser struct {
 	diags []document.Diagnostic
+	// amps are the raw & read as &amp;, by the path of the element that
+	// holds them (elementPath), until a diagnostic names them.
+	amps map[string][]rawAmp
 	// written counts the header values written in each form that tells
 	// them apart (see writtenForm).
 	written struct{ compact, documented int }
@@ -50,18 +53,31 @@ func (p *parser) parse(twiml string) document.Document {
 		p.add(document.SeverityError, "parse-empty", "", "Nothing to import: paste TwiML starting with <Response>.")
 		return doc
 	}
-	if line, col, err := xmlSyntax(twiml); err != nil {
-		p.add(document.SeverityError, "parse-xml", "", "Line %d, column %d: %s.", line, col, err)
+	syn := readSyntax(twiml)
+	if e := syn.err; e != nil {
+		p.add(document.SeverityError, "parse-xml", "", "Line %d, column %d: %s", e.pos.line, e.pos.col, e.msg)
 		return doc
+	}
+	// What the scanner leaves to encoding/xml (which names XML allows, the
+	// XML declaration), at the place it stopped in the text as pasted.
+	if off, msg := xmlSyntax(syn.text); msg != "" {
+		at := positionAt(twiml, originalOffset(syn.fixes, off))
+		p.add(document.SeverityError, "parse-xml", "", "Line %d, column %d: this is not well-formed XML (%s).", at.line, at.col, msg)
+		return doc
+	}
+	p.amps = map[string][]rawAmp{}
+	for _, a := range syn.amps {
+		p.amps[a.path] = append(p.amps[a.path], a)
 	}
 	x := etree.NewDocument()
 	// So repeatedAttrs sees what etree would otherwise merge silently.
 	x.ReadSettings.PreserveDuplicateAttrs = true
 	// Well-formed XML can still be too deep for etree (1024 levels).
-	if err := x.ReadFromString(twiml); err != nil {
+	if err := x.ReadFromString(syn.text); err != nil {
 		p.add(document.SeverityError, "parse-xml", "", "The TwiML could not be read: %v.", err)
 		return doc
 	}
+	defer p.leftoverAmps()
 	root := x.Root()
 	switch {
 	case root == nil:
@@ -94,6 +110,7 @@ func (p *parser) parse(twiml string) document.Document {
 		return doc
 	}
 	doc.Dial = p.dial(dial)
+	p.rawAmps(dial, "dial", func(key string) string { return "dial." + key })
 	if text := ownText(dial); text != "" {
 		p.add(document.SeverityWarning, "parse-not-kept", "dial", "<Dial> had a number as text (%q), which is not a SIP target; it was not kept.", text)
 	}
@@ -195,9 +212,11 @@ func ownText(e *etree.Element) string {
 	return strings.TrimSpace(b.String())
 }
 
-// xmlSyntax finds the first syntax error with encoding/xml, which knows the
-// line and column, so a person can find it in what they pasted.
-func xmlSyntax(s string) (line, col int, err error) {
+// xmlSyntax finds the first syntax error encoding/xml sees, which is what
+// etree reads with: its message and the byte offset where it stopped. The
+// scanner (readSyntax) has already said, at the right character, what
+// people get wrong.
+func xmlSyntax(s string) (int, string) {
 	d := xml.NewDecoder(strings.NewReader(s))
 	// A pasted string is already text: an encoding="ISO-8859-1" declaration
 	// describes the file it came from, not these bytes. etree reads it the
@@ -206,16 +225,15 @@ func xmlSyntax(s string) (line, col int, err error) {
 	for {
 		_, err := d.Token()
 		if errors.Is(err, io.EOF) {
-			return 0, 0, nil
+			return 0, ""
 		}
 		if err != nil {
-			line, col := d.InputPos()
 			msg := err.Error()
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
 				msg = se.Msg
 			}
-			return line, col, errors.New(msg)
+			return int(d.InputOffset()), msg
 		}
 	}
 }
@@ -253,6 +271,11 @@ func (p *parser) sip(i int, e *etree.Element) document.Target {
 		p.writtenLengths(field, text)
 		p.writtenForm(text)
 	}
+	textField := field + ".host"
+	if strings.Contains(ownText(e), "?") {
+		textField = field + ".headers"
+	}
+	p.rawAmps(e, textField, func(key string) string { return field + "." + key })
 	t.URIs, t.HeaderElements = uris, headers
 	p.repeatedAttrs(field, e)
 	for _, a := range e.Attr {

@@ -40,6 +40,7 @@ func (p *parser) sipChildren(field string, sip *etree.Element) ([]document.SipUR
 			f := fmt.Sprintf("%s.uris[%d]", field, len(uris))
 			u := document.SipURI{URI: ownText(c)}
 			readAttrs(p, f, c, &u, uriAttrs)
+			p.rawAmps(c, f+".uri", func(key string) string { return f + "." + key })
 			uris = append(uris, u)
 		case "Headers":
 			headers = p.headerElements(field, c, headers)
@@ -75,6 +76,7 @@ func (p *parser) headerElements(field string, e *etree.Element, rows []document.
 		f := fmt.Sprintf("%s.headerElements[%d]", field, len(rows))
 		var h document.Header
 		readAttrs(p, f, c, &h, headerAttrs)
+		p.rawAmps(c, f, func(key string) string { return f + "." + key })
 		if h == (document.Header{}) {
 			p.add(document.SeverityWarning, "parse-not-kept", field, "A <Header> with no name and no value was not kept.")
 			continue
