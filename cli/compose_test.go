@@ -195,3 +195,21 @@ func TestLintRawAmpersand(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// What Twilio rejects is an error: lint exits 1 on a <SipHeader>, names
+// where such a header belongs, and checks the header as read.
+func TestLintRejectedElements(t *testing.T) {
+	code, out, _ := runInput(`<Response><Dial><Sip>sip:a@pbx.example.com<SipHeader name="X A">1</SipHeader></Sip><Say>x</Say></Dial></Response>`, "lint")
+	for _, w := range []string{
+		"error parse-rejected targets: <Say> inside <Dial>:",
+		`error parse-rejected targets[0].headers[0]: <SipHeader name="X A"> inside <Sip>: Twilio rejects this <Sip> on every call ("Dial->Sip: Invalid SIP URI", error 13243)`,
+		"error header-name-invalid targets[0].headers[0].name:",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("no %q in\n%s", w, out)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d", code)
+	}
+}

@@ -101,7 +101,7 @@ func (p *parser) parse(twiml string) document.Document {
 			verbs.add(e)
 		}
 	}
-	p.notKeptElements(verbs, "", "<%s>%s is not part of a SIP dial and was not kept.%s", "Dial")
+	p.droppedElements(verbs, document.SeverityWarning, "parse-not-kept", "", "<%s>%s is not part of a SIP dial and was not kept.%s", "Dial")
 	if laterDials > 0 {
 		p.add(document.SeverityWarning, "parse-not-kept", "", "Only the first <Dial> is imported; %s not kept.", plural(laterDials, "a later <Dial> was", "later <Dial>s were"))
 	}
@@ -114,15 +114,19 @@ func (p *parser) parse(twiml string) document.Document {
 	if text := ownText(dial); text != "" {
 		p.add(document.SeverityWarning, "parse-not-kept", "dial", "<Dial> had a number as text (%q), which is not a SIP target; it was not kept.", text)
 	}
-	var nouns dropped
+	var nouns, rejected dropped
 	for _, e := range dial.ChildElements() {
-		if e.FullTag() != "Sip" {
+		switch {
+		case e.FullTag() == "Sip":
+			doc.Targets = append(doc.Targets, p.sip(len(doc.Targets), e))
+		case slices.Contains(dialNouns, e.FullTag()):
 			nouns.add(e)
-			continue
+		default:
+			rejected.add(e)
 		}
-		doc.Targets = append(doc.Targets, p.sip(len(doc.Targets), e))
 	}
-	p.notKeptElements(nouns, "targets", "<%s>%s inside <Dial> is not a SIP target and was not kept.%s", "Sip")
+	p.droppedElements(nouns, document.SeverityWarning, "parse-not-kept", "targets", "<%s>%s inside <Dial> is not a SIP target and was not kept.%s", "Sip")
+	p.droppedElements(rejected, document.SeverityError, "parse-rejected", "targets", "<%s>%s inside <Dial>: "+notInSchema("Twilio's <Dial> takes only the nouns "+strings.Join(tagList(dialNouns), ", ")+" and <Sip>.")+" It was not kept.%s", "Sip")
 	if len(doc.Targets) == 0 {
 		p.add(document.SeverityError, "parse-no-sip", "targets", "The <Dial> has no <Sip>: nothing to import.")
 	}
@@ -153,15 +157,15 @@ func (d *dropped) add(e *etree.Element) {
 	d.count[e.FullTag()]++
 }
 
-// notKeptElements reports each tag of d once; format takes the tag, how
+// droppedElements reports each tag of d once; format takes the tag, how
 // many times it appeared and the hint when it is want in the wrong case.
-func (p *parser) notKeptElements(d dropped, field, format, want string) {
+func (p *parser) droppedElements(d dropped, sev document.Severity, code, field, format, want string) {
 	for _, e := range d.first {
 		times := ""
 		if n := d.count[e.FullTag()]; n > 1 {
 			times = fmt.Sprintf(" (%d of them)", n)
 		}
-		p.add(document.SeverityWarning, "parse-not-kept", field, format, e.FullTag(), times, caseHint(e, want))
+		p.add(sev, code, field, format, e.FullTag(), times, caseHint(e, want))
 	}
 }
 
@@ -254,7 +258,7 @@ func (p *parser) dial(e *etree.Element) document.Dial {
 func (p *parser) sip(i int, e *etree.Element) document.Target {
 	var t document.Target
 	field := fmt.Sprintf("targets[%d]", i)
-	uris, headers := p.sipChildren(field, e)
+	uris, headers, misplaced := p.sipChildren(field, e)
 	// A <Sip> of <Uri> children alone has no URI of its own to read.
 	if text := ownText(e); text != "" || len(uris) == 0 {
 		var diags []document.Diagnostic
@@ -276,6 +280,10 @@ func (p *parser) sip(i int, e *etree.Element) document.Target {
 		textField = field + ".headers"
 	}
 	p.rawAmps(e, textField, func(key string) string { return field + "." + key })
+	for _, h := range misplaced {
+		p.sipHeaderElement(fmt.Sprintf("%s.headers[%d]", field, len(t.Headers)), h)
+		t.Headers = append(t.Headers, h)
+	}
 	t.URIs, t.HeaderElements = uris, headers
 	p.repeatedAttrs(field, e)
 	for _, a := range e.Attr {
