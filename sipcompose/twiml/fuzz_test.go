@@ -14,6 +14,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(`<Response><Dial timeout="0" answerOnBridge="True"><Sip>sip:a@b?x-foo%3Dbar&amp;k=1;transport=TCP<Headers><Header/><X/></Headers><Uri><Uri/></Uri></Sip></Dial></Response>`)
 	f.Add("<Response><Dial action=\"/n?a=1&b=2\"><Sip>sip:a@b?X-A=1&X-B=2&amp;X-C=3&X-D</Sip></Dial><Say>Tom & Jerry</Say></Response>")
 	f.Add("<Response>\r\n<Dial>é<Sip url='a&b'>sip:a@b&</Sip></Dail>")
+	f.Add(`<Response><Dial callerId="{{#e164}}{{From}}{{/e164}}"><Sip>sip:{{To}}@pbx.example.com?X-Case={{Case}}&X-From={{ From }}<SipHeader name="X-A">{{A}}</SipHeader></Sip></Dial></Response>`)
 	f.Fuzz(func(t *testing.T, s string) {
 		// The scanner refuses nothing encoding/xml takes but what XML
 		// forbids, and reads no & of it as raw.

@@ -18,9 +18,10 @@ var (
 // target checks one <Sip> target, r being its resolution.
 func (v *validator) target(p string, t document.Target, r resolve.Resolution) {
 	v.text(p, "user", t.User)
-	if strings.ContainsAny(t.User, " \t") {
+	if strings.ContainsAny(standIn(t.User), " \t") {
 		v.add(document.SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
 	}
+	v.templateFill(p, "user", t.User, placeUser)
 	// A target of <Uri> children alone, with nothing of a URI of its own,
 	// needs no host.
 	if !r.ChildrenAlone() {
@@ -62,19 +63,24 @@ func (v *validator) credentials(p, username, password string) {
 func (v *validator) host(p, host string) {
 	h := strings.TrimSpace(host)
 	v.text(p, "host", host)
-	lower := strings.ToLower(h)
+	if sipuri.HasTags(h) {
+		v.templateFill(p, "host", h, placeHost)
+	}
+	// A host a TwiML Bin fills in is checked around its tags.
+	checked := standIn(h)
+	lower := strings.ToLower(checked)
 	switch {
 	case h == "":
 		v.add(document.SeverityError, "host-missing", p+".host", "Enter the host to ring, e.g. pbx.example.com or 203.0.113.10.")
 		return
-	case strings.ContainsAny(h, "@?;") || strings.HasPrefix(lower, "sip:") || strings.HasPrefix(lower, "sips:"):
+	case strings.ContainsAny(checked, "@?;") || strings.HasPrefix(lower, "sip:") || strings.HasPrefix(lower, "sips:"):
 		v.add(document.SeverityError, "host-invalid", p+".host", "Host %q looks like a whole SIP URI: paste it into Host to import it, or enter only the host name.", h)
 		return
 	case hostWithPort(h):
 		host, port, _ := strings.Cut(h, ":")
 		v.add(document.SeverityError, "host-with-port", p+".host", "Host %q includes a port: enter %s here and use the Port field for %s.", h, host, port)
 		return
-	case !sipuri.ValidHost(h):
+	case !sipuri.ValidHost(checked):
 		v.add(document.SeverityError, "host-invalid", p+".host", "Host %q: use a host name (letters, digits, - and .), an IPv4 address or a bracketed IPv6 address (error 13243: invalid SIP URI).", h)
 		return
 	}
@@ -150,5 +156,5 @@ func hostWithPort(h string) bool {
 	if !ok || port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
 		return false
 	}
-	return sipuri.ValidHost(host)
+	return sipuri.ValidHost(standIn(host))
 }

@@ -9,8 +9,12 @@ import (
 	"sipcompose/sipcompose/resolve"
 )
 
+// one is a document of one target.
+func one(tg document.Target) document.Document {
+	return document.Document{Targets: []document.Target{tg}}
+}
+
 func TestValidate(t *testing.T) {
-	one := func(tg document.Target) document.Document { return document.Document{Targets: []document.Target{tg}} }
 	ok := document.Target{User: "alice", Host: "pbx.example.com"}
 	with := func(f func(*document.Target)) document.Document {
 		tg := ok

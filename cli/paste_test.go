@@ -1,0 +1,57 @@
+//go:build !wasm
+
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// What customers paste (issue 23) through the commands: each case a
+// command, its input, the exit status, and lines the output (stdout, then
+// stderr) must hold and must not.
+func TestWhatCustomersPaste(t *testing.T) {
+	templated := `{"dial": {"callerId": "{{#e164}}{{From}}{{/e164}}"}, "targets": [{"user": "{{To}}", "host": "pbx.example.com",
+		"headers": [{"name": "X-Case", "value": "{{Case}}"}]}]}`
+	tests := []struct {
+		name  string
+		args  []string
+		in    string
+		code  int
+		want  []string
+		never []string
+	}{
+		{"compose keeps a template as typed", []string{"compose"}, templated, 0,
+			[]string{"<Sip>sip:{{To}}@pbx.example.com?X-Case={{Case}}</Sip>", `callerId="{{#e164}}{{From}}{{/e164}}"`,
+				"info template targets[0].user: A TwiML Bin template, which the Bin fills in before Twilio reads the TwiML, so every output here keeps it as typed. It fills {{To}} with the request's To",
+				"warning template-encoding targets[0].user:", "warning template-rest targets[0]:"},
+			[]string{"%7B"}},
+		{"the curl form says it sends the tags as written", []string{"compose", "-format", "curl"}, templated, 0,
+			[]string{"# Not as is: To, From hold TwiML Bin template tags ({{…}}), which the REST API does not fill in", "'To=sip:{{To}}@pbx.example.com?X-Case={{Case}}'"}, nil},
+		{"the INVITE preview shows the tags", []string{"compose", "-format", "invite"}, templated, 0,
+			[]string{"INVITE sip:{{To}}@pbx.example.com SIP/2.0\r\n", "X-Case: {{Case}}\r\n"}, nil},
+		{"lint of a TwiML Bin", []string{"lint"}, `<Response><Dial callerId="{{#e164}}{{From}}{{/e164}}"><Sip>sip:{{#e164}}{{To}}{{/e164}}@pbx.example.com?X-Case={{Case}}</Sip></Dial></Response>`, 0,
+			[]string{"info template targets[0].headers[0].value:", "info template targets[0].user:"}, []string{"\nerror "}},
+		{"lint of an encoded template", []string{"lint"}, `<Response><Dial><Sip>sip:%7B%7BTo%7D%7D@pbx.example.com</Sip></Dial></Response>`, 0,
+			[]string{`warning uri-template-encoded targets[0].user: "%7B%7BTo%7D%7D" holds a TwiML Bin template tag percent-encoded`}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runInput(tc.in, tc.args...)
+			all := "\n" + out + errOut
+			for _, w := range tc.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("no %q in\n%s", w, all)
+				}
+			}
+			for _, n := range tc.never {
+				if strings.Contains(all, n) {
+					t.Errorf("%q in\n%s", n, all)
+				}
+			}
+			if code != tc.code {
+				t.Errorf("exit %d, want %d\n%s", code, tc.code, all)
+			}
+		})
+	}
+}
