@@ -34,6 +34,17 @@ func TestWhatCustomersPaste(t *testing.T) {
 			[]string{"info template targets[0].headers[0].value:", "info template targets[0].user:"}, []string{"\nerror "}},
 		{"lint of an encoded template", []string{"lint"}, `<Response><Dial><Sip>sip:%7B%7BTo%7D%7D@pbx.example.com</Sip></Dial></Response>`, 0,
 			[]string{`warning uri-template-encoded targets[0].user: "%7B%7BTo%7D%7D" holds a TwiML Bin template tag percent-encoded`}, nil},
+		{"lint names a placeholder it gave no problems for before", []string{"lint"}, `<Response><Dial><Sip>sip:aurixa-…@sip.vapi.ai</Sip></Dial></Response>`, 0,
+			[]string{`warning placeholder targets[0].user: User "aurixa-…" holds an ellipsis (…)`}, []string{"no problems found"}},
+		{"compose names placeholders, notes a space, suggests an edge", []string{"compose", "-format", "uri"},
+			`{"targets": [{"user": "${AGENT}", "host": "<your-host>"}, {"host": "pbx.example.com", "edge": "frankfort", "headers": [{"name": "X-Name", "value": "Bob Smith"}]}]}`, 1,
+			[]string{"sip:$%7BAGENT%7D@%3Cyour-host%3E\n",
+				`error host-invalid targets[0].host: Host "<your-host>" holds the placeholder <your-host>`,
+				`warning placeholder targets[0].user: User "${AGENT}" holds the variable ${AGENT}`,
+				`error edge-unknown targets[1].edge: Unknown edge "frankfort": did you mean frankfurt?`,
+				`info header-value-encoded targets[1].headers[0].value: Header values are sent percent-encoded, as Twilio asks: a space as %20.`}, nil},
+		{"the allow-list suggests the edge too", []string{"compose", "-format", "allowlist"}, `{"targets": [{"host": "pbx.example.com", "edge": "sao_paulo"}]}`, 1,
+			[]string{`SIP target 1: unknown edge "sao_paulo" (did you mean sao-paulo?) — fix the edge to see its addresses.`}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

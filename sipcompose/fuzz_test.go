@@ -40,6 +40,7 @@ func FuzzCompose(f *testing.F) {
 	f.Add("a", "b.example.com", "X-A", "a-b.c_d~e", "", "", uint8(0x82))
 	f.Add("{{#e164}}{{To}}{{/e164}}", "{{Host}}.example.com", "X-{{Name}}", "case {{ Case }}&{{From}}", "{{UUI}}", "{{Edge}}", uint8(2))
 	f.Add("{{To}", "pbx.example.com", "X-A", "{{{Raw}}}{{! c }}{{> p}}{{#x}}{{& y}}", "", "{{From}}", uint8(0))
+	f.Add("aurixa-…", "<your-host>", "X-A", "Bob Smith é %2C", "", "frankfort", uint8(1))
 	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
 		doc := fuzzDoc(user, host, name, value, uui, attr, n)
 		r := Compose(doc)
