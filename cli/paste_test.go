@@ -43,6 +43,21 @@ func TestWhatCustomersPaste(t *testing.T) {
 				`warning placeholder targets[0].user: User "${AGENT}" holds the variable ${AGENT}`,
 				`error edge-unknown targets[1].edge: Unknown edge "frankfort": did you mean frankfurt?`,
 				`info header-value-encoded targets[1].headers[0].value: Header values are sent percent-encoded, as Twilio asks: a space as %20.`}, nil},
+		{"audit: an SSH rule is no near match", []string{"audit"},
+			"*filter\n:INPUT DROP [0:0]\n-A INPUT -i lo -j ACCEPT\n-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n-A INPUT -s 54.172.60.0/30 -p udp -m udp --dport 5060 -j ACCEPT\n-A INPUT -s 10.0.0.0/8 -j ACCEPT\n-A INPUT -p icmp -j ACCEPT\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT\n", 1,
+			[]string{"MISSING   udp 168.86.128.0/18 from port 10000-60000 — RTP media from Twilio (every edge)\n          no rule accepts it and chain filter INPUT drops it by its policy\n          line 2: :INPUT DROP [0:0]\n          add: -I INPUT -s 168.86.128.0/18 -p udp -m udp --sport 10000:60000 -j ACCEPT\n",
+				"To cover a row, add its add: lines to the *filter table, before its COMMIT"},
+			[]string{"wrong protocol", "line 8"}},
+		{"audit: nft rules to add, one a table that drops", []string{"audit", "-format", "json"},
+			"table inet a {\n\tchain input {\n\t\ttype filter hook input priority 0; policy drop;\n\t\tip saddr 54.172.60.0/30 accept\n\t}\n}\ntable ip b {\n\tchain input {\n\t\ttype filter hook input priority 10; policy drop;\n\t}\n}\n", 1,
+			[]string{`"add": [
+        "insert rule ip b input ip saddr 54.172.60.0/30 udp dport 5060 accept"
+      ]`, `"add": [
+        "insert rule inet a input ip saddr 168.86.128.0/18 udp sport 10000-60000 accept",
+        "insert rule ip b input ip saddr 168.86.128.0/18 udp sport 10000-60000 accept"
+      ]`}, nil},
+		{"audit: a list line to add", []string{"audit"}, "54.172.60.0/30 udp 5060\n", 1,
+			[]string{"          add: 168.86.128.0/18 udp 10000-60000\n", "To cover a row, add its add: lines to the list."}, nil},
 		{"the allow-list suggests the edge too", []string{"compose", "-format", "allowlist"}, `{"targets": [{"host": "pbx.example.com", "edge": "sao_paulo"}]}`, 1,
 			[]string{`SIP target 1: unknown edge "sao_paulo" (did you mean sao-paulo?) — fix the edge to see its addresses.`}, nil},
 	}
