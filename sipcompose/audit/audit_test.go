@@ -184,6 +184,8 @@ table bridge h {
 			"tcp/5061=partly udp/5060=covered udp/media=covered", "drops@2", "line 3 accepts it with the wrong protocol: udp, not tcp"},
 		{"Twilio's block on the wrong port is one", udpOnly, "*filter\n:INPUT DROP [0:0]\n-A INPUT -s 54.172.60.0/30 -p udp --dport 5080 -j ACCEPT\n-A INPUT -s 168.86.128.0/18 -p udp -j ACCEPT\nCOMMIT\n",
 			"udp/5060=partly udp/media=covered", "drops@2", "line 3 accepts it with the wrong port: to port 5080, needs to port 5060"},
+		{"all but a block on the wrong protocol is none", udpOnly, "*filter\n:INPUT DROP [0:0]\n-A INPUT ! -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -s 54.172.60.0/30 -p udp --dport 5060 -j ACCEPT\nCOMMIT\n",
+			"udp/5060=covered udp/media=missing", "drops@2", ""},
 		{"all of IPv4 on the wrong protocol is none", udpOnly, "*filter\n:INPUT DROP [0:0]\n-A INPUT -s 0.0.0.0/0 -p tcp -j ACCEPT\n-A INPUT -s 168.86.128.0/18 -p udp -j ACCEPT\nCOMMIT\n",
 			"udp/5060=missing udp/media=covered", "drops@2", ""},
 		{"a jump taking some of it is followed", udpOnly, "*filter\n:INPUT DROP [0:0]\n:T - [0:0]\n-A INPUT -s 168.86.128.0/19 -j T\n-A INPUT -s 54.172.60.0/30 -p udp --dport 5060 -j ACCEPT\n-A T -p udp -j ACCEPT\nCOMMIT\n",

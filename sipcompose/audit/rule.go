@@ -43,6 +43,18 @@ func (s spans) covers(want spans) bool {
 	return true
 }
 
+// size is how many values s holds; any value (nil) is all 2^32.
+func (s spans) size() uint64 {
+	if s == nil {
+		return 1 << 32
+	}
+	var n uint64
+	for _, x := range s {
+		n += uint64(x.hi-x.lo) + 1
+	}
+	return n
+}
+
 // overlaps reports whether s and want share a value.
 func (s spans) overlaps(want spans) bool {
 	if s == nil || want == nil {
@@ -259,15 +271,16 @@ func relate(r *fwRule, n need) (relation, string) {
 }
 
 // near reports whether a rule that misses n on protocol or port is about
-// n's traffic at all: it names some of n's addresses (not any address), or
-// some of n's ports on the side n names them (the destination for
-// signaling, Twilio's source ports for media). An SSH rule, any source to
-// TCP port 22, shares neither with media from 168.86.128.0/18's UDP ports
-// 10000-60000: it is no near match, and the media is missing, not partly
-// accepted "with the wrong protocol".
+// n's traffic at all: it names some of n's addresses (a block of its own,
+// a /8 at the widest, not any address nor all but a few), or some of n's
+// ports on the side n names them (the destination for signaling, Twilio's
+// source ports for media). An SSH rule, any source (or "! -s 10.0.0.0/8")
+// to TCP port 22, shares neither with media from 168.86.128.0/18's UDP
+// ports 10000-60000: it is no near match, and the media is missing, not
+// partly accepted "with the wrong protocol".
 func near(r *fwRule, n need, dport, sport spans) bool {
 	switch {
-	case r.src != nil && !r.src.covers(spans{anyAddress}) && r.src.overlaps(n.src):
+	case r.src != nil && r.src.size() <= 1<<24 && r.src.overlaps(n.src):
 		return true
 	case n.dport != nil && dport != nil && dport.overlaps(n.dport):
 		return true
