@@ -3,7 +3,6 @@ package twiml
 import (
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"sipcompose/sipcompose/internal/param"
@@ -235,9 +234,10 @@ func runeName(r rune) string {
 
 // name reads an element or attribute name at j: it runs to the first
 // character no name holds, where the caller says what is wrong. The
-// characters are XML's, a little more widely read (any Unicode letter,
-// digit or mark), so that no name encoding/xml takes is refused here;
-// encoding/xml, which reads the text next, has the last word.
+// characters are XML's, more widely read (any character outside ASCII), so
+// that no name encoding/xml takes is refused here; encoding/xml, which
+// reads the text next, has the last word. Reading them without Unicode's
+// tables keeps those out of app.wasm.
 func (sc *scanner) name(j int) (string, int) {
 	k := j
 	for k < len(sc.s) {
@@ -251,14 +251,18 @@ func (sc *scanner) name(j int) (string, int) {
 }
 
 // nameStart reports whether a name may start with the character at j: a
-// letter, _ or :.
+// letter, _ or :, or any character outside ASCII.
 func (sc *scanner) nameStart(j int) bool {
 	r, _ := utf8.DecodeRuneInString(sc.s[j:])
-	return unicode.IsLetter(r) || r == '_' || r == ':'
+	return nameStartChar(r)
+}
+
+func nameStartChar(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '_' || r == ':' || r >= utf8.RuneSelf && r != utf8.RuneError
 }
 
 func nameChar(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("-._:\u00b7", r)
+	return nameStartChar(r) || '0' <= r && r <= '9' || r == '-' || r == '.'
 }
 
 func (sc *scanner) spaces(j int) int {
@@ -445,7 +449,7 @@ func referenceLen(rest string) int {
 		}
 	default:
 		r, n := utf8.DecodeRuneInString(rest)
-		if !(unicode.IsLetter(r) || r == '_' || r == ':') {
+		if !nameStartChar(r) {
 			return 0
 		}
 		k = n
