@@ -30,7 +30,7 @@ import "strings"
 type TagKind int
 
 const (
-	TagVariable TagKind = iota // {{Name}}: the parameter's value, HTML-escaped
+	TagVariable TagKind = iota // {{Name}}: the parameter's value (HTML-escaped, in Mustache and Handlebars)
 	TagTriple                  // {{{Name}}}: the value, not escaped
 	TagSection                 // {{#Name}}: what follows, up to {{/Name}}, if Name is set (or the e164 function)
 	TagInverted                // {{^Name}}: what follows if Name is not set
@@ -137,10 +137,12 @@ func tagName(s string) bool {
 // given by value ("" for one the request does not have): a variable
 // becomes its value, a section what it holds when the parameter is set
 // (or, for e164, the number in what it holds), an inverted section what
-// it holds when it is not, a comment or partial nothing. The Bin
-// HTML-escapes a value and Twilio's XML reader unescapes it, so Fill
-// writes values as they are. Tests fill previews with sample values; the
-// validator fills with a stand-in to check what is around the tags.
+// it holds when it is not, a comment or partial nothing. Fill writes
+// values as they are: Mustache and Handlebars HTML-escape {{Name}}, which
+// Twilio's XML reader would undo, but Twilio does not document whether its
+// Bins escape at all (the validator says so where it matters). Tests fill
+// previews with sample values; the validator fills with a stand-in to check
+// what is around the tags.
 func Fill(s string, value func(name string) string) string {
 	out, _ := fill(s, 0, "", value)
 	return out

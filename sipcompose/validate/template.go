@@ -72,7 +72,7 @@ func (v *validator) templateText(p, name, s string) {
 	}
 	if tg, ok := first[sipuri.TagTriple]; ok {
 		v.add(document.SeverityWarning, "template-unsupported", field,
-			"%s is Mustache's unescaped form, which Twilio's TwiML Bins docs do not mention: a value holding & or < would make the TwiML malformed, and Twilio would reject it (error 12100). Write {{%s}}.", tg.Text, tg.Name)
+			"%s is Mustache's unescaped form, which Twilio's TwiML Bins docs do not mention: Mustache writes its value's & and < raw, so a value holding one would make the TwiML malformed, and Twilio would reject it (error 12100). Write {{%s}}, which Mustache escapes.", tg.Text, tg.Name)
 	}
 	if tg, ok := first[sipuri.TagComment]; ok {
 		v.add(document.SeverityWarning, "template-unsupported", field,
@@ -184,8 +184,10 @@ const (
 
 // templateFill warns where the value a Bin fills in would need an
 // encoding the Bin does not give it, or a shape the field cannot check:
-// a Bin writes a value as the request has it (HTML-escaped, which Twilio's
-// XML reader undoes), never percent-encoded.
+// a Bin writes a value as the request has it, never percent-encoded.
+// (Whether it HTML-escapes it, as Mustache and Handlebars do, Twilio does
+// not document; with escaping, Twilio's XML reader gives the value back as
+// it was, so either way the URI holds the raw value.)
 // Its field is p+"."+name, joined only for a template.
 func (v *validator) templateFill(p, name, s string, where place) {
 	if !strings.Contains(s, "{{") {
