@@ -27,7 +27,8 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"or a plain list (CIDR [udp|tcp] [PORT|LO-HI], one a line, # comments).\n"+
 			"Checks them against the allow-list of DOC.json (read as compose reads it)\n"+
 			"and prints a verdict per required rule (covered, partly, missing,\n"+
-			"shadowed), what else it found, and a summary line.\n\n")
+			"shadowed), the rule to add in the same format for each one not covered,\n"+
+			"what else it found, and a summary line.\n\n")
 		fs.PrintDefaults()
 		fmt.Fprint(stderr, "\nExit status: 0 every required rule covered, 1 anything partly, missing or\n"+
 			"shadowed, or input that cannot be read or audited, 2 usage error.\n")
@@ -99,6 +100,12 @@ func printAudit(w io.Writer, a sipcompose.AllowList, rep audit.Report) {
 				fmt.Fprintf(w, "          line %d: %s\n", by.Line, by.Text)
 			}
 		}
+		for _, add := range v.Add {
+			fmt.Fprintf(w, "          add: %s\n", add)
+		}
+	}
+	if where := audit.WhereToAdd(rep); where != "" {
+		fmt.Fprintf(w, "\nTo cover a row, add its add: lines %s.\n", where)
 	}
 	if len(rep.Findings) > 0 {
 		fmt.Fprintln(w)

@@ -180,7 +180,9 @@ func lintFindings(doc sipcompose.Document, imported []sipcompose.Diagnostic) []s
 	}
 	rejected := map[string]bool{}
 	for _, d := range imported {
-		if d.Severity == sipcompose.SeverityError {
+		// A raw & is an error of the TwiML as written, not of the value,
+		// which import kept as meant.
+		if d.Severity == sipcompose.SeverityError && d.Code != "parse-raw-ampersand" {
 			rejected[d.Field] = true
 		}
 	}

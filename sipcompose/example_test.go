@@ -17,7 +17,9 @@ func ExampleCompose() {
 	r := sipcompose.Compose(doc)
 	fmt.Print(r.TwiML)
 	fmt.Println(r.URIs[0])
-	fmt.Println(len(r.Diagnostics), "diagnostics")
+	for _, d := range r.Diagnostics {
+		fmt.Println(d.Severity, d.Code, d.Field)
+	}
 	// Output:
 	// <?xml version="1.0" encoding="UTF-8"?>
 	// <Response>
@@ -26,7 +28,7 @@ func ExampleCompose() {
 	//   </Dial>
 	// </Response>
 	// sip:+14158675309@your.domain?X-customName=Bob%2CShield%2BTitle%2DManager&X-otherHeader=true
-	// 0 diagnostics
+	// warning placeholder targets[0].host
 }
 
 func ExampleValidate() {

@@ -38,6 +38,9 @@ func FuzzCompose(f *testing.F) {
 	f.Add("a]]>b", "h\x00st", "X-A\r\nB", "v\xff&amp;", "zz", "\"'<>&", uint8(10))
 	f.Add("a", "b.example.com", "X-Ids", strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26), "0A", "", uint8(2))
 	f.Add("a", "b.example.com", "X-A", "a-b.c_d~e", "", "", uint8(0x82))
+	f.Add("{{#e164}}{{To}}{{/e164}}", "{{Host}}.example.com", "X-{{Name}}", "case {{ Case }}&{{From}}", "{{UUI}}", "{{Edge}}", uint8(2))
+	f.Add("{{To}", "pbx.example.com", "X-A", "{{{Raw}}}{{! c }}{{> p}}{{#x}}{{& y}}", "", "{{From}}", uint8(0))
+	f.Add("aurixa-…", "<your-host>", "X-A", "Bob Smith é %2C", "", "frankfort", uint8(1))
 	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
 		doc := fuzzDoc(user, host, name, value, uui, attr, n)
 		r := Compose(doc)
@@ -62,6 +65,7 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add("a b@c", "[2001:db8::1]", "X-Odd", "]]> & < > \" ' ; = ? % 📞", "", "", uint8(3))
 	f.Add("a", "b.example.com", "X-Ids", strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26), "0A", "", uint8(2))
 	f.Add("a", "b.example.com", "X-A", " a-b.c_d~e\r\n", "\t1", " 2 ", uint8(0x85))
+	f.Add("{{#e164}}{{To}}{{/e164}}", "{{Host}}", "X-{{Name}}", "%7B%7BCase%7D%7D {{ Case }}", "{{UUI}}", "{{From}}", uint8(2))
 	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
 		first := Compose(fuzzDoc(user, host, name, value, uui, attr, n)).TwiML
 		parsed, _ := Parse(first)

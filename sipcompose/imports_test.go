@@ -31,7 +31,7 @@ var domainGraph = map[string][]string{
 	"resolve":          {"document", "edge", "sipuri"},
 	"validate":         {"document", "edge", "resolve", "sipuri"},
 	"twiml":            {"document", "internal/param", "resolve", "sipuri"},
-	"codegen":          {"document", "internal/param", "internal/shell", "resolve"},
+	"codegen":          {"document", "internal/param", "internal/shell", "resolve", "sipuri"},
 	"allowlist":        {"document", "edge", "internal/columns", "internal/shell", "resolve"},
 	"customer":         {"document", "edge", "resolve", "sipuri"},
 	"audit":            {"allowlist", "edge"},

@@ -2,6 +2,7 @@ package sipcompose
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -31,6 +32,13 @@ func inviteCheck(t testing.TB, tg Target, inv Invite, want []Header) {
 	t.Helper()
 	if !strings.Contains(inv.Message, "\r\n") || strings.Contains(strings.ReplaceAll(inv.Message, "\r\n", ""), "\n") {
 		t.Fatalf("%s: not CRLF line ends:\n%q", inv.Label, inv.Message)
+	}
+	// A TwiML Bin fills template tags before Twilio reads the TwiML: the
+	// PBX sees the INVITE filled.
+	tg, inv.Message = binFilledTarget(tg), binFilled(inv.Message)
+	want = slices.Clone(want)
+	for i := range want {
+		want[i].Name, want[i].Value = binFilled(want[i].Name), binFilled(want[i].Value)
 	}
 	msg, err := sip.ParseMessage([]byte(inv.Message))
 	if err != nil {

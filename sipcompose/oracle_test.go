@@ -14,9 +14,11 @@ import (
 
 // oracleCheck parses uri with sipgo — another SIP stack — and checks it
 // finds the target's user, host, port and parameters, and every header
-// with its name and original decoded value.
+// with its name and original decoded value. TwiML Bin template tags are
+// filled first in both, as a Bin fills them (binFilled).
 func oracleCheck(t testing.TB, tg Target, uri string) {
 	t.Helper()
+	tg, uri = binFilledTarget(tg), binFilled(uri)
 	var u sip.Uri
 	if err := sip.ParseUri(uri, &u); err != nil {
 		t.Fatalf("sipgo cannot parse %s: %v", uri, err)

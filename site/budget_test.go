@@ -20,12 +20,21 @@ import (
 // with every feature kept (BENCHMARKS.md, "The first download"). The
 // budget is that and a small margin; issue 22 allows up to 1,250,000 for
 // what this round adds (Diagnose): raise it then, with the figure.
-const WasmBrotliBudget = 1_100_000
+//
+// Issue 23 (what customers paste: the XML scanner that reads a raw & and
+// names malformed XML at its character, TwiML Bin templates, rejected
+// elements, placeholders, edge suggestions, the audit's rules to add) adds
+// 33,072 bytes: 1,079,016 at a605787 and 1,112,088 at 6d16055, built alike
+// on this machine (quality 11, merged data segments), and 1,119,188 at
+// 83077a0, whose scanner no longer reads Unicode's tables (a brotli figure
+// moves by up to about 10 KB with the layout). The budget is that and a
+// margin of about twice that noise.
+const WasmBrotliBudget = 1_140_000
 
 // WasmGzipBudget is the same ceiling for the gzip fallback, which a
 // browser without brotli downloads: 1,507,378 bytes at issue 22 (2,389,613
-// before it), and a small margin.
-const WasmGzipBudget = 1_540_000
+// before it), 1,570,627 with issue 23's additions, and a margin.
+const WasmGzipBudget = 1_590_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.

@@ -162,6 +162,9 @@ func problem(r resolve.Resolution, i int, t document.Target) string {
 	case r.Meant.Name != "":
 		what = fmt.Sprintf("unknown edge %q (edge names are lowercase: %s)", t.Edge, r.Meant.Name)
 		fix = "fix the edge"
+	case len(edge.Suggest(t.Edge)) > 0:
+		what = fmt.Sprintf("unknown edge %q (did you mean %s?)", t.Edge, edge.SuggestedNames(edge.Suggest(t.Edge)))
+		fix = "fix the edge"
 	default:
 		what, fix = fmt.Sprintf("unknown edge %q", t.Edge), "fix the edge"
 	}

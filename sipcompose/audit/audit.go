@@ -45,6 +45,9 @@ type Verdict struct {
 	// By are the pasted rules the verdict rests on: the accepting rule(s),
 	// or the drop, reject or policy that stops the traffic.
 	By []RuleRef `json:"by,omitempty"`
+	// Add is, for a rule not covered, what to add to the paste so it is:
+	// lines in the paste's format, to append (see rulesToAdd).
+	Add []string `json:"add,omitempty"`
 }
 
 // RuleRef names a rule of the paste by its line.

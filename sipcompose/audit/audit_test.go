@@ -174,6 +174,24 @@ table bridge h {
 `, "udp/5060=shadowed udp/media=missing", "drops@3 drops@4 shadowed@5 ignored@6 ignored@9 ignored@14", "line 4 drops it"},
 		{"nft: a base chain on another hook is not input", udpOnly, "table ip f {\n\tchain out {\n\t\ttype filter hook output priority 0; policy drop;\n\t}\n}\n",
 			"udp/5060=missing udp/media=missing", "", "no input chain"},
+
+		// A near match shares the addresses or the ports of what is needed.
+		{"an SSH rule is no near match for media", udpOnly, "*filter\n:INPUT DROP [0:0]\n-A INPUT -s 54.172.60.0/30 -p udp --dport 5060 -j ACCEPT\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT\n",
+			"udp/5060=covered udp/media=missing", "drops@2", "no rule accepts it and chain filter INPUT drops it by its policy"},
+		{"DNS for any source is no near match for signaling", udpOnly, "*filter\n:INPUT DROP [0:0]\n-A INPUT -p udp --dport 53 -j ACCEPT\n-A INPUT -s 168.86.128.0/18 -p udp -j ACCEPT\nCOMMIT\n",
+			"udp/5060=missing udp/media=covered", "drops@2", "no rule accepts it and chain filter INPUT drops it by its policy"},
+		{"the right port for any source, the wrong protocol, is one", udpAndTLS, "*filter\n:INPUT DROP [0:0]\n-A INPUT -p udp --dport 5061 -j ACCEPT\n-A INPUT -s 54.172.60.0/30 -p udp --dport 5060 -j ACCEPT\n-A INPUT -s 168.86.128.0/18 -p udp -j ACCEPT\nCOMMIT\n",
+			"tcp/5061=partly udp/5060=covered udp/media=covered", "drops@2", "line 3 accepts it with the wrong protocol: udp, not tcp"},
+		{"Twilio's block on the wrong port is one", udpOnly, "*filter\n:INPUT DROP [0:0]\n-A INPUT -s 54.172.60.0/30 -p udp --dport 5080 -j ACCEPT\n-A INPUT -s 168.86.128.0/18 -p udp -j ACCEPT\nCOMMIT\n",
+			"udp/5060=partly udp/media=covered", "drops@2", "line 3 accepts it with the wrong port: to port 5080, needs to port 5060"},
+		{"all but a block on the wrong protocol is none", udpOnly, "*filter\n:INPUT DROP [0:0]\n-A INPUT ! -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -s 54.172.60.0/30 -p udp --dport 5060 -j ACCEPT\nCOMMIT\n",
+			"udp/5060=covered udp/media=missing", "drops@2", ""},
+		{"all of IPv4 on the wrong protocol is none", udpOnly, "*filter\n:INPUT DROP [0:0]\n-A INPUT -s 0.0.0.0/0 -p tcp -j ACCEPT\n-A INPUT -s 168.86.128.0/18 -p udp -j ACCEPT\nCOMMIT\n",
+			"udp/5060=missing udp/media=covered", "drops@2", ""},
+		{"a jump taking some of it is followed", udpOnly, "*filter\n:INPUT DROP [0:0]\n:T - [0:0]\n-A INPUT -s 168.86.128.0/19 -j T\n-A INPUT -s 54.172.60.0/30 -p udp --dport 5060 -j ACCEPT\n-A T -p udp -j ACCEPT\nCOMMIT\n",
+			"udp/5060=covered udp/media=partly", "drops@2", "line 4 sends some of it (covers only part of 168.86.128.0/18) to chain T, where line 6 accepts it"},
+		{"a later accept of some of it", udpOnly, "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p udp -j DROP\n-A INPUT -s 54.172.60.0/31 -p udp --dport 5060 -j ACCEPT\nCOMMIT\n",
+			"udp/5060=shadowed udp/media=missing", "drops@3 shadowed@4", "line 4 would accept some of it but comes after"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -328,4 +346,27 @@ func TestAuditLargePastes(t *testing.T) {
 // allowListOf is the allow-list Compose gives doc.
 func allowListOf(doc document.Document) allowlist.List {
 	return allowlist.For(doc, resolve.Document(doc))
+}
+
+// The rules to add for a plain list are list lines: appended, they cover
+// what they are for.
+func TestAuditRulesToAddList(t *testing.T) {
+	paste := "54.172.60.0/30 udp 5060,5061\n168.86.128.0/19 udp 10000-60000\n"
+	rep, err := Check(udpAndTLS, paste)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := statuses(rep); got != "tcp/5061=partly udp/5060=covered udp/media=partly" {
+		t.Fatalf("%s", got)
+	}
+	want := [][]string{{"54.172.60.0/30 tcp 5061"}, nil, {"168.86.128.0/18 udp 10000-60000"}}
+	for i, v := range rep.Verdicts {
+		if strings.Join(v.Add, "|") != strings.Join(want[i], "|") {
+			t.Errorf("%s: add %q, want %q", v.Rule.Describe(), v.Add, want[i])
+		}
+		paste += strings.Join(v.Add, "\n") + "\n"
+	}
+	if again, _ := Check(udpAndTLS, paste); !again.OK() {
+		t.Errorf("with the rules added: %s", statuses(again))
+	}
 }

@@ -16,6 +16,8 @@ func FuzzAudit(f *testing.F) {
 		"table inet f {\n\tset s {\n\t\ttype ipv4_addr\n\t\telements = { 1.2.3.4-1.2.3.9,\n 5.6.7.0/24 }\n\t}\n\tchain input {\n\t\ttype filter hook input priority 0; policy drop;\n\t\tip saddr @s th dport != 5 goto c\n\t}\n\tchain c {\n\t\tjump c\n\t}\n}\n",
 		"54.172.60.0/30 tcp/5061 # tls\n168.86.128.0/18, udp, 10000:60000\n",
 		"iptables -I INPUT 3 -s 1.2.3.4 -j DROP\niptables -P INPUT DROP\n",
+		"*filter\n:INPUT DROP [0:0]\n:T - [0:0]\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -s 168.86.128.0/19 -j T\n-A T -p udp -j ACCEPT\n-A INPUT -p udp --dport 5061 -j ACCEPT\nCOMMIT\n",
+		"table ip f {\n\tchain out {\n\t\ttype filter hook output priority 0; policy drop;\n\t}\n}\n",
 	} {
 		f.Add(seed)
 	}
@@ -33,6 +35,10 @@ func FuzzAudit(f *testing.F) {
 		for _, v := range rep.Verdicts {
 			if !slices.Contains(statusOrder, v.Status) || v.Reason == "" {
 				t.Fatalf("verdict %+v", v)
+			}
+			// A row not covered says what to add, and only such a row.
+			if (v.Status == Covered) != (len(v.Add) == 0) || slices.Contains(v.Add, "") {
+				t.Fatalf("verdict %s with rules to add %q", v.Status, v.Add)
 			}
 		}
 		for _, fd := range rep.Findings {

@@ -43,6 +43,18 @@ func (s spans) covers(want spans) bool {
 	return true
 }
 
+// size is how many values s holds; any value (nil) is all 2^32.
+func (s spans) size() uint64 {
+	if s == nil {
+		return 1 << 32
+	}
+	var n uint64
+	for _, x := range s {
+		n += uint64(x.hi-x.lo) + 1
+	}
+	return n
+}
+
 // overlaps reports whether s and want share a value.
 func (s spans) overlaps(want spans) bool {
 	if s == nil || want == nil {
@@ -216,7 +228,8 @@ const (
 )
 
 // relate compares r with n, and for a rule that misses n only on protocol
-// or port, says which (the "partly" reasons).
+// or port, says which (the "partly" reasons), when it is a near match:
+// one about n's traffic at all (near).
 func relate(r *fwRule, n need) (relation, string) {
 	if r.never != "" || r.ipv6 || !r.src.overlaps(n.src) {
 		return disjoint, ""
@@ -230,9 +243,15 @@ func relate(r *fwRule, n need) (relation, string) {
 		}
 	}
 	if r.protos != nil && !slices.Contains(r.protos, n.proto) {
+		if !near(r, n, dport, sport) {
+			return disjoint, ""
+		}
 		return disjoint, "wrong protocol: " + strings.Join(r.protos, ", ") + ", not " + n.proto
 	}
 	if !dport.overlaps(orAll(n.dport)) || !sport.overlaps(orAll(n.sport)) {
+		if !near(r, n, dport, sport) {
+			return disjoint, ""
+		}
 		return disjoint, "wrong port: " + portWords(dport, sport) + ", needs " + portWords(n.dport, n.sport)
 	}
 	if r.src.covers(n.src) && dport.covers(orAll(n.dport)) && sport.covers(orAll(n.sport)) {
@@ -249,6 +268,26 @@ func relate(r *fwRule, n need) (relation, string) {
 		why = append(why, "only from port "+spanWords(sport)+", needs "+portsNeeded("from", n.sport))
 	}
 	return partial, strings.Join(why, "; ")
+}
+
+// near reports whether a rule that misses n on protocol or port is about
+// n's traffic at all: it names some of n's addresses (a block of its own,
+// a /8 at the widest, not any address nor all but a few), or some of n's
+// ports on the side n names them (the destination for signaling, Twilio's
+// source ports for media). An SSH rule, any source (or "! -s 10.0.0.0/8")
+// to TCP port 22, shares neither with media from 168.86.128.0/18's UDP
+// ports 10000-60000: it is no near match, and the media is missing, not
+// partly accepted "with the wrong protocol".
+func near(r *fwRule, n need, dport, sport spans) bool {
+	switch {
+	case r.src != nil && r.src.size() <= 1<<24 && r.src.overlaps(n.src):
+		return true
+	case n.dport != nil && dport != nil && dport.overlaps(n.dport):
+		return true
+	case n.sport != nil && sport != nil && sport.overlaps(n.sport):
+		return true
+	}
+	return false
 }
 
 func orAll(s spans) spans {

@@ -60,6 +60,10 @@ func (rs *ruleset) walk(c *chain, n need, path []*chain, o *outcome) (returned b
 			case r.terminalDrop():
 				o.someDropped = append(o.someDropped, fmt.Sprintf("line %d %ss some of it (%s)", r.line, r.action, why))
 				o.dropRefs = append(o.dropRefs, r.ref())
+			case r.action == "jump" || r.action == "goto":
+				if !rs.partialJump(c, r, n, why, path, o) {
+					return false
+				}
 			}
 			continue
 		}
@@ -90,18 +94,52 @@ func (rs *ruleset) walk(c *chain, n need, path []*chain, o *outcome) (returned b
 	return true
 }
 
+// partialJump follows a jump (or goto) that takes only some of n's
+// traffic, so what the chain it enters does with it is said: the part it
+// accepts or drops, with the rules involved. It reports false when the
+// walk must stop (too many rules).
+func (rs *ruleset) partialJump(c *chain, r *fwRule, n need, why string, path []*chain, o *outcome) bool {
+	sub, ok := rs.chains[c.table+"/"+r.target]
+	if !ok {
+		return true
+	}
+	in := outcome{steps: o.steps}
+	rs.walk(sub, n, path, &in)
+	o.steps = in.steps
+	if in.tooDeep {
+		o.tooDeep = true
+		return false
+	}
+	if in.by == nil {
+		return true // the part returns, and goes on here
+	}
+	switch in.decision {
+	case "accept":
+		o.someAccepted = append(o.someAccepted, fmt.Sprintf("line %d sends some of it (%s) to chain %s, where line %d accepts it", r.line, why, r.target, in.by.line))
+		o.acceptRefs = append(o.acceptRefs, r.ref(), in.by.ref())
+	case "drop":
+		o.someDropped = append(o.someDropped, fmt.Sprintf("line %d sends some of it (%s) to chain %s, where line %d %ss it", r.line, why, r.target, in.by.line, in.by.action))
+		o.dropRefs = append(o.dropRefs, r.ref(), in.by.ref())
+	}
+	return true
+}
+
 // verdict judges one need against every base chain: a packet gets in only
 // if each one accepts it. dropper is the policy or rule that drops it.
+// Each chain that does not accept all of it gets the rule to add
+// (Verdict.Add).
 func (rs *ruleset) verdict(n need) (Verdict, *dropCause) {
 	v := Verdict{Rule: n.rule, Status: Covered}
 	var reasons []string
 	var dropper *dropCause
+	var fixIn []*chain
 	for _, c := range rs.bases {
 		var o outcome
 		rs.walk(c, n, nil, &o)
 		if o.tooDeep {
 			v.Status = worse(v.Status, Missing)
 			reasons = append(reasons, fmt.Sprintf("chain %s jumps through more than %d rules: the audit cannot follow it", c.label(), maxSteps))
+			fixIn = append(fixIn, c)
 			continue
 		}
 		if o.decision == "" {
@@ -126,9 +164,11 @@ func (rs *ruleset) verdict(n need) (Verdict, *dropCause) {
 				v.Status = worse(v.Status, Partly)
 				reasons = append(reasons, o.someDropped...)
 				v.By = append(v.By, o.dropRefs...)
+				fixIn = append(fixIn, c)
 			}
 			continue
 		}
+		fixIn = append(fixIn, c)
 		// Dropped, or no rule accepts it and the paste has no policy.
 		var stop dropCause
 		switch {
@@ -149,9 +189,13 @@ func (rs *ruleset) verdict(n need) (Verdict, *dropCause) {
 		default:
 			reasons = append(reasons, fmt.Sprintf("no rule in chain %s accepts it (the paste does not show the chain's policy)", c.label()))
 		}
-		if later := rs.acceptAfter(c, o.by, n); later != nil {
+		if later, all := rs.acceptAfter(c, o.by, n); later != nil {
 			v.Status = worse(v.Status, Shadowed)
-			reasons = append(reasons, fmt.Sprintf("line %d would accept it but comes after", later.line))
+			if all {
+				reasons = append(reasons, fmt.Sprintf("line %d would accept it but comes after", later.line))
+			} else {
+				reasons = append(reasons, fmt.Sprintf("line %d would accept some of it but comes after", later.line))
+			}
 			v.By = append(v.By, later.ref())
 		} else if len(o.someAccepted) > 0 {
 			v.Status = worse(v.Status, Partly)
@@ -172,25 +216,28 @@ func (rs *ruleset) verdict(n need) (Verdict, *dropCause) {
 		reasons = append(reasons, "the paste has no input chain (an nftables base chain with hook input)")
 	}
 	v.Reason = strings.Join(reasons, "; ")
+	if v.Status != Covered {
+		v.Add = rs.rulesToAdd(n, fixIn)
+	}
 	return v, dropper
 }
 
-// acceptAfter is a rule after drop in c that would accept some of n: the
-// accept the drop hides.
-func (rs *ruleset) acceptAfter(c *chain, drop *fwRule, n need) *fwRule {
+// acceptAfter is a rule after drop in c that would accept some of n (all
+// of it, says all): the accept the drop hides.
+func (rs *ruleset) acceptAfter(c *chain, drop *fwRule, n need) (r *fwRule, all bool) {
 	if drop == nil {
-		return nil
+		return nil, false
 	}
 	i := slices.Index(c.rules, drop)
 	if i < 0 {
-		return nil
+		return nil, false
 	}
 	for _, r := range c.rules[i+1:] {
 		if rel, _ := relate(r, n); rel != disjoint && r.action == "accept" {
-			return r
+			return r, rel == full
 		}
 	}
-	return nil
+	return nil, false
 }
 
 var statusOrder = []string{Covered, Partly, Shadowed, Missing}

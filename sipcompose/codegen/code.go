@@ -164,6 +164,9 @@ func newCodeModel(doc document.Document, uris []string) codeModel {
 			m.notes = appendNew(m.notes, commentText(curlFirstURIComment))
 		}
 		call := restParams(&doc, t, uris[i], bare)
+		if c := templateComment(call); c != "" {
+			m.notes = appendNew(m.notes, c)
+		}
 		for _, v := range call {
 			if v.Kind == param.KindEnv {
 				m.callEnvs = appendNew(m.callEnvs, v.S)

@@ -17,6 +17,7 @@ func TestCodeGolden(t *testing.T) {
 	docs := map[string]document.Document{
 		"full":       composetest.Full(),
 		"sequential": composetest.Sequential(),
+		"templated":  composetest.Templated(),
 		"empty":      {},
 		"uris":       composetest.CodeURIDocuments()[0],
 	}

@@ -2,12 +2,14 @@ package codegen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"sipcompose/sipcompose/document"
 	"sipcompose/sipcompose/internal/param"
 	"sipcompose/sipcompose/internal/shell"
 	"sipcompose/sipcompose/resolve"
+	"sipcompose/sipcompose/sipuri"
 )
 
 // PlaceholderRESTURL is what the curl form asks Twilio to fetch when the
@@ -76,6 +78,23 @@ const (
 	curlHeaderElementsComment = "# The <Header> elements have no REST form: the REST API sends only the headers in the To URI.\n"
 )
 
+// templateComment says which parameters of a REST call hold TwiML Bin
+// template tags, which the REST API does not fill in: the call would send
+// "{{To}}" as written. It names the parameters, never their values, so
+// nothing typed can end the comment.
+func templateComment(call []param.Value) string {
+	var names []string
+	for _, v := range call {
+		if sipuri.HasTags(v.S) || slices.ContainsFunc(v.List, sipuri.HasTags) {
+			names = append(names, v.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "Not as is: " + strings.Join(names, ", ") + " hold TwiML Bin template tags ({{…}}), which the REST API does not fill in; it would send them as written. Put the values in first."
+}
+
 // writeCurlCommand writes one command: its comments first, then the
 // arguments. The comments depend only on the document, so they are
 // decided before any field is written. r is t's resolution.
@@ -98,8 +117,12 @@ func writeCurlCommand(b *strings.Builder, doc document.Document, t document.Targ
 	if len(param.NamedHeaders(t.HeaderElements)) > 0 {
 		b.WriteString(curlHeaderElementsComment)
 	}
+	call := restParams(&doc, &t, uri, bare)
+	if c := templateComment(call); c != "" {
+		b.WriteString("# " + c + "\n")
+	}
 	b.WriteString(curlFirstLine + curlNextLine + curlAuthLine)
-	for _, v := range restParams(&doc, &t, uri, bare) {
+	for _, v := range call {
 		switch v.Kind {
 		case param.KindEnv:
 			// Double quotes, so sh reads the secret from the variable.

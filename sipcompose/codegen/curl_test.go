@@ -146,7 +146,7 @@ func compose(doc document.Document) composed {
 }
 
 func TestCurlGolden(t *testing.T) {
-	for name, doc := range map[string]document.Document{"full": composetest.Full(), "sequential": composetest.Sequential(), "empty": {}} {
+	for name, doc := range map[string]document.Document{"full": composetest.Full(), "sequential": composetest.Sequential(), "templated": composetest.Templated(), "empty": {}} {
 		composetest.Golden(t, name+".curl.sh", compose(doc).Curl)
 	}
 }

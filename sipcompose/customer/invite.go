@@ -2,6 +2,7 @@ package customer
 
 import (
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -125,7 +126,8 @@ func buildInvite(doc *document.Document, t *document.Target, r resolve.Resolutio
 	// A transport Twilio does not know is an error of its own; the
 	// preview then shows Twilio's default, as the resolution does.
 	inv.Edge, inv.Signaling, inv.Transport, inv.Port = e.Name, e.Signaling, r.Transport, strconv.Itoa(r.Port)
-	if host := sipuri.CleanHost(t.Host); host == "" || !sipuri.ValidHost(host) || t.Port < 0 || t.Port > 65535 {
+	// A host a TwiML Bin fills in is judged by what is around its tags.
+	if host := sipuri.CleanHost(t.Host); host == "" || !sipuri.ValidHost(sipuri.StandIn(host)) || t.Port < 0 || t.Port > 65535 {
 		inv.Notes = append(inv.Notes, "This target has no valid host and port, so Twilio sends no INVITE (see the diagnostics).")
 		return inv
 	}
@@ -141,7 +143,21 @@ func buildInvite(doc *document.Document, t *document.Target, r resolve.Resolutio
 		inv.Notes = append(inv.Notes, "This target has errors (see the diagnostics): Twilio may reject the call or drop parts of it; the preview shows what it sends if it goes ahead.")
 	}
 	inv.Message = inviteMessage(doc, t, &inv, e)
+	if tags := templateTags(inv.Message); tags != "" {
+		inv.Notes = append(inv.Notes, tags+": TwiML Bin template tags, shown as typed. The Bin fills them in before Twilio reads the TwiML, so the PBX receives the values of the request to the Bin instead.")
+	}
 	return inv
+}
+
+// templateTags lists the TwiML Bin template tags in an INVITE, once each.
+func templateTags(message string) string {
+	var seen []string
+	for _, tg := range sipuri.Tags(message) {
+		if !slices.Contains(seen, tg.Text) {
+			seen = append(seen, tg.Text)
+		}
+	}
+	return strings.Join(seen, ", ")
 }
 
 // requestURI is t's URI without ?headers and without the parameters

@@ -8,7 +8,8 @@ const upperHex = "0123456789ABCDEF"
 // every byte that is not an ASCII letter or digit becomes %XX (uppercase).
 // It is stricter than RFC 3261 needs, but it is what Twilio's own examples
 // do byte for byte, and it guarantees a value can never end a header or
-// start another one.
+// start another one. A TwiML Bin template tag ({{Case}}) stays as typed:
+// the Bin fills it in before Twilio reads the URI.
 func PercentEncode(s string) string {
 	return encode(s, "")
 }
@@ -30,10 +31,18 @@ func encode(s, keep string) string {
 }
 
 // writeEncoded writes s to b as encode returns it, for a caller that is
-// building a longer string.
+// building a longer string. A TwiML Bin template tag ({{To}}) is written
+// as typed, so the Bin can fill it (see Tags).
 func writeEncoded(b *strings.Builder, s, keep string) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c == '{' {
+			if tg, ok := tagAt(s, i); ok {
+				b.WriteString(tg.Text)
+				i += len(tg.Text) - 1
+				continue
+			}
+		}
 		if isAlnum(c) || strings.IndexByte(keep, c) >= 0 {
 			b.WriteByte(c)
 			continue

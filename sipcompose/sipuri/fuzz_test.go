@@ -14,6 +14,7 @@ func FuzzParseURI(f *testing.F) {
 	}
 	f.Add("sips:a:pw@[::1]:5060;lr;transport=TLS?X-A=%zz&&User-to-User=AB;encoding=hex&amp;")
 	f.Add("tel:+1")
+	f.Add("sip:{{#e164}}{{To}}{{/e164}}@{{Host}};edge=dublin?X-{{Name}}={{ Case }}&X-E=%7B%7BCase%7D%7D&X-T={{{Raw}}}")
 	f.Fuzz(func(t *testing.T, s string) {
 		tg, diags := Parse(s)
 		for _, d := range diags {

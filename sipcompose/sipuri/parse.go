@@ -234,7 +234,27 @@ func unescape(s, field string, add addFunc) string {
 		add(document.SeverityError, "uri-escape", field, "%q has a broken %%-escape (%% must be followed by two hex digits); it was kept as typed.", s)
 		return s
 	}
+	encodedTags(s, out, field, add)
 	return out
+}
+
+// encodedTags reports template tags that were percent-encoded in raw
+// (%7B%7BTo%7D%7D, as this tool wrote {{To}} before it kept tags as
+// typed): a Bin fills no encoded tag, so Twilio would send the braces.
+// The Document holds values decoded, and Build writes a tag as typed, so
+// the value now reads as the template it meant.
+func encodedTags(raw, decoded, field string, add addFunc) {
+	tags := Tags(decoded)
+	if len(tags) == len(Tags(raw)) {
+		return
+	}
+	var names []string
+	for _, tg := range tags {
+		names = append(names, tg.Text)
+	}
+	add(document.SeverityWarning, "uri-template-encoded", field,
+		"%q holds a TwiML Bin template tag percent-encoded: a Bin fills only a tag written as typed, so Twilio would have sent the braces. It was read as %s, which the TwiML here writes as typed, for the Bin to fill in.",
+		raw, strings.Join(names, ""))
 }
 
 // uriParams are the parameters Twilio documents for SIP out; each is the
@@ -316,6 +336,7 @@ func parseHeader(h, field string, add addFunc) (name, value string) {
 			"Header %s has a broken %%-escape (%s); Twilio drops such a header (error 32112). It was kept as typed: fix the value.", name, rawValue)
 		return name, rawValue
 	}
+	encodedTags(rawValue, value, field+".value", add)
 	return name, value
 }
 

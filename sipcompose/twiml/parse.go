@@ -31,6 +31,9 @@ func Parse(twiml string) (document.Document, []document.Diagnostic) {
 
 type parser struct {
 	diags []document.Diagnostic
+	// amps are the raw & read as &amp;, by the path of the element that
+	// holds them (elementPath), until a diagnostic names them.
+	amps map[string][]rawAmp
 	// written counts the header values written in each form that tells
 	// them apart (see writtenForm).
 	written struct{ compact, documented int }
@@ -50,18 +53,31 @@ func (p *parser) parse(twiml string) document.Document {
 		p.add(document.SeverityError, "parse-empty", "", "Nothing to import: paste TwiML starting with <Response>.")
 		return doc
 	}
-	if line, col, err := xmlSyntax(twiml); err != nil {
-		p.add(document.SeverityError, "parse-xml", "", "Line %d, column %d: %s.", line, col, err)
+	syn := readSyntax(twiml)
+	if e := syn.err; e != nil {
+		p.add(document.SeverityError, "parse-xml", "", "Line %d, column %d: %s", e.pos.line, e.pos.col, e.msg)
 		return doc
+	}
+	// What the scanner leaves to encoding/xml (which names XML allows, the
+	// XML declaration), at the place it stopped in the text as pasted.
+	if off, msg := xmlSyntax(syn.text); msg != "" {
+		at := positionAt(twiml, originalOffset(syn.fixes, off))
+		p.add(document.SeverityError, "parse-xml", "", "Line %d, column %d: this is not well-formed XML (%s).", at.line, at.col, msg)
+		return doc
+	}
+	p.amps = map[string][]rawAmp{}
+	for _, a := range syn.amps {
+		p.amps[a.path] = append(p.amps[a.path], a)
 	}
 	x := etree.NewDocument()
 	// So repeatedAttrs sees what etree would otherwise merge silently.
 	x.ReadSettings.PreserveDuplicateAttrs = true
 	// Well-formed XML can still be too deep for etree (1024 levels).
-	if err := x.ReadFromString(twiml); err != nil {
+	if err := x.ReadFromString(syn.text); err != nil {
 		p.add(document.SeverityError, "parse-xml", "", "The TwiML could not be read: %v.", err)
 		return doc
 	}
+	defer p.leftoverAmps()
 	root := x.Root()
 	switch {
 	case root == nil:
@@ -85,7 +101,7 @@ func (p *parser) parse(twiml string) document.Document {
 			verbs.add(e)
 		}
 	}
-	p.notKeptElements(verbs, "", "<%s>%s is not part of a SIP dial and was not kept.%s", "Dial")
+	p.droppedElements(verbs, document.SeverityWarning, "parse-not-kept", "", "<%s>%s is not part of a SIP dial and was not kept.%s", "Dial")
 	if laterDials > 0 {
 		p.add(document.SeverityWarning, "parse-not-kept", "", "Only the first <Dial> is imported; %s not kept.", plural(laterDials, "a later <Dial> was", "later <Dial>s were"))
 	}
@@ -94,18 +110,23 @@ func (p *parser) parse(twiml string) document.Document {
 		return doc
 	}
 	doc.Dial = p.dial(dial)
+	p.rawAmps(dial, "dial", func(key string) string { return "dial." + key })
 	if text := ownText(dial); text != "" {
 		p.add(document.SeverityWarning, "parse-not-kept", "dial", "<Dial> had a number as text (%q), which is not a SIP target; it was not kept.", text)
 	}
-	var nouns dropped
+	var nouns, rejected dropped
 	for _, e := range dial.ChildElements() {
-		if e.FullTag() != "Sip" {
+		switch {
+		case e.FullTag() == "Sip":
+			doc.Targets = append(doc.Targets, p.sip(len(doc.Targets), e))
+		case slices.Contains(dialNouns, e.FullTag()):
 			nouns.add(e)
-			continue
+		default:
+			rejected.add(e)
 		}
-		doc.Targets = append(doc.Targets, p.sip(len(doc.Targets), e))
 	}
-	p.notKeptElements(nouns, "targets", "<%s>%s inside <Dial> is not a SIP target and was not kept.%s", "Sip")
+	p.droppedElements(nouns, document.SeverityWarning, "parse-not-kept", "targets", "<%s>%s inside <Dial> is not a SIP target and was not kept.%s", "Sip")
+	p.droppedElements(rejected, document.SeverityError, "parse-rejected", "targets", "<%s>%s inside <Dial>: "+notInSchema("Twilio's <Dial> takes only the nouns "+strings.Join(tagList(dialNouns), ", ")+" and <Sip>.")+" It was not kept.%s", "Sip")
 	if len(doc.Targets) == 0 {
 		p.add(document.SeverityError, "parse-no-sip", "targets", "The <Dial> has no <Sip>: nothing to import.")
 	}
@@ -136,15 +157,15 @@ func (d *dropped) add(e *etree.Element) {
 	d.count[e.FullTag()]++
 }
 
-// notKeptElements reports each tag of d once; format takes the tag, how
+// droppedElements reports each tag of d once; format takes the tag, how
 // many times it appeared and the hint when it is want in the wrong case.
-func (p *parser) notKeptElements(d dropped, field, format, want string) {
+func (p *parser) droppedElements(d dropped, sev document.Severity, code, field, format, want string) {
 	for _, e := range d.first {
 		times := ""
 		if n := d.count[e.FullTag()]; n > 1 {
 			times = fmt.Sprintf(" (%d of them)", n)
 		}
-		p.add(document.SeverityWarning, "parse-not-kept", field, format, e.FullTag(), times, caseHint(e, want))
+		p.add(sev, code, field, format, e.FullTag(), times, caseHint(e, want))
 	}
 }
 
@@ -195,9 +216,11 @@ func ownText(e *etree.Element) string {
 	return strings.TrimSpace(b.String())
 }
 
-// xmlSyntax finds the first syntax error with encoding/xml, which knows the
-// line and column, so a person can find it in what they pasted.
-func xmlSyntax(s string) (line, col int, err error) {
+// xmlSyntax finds the first syntax error encoding/xml sees, which is what
+// etree reads with: its message and the byte offset where it stopped. The
+// scanner (readSyntax) has already said, at the right character, what
+// people get wrong.
+func xmlSyntax(s string) (int, string) {
 	d := xml.NewDecoder(strings.NewReader(s))
 	// A pasted string is already text: an encoding="ISO-8859-1" declaration
 	// describes the file it came from, not these bytes. etree reads it the
@@ -206,16 +229,15 @@ func xmlSyntax(s string) (line, col int, err error) {
 	for {
 		_, err := d.Token()
 		if errors.Is(err, io.EOF) {
-			return 0, 0, nil
+			return 0, ""
 		}
 		if err != nil {
-			line, col := d.InputPos()
 			msg := err.Error()
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
 				msg = se.Msg
 			}
-			return line, col, errors.New(msg)
+			return int(d.InputOffset()), msg
 		}
 	}
 }
@@ -236,7 +258,7 @@ func (p *parser) dial(e *etree.Element) document.Dial {
 func (p *parser) sip(i int, e *etree.Element) document.Target {
 	var t document.Target
 	field := fmt.Sprintf("targets[%d]", i)
-	uris, headers := p.sipChildren(field, e)
+	uris, headers, misplaced := p.sipChildren(field, e)
 	// A <Sip> of <Uri> children alone has no URI of its own to read.
 	if text := ownText(e); text != "" || len(uris) == 0 {
 		var diags []document.Diagnostic
@@ -252,6 +274,15 @@ func (p *parser) sip(i int, e *etree.Element) document.Target {
 		}
 		p.writtenLengths(field, text)
 		p.writtenForm(text)
+	}
+	textField := field + ".host"
+	if strings.Contains(ownText(e), "?") {
+		textField = field + ".headers"
+	}
+	p.rawAmps(e, textField, func(key string) string { return field + "." + key })
+	for _, h := range misplaced {
+		p.sipHeaderElement(fmt.Sprintf("%s.headers[%d]", field, len(t.Headers)), h)
+		t.Headers = append(t.Headers, h)
 	}
 	t.URIs, t.HeaderElements = uris, headers
 	p.repeatedAttrs(field, e)

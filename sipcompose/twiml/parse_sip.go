@@ -28,35 +28,38 @@ var headerAttrs = map[string]func(h *document.Header, v string){
 
 // sipChildren reads the <Uri> and <Headers> children of a <Sip>, which
 // Twilio's helper libraries write (twilio-go since 1.30, twilio-python
-// since 9.10), keeping every value as written. Anything else inside <Sip>
-// is named and not kept.
-func (p *parser) sipChildren(field string, sip *etree.Element) ([]document.SipURI, []document.Header) {
-	var uris []document.SipURI
-	var headers []document.Header
+// since 9.10), keeping every value as written. A header where Twilio
+// takes none (<SipHeader>, a <Header> without <Headers>) is read as meant
+// (misplaced, for the caller to put in the URI, or in headers); anything
+// else inside <Sip> is named and not kept. Both are errors: Twilio
+// rejects or ignores them.
+func (p *parser) sipChildren(field string, sip *etree.Element) (uris []document.SipURI, headers, misplaced []document.Header) {
 	var other dropped
 	for _, c := range sip.ChildElements() {
-		switch c.FullTag() {
-		case "Uri":
+		h, isHeader := misplacedHeader(c)
+		switch {
+		case c.FullTag() == "Uri":
 			f := fmt.Sprintf("%s.uris[%d]", field, len(uris))
 			u := document.SipURI{URI: ownText(c)}
 			readAttrs(p, f, c, &u, uriAttrs)
+			p.rawAmps(c, f+".uri", func(key string) string { return f + "." + key })
 			uris = append(uris, u)
-		case "Headers":
+		case c.FullTag() == "Headers":
 			headers = p.headerElements(field, c, headers)
+		case isHeader && c.FullTag() == "Header":
+			f := fmt.Sprintf("%s.headerElements[%d]", field, len(headers))
+			p.bareHeaderElement(f, h)
+			p.rawAmps(c, f, func(key string) string { return f + "." + key })
+			headers = append(headers, h)
+		case isHeader:
+			misplaced = append(misplaced, h)
+			p.rawAmps(c, field+".headers", func(string) string { return field + ".headers" })
 		default:
 			other.add(c)
 		}
 	}
-	for _, e := range other.first {
-		times := ""
-		if n := other.count[e.FullTag()]; n > 1 {
-			times = fmt.Sprintf(" (%d of them)", n)
-		}
-		p.add(document.SeverityWarning, "parse-not-kept", field,
-			"<Sip><%s>%s is not an element Twilio or its helper libraries define inside <Sip>; it was not kept.%s%s",
-			e.FullTag(), times, caseHint(e, "Uri"), caseHint(e, "Headers"))
-	}
-	return uris, headers
+	p.rejectedChildren(other, field, "Sip", sipUnknownWords, "Uri", "Headers")
+	return uris, headers, misplaced
 }
 
 // headerElements appends the <Header name value/> rows of one <Headers>.
@@ -67,14 +70,19 @@ func (p *parser) headerElements(field string, e *etree.Element, rows []document.
 	if text := ownText(e); text != "" {
 		p.add(document.SeverityWarning, "parse-not-kept", field, "<Headers> had text (%q); only <Header name value/> rows are read from it, so it was not kept.", text)
 	}
+	var other dropped
+	defer func() {
+		p.rejectedChildren(other, field, "Headers", notInSchema("Twilio's helper libraries put only <Header name value/> rows in <Headers>."), "Header")
+	}()
 	for _, c := range e.ChildElements() {
 		if c.FullTag() != "Header" {
-			p.add(document.SeverityWarning, "parse-not-kept", field, "<Headers><%s> is not a <Header>; it was not kept.%s", c.FullTag(), caseHint(c, "Header"))
+			other.add(c)
 			continue
 		}
 		f := fmt.Sprintf("%s.headerElements[%d]", field, len(rows))
 		var h document.Header
 		readAttrs(p, f, c, &h, headerAttrs)
+		p.rawAmps(c, f, func(key string) string { return f + "." + key })
 		if h == (document.Header{}) {
 			p.add(document.SeverityWarning, "parse-not-kept", field, "A <Header> with no name and no value was not kept.")
 			continue
@@ -96,9 +104,11 @@ func readAttrs[T any](p *parser, field string, e *etree.Element, v *T, known map
 			p.notKept(field, e.FullTag(), a, slices.Collect(maps.Keys(known)))
 		}
 	}
+	var other dropped
 	for _, c := range e.ChildElements() {
-		p.add(document.SeverityWarning, "parse-not-kept", field, "<%s><%s> is not part of a <%s>; it was not kept.", e.FullTag(), c.FullTag(), e.FullTag())
+		other.add(c)
 	}
+	p.rejectedChildren(other, field, e.FullTag(), notInSchema("Twilio's helper libraries give <"+e.FullTag()+"> no child elements."))
 	if e.FullTag() == "Header" && ownText(e) != "" {
 		p.add(document.SeverityWarning, "parse-not-kept", field+".value", "<Header> had text (%q): the value is its value attribute, so the text was not kept.", ownText(e))
 	}

@@ -8,6 +8,7 @@ import (
 	twiliogo "github.com/twilio/twilio-go/twiml"
 
 	"sipcompose/sipcompose/document"
+	"sipcompose/sipcompose/internal/composetest"
 	"sipcompose/sipcompose/sipuri"
 )
 
@@ -77,11 +78,11 @@ func TestParseSaysWhatItChanges(t *testing.T) {
 		{"uri too long as written", sip("sip:" + strings.Repeat("a", 250) + "@b.example.com"), document.SeverityError, "uri-too-long", "targets[0].host", "As written, the SIP URI (without headers) is 268 characters"},
 		{"unknown uri attribute", `<Response><Dial><Sip><Uri Priority="1" foo="2">sip:a@b</Uri></Sip></Dial></Response>`, document.SeverityWarning, "parse-attribute-not-kept", "targets[0].uris[0]", "write priority"},
 		{"repeated uri attribute", `<Response><Dial><Sip><Uri weight="1" weight="2">sip:a@b</Uri></Sip></Dial></Response>`, document.SeverityWarning, "parse-attribute-repeated", "targets[0].uris[0]", `the last one ("2")`},
-		{"uri with children", `<Response><Dial><Sip><Uri>sip:a@b<Headers/></Uri></Sip></Dial></Response>`, document.SeverityWarning, "parse-not-kept", "targets[0].uris[0]", "<Uri><Headers> is not part of a <Uri>"},
+		{"uri with children", `<Response><Dial><Sip><Uri>sip:a@b<Headers/></Uri></Sip></Dial></Response>`, document.SeverityError, "parse-rejected", "targets[0].uris[0]", "<Uri><Headers>: Twilio's helper libraries give <Uri> no child elements. Twilio does not say whether it rejects the call"},
 		{"unknown header attribute", `<Response><Dial><Sip>sip:a@b<Headers><Header name="X-A" Value="1"/></Headers></Sip></Dial></Response>`, document.SeverityWarning, "parse-attribute-not-kept", "targets[0].headerElements[0]", "write value"},
 		{"header text", `<Response><Dial><Sip>sip:a@b<Headers><Header name="X-A">1</Header></Headers></Sip></Dial></Response>`, document.SeverityWarning, "parse-not-kept", "targets[0].headerElements[0].value", "value attribute"},
 		{"empty header", `<Response><Dial><Sip>sip:a@b<Headers><Header/></Headers></Sip></Dial></Response>`, document.SeverityWarning, "parse-not-kept", "targets[0]", "no name and no value"},
-		{"headers other child", `<Response><Dial><Sip>sip:a@b<Headers><header name="X-A"/></Headers></Sip></Dial></Response>`, document.SeverityWarning, "parse-not-kept", "targets[0]", "write <Header>"},
+		{"headers other child", `<Response><Dial><Sip>sip:a@b<Headers><header name="X-A"/></Headers></Sip></Dial></Response>`, document.SeverityError, "parse-rejected", "targets[0]", "write <Header>"},
 		{"headers text", `<Response><Dial><Sip>sip:a@b<Headers>X-A=1</Headers></Sip></Dial></Response>`, document.SeverityWarning, "parse-not-kept", "targets[0]", `<Headers> had text ("X-A=1")`},
 		{"headers attribute", `<Response><Dial><Sip>sip:a@b<Headers count="1"/></Sip></Dial></Response>`, document.SeverityWarning, "parse-attribute-not-kept", "targets[0]", `<Headers count="1">`},
 		{"no uri at all", `<Response><Dial><Sip><Headers/></Sip></Dial></Response>`, document.SeverityError, "uri-empty", "targets[0].host", "empty"},
@@ -134,5 +135,54 @@ func TestParseTwilioGoSipChildren(t *testing.T) {
 	again, _ := Parse(rendered(doc))
 	if !reflect.DeepEqual(again, want) {
 		t.Errorf("composed and read again as %+v", again)
+	}
+}
+
+// What Twilio rejects inside <Dial> and <Sip> is an error, not a note: a
+// header where Twilio takes none is read as meant and said where it
+// belongs; another element is named and not kept.
+func TestParseRejectedElements(t *testing.T) {
+	tests := []struct {
+		name, in      string
+		field, phrase string
+		want          []document.Header // the target's URI headers
+		elements      []document.Header // its <Header> elements
+	}{
+		{"a <SipHeader> as published", `<Response><Dial><Sip>sip:a@b<SipHeader name="X-A">1</SipHeader></Sip></Dial></Response>`,
+			"targets[0].headers[0]", `<SipHeader name="X-A"> inside <Sip>: Twilio rejects this <Sip> on every call ("Dial->Sip: Invalid SIP URI", error 13243), since <SipHeader> is no TwiML element. A custom header goes in the SIP URI (?X-A=…) or in <Headers><Header name="X-A" value="…"/></Headers>. It was read as the URI header X-A, which the TwiML composed here writes in the URI.`,
+			[]document.Header{{Name: "X-A", Value: "1"}}, nil},
+		{"a <SipHeader> after URI headers, with a value attribute", `<Response><Dial><Sip>sip:a@b?X-Z=9<SipHeader name="X-A" value="a b"/></Sip></Dial></Response>`,
+			"targets[0].headers[1]", "error 13243", []document.Header{{Name: "X-Z", Value: "9"}, {Name: "X-A", Value: "a b"}}, nil},
+		{"a <Header> without <Headers>", `<Response><Dial><Sip>sip:a@b<Header name="X-A" value="1"/></Sip></Dial></Response>`,
+			"targets[0].headerElements[0]", `<Header name="X-A"> directly inside <Sip>: Twilio's helper libraries write <Header> inside <Headers>`,
+			nil, []document.Header{{Name: "X-A", Value: "1"}}},
+		{"a <SipHeader> with no name", `<Response><Dial><Sip>sip:a@b<SipHeader>1</SipHeader></Sip></Dial></Response>`,
+			"targets[0]", "<Sip><SipHeader>: Twilio's <Sip> holds its SIP URI as text", nil, nil},
+		{"a verb inside <Dial>", `<Response><Dial><Sip>sip:a@b</Sip><Say>hi</Say></Dial></Response>`,
+			"targets", "<Say> inside <Dial>: Twilio's <Dial> takes only the nouns", nil, nil},
+		{"a <Param> inside <Sip>", `<Response><Dial><Sip>sip:a@b<Param name="x"/></Sip></Dial></Response>`,
+			"targets[0]", "For another element Twilio may reject the call", nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, diags := Parse(tc.in)
+			if !composetest.HasDiag(diags, document.SeverityError, "parse-rejected", tc.field, tc.phrase) {
+				t.Fatalf("no parse-rejected at %q with %q: %+v", tc.field, tc.phrase, diags)
+			}
+			if len(doc.Targets) != 1 || !reflect.DeepEqual(doc.Targets[0].Headers, tc.want) || !reflect.DeepEqual(doc.Targets[0].HeaderElements, tc.elements) {
+				t.Fatalf("read as %+v", doc.Targets)
+			}
+			// The TwiML composed of it is what Twilio takes, and imports
+			// without the error.
+			out := rendered(doc)
+			if _, again := Parse(out); len(document.WithCodes(again, "parse-rejected")) > 0 {
+				t.Errorf("composed %s\nwhich imports with %+v", out, again)
+			}
+		})
+	}
+	// Nouns Twilio dials stay a warning: they are not kept here.
+	_, diags := Parse(`<Response><Dial><Sip>sip:a@b</Sip><Number>+1</Number></Dial></Response>`)
+	if !composetest.HasDiag(diags, document.SeverityWarning, "parse-not-kept", "targets", "<Number> inside <Dial> is not a SIP target") || document.HasErrors(diags) {
+		t.Errorf("<Number>: %+v", diags)
 	}
 }

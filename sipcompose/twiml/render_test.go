@@ -124,7 +124,7 @@ func TestTwiMLSipTextReadsBack(t *testing.T) {
 func rendered(doc document.Document) string { return Render(doc, resolve.Document(doc)) }
 
 func TestRenderGolden(t *testing.T) {
-	for name, doc := range map[string]document.Document{"full": composetest.Full(), "sequential": composetest.Sequential(), "empty": {}} {
+	for name, doc := range map[string]document.Document{"full": composetest.Full(), "sequential": composetest.Sequential(), "templated": composetest.Templated(), "empty": {}} {
 		composetest.Golden(t, name+".xml", rendered(doc))
 	}
 }

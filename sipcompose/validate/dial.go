@@ -17,7 +17,8 @@ var (
 
 func (v *validator) dial(d document.Dial) {
 	v.text("dial", "callerId", d.CallerID)
-	if d.CallerID != "" && !callerIDValid(d.CallerID) {
+	v.templateFill("dial", "callerId", d.CallerID, placeCallerID)
+	if d.CallerID != "" && !callerIDValid(standIn(d.CallerID)) {
 		v.add(document.SeverityError, "caller-id-invalid", "dial.callerId",
 			"Caller ID %q: when dialing <Sip>, use only letters, digits and + - _ . with no spaces.", d.CallerID)
 	}

@@ -63,11 +63,17 @@ func (v *validator) headerRow(p, list string, i int, h document.Header, seen map
 		}
 		return
 	}
-	v.headerName(row, list, h.Name)
-	if uuiName(h.Name) {
-		v.uuiRow(row+".value", h.Name, h.Value)
+	if sipuri.HasTags(h.Name) {
+		v.templateFill(row, "name", h.Name, placeHeaderName)
+	} else {
+		v.headerName(row, list, h.Name)
+		v.xPrefix(row, h.Name)
 	}
-	v.xPrefix(row, h.Name)
+	if uuiName(h.Name) {
+		v.uuiRow(row, h.Name, h.Value)
+	} else if list == "headers" {
+		v.templateFill(row, "value", h.Value, placeHeaderValue)
+	}
 	lower := strings.ToLower(h.Name)
 	if first, dup := seen[lower]; dup {
 		v.add(document.SeverityWarning, "header-duplicate", row+".name", "Header %q is sent twice (%s): keep one, or pack both values into one header.", h.Name, first.also(list))
@@ -126,7 +132,10 @@ func (v *validator) headerName(row, list, name string) {
 func (v *validator) uui(p string, u document.UUI) {
 	v.text(p, "uui.data", u.Data)
 	v.text(p, "uui.encoding", u.Encoding)
-	if u.Data != "" {
+	switch {
+	case sipuri.HasTags(u.Data):
+		v.templateFill(p, "uui.data", u.Data, placeUUI)
+	case u.Data != "":
 		v.uuiRules(p+".uui.data", p+".uui.encoding", u, "UUI data")
 	}
 }

@@ -18,11 +18,16 @@ func uuiName(name string) bool {
 // uuiRow applies the UUI section's rules to a header row sent under the
 // UUI's name, whatever its case: Twilio and the receiver see the same
 // User-to-User header either way.
-func (v *validator) uuiRow(field, name, value string) {
+func (v *validator) uuiRow(row, name, value string) {
 	u := sipuri.ParseUUI(value, strings.EqualFold(name, sipuri.UUIHeaderXPrefix))
-	if u.Data == "" {
+	switch {
+	case sipuri.HasTags(u.Data):
+		v.templateFill(row, "value", u.Data, placeUUI)
+		return
+	case u.Data == "":
 		return
 	}
+	field := row + ".value"
 	v.uuiRules(field, field, u, "The "+name+" header's data")
 }
 

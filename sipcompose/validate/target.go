@@ -18,9 +18,11 @@ var (
 // target checks one <Sip> target, r being its resolution.
 func (v *validator) target(p string, t document.Target, r resolve.Resolution) {
 	v.text(p, "user", t.User)
-	if strings.ContainsAny(t.User, " \t") {
+	if strings.ContainsAny(standIn(t.User), " \t") {
 		v.add(document.SeverityError, "user-invalid", p+".user", "User %q has spaces: remove them (a phone number is written +14158675309).", t.User)
 	}
+	v.templateFill(p, "user", t.User, placeUser)
+	v.userPlaceholder(p, t.User)
 	// A target of <Uri> children alone, with nothing of a URI of its own,
 	// needs no host.
 	if !r.ChildrenAlone() {
@@ -38,6 +40,7 @@ func (v *validator) target(p string, t document.Target, r resolve.Resolution) {
 	}
 	v.edge(p, t, r)
 	v.headers(p, t, r.URI)
+	v.encodedCharacters(p, t)
 	v.uui(p, t.UUI)
 
 	v.credentials(p, t.Username, t.Password)
@@ -62,22 +65,32 @@ func (v *validator) credentials(p, username, password string) {
 func (v *validator) host(p, host string) {
 	h := strings.TrimSpace(host)
 	v.text(p, "host", host)
-	lower := strings.ToLower(h)
+	if sipuri.HasTags(h) {
+		v.templateFill(p, "host", h, placeHost)
+	}
+	// A host a TwiML Bin fills in is checked around its tags.
+	checked := standIn(h)
+	lower := strings.ToLower(checked)
 	switch {
 	case h == "":
 		v.add(document.SeverityError, "host-missing", p+".host", "Enter the host to ring, e.g. pbx.example.com or 203.0.113.10.")
 		return
-	case strings.ContainsAny(h, "@?;") || strings.HasPrefix(lower, "sip:") || strings.HasPrefix(lower, "sips:"):
+	case strings.ContainsAny(checked, "@?;") || strings.HasPrefix(lower, "sip:") || strings.HasPrefix(lower, "sips:"):
 		v.add(document.SeverityError, "host-invalid", p+".host", "Host %q looks like a whole SIP URI: paste it into Host to import it, or enter only the host name.", h)
 		return
 	case hostWithPort(h):
 		host, port, _ := strings.Cut(h, ":")
 		v.add(document.SeverityError, "host-with-port", p+".host", "Host %q includes a port: enter %s here and use the Port field for %s.", h, host, port)
 		return
-	case !sipuri.ValidHost(h):
-		v.add(document.SeverityError, "host-invalid", p+".host", "Host %q: use a host name (letters, digits, - and .), an IPv4 address or a bracketed IPv6 address (error 13243: invalid SIP URI).", h)
+	case !sipuri.ValidHost(checked):
+		if words := invalidHostWords(h); words != "" {
+			v.add(document.SeverityError, "host-invalid", p+".host", "%s", words)
+		} else {
+			v.add(document.SeverityError, "host-invalid", p+".host", "Host %q: use a host name (letters, digits, - and .), an IPv4 address or a bracketed IPv6 address (error 13243: invalid SIP URI).", h)
+		}
 		return
 	}
+	v.hostPlaceholder(p, h)
 	lower = strings.TrimSuffix(lower, ".")
 	if labels := strings.Split(lower, "."); len(labels) >= 5 && labels[len(labels)-4] == "sip" && strings.HasSuffix(lower, ".twilio.com") {
 		loc, name := labels[len(labels)-3], strings.Join(labels[:len(labels)-4], ".")
@@ -106,19 +119,13 @@ func (v *validator) edge(p string, t document.Target, r resolve.Resolution) {
 		v.add(document.SeverityWarning, "edge-san-jose", p+".edge",
 			"Edge \"san-jose\" appears only in one Twilio table, for Oregon; every other Twilio source calls it umatilla (san-jose-ix is Interconnect). Use umatilla.")
 	case resolve.EdgeUnknown:
-		if r.Meant.Name != "" {
-			v.add(document.SeverityError, "edge-unknown", p+".edge", "Edge %q: edge names are lowercase, write %s.", t.Edge, r.Meant.Name)
-		} else {
-			v.add(document.SeverityError, "edge-unknown", p+".edge", "Unknown edge %q: use one of %s.", t.Edge, edgeNames())
-		}
+		v.unknownEdge(p, t.Edge, r.Meant)
 	}
 	// The region is checked even beside an edge, which Twilio would read
 	// first: it is still sent.
 	if t.Region != "" {
-		if _, meant, from := resolve.Region(t.Region); from == resolve.RegionUnknown && meant.Name != "" {
-			v.add(document.SeverityError, "region-unknown", p+".region", "Region %q: region names are lowercase, write %s (or better, the edge %s).", t.Region, meant.Region, meant.Name)
-		} else if from == resolve.RegionUnknown {
-			v.add(document.SeverityError, "region-unknown", p+".region", "Unknown legacy region %q: use one of %s, or better, the matching edge.", t.Region, strings.Join(legacyTwilioRegions, ", "))
+		if _, meant, from := resolve.Region(t.Region); from == resolve.RegionUnknown {
+			v.unknownRegion(p, t.Region, meant)
 		}
 	}
 	if t.Edge != "" && t.Region != "" {
@@ -133,6 +140,63 @@ func (v *validator) edge(p string, t document.Target, r resolve.Resolution) {
 		v.add(document.SeverityWarning, "edge-ignored-registered", field,
 			"Twilio ignores the edge when ringing a device registered to a Twilio SIP Domain: the call leaves from the edge the device registered on.")
 	}
+}
+
+// unknownEdge says what an edge Twilio does not know probably means: the
+// edge it names in the wrong case (meant), or the edges edge.Suggest
+// finds, rather than all sixteen.
+func (v *validator) unknownEdge(p, value string, meant edge.Edge) {
+	s := edge.Suggest(value)
+	switch {
+	case meant.Name != "":
+		v.add(document.SeverityError, "edge-unknown", p+".edge", "Edge %q: edge names are lowercase, write %s.", value, meant.Name)
+	case len(s) == 0:
+		v.add(document.SeverityError, "edge-unknown", p+".edge", "Unknown edge %q: use one of %s.", value, edgeNames())
+	case s[0].By == edge.ByRegion:
+		e := s[0].Edge
+		v.add(document.SeverityError, "edge-unknown", p+".edge", "Edge %q: that is a legacy region's name, %s, which is edge %s: write edge %s, or put %s in Region.", value, e.Region, e.Name, e.Name, e.Region)
+	default:
+		v.add(document.SeverityError, "edge-unknown", p+".edge", "Unknown edge %q: did you mean %s?", value, suggestedWhere(s))
+	}
+}
+
+// unknownRegion is unknownEdge for a legacy region.
+func (v *validator) unknownRegion(p, value string, meant edge.Edge) {
+	s := edge.Suggest(value)
+	switch {
+	case meant.Name != "":
+		v.add(document.SeverityError, "region-unknown", p+".region", "Region %q: region names are lowercase, write %s (or better, the edge %s).", value, meant.Region, meant.Name)
+	case len(s) == 0:
+		v.add(document.SeverityError, "region-unknown", p+".region", "Unknown legacy region %q: use one of %s, or better, the matching edge.", value, strings.Join(legacyTwilioRegions, ", "))
+	case s[0].By == edge.ByRegion:
+		v.add(document.SeverityError, "region-unknown", p+".region", "Region %q: did you mean %s (or better, the edge %s)?", value, s[0].Edge.Region, s[0].Edge.Name)
+	default:
+		var regions []string
+		for _, x := range s {
+			regions = append(regions, x.Edge.Region+" (edge "+x.Edge.Name+")")
+		}
+		v.add(document.SeverityError, "region-unknown", p+".region", "Unknown legacy region %q: did you mean %s? Better still, put the edge in Edge.", value, strings.Join(regions, " or "))
+	}
+}
+
+// suggestedWhere names suggested edges, each read from a place with where
+// it is ("umatilla (US West (Oregon))").
+func suggestedWhere(s []edge.Suggestion) string {
+	names := make([]string, len(s))
+	for i, x := range s {
+		names[i] = x.Edge.Name
+		if x.By == edge.ByPlace {
+			names[i] += " (" + x.Edge.Location
+			if x.Edge.Interconnect {
+				names[i] = x.Edge.Name + " (Interconnect, " + x.Edge.Location
+			}
+			names[i] += ")"
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 func edgeNames() string {
@@ -150,5 +214,5 @@ func hostWithPort(h string) bool {
 	if !ok || port == "" || len(port) > 5 || strings.Trim(port, "0123456789") != "" {
 		return false
 	}
-	return sipuri.ValidHost(host)
+	return sipuri.ValidHost(standIn(host))
 }

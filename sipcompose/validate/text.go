@@ -21,6 +21,7 @@ func (v *validator) text(p, name, s string) {
 			return
 		}
 	}
+	v.templateText(p, name, s)
 }
 
 // url accepts what Twilio fetches: an absolute http(s) URL whose host has
@@ -31,6 +32,8 @@ func (v *validator) url(p, name, s string) {
 		return
 	}
 	field := p + "." + name
+	// What a TwiML Bin fills in is not known here; what is around it is.
+	s = standIn(s)
 	u, err := url.Parse(s)
 	switch {
 	case err != nil || strings.ContainsAny(s, " \t"):

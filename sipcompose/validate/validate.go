@@ -41,6 +41,7 @@ func Document(doc document.Document, res []resolve.Resolution) []document.Diagno
 	for i, t := range doc.Targets {
 		p := "targets[" + strconv.Itoa(i) + "]"
 		v.target(p, t, res[i])
+		v.templateREST(p, doc, t, res[i])
 		if res[i].DocumentedHeaders > 0 {
 			v.compacted(p, res[i])
 		}

@@ -9,8 +9,12 @@ import (
 	"sipcompose/sipcompose/resolve"
 )
 
+// one is a document of one target.
+func one(tg document.Target) document.Document {
+	return document.Document{Targets: []document.Target{tg}}
+}
+
 func TestValidate(t *testing.T) {
-	one := func(tg document.Target) document.Document { return document.Document{Targets: []document.Target{tg}} }
 	ok := document.Target{User: "alice", Host: "pbx.example.com"}
 	with := func(f func(*document.Target)) document.Document {
 		tg := ok
@@ -128,6 +132,9 @@ func TestValidate(t *testing.T) {
 	}
 }
 
+// The full document has nothing to say but advice; Twilio's documented
+// forms only that their hosts, example.com and your.domain, are the docs'
+// stand-ins for the customer's.
 func TestValidDocumentsHaveNoDiagnostics(t *testing.T) {
 	docs := []document.Document{composetest.Full()}
 	for _, f := range composetest.TwilioForms {
@@ -135,7 +142,8 @@ func TestValidDocumentsHaveNoDiagnostics(t *testing.T) {
 	}
 	for i, d := range docs {
 		for _, diag := range validated(d) {
-			if diag.Severity != document.SeverityInfo && diag.Code != "uui-hex-odd" {
+			docHost := i > 0 && diag.Code == "placeholder" && diag.Field == "targets[0].host"
+			if diag.Severity != document.SeverityInfo && diag.Code != "uui-hex-odd" && !docHost {
 				t.Errorf("document %d: unexpected %+v", i, diag)
 			}
 		}

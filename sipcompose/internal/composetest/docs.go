@@ -71,12 +71,26 @@ func Sequential() document.Document {
 	return document.Document{Dial: document.Dial{Sequential: true, CallerID: "support"}, Targets: []document.Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}}
 }
 
+// Templated is a document as a TwiML Bin holds it: the number the caller
+// dialed in User, taken out of a SIP To by Twilio's e164 function, the
+// caller as callerId, and headers the Bin fills from the request and from
+// its URL's query (…?Case=42).
+func Templated() document.Document {
+	return document.Document{Dial: document.Dial{CallerID: "{{#e164}}{{From}}{{/e164}}", Action: "/dial-done?case={{Case}}"}, Targets: []document.Target{{
+		User: "{{#e164}}{{To}}{{/e164}}", Host: "pbx.example.com", Transport: "tls", Edge: "dublin",
+		Headers:        []document.Header{{Name: "X-Case", Value: "{{Case}}"}, {Name: "X-From", Value: "{{From}}"}, {Name: "X-Note", Value: "case {{ Case }}, from {{From}}"}},
+		HeaderElements: []document.Header{{Name: "X-Element", Value: "{{Case}}"}},
+		UUI:            document.UUI{Data: "{{UUI}}"},
+	}}}
+}
+
 // RoundTripDocs are documents whose TwiML must survive Parse unchanged:
 // Twilio's documented forms, the golden documents, and hostile values.
 func RoundTripDocs() []document.Document {
 	docs := []document.Document{
 		Full(),
 		Sequential(),
+		Templated(),
 	}
 	for _, f := range TwilioForms {
 		docs = append(docs, document.Document{Targets: []document.Target{f.Target}})
@@ -150,7 +164,7 @@ func URIDocument() document.Document {
 // the full document, Twilio's forms, the benchmarks' documents and
 // hostile values.
 func Documents() []document.Document {
-	docs := []document.Document{Full()}
+	docs := []document.Document{Full(), Templated()}
 	for _, f := range TwilioForms {
 		docs = append(docs, document.Document{Targets: []document.Target{f.Target}})
 	}
@@ -174,6 +188,7 @@ func CustomerDocs() map[string]document.Document {
 	return map[string]document.Document{
 		"full":       Full(),
 		"sequential": Sequential(),
+		"templated":  Templated(),
 		"empty":      {},
 		"example": {Dial: document.Dial{CallerID: "+14155550100", AnswerOnBridge: true}, Targets: []document.Target{{
 			User: "+14158675309", Host: "pbx.example.com", Transport: "tls", Edge: "ashburn",

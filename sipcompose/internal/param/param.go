@@ -105,15 +105,15 @@ func (v Value) Text() string {
 // only the guarantee that bad input never becomes bad XML.
 func XMLSafe(s string) string {
 	return strings.Map(func(r rune) rune {
-		if xmlChar(r) {
+		if XMLChar(r) {
 			return r
 		}
 		return utf8.RuneError
 	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
 }
 
-// xmlChar is XML 1.0's Char production.
-func xmlChar(r rune) bool {
+// XMLChar is XML 1.0's Char production: what XML can hold at all.
+func XMLChar(r rune) bool {
 	return r == '\t' || r == '\n' || r == '\r' ||
 		0x20 <= r && r <= 0xD7FF || 0xE000 <= r && r <= 0xFFFD || 0x10000 <= r && r <= 0x10FFFF
 }
