@@ -158,8 +158,8 @@ var tokens = []string{
 	"NOTICE", "WARNING", "ERROR", "ERR", "CRIT", "<core>", "bytes ", "from ", "to ", "udp/[", "]:", " at ",
 }
 
-// ChangeLine changes a line once: a byte or a token put in, a byte taken
-// out or replaced, a piece repeated, the end cut off, a letter's case
+// ChangeLine changes a line once: a character or a token put in, a byte
+// taken out or replaced by a character, a piece repeated, the end cut off, a letter's case
 // flipped or a digit changed.
 func ChangeLine(r *rand.Rand, l string) string {
 	at := 0
@@ -170,14 +170,14 @@ func ChangeLine(r *rand.Rand, l string) string {
 	case 0, 1:
 		return l[:at] + tokens[r.IntN(len(tokens))] + l[at:]
 	case 2:
-		return l[:at] + string(rune(r.IntN(128))) + l[at:]
+		return l[:at] + ascii(r) + l[at:]
 	case 3:
 		if at < len(l) {
 			return l[:at] + l[at+1:]
 		}
 	case 4:
 		if at < len(l) {
-			return l[:at] + string(rune(r.IntN(128))) + l[at+1:]
+			return l[:at] + ascii(r) + l[at+1:]
 		}
 	case 5:
 		if at < len(l) {
@@ -197,6 +197,16 @@ func ChangeLine(r *rand.Rand, l string) string {
 		}
 	}
 	return l
+}
+
+// ascii is an ASCII character other than a line feed: a line never holds
+// one, as the readers split text into lines first.
+func ascii(r *rand.Rand) string {
+	c := byte(r.IntN(127))
+	if c >= '\n' {
+		c++
+	}
+	return string(c)
 }
 
 // generatedText is a paste of pieces: each a line of some format,
@@ -332,8 +342,8 @@ func clock(r *rand.Rand) string {
 }
 
 // Corpus reads the inputs of a Go fuzz corpus directory (files written by
-// go test -fuzz, one []byte or string value each); none when dir does not
-// exist.
+// go test -fuzz): each file's []byte and string values, not its numbers;
+// none when dir does not exist.
 func Corpus(t testing.TB, dir string) [][]byte {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
@@ -345,7 +355,7 @@ func Corpus(t testing.TB, dir string) [][]byte {
 		}
 		for _, l := range strings.Split(string(data), "\n")[1:] {
 			_, lit, ok := strings.Cut(l, "(")
-			if !ok {
+			if !strings.HasPrefix(l, "[]byte(") && !strings.HasPrefix(l, "string(") || !ok {
 				continue
 			}
 			v, err := strconv.Unquote(strings.TrimSuffix(lit, ")"))

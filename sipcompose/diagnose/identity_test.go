@@ -33,8 +33,8 @@ import (
 // $(go env GOCACHE)/fuzz/sipcompose/sipcompose/evidence/FuzzRead) to the
 // dump, not to the digest.
 var identityDigests = map[int]string{
-	2_000:  "bbc24ce5bed2b0c86a5f46d95973a2f3a06d61eb56f30250c4aa3ce9a0aa9b84",
-	20_000: "edd162f1d98c2751b9192014992f131f5bcc33c94f9652c830035fa4282307ae",
+	2_000:  "d0ffe60b8c3b5187ccee2ffd81816a70b4d1457952e19d77ac79f5c3070c97dd",
+	20_000: "6d3748441a330de4505b2281fe4f1682397682ce8de7abbc92e4444a8ad82ce5",
 }
 
 // identityDoc sends a custom header and UUI, so the header checks run.
