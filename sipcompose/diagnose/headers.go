@@ -3,7 +3,6 @@ package diagnose
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"sipcompose/sipcompose"
@@ -87,7 +86,20 @@ func headerField(h customer.InviteHeader, part string) string {
 	return fmt.Sprintf("%s[%d].%s", h.Kind, h.Row, part)
 }
 
-var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
+// hasPercentEscape reports whether s holds a percent-escape: "%" and two
+// hexadecimal digits.
+func hasPercentEscape(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '%' && isHex(s[i+1]) && isHex(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
 
 // encodedHeaders finds custom header values that still hold
 // percent-escapes, when there is no document to compare with.
@@ -96,7 +108,7 @@ func encodedHeaders(inv *evidence.Message) []Finding {
 	for _, h := range inv.Headers {
 		name := strings.ToLower(h.Name)
 		custom := strings.HasPrefix(name, "x-") && !strings.HasPrefix(name, "x-twilio-") || strings.HasSuffix(name, "user-to-user")
-		if !custom || len(percentEscape.FindAllString(h.Value, -1)) < 1 {
+		if !custom || !hasPercentEscape(h.Value) {
 			continue
 		}
 		dec, err := url.PathUnescape(h.Value)

@@ -1,144 +1,11 @@
 package evidence
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"sipcompose/sipcompose/capture"
 )
-
-// meta is what a log's line before a message says about it.
-type meta struct {
-	format    string
-	time      time.Time
-	src, dst  string
-	transport string
-	size      int
-	// search: the message starts somewhere in the lines after, after
-	// bytes printed as text (tcpdump -A prints the IP header first).
-	search bool
-	// skip: the lines after print a packet that is no SIP message (an
-	// ICMP error quoting one); refused is the port an ICMP error says
-	// refused a datagram, from is who sent that datagram.
-	skip          bool
-	refused, from string
-}
-
-// announcer recognises a log format's line before a message.
-type announcer struct {
-	format string
-	re     *regexp.Regexp
-	read   func(m []string) meta
-}
-
-// The formats' lines before a message. Each is a real tool's output (see
-// docs/diagnose.md for samples).
-var announcers = []announcer{
-	// Asterisk res_pjsip_logger: "<--- Received SIP request (912 bytes)
-	// from UDP:54.172.60.0:5060 --->", "<--- Transmitting SIP response
-	// (345 bytes) to UDP:...", after an optional "[date] VERBOSE[..]" prefix.
-	{"pjsip logger", regexp.MustCompile(`<--- (Received|Transmitting) SIP (?:request|response) \((\d+) bytes\) (?:from|to) (\w+):(\S+) --->`), func(m []string) meta {
-		mt := meta{transport: strings.ToLower(m[3])}
-		mt.size, _ = strconv.Atoi(m[2])
-		if m[1] == "Received" {
-			mt.src = m[4]
-		} else {
-			mt.dst = m[4]
-		}
-		return mt
-	}},
-	// Asterisk chan_sip: "<--- SIP read from UDP:54.172.60.0:5060 --->",
-	// "<--- Reliably Transmitting (no NAT) to 54.172.60.0:5060 --->".
-	{"chan_sip", regexp.MustCompile(`<--- SIP read from (\w+):(\S+) --->`), func(m []string) meta {
-		return meta{transport: strings.ToLower(m[1]), src: m[2]}
-	}},
-	{"chan_sip", regexp.MustCompile(`<--- (?:Reliably )?Transmitting \((?:no )?NAT\) to (\S+?):? --->`), func(m []string) meta {
-		return meta{dst: m[1]}
-	}},
-	// FreeSWITCH sofia siptrace: "recv 912 bytes from udp/[54.172.60.0]:5060
-	// at 12:00:00.123456:" then a line of dashes and the message.
-	{"FreeSWITCH siptrace", regexp.MustCompile(`^(recv|send) (\d+) bytes (?:from|to) (\w+)/\[([^\]]+)\]:(\d+) at (\d\d:\d\d:\d\d(?:\.\d+)?):`), func(m []string) meta {
-		mt := meta{transport: strings.ToLower(m[3]), time: clock(m[6])}
-		mt.size, _ = strconv.Atoi(m[2])
-		addr := joinHostPort(m[4], m[5])
-		if m[1] == "recv" {
-			mt.src = addr
-		} else {
-			mt.dst = addr
-		}
-		return mt
-	}},
-	// tcpdump -A: "12:00:00.123456 IP 54.172.60.0.5060 > 203.0.113.10.5060:
-	// SIP: INVITE ..." (or "UDP, length 912", "Flags [P.], ..."), -tttt
-	// with a date; then the packet printed as text.
-	{"tcpdump -A", regexp.MustCompile(`^(?:(\d{4}-\d\d-\d\d) )?(\d\d:\d\d:\d\d\.\d+) (?:\S+ +(?:In|Out|M|B|P) +)?IP6? ` + tcpdumpHost + `\.(\d+) > ` + tcpdumpHost + `\.(\d+): (.*)$`), func(m []string) meta {
-		mt := meta{time: clock(m[2]), src: joinHostPort(m[3], m[4]), dst: joinHostPort(m[5], m[6]), transport: "udp", search: true}
-		if m[1] != "" {
-			mt.time = dated(m[1] + " " + m[2])
-		}
-		if strings.HasPrefix(m[7], "Flags [") {
-			mt.transport = "tcp"
-		}
-		return mt
-	}},
-	// tcpdump -A of a packet without ports: ICMP, such as "IP 203.0.113.10 >
-	// 54.172.60.0: ICMP 203.0.113.10 udp port 5060 unreachable, length 556",
-	// which quotes the datagram refused.
-	{"tcpdump -A", regexp.MustCompile(`^(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d+ (?:\S+ +(?:In|Out|M|B|P) +)?IP6? (\S+) > (\S+): (.*)$`), func(m []string) meta {
-		mt := meta{skip: true}
-		if u := icmpUnreachable.FindStringSubmatch(m[3]); u != nil {
-			mt.refused, mt.from = joinHostPort(u[1], u[2]), m[2]
-		}
-		return mt
-	}},
-	// sngrep "Save as .txt": "2026/03/01 12:00:00.123456 54.172.60.0:5060 ->
-	// 203.0.113.10:5060".
-	{"sngrep", regexp.MustCompile(`^(\d{4})/(\d\d)/(\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (\S+) -> (\S+)$`), func(m []string) meta {
-		return meta{time: dated(m[1] + "-" + m[2] + "-" + m[3] + " " + m[4]), src: m[5], dst: m[6]}
-	}},
-	// Kamailio, logging a message with xlog("... $si:$sp ...\n$mb"): the log
-	// line's prefix, then the message's lines. The prefix is
-	// " 0(1234) INFO: <script>: " on stderr, or syslog's
-	// "Mar  1 12:00:00 host kamailio[1234]: INFO: <script>: ".
-	{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:[A-Z]+: )?<script>: (.*)$`), func(m []string) meta {
-		mt := meta{}
-		if a := kamailioPeer.FindStringSubmatch(m[1]); a != nil {
-			if a[1] == "from" {
-				mt.src = a[2]
-			} else {
-				mt.dst = a[2]
-			}
-		}
-		return mt
-	}},
-}
-
-// kamailioPeer is the address an xlog line names: "received INVITE from
-// $si:$sp", "sent reply to $sndto(ip):$sndto(port)".
-var kamailioPeer = regexp.MustCompile(`\b(from|to) ((?:\d{1,3}\.){3}\d{1,3}:\d+)`)
-
-// asteriskTime reads the "[2026-03-01 12:00:00.123]" or "[Mar  1
-// 12:00:00]" prefix of an Asterisk log line.
-var asteriskTime = regexp.MustCompile(`^\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?)\]|^\[[A-Z][a-z]{2} +\d+ (\d\d:\d\d:\d\d)\]`)
-
-func clock(s string) time.Time {
-	t, _ := time.Parse("15:04:05.999999999", s)
-	return t
-}
-
-func dated(s string) time.Time {
-	t, _ := time.Parse("2006-01-02 15:04:05.999999999", s)
-	return t
-}
-
-func joinHostPort(host, port string) string {
-	if strings.Contains(host, ":") {
-		return "[" + host + "]:" + port
-	}
-	return host + ":" + port
-}
 
 // A message ends at one of these lines (or at a blank line once it has
 // its body): chan_sip's closing marker, FreeSWITCH's dashes.
@@ -257,39 +124,6 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 		}
 	}
 	return strings.Join(raw, "\n")
-}
-
-// announce reads a line that comes before a message in some log format.
-func announce(line string) (meta, bool) {
-	// Every format's line has one of these; most lines have none, and the
-	// regular expressions are not run on them.
-	if !strings.Contains(line, "<---") && !strings.Contains(line, " bytes ") && !strings.Contains(line, " > ") &&
-		!strings.Contains(line, " -> ") && !strings.Contains(line, "<script>") {
-		return meta{}, false
-	}
-	for _, a := range announcers {
-		if m := a.re.FindStringSubmatch(line); m != nil {
-			mt := a.read(m)
-			mt.format = a.format
-			if mt.time.IsZero() {
-				mt.time = logTime(line)
-			}
-			return mt, true
-		}
-	}
-	return meta{}, false
-}
-
-// logTime reads an Asterisk log line's time prefix.
-func logTime(line string) time.Time {
-	m := asteriskTime.FindStringSubmatch(line)
-	switch {
-	case m == nil:
-		return time.Time{}
-	case m[1] != "":
-		return dated(m[1])
-	}
-	return clock(m[2])
 }
 
 // sipStart finds where a SIP start line begins inside line (tcpdump -A
