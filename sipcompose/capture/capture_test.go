@@ -292,10 +292,23 @@ func TestLooksLikeSIP(t *testing.T) {
 		"\x80\x00rtp":                  false,
 		"SIP/2.0 100 Trying\r\nVia: x": true,
 	} {
-		if LooksLikeSIP([]byte(s)) != want {
+		if LooksLikeSIP(s) != want {
 			t.Errorf("%q: want %v", s, want)
 		}
 	}
+}
+
+// FuzzLooksLikeSIP: LooksLikeSIP reads no more than startLineRead bytes,
+// so a line of any length costs the same, and its bytes twin agrees.
+func FuzzLooksLikeSIP(f *testing.F) {
+	f.Add(invite)
+	f.Add("INVITE sip:" + strings.Repeat("a", 200))
+	f.Add("SUBSCRIBE sips:x" + strings.Repeat(" ", 79) + "SIP/2.0")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got := LooksLikeSIP(s); got != LooksLikeSIP(s[:min(len(s), startLineRead)]) || got != looksLikeSIP([]byte(s)) {
+			t.Fatalf("%q: %v on the whole, not on its first %d bytes", s, got, startLineRead)
+		}
+	})
 }
 
 // FuzzRead: any bytes, in any chunks, read without a panic, and the same

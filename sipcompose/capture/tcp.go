@@ -135,7 +135,7 @@ func (d *decoder) drain(s *stream, from, to netip.AddrPort) {
 		switch {
 		case len(s.buf) >= 3 && s.buf[0] == 0x16 && s.buf[1] == 3:
 			s.kind = "tls"
-		case LooksLikeSIP(bytes.TrimLeft(s.buf, "\r\n")):
+		case looksLikeSIP(bytes.TrimLeft(s.buf, "\r\n")):
 			s.kind = "sip"
 		case len(s.buf) >= 16:
 			s.kind = "other"
@@ -173,7 +173,7 @@ func sipLength(b []byte) int {
 	if len(b) == 0 {
 		return 0
 	}
-	if !LooksLikeSIP(b) {
+	if !looksLikeSIP(b) {
 		if len(b) < 16 && bytes.IndexByte(b, '\n') < 0 {
 			return 0
 		}
@@ -214,7 +214,7 @@ func (t tcpStreams) flush(d *decoder, key [2]netip.AddrPort) {
 		return
 	}
 	if s.kind == "sip" {
-		if b := bytes.TrimLeft(s.buf, "\r\n"); LooksLikeSIP(b) {
+		if b := bytes.TrimLeft(s.buf, "\r\n"); looksLikeSIP(b) {
 			d.message(Message{Packet: s.p.n, Time: s.p.time, Src: key[0], Dst: key[1], Transport: "tcp", Data: b})
 		}
 	}

@@ -60,11 +60,14 @@ var codeWords = []string{"error", "warning", "alert", "code", "errorcode", "erro
 // codeAt reads a code that the text at line[i:] starts: its number and
 // the rest of the line after it.
 func codeAt(line string, i int) (int, string, bool) {
-	rest, ok := cutPrefixFold(line[i:], "/api/errors/")
-	if !ok {
-		if i > 0 && isWord(line[i-1]) {
-			return 0, "", false // inside a word
+	var rest string
+	switch {
+	case line[i] == '/':
+		var ok bool
+		if rest, ok = cutPrefixFold(line[i:], "/api/errors/"); !ok {
+			return 0, "", false
 		}
+	case isLetter(line[i]) && (i == 0 || !isWord(line[i-1])):
 		w := wordRun(line[i:])
 		if !slices.ContainsFunc(codeWords, func(c string) bool { return strings.EqualFold(w, c) }) {
 			return 0, "", false
@@ -78,6 +81,8 @@ func codeAt(line string, i int) (int, string, bool) {
 			rest = rest[1:]
 		}
 		rest = strings.TrimPrefix(strings.TrimLeft(rest, spaces), `"`)
+	default:
+		return 0, "", false
 	}
 	if len(rest) < 5 || len(digits(rest[:5])) != 5 || len(rest) > 5 && isWord(rest[5]) {
 		return 0, "", false

@@ -55,7 +55,7 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 			continue
 		}
 		start, at := -1, 0
-		if capture.LooksLikeSIP([]byte(strings.TrimLeft(lines[i], " \t"))) {
+		if capture.LooksLikeSIP(strings.TrimLeft(lines[i], " \t")) {
 			start, at = i, len(lines[i])-len(strings.TrimLeft(lines[i], " \t"))
 		} else if pending != nil && pending.search && i-pendingLine <= 6 {
 			if k := sipStart(lines[i]); k >= 0 {
@@ -133,7 +133,7 @@ func sipStart(line string) int {
 		c := line[i]
 		// The header's bytes may print as capitals just before it
 		// ("KINVITE sip:"): only a method followed by a SIP URI counts.
-		if c >= 'A' && c <= 'Z' && capture.LooksLikeSIP([]byte(line[i:])) {
+		if c >= 'A' && c <= 'Z' && capture.LooksLikeSIP(line[i:]) {
 			return i
 		}
 	}
@@ -166,7 +166,7 @@ func messageEnd(lines []string, from int) int {
 	read := 0
 	for ; i < len(lines) && (length < 0 || read < length); i++ {
 		l := lines[i]
-		if strings.TrimSpace(l) == "" || endsMessage(l) || capture.LooksLikeSIP([]byte(l)) {
+		if strings.TrimSpace(l) == "" || endsMessage(l) || capture.LooksLikeSIP(l) {
 			break
 		}
 		if _, ok := announce(l); ok {

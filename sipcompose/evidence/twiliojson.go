@@ -165,7 +165,7 @@ func (w *jsonWalk) field(path, key string, v any, depth int) {
 		switch {
 		case insightFields[key] || isCallbackParam(key):
 			w.param(path, s)
-		case capture.LooksLikeSIP([]byte(strings.TrimSpace(s))):
+		case capture.LooksLikeSIP(strings.TrimSpace(s)):
 			// A SIP message in a field (a request's body, a log).
 			w.ev.readSIPText(w.item, s)
 		}
