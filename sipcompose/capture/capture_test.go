@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/netip"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -173,6 +174,29 @@ func TestFragments(t *testing.T) {
 	c, err = Read(pcapFileOf(101, frag6(0, true, d6[:1232]), frag6(1232, false, d6[1232:])))
 	if err != nil || len(c.Messages) != 1 || c.Messages[0].Fragments != 2 || c.Messages[0].Src != v6a {
 		t.Fatalf("IPv6: %v %+v", err, c)
+	}
+}
+
+// TestTooManyFragments: a datagram in maxPieces fragments is read; one in
+// more is skipped, and said, whichever order its fragments come in.
+func TestTooManyFragments(t *testing.T) {
+	// in is an INVITE padded to pieces fragments of 8 bytes, the last first.
+	in := func(pieces int, id uint16) [][]byte {
+		pad := 8*pieces - len(udp(twilio, pbx, []byte(invite))) - len("X-Pad: \r\n")
+		dgram := udp(twilio, pbx, []byte(strings.Replace(invite, "Call-ID:", "X-Pad: "+strings.Repeat("p", pad)+"\r\nCall-ID:", 1)))
+		var frames [][]byte
+		for off := 0; off < len(dgram); off += 8 {
+			frames = append(frames, ipv4Frag(twilio.Addr(), pbx.Addr(), protoUDP, id, off, off+8 < len(dgram), dgram[off:off+8]))
+		}
+		slices.Reverse(frames)
+		return frames
+	}
+	c, err := Read(pcapFileOf(101, append(in(maxPieces, 1), in(maxPieces+1, 2)...)...))
+	if err != nil || len(c.Messages) != 1 || c.Messages[0].Fragments != maxPieces {
+		t.Fatalf("%v %d messages", err, len(c.Messages))
+	}
+	if want := fmt.Sprintf("1 IP datagrams in more than %d fragments were skipped", maxPieces); !slices.Contains(c.Problems, want) {
+		t.Errorf("problems %q, want %q", c.Problems, want)
 	}
 }
 

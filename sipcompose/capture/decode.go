@@ -39,7 +39,7 @@ type decoder struct {
 }
 
 func newDecoder() decoder {
-	return decoder{calls: map[string]bool{}, links: map[uint32]bool{}, unknown: map[uint32]int{}, flows: map[[2]netip.AddrPort]int{}, frags: fragments{}, tcp: tcpStreams{}}
+	return decoder{calls: map[string]bool{}, links: map[uint32]bool{}, unknown: map[uint32]int{}, flows: map[[2]netip.AddrPort]int{}, frags: fragments{partial: map[fragKey]*partial{}}, tcp: tcpStreams{}}
 }
 
 // pkt is a packet on its way up the layers.
@@ -200,7 +200,12 @@ func (d *decoder) ipv6(p pkt, b []byte) {
 }
 
 // fragments holds IP fragments until their datagram is whole.
-type fragments map[fragKey]*partial
+type fragments struct {
+	partial map[fragKey]*partial
+	// tooMany counts the datagrams skipped for coming in more than
+	// maxPieces fragments.
+	tooMany int
+}
 
 type fragKey struct {
 	src, dst netip.Addr
@@ -211,24 +216,39 @@ type fragKey struct {
 type partial struct {
 	pieces map[int][]byte
 	total  int // the length, once the last fragment came; 0 before
+	// skipped: the datagram came in too many fragments; the rest of them
+	// are dropped as they come.
+	skipped bool
 }
 
 // maxPartials bounds the datagrams awaiting fragments.
 const maxPartials = 256
 
+// maxPieces bounds a datagram's fragments, and so the work each one
+// costs: a UDP datagram holds at most 65,535 bytes, which a path of
+// 576 bytes (the least an IPv4 host must take) carries in 119 fragments.
+const maxPieces = 128
+
 // add keeps one fragment and returns the datagram and its fragment count
 // once every byte of it has come.
-func (f fragments) add(key fragKey, offset int, more bool, data []byte) ([]byte, int) {
-	pt := f[key]
+func (f *fragments) add(key fragKey, offset int, more bool, data []byte) ([]byte, int) {
+	pt := f.partial[key]
 	if pt == nil {
-		if len(f) >= maxPartials {
-			clear(f)
+		if len(f.partial) >= maxPartials {
+			clear(f.partial)
 		}
 		pt = &partial{pieces: map[int][]byte{}}
-		f[key] = pt
+		f.partial[key] = pt
 	}
 	if offset+len(data) > 1<<16 {
-		delete(f, key)
+		delete(f.partial, key)
+		return nil, 0
+	}
+	if _, seen := pt.pieces[offset]; !seen && len(pt.pieces) == maxPieces && !pt.skipped {
+		pt.skipped, pt.pieces = true, nil
+		f.tooMany++
+	}
+	if pt.skipped {
 		return nil, 0
 	}
 	pt.pieces[offset] = append([]byte(nil), data...)
@@ -238,15 +258,19 @@ func (f fragments) add(key fragKey, offset int, more bool, data []byte) ([]byte,
 	if pt.total == 0 {
 		return nil, 0
 	}
-	out := make([]byte, 0, pt.total)
-	for len(out) < pt.total {
-		piece, ok := pt.pieces[len(out)]
+	// Whole when the pieces follow one another from 0 to the end.
+	for at := 0; at < pt.total; {
+		piece, ok := pt.pieces[at]
 		if !ok || len(piece) == 0 {
 			return nil, 0
 		}
-		out = append(out, piece...)
+		at += len(piece)
 	}
-	delete(f, key)
+	out := make([]byte, 0, pt.total)
+	for len(out) < pt.total {
+		out = append(out, pt.pieces[len(out)]...)
+	}
+	delete(f.partial, key)
 	return out[:pt.total], len(pt.pieces)
 }
 
@@ -261,6 +285,9 @@ func (d *decoder) finish() Capture {
 	}
 	if d.dropped > 0 {
 		c.Problems = append(c.Problems, fmt.Sprintf("%d SIP messages of calls past the first %d messages (or %d MB of SIP) were counted but not kept", d.dropped, maxMessages, maxMessageData>>20))
+	}
+	if d.frags.tooMany > 0 {
+		c.Problems = append(c.Problems, fmt.Sprintf("%d IP datagrams in more than %d fragments were skipped", d.frags.tooMany, maxPieces))
 	}
 	if d.flowsCut > 0 {
 		c.Problems = append(c.Problems, fmt.Sprintf("%d packets of UDP flows past the first %d flows were not counted", d.flowsCut, maxFlows))
