@@ -24,10 +24,10 @@ type cause struct {
 	text, check string
 }
 
-// codes are the Twilio numbers the fact sheet covers for SIP-out.
+// twilioCodes are the Twilio numbers the fact sheet covers for SIP-out.
 // 32104 and 32107-32109 are deliberately absent: the 2025 dictionary has
 // no entry for them (fact sheet §1.2), so they read as unknown.
-var codes = map[int]twilioCode{
+var twilioCodes = map[int]twilioCode{
 	32011: {"WARNING", "Error communicating with your SIP communications infrastructure",
 		"Twilio got no timely response, an error response or an invalid response from your SIP endpoint. Twilio retries, and each failed attempt raises its own alert naming the SIP URI and the response.",
 		"Check the SIP URI; allow Twilio's signalling and media addresses and ports; make sure the SIP server is up; support TLS 1.2.",

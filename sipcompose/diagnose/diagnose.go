@@ -192,7 +192,7 @@ func (c *call) explain(findings []Finding) []CodeReport {
 			continue
 		}
 		cr := CodeReport{Number: code.Number, At: code.Ref.String(), Source: fmt.Sprintf("https://www.twilio.com/docs/api/errors/%d", code.Number)}
-		tc, ok := codes[code.Number]
+		tc, ok := twilioCodes[code.Number]
 		if !ok {
 			cr.Meaning = "Not a code the fact sheet knows for SIP-out calls."
 			cr.Leg = codeLeg(code.Number)
