@@ -38,12 +38,13 @@ var domainGraph = map[string][]string{
 	// Beside the facade: what a probe of the customer's endpoint means,
 	// for the targets Compose gives.
 	"probe": {".", "internal/shell"},
-	// Diagnose, beside the facade: the capture reader at the bottom, the
-	// evidence readers on it, the findings on both and on what the
-	// document makes Twilio send.
-	"capture":  {},
-	"evidence": {"capture"},
-	"diagnose": {".", "customer", "edge", "evidence"},
+	// Diagnose, beside the facade: the capture reader and the log-line
+	// recognisers at the bottom, the evidence readers on them, the
+	// findings on both and on what the document makes Twilio send.
+	"capture":          {},
+	"internal/logline": {},
+	"evidence":         {"capture", "internal/logline"},
+	"diagnose":         {".", "customer", "edge", "evidence"},
 	// The facade: what Compose, Parse and ParseURI put together.
 	".": {"allowlist", "codegen", "customer", "document", "edge", "resolve", "sipuri", "twiml", "validate"},
 	// The tests' shared fixtures stand on document alone, so that every

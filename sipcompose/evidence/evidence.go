@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"sipcompose/sipcompose/capture"
+	"sipcompose/sipcompose/internal/logline"
 )
 
 // Input is one file or paste.
@@ -176,7 +177,7 @@ func (ev *Evidence) read(in Input) {
 	case len(data) > MaxText:
 		item.Problems = append(item.Problems, fmt.Sprintf("text larger than the %d MB read from a paste or log: cut it to the call first (grep its Call-ID)", MaxText>>20))
 	default:
-		ev.readText(&item, withoutColours(strings.ToValidUTF8(string(data), "\uFFFD")))
+		ev.readText(&item, logline.WithoutColours(strings.ToValidUTF8(string(data), "\uFFFD")))
 	}
 	ev.Read = append(ev.Read, item)
 }
@@ -196,31 +197,6 @@ func binaryish(b []byte) bool {
 		}
 	}
 	return n*100 > len(head)
-}
-
-// withoutColours removes the terminal colour escapes Asterisk's console
-// writes: ESC, "[", digits and semicolons, "m".
-func withoutColours(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "\x1b[")
-		if i < 0 {
-			break
-		}
-		codes := strings.TrimLeft(s[i+2:], "0123456789;")
-		if rest, ok := strings.CutPrefix(codes, "m"); ok {
-			b.WriteString(s[:i])
-			s = rest
-		} else {
-			b.WriteString(s[:i+1])
-			s = s[i+1:]
-		}
-	}
-	if b.Len() == 0 {
-		return s
-	}
-	b.WriteString(s)
-	return b.String()
 }
 
 // readText reads JSON, or else SIP messages and then codes and parameters

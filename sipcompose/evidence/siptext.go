@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sipcompose/sipcompose/capture"
+	"sipcompose/sipcompose/internal/logline"
 )
 
 // A message ends at one of these lines (or at a blank line once it has
@@ -35,15 +36,15 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 	}
 	counts := map[string]int{}
 	var order []string
-	var pending *meta
+	var pending *logline.Meta
 	pendingLine, skipping := -1, false
 	for i := 0; i < len(lines); i++ {
-		if mt, ok := announce(lines[i]); ok {
-			pending, pendingLine, skipping = &mt, i, mt.skip
-			if mt.refused != "" {
-				ev.Refused = append(ev.Refused, Refusal{Ref: Ref{Source: item.Source, Line: orig[i] + 1}, Time: mt.time, Proto: "udp", From: mt.from, To: mt.refused})
+		if mt, ok := logline.Announce(lines[i]); ok {
+			pending, pendingLine, skipping = &mt, i, mt.Skip
+			if mt.Refused != "" {
+				ev.Refused = append(ev.Refused, Refusal{Ref: Ref{Source: item.Source, Line: orig[i] + 1}, Time: mt.Time, Proto: "udp", From: mt.From, To: mt.Refused})
 			}
-			if mt.format != "Kamailio" {
+			if mt.Format != "Kamailio" {
 				// Kamailio's line may be a log line the codes reader
 				// wants, unless a message follows it.
 				use(i)
@@ -57,11 +58,11 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 		start, at := -1, 0
 		if capture.LooksLikeSIP(strings.TrimLeft(lines[i], " \t")) {
 			start, at = i, len(lines[i])-len(strings.TrimLeft(lines[i], " \t"))
-		} else if pending != nil && pending.search && i-pendingLine <= 6 {
+		} else if pending != nil && pending.Search && i-pendingLine <= 6 {
 			if k := sipStart(lines[i]); k >= 0 {
 				start, at = i, k
 			}
-		} else if pending != nil && pending.format == "Kamailio" && i == pendingLine {
+		} else if pending != nil && pending.Format == "Kamailio" && i == pendingLine {
 			// xlog("...: $mb") puts the start line on the log line itself.
 			if k := sipStart(lines[i]); k >= 0 {
 				start, at = i, k
@@ -84,27 +85,27 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 			i = end - 1
 			continue
 		}
-		mt := meta{format: "raw SIP"}
+		mt := logline.Meta{Format: "raw SIP"}
 		if pending != nil && start-pendingLine <= 8 {
 			mt = *pending
 			use(pendingLine)
 		}
-		if mt.time.IsZero() && pendingLine >= 0 && pending != nil && start-pendingLine <= 8 {
-			mt.time = logTime(lines[pendingLine])
+		if mt.Time.IsZero() && pendingLine >= 0 && pending != nil && start-pendingLine <= 8 {
+			mt.Time = logline.LogTime(lines[pendingLine])
 		}
 		m.Ref = Ref{Source: item.Source, Line: orig[start] + 1}
-		m.Format, m.Time, m.Src, m.Dst, m.Transport = mt.format, mt.time, mt.src, mt.dst, mt.transport
-		if mt.size > 0 {
-			m.Size = mt.size
+		m.Format, m.Time, m.Src, m.Dst, m.Transport = mt.Format, mt.Time, mt.Src, mt.Dst, mt.Transport
+		if mt.Size > 0 {
+			m.Size = mt.Size
 		}
 		if m.Transport == "" {
 			m.Transport = viaTransport(m)
 		}
 		ev.Messages = append(ev.Messages, m)
-		if counts[mt.format] == 0 {
-			order = append(order, mt.format)
+		if counts[mt.Format] == 0 {
+			order = append(order, mt.Format)
 		}
-		counts[mt.format]++
+		counts[mt.Format]++
 		for k := start; k < end; k++ {
 			use(k)
 		}
@@ -151,7 +152,7 @@ func messageEnd(lines []string, from int) int {
 		if strings.TrimSpace(l) == "" || endsMessage(l) {
 			break
 		}
-		if _, ok := announce(l); ok {
+		if _, ok := logline.Announce(l); ok {
 			return i
 		}
 		if name, v, ok := strings.Cut(l, ":"); ok && (strings.EqualFold(strings.TrimSpace(name), "Content-Length") || strings.TrimSpace(name) == "l") {
@@ -169,7 +170,7 @@ func messageEnd(lines []string, from int) int {
 		if strings.TrimSpace(l) == "" || endsMessage(l) || capture.LooksLikeSIP(l) {
 			break
 		}
-		if _, ok := announce(l); ok {
+		if _, ok := logline.Announce(l); ok {
 			break
 		}
 		read += len(l) + 2

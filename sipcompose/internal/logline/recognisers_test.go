@@ -1,4 +1,4 @@
-package evidence
+package logline
 
 import (
 	"fmt"
@@ -47,88 +47,88 @@ var wasTcpdumpPacket = regexp.MustCompile(`^(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\
 var wasAnnouncers = []struct {
 	format string
 	re     *regexp.Regexp
-	read   func(m []string) meta
+	read   func(m []string) Meta
 }{
-	{"pjsip logger", regexp.MustCompile(`<--- (Received|Transmitting) SIP (?:request|response) \((\d+) bytes\) (?:from|to) (\w+):(\S+) --->`), func(m []string) meta {
-		mt := meta{transport: strings.ToLower(m[3])}
-		mt.size, _ = strconv.Atoi(m[2])
+	{"pjsip logger", regexp.MustCompile(`<--- (Received|Transmitting) SIP (?:request|response) \((\d+) bytes\) (?:from|to) (\w+):(\S+) --->`), func(m []string) Meta {
+		mt := Meta{Transport: strings.ToLower(m[3])}
+		mt.Size, _ = strconv.Atoi(m[2])
 		if m[1] == "Received" {
-			mt.src = m[4]
+			mt.Src = m[4]
 		} else {
-			mt.dst = m[4]
+			mt.Dst = m[4]
 		}
 		return mt
 	}},
-	{"chan_sip", regexp.MustCompile(`<--- SIP read from (\w+):(\S+) --->`), func(m []string) meta {
-		return meta{transport: strings.ToLower(m[1]), src: m[2]}
+	{"chan_sip", regexp.MustCompile(`<--- SIP read from (\w+):(\S+) --->`), func(m []string) Meta {
+		return Meta{Transport: strings.ToLower(m[1]), Src: m[2]}
 	}},
-	{"chan_sip", regexp.MustCompile(`<--- (?:Reliably )?Transmitting \((?:no )?NAT\) to (\S+?):? --->`), func(m []string) meta {
-		return meta{dst: m[1]}
+	{"chan_sip", regexp.MustCompile(`<--- (?:Reliably )?Transmitting \((?:no )?NAT\) to (\S+?):? --->`), func(m []string) Meta {
+		return Meta{Dst: m[1]}
 	}},
-	{"FreeSWITCH siptrace", regexp.MustCompile(`^(recv|send) (\d+) bytes (?:from|to) (\w+)/\[([^\]]+)\]:(\d+) at (\d\d:\d\d:\d\d(?:\.\d+)?):`), func(m []string) meta {
-		mt := meta{transport: strings.ToLower(m[3]), time: clock(m[6])}
-		mt.size, _ = strconv.Atoi(m[2])
+	{"FreeSWITCH siptrace", regexp.MustCompile(`^(recv|send) (\d+) bytes (?:from|to) (\w+)/\[([^\]]+)\]:(\d+) at (\d\d:\d\d:\d\d(?:\.\d+)?):`), func(m []string) Meta {
+		mt := Meta{Transport: strings.ToLower(m[3]), Time: clock(m[6])}
+		mt.Size, _ = strconv.Atoi(m[2])
 		addr := joinHostPort(m[4], m[5])
 		if m[1] == "recv" {
-			mt.src = addr
+			mt.Src = addr
 		} else {
-			mt.dst = addr
+			mt.Dst = addr
 		}
 		return mt
 	}},
-	{"tcpdump -A", regexp.MustCompile(`^(?:(\d{4}-\d\d-\d\d) )?(\d\d:\d\d:\d\d\.\d+) (?:\S+ +(?:In|Out|M|B|P) +)?IP6? ` + wasTcpdumpHost + `\.(\d+) > ` + wasTcpdumpHost + `\.(\d+): (.*)$`), func(m []string) meta {
-		mt := meta{time: clock(m[2]), src: joinHostPort(m[3], m[4]), dst: joinHostPort(m[5], m[6]), transport: "udp", search: true}
+	{"tcpdump -A", regexp.MustCompile(`^(?:(\d{4}-\d\d-\d\d) )?(\d\d:\d\d:\d\d\.\d+) (?:\S+ +(?:In|Out|M|B|P) +)?IP6? ` + wasTcpdumpHost + `\.(\d+) > ` + wasTcpdumpHost + `\.(\d+): (.*)$`), func(m []string) Meta {
+		mt := Meta{Time: clock(m[2]), Src: joinHostPort(m[3], m[4]), Dst: joinHostPort(m[5], m[6]), Transport: "udp", Search: true}
 		if m[1] != "" {
-			mt.time = dated(m[1] + " " + m[2])
+			mt.Time = dated(m[1] + " " + m[2])
 		}
 		if strings.HasPrefix(m[7], "Flags [") {
-			mt.transport = "tcp"
+			mt.Transport = "tcp"
 		}
 		return mt
 	}},
-	{"tcpdump -A", regexp.MustCompile(`^(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d+ (?:\S+ +(?:In|Out|M|B|P) +)?IP6? (\S+) > (\S+): (.*)$`), func(m []string) meta {
-		mt := meta{skip: true}
+	{"tcpdump -A", regexp.MustCompile(`^(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d+ (?:\S+ +(?:In|Out|M|B|P) +)?IP6? (\S+) > (\S+): (.*)$`), func(m []string) Meta {
+		mt := Meta{Skip: true}
 		if u := wasICMPUnreachable.FindStringSubmatch(m[3]); u != nil {
-			mt.refused, mt.from = joinHostPort(u[1], u[2]), m[2]
+			mt.Refused, mt.From = joinHostPort(u[1], u[2]), m[2]
 		}
 		return mt
 	}},
-	{"sngrep", regexp.MustCompile(`^(\d{4})/(\d\d)/(\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (\S+) -> (\S+)$`), func(m []string) meta {
-		return meta{time: dated(m[1] + "-" + m[2] + "-" + m[3] + " " + m[4]), src: m[5], dst: m[6]}
+	{"sngrep", regexp.MustCompile(`^(\d{4})/(\d\d)/(\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (\S+) -> (\S+)$`), func(m []string) Meta {
+		return Meta{Time: dated(m[1] + "-" + m[2] + "-" + m[3] + " " + m[4]), Src: m[5], Dst: m[6]}
 	}},
-	{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:[A-Z]+: )?<script>: (.*)$`), func(m []string) meta {
-		mt := meta{}
+	{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:[A-Z]+: )?<script>: (.*)$`), func(m []string) Meta {
+		mt := Meta{}
 		if a := wasKamailioPeer.FindStringSubmatch(m[1]); a != nil {
 			if a[1] == "from" {
-				mt.src = a[2]
+				mt.Src = a[2]
 			} else {
-				mt.dst = a[2]
+				mt.Dst = a[2]
 			}
 		}
 		return mt
 	}},
 }
 
-// wasAnnounce is announce as it was.
-func wasAnnounce(line string) (meta, bool) {
+// wasAnnounce is Announce as it was.
+func wasAnnounce(line string) (Meta, bool) {
 	for _, a := range wasAnnouncers {
 		if m := a.re.FindStringSubmatch(line); m != nil {
 			mt := a.read(m)
-			mt.format = a.format
-			if mt.time.IsZero() {
+			mt.Format = a.format
+			if mt.Time.IsZero() {
 				m := wasAsteriskTime.FindStringSubmatch(line)
 				switch {
 				case m == nil:
 				case m[1] != "":
-					mt.time = dated(m[1])
+					mt.Time = dated(m[1])
 				default:
-					mt.time = clock(m[2])
+					mt.Time = clock(m[2])
 				}
 			}
 			return mt, true
 		}
 	}
-	return meta{}, false
+	return Meta{}, false
 }
 
 func wasPBXLog(line string) string {
@@ -154,7 +154,7 @@ func disagreement(line string) string {
 		n, _ := strconv.Atoi(m[1])
 		codes = append(codes, n)
 	}
-	note("codes in text", codes, codesInText(line))
+	note("codes in text", codes, CodesInText(line))
 
 	var lineCodes []int
 	if wasCodeLine.MatchString(line) {
@@ -164,7 +164,7 @@ func disagreement(line string) string {
 			lineCodes = append(lineCodes, n)
 		}
 	}
-	nums, ok := codeLine(line)
+	nums, ok := CodeLine(line)
 	if ok && nums == nil {
 		nums = []int{}
 	}
@@ -174,7 +174,7 @@ func disagreement(line string) string {
 	if m := wasStatusInText.FindStringSubmatch(line); m != nil {
 		status = "ok " + strings.TrimSpace(m[1]+" "+m[2])
 	}
-	if s, ok := statusMention(line); ok {
+	if s, ok := StatusMention(line); ok {
 		note("status mention", status, "ok "+s)
 	} else {
 		note("status mention", status, "")
@@ -184,34 +184,34 @@ func disagreement(line string) string {
 	if m := wasParamLine.FindStringSubmatch(line); m != nil {
 		param = m[1:]
 	}
-	if name, value, ok := paramLine(line); ok {
+	if name, value, ok := Param(line); ok {
 		note("parameter", param, []string{name, value})
 	} else {
 		note("parameter", param, []string{})
 	}
 
-	note("PBX log", wasPBXLog(line), pbxLog(line))
-	note("without colours", wasANSIColour.ReplaceAllString(line, ""), withoutColours(line))
+	note("PBX log", wasPBXLog(line), PBXLog(line))
+	note("without colours", wasANSIColour.ReplaceAllString(line, ""), WithoutColours(line))
 
 	oldMeta, oldOK := wasAnnounce(line)
-	newMeta, newOK := announce(line)
+	newMeta, newOK := Announce(line)
 	note("announced", oldOK, newOK)
-	note("meta", fmt.Sprintf("%+v", oldMeta), fmt.Sprintf("%+v", newMeta))
+	note("Meta", fmt.Sprintf("%+v", oldMeta), fmt.Sprintf("%+v", newMeta))
 
 	oldPacket := []string{}
 	if m := wasTcpdumpPacket.FindStringSubmatch(line); m != nil {
 		oldPacket = m[1:]
 	}
 	newPacket := []string{}
-	if p, ok := readPacketLine(line); ok {
+	if p, ok := Packet(line); ok {
 		fragment := ""
-		if p.fragment {
+		if p.Fragment {
 			fragment = "ip-proto-17"
 		}
-		newPacket = []string{p.src, p.dst, fragment, p.length}
+		newPacket = []string{p.Src, p.Dst, fragment, p.Length}
 	}
 	note("packet line", oldPacket, newPacket)
-	note("starts a line", wasStartsLine.MatchString(line), startsLine(line))
+	note("starts a line", wasStartsLine.MatchString(line), StartsLine(line))
 	if len(was) == 0 {
 		return ""
 	}

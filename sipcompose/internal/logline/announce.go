@@ -1,4 +1,11 @@
-package evidence
+// Package logline recognises single lines of what PBXs and capture tools
+// log about a call: the line each format writes before a SIP message
+// (Announce), tcpdump's line before a packet (Packet), a PBX's complaint
+// (PBXLog), and what a line mentions: Twilio codes, a SIP response, a
+// callback parameter. Package evidence puts the lines together into
+// messages; this one reads a line at a time, with plain scanners (package
+// regexp stays out of the page's app.wasm).
+package logline
 
 import (
 	"strconv"
@@ -9,27 +16,33 @@ import (
 // The lines each log format writes before a SIP message, which say who
 // sent it to whom, when, and over what (docs/diagnose.md has samples).
 
-// meta is what a log's line before a message says about it.
-type meta struct {
-	format    string
-	time      time.Time
-	src, dst  string
-	transport string
-	size      int
-	// search: the message starts somewhere in the lines after, after
+// Meta is what a log's line before a message says about it.
+type Meta struct {
+	// Format names the log format: "pjsip logger", "chan_sip",
+	// "FreeSWITCH siptrace", "tcpdump -A", "sngrep", "Kamailio".
+	Format string
+	// Time is when the message was sent or logged; zero when the line
+	// does not say. A clock without a date is read on 0000-01-01.
+	Time time.Time
+	// Src and Dst are "address:port" where the line says; empty for the
+	// logging host itself.
+	Src, Dst  string
+	Transport string // "udp", "tcp", "tls" where the line says
+	Size      int    // the message's bytes, where the line says
+	// Search: the message starts somewhere in the lines after, after
 	// bytes printed as text (tcpdump -A prints the IP header first).
-	search bool
-	// skip: the lines after print a packet that is no SIP message (an
-	// ICMP error quoting one); refused is the port an ICMP error says
-	// refused a datagram, from is who sent that datagram.
-	skip          bool
-	refused, from string
+	Search bool
+	// Skip: the lines after print a packet that is no SIP message (an
+	// ICMP error quoting one); Refused is the address an ICMP error says
+	// refused a datagram, From who sent that datagram.
+	Skip          bool
+	Refused, From string
 }
 
 // announcer recognises a log format's line before a message.
 type announcer struct {
 	format string
-	read   func(line string) (meta, bool)
+	read   func(line string) (Meta, bool)
 }
 
 // announcers are tried in this order; the first that reads a line names
@@ -45,27 +58,28 @@ var announcers = []announcer{
 	{"Kamailio", kamailioMessage},
 }
 
-// announce reads a line that comes before a message in some log format.
-func announce(line string) (meta, bool) {
+// Announce reads a line that comes before a SIP message in some log
+// format.
+func Announce(line string) (Meta, bool) {
 	for _, a := range announcers {
 		if mt, ok := a.read(line); ok {
-			mt.format = a.format
-			if mt.time.IsZero() {
-				mt.time = logTime(line)
+			mt.Format = a.format
+			if mt.Time.IsZero() {
+				mt.Time = LogTime(line)
 			}
 			return mt, true
 		}
 	}
-	return meta{}, false
+	return Meta{}, false
 }
 
 // afterMarkers calls read on what follows each "<--- " in line, leftmost
 // first, until it reads one: Asterisk's markers may follow a log prefix.
-func afterMarkers(line string, read func(string) (meta, bool)) (meta, bool) {
+func afterMarkers(line string, read func(string) (Meta, bool)) (Meta, bool) {
 	for {
 		_, after, found := strings.Cut(line, "<--- ")
 		if !found {
-			return meta{}, false
+			return Meta{}, false
 		}
 		if mt, ok := read(after); ok {
 			return mt, true
@@ -77,8 +91,8 @@ func afterMarkers(line string, read func(string) (meta, bool)) (meta, bool) {
 // pjsipLogger reads Asterisk res_pjsip_logger's "<--- Received SIP request
 // (912 bytes) from UDP:54.172.60.0:5060 --->" and "<--- Transmitting SIP
 // response (345 bytes) to UDP:... --->".
-func pjsipLogger(line string) (meta, bool) {
-	return afterMarkers(line, func(s string) (meta, bool) {
+func pjsipLogger(line string) (Meta, bool) {
+	return afterMarkers(line, func(s string) (Meta, bool) {
 		sc := newScanner(s)
 		dir := sc.oneOf("Received ", "Transmitting ")
 		sc.oneOf("SIP request (", "SIP response (")
@@ -87,14 +101,14 @@ func pjsipLogger(line string) (meta, bool) {
 		transport := sc.word(":")
 		addr := sc.field(" --->")
 		if !sc.ok {
-			return meta{}, false
+			return Meta{}, false
 		}
-		mt := meta{transport: strings.ToLower(transport)}
-		mt.size, _ = strconv.Atoi(size)
+		mt := Meta{Transport: strings.ToLower(transport)}
+		mt.Size, _ = strconv.Atoi(size)
 		if dir == "Received " {
-			mt.src = addr
+			mt.Src = addr
 		} else {
-			mt.dst = addr
+			mt.Dst = addr
 		}
 		return mt, true
 	})
@@ -102,21 +116,21 @@ func pjsipLogger(line string) (meta, bool) {
 
 // chanSIPRead reads Asterisk chan_sip's "<--- SIP read from
 // UDP:54.172.60.0:5060 --->".
-func chanSIPRead(line string) (meta, bool) {
-	return afterMarkers(line, func(s string) (meta, bool) {
+func chanSIPRead(line string) (Meta, bool) {
+	return afterMarkers(line, func(s string) (Meta, bool) {
 		sc := newScanner(s)
 		sc.lit("SIP read from ")
 		transport := sc.word(":")
 		addr := sc.field(" --->")
-		return meta{transport: strings.ToLower(transport), src: addr}, sc.ok
+		return Meta{Transport: strings.ToLower(transport), Src: addr}, sc.ok
 	})
 }
 
 // chanSIPTransmit reads chan_sip's "<--- Reliably Transmitting (no NAT) to
 // 54.172.60.0:5060 --->" ("Reliably" and "no " optional); a colon after
 // the address is not part of it.
-func chanSIPTransmit(line string) (meta, bool) {
-	return afterMarkers(line, func(s string) (meta, bool) {
+func chanSIPTransmit(line string) (Meta, bool) {
+	return afterMarkers(line, func(s string) (Meta, bool) {
 		sc := newScanner(s)
 		sc.maybe("Reliably ")
 		sc.lit("Transmitting (")
@@ -126,14 +140,14 @@ func chanSIPTransmit(line string) (meta, bool) {
 		if len(addr) > 1 {
 			addr = strings.TrimSuffix(addr, ":")
 		}
-		return meta{dst: addr}, sc.ok
+		return Meta{Dst: addr}, sc.ok
 	})
 }
 
 // freeswitchTrace reads FreeSWITCH's sofia siptrace line, "recv 912 bytes
 // from udp/[54.172.60.0]:5060 at 12:00:00.123456:", which a line of
 // dashes and the message follow.
-func freeswitchTrace(line string) (meta, bool) {
+func freeswitchTrace(line string) (Meta, bool) {
 	sc := newScanner(line)
 	dir := sc.oneOf("recv ", "send ")
 	size := sc.number(" bytes ")
@@ -145,21 +159,21 @@ func freeswitchTrace(line string) (meta, bool) {
 	at := sc.clock(false)
 	sc.lit(":")
 	if !sc.ok || host == "" {
-		return meta{}, false
+		return Meta{}, false
 	}
-	mt := meta{transport: strings.ToLower(transport), time: clock(at)}
-	mt.size, _ = strconv.Atoi(size)
+	mt := Meta{Transport: strings.ToLower(transport), Time: clock(at)}
+	mt.Size, _ = strconv.Atoi(size)
 	if dir == "recv " {
-		mt.src = joinHostPort(host, port)
+		mt.Src = joinHostPort(host, port)
 	} else {
-		mt.dst = joinHostPort(host, port)
+		mt.Dst = joinHostPort(host, port)
 	}
 	return mt, true
 }
 
 // sngrepLine reads sngrep's "Save as .txt" line before a message,
 // "2026/03/01 12:00:00.123456 54.172.60.0:5060 -> 203.0.113.10:5060".
-func sngrepLine(line string) (meta, bool) {
+func sngrepLine(line string) (Meta, bool) {
 	sc := newScanner(line)
 	date := sc.date("/")
 	sc.lit(" ")
@@ -169,9 +183,9 @@ func sngrepLine(line string) (meta, bool) {
 	dst := sc.field("")
 	sc.end()
 	if !sc.ok {
-		return meta{}, false
+		return Meta{}, false
 	}
-	return meta{time: dated(date + " " + at), src: src, dst: dst}, true
+	return Meta{Time: dated(date + " " + at), Src: src, Dst: dst}, true
 }
 
 // kamailioMessage reads Kamailio logging a message with xlog("... $si:$sp
@@ -179,20 +193,20 @@ func sngrepLine(line string) (meta, bool) {
 // stderr or syslog's "Mar  1 12:00:00 host kamailio[1234]: INFO: <script>:
 // ", then the message's lines. The address is the one the line names
 // after "from" (the sender) or "to" (the receiver).
-func kamailioMessage(line string) (meta, bool) {
+func kamailioMessage(line string) (Meta, bool) {
 	for _, tail := range kamailioTails(line) {
 		if text, ok := scriptLine(tail); ok {
 			word, addr := kamailioPeer(text)
 			switch word {
 			case "from":
-				return meta{src: addr}, true
+				return Meta{Src: addr}, true
 			case "to":
-				return meta{dst: addr}, true
+				return Meta{Dst: addr}, true
 			}
-			return meta{}, true
+			return Meta{}, true
 		}
 	}
-	return meta{}, false
+	return Meta{}, false
 }
 
 // kamailioTails are what follows each of Kamailio's log prefixes in line,
@@ -257,9 +271,9 @@ func kamailioPeer(text string) (word, addr string) {
 	return "", ""
 }
 
-// logTime reads an Asterisk log line's time: "[2026-03-01 12:00:00.123]"
+// LogTime reads an Asterisk log line's time: "[2026-03-01 12:00:00.123]"
 // or "[Mar  1 12:00:00]" (a clock without a date, read on 0000-01-01).
-func logTime(line string) time.Time {
+func LogTime(line string) time.Time {
 	dateTime := newScanner(line)
 	dateTime.lit("[")
 	date := dateTime.date("-")
