@@ -3,24 +3,37 @@ package capture
 import (
 	"encoding/binary"
 	"fmt"
-	"maps"
 	"net/netip"
-	"slices"
+	"sort"
 	"time"
 )
 
-// Link types (https://www.tcpdump.org/linktypes.html).
-var linkNames = map[uint32]string{
-	0:   "BSD loopback",
-	1:   "Ethernet",
-	12:  "raw IP",
-	14:  "raw IP",
-	101: "raw IP",
-	108: "OpenBSD loopback",
-	113: "Linux cooked (SLL)",
-	228: "raw IPv4",
-	229: "raw IPv6",
-	276: "Linux cooked (SLL2)",
+// linkTypes name the link types the reader decodes
+// (https://www.tcpdump.org/linktypes.html).
+var linkTypes = []struct {
+	link uint32
+	name string
+}{
+	{0, "BSD loopback"},
+	{1, "Ethernet"},
+	{12, "raw IP"},
+	{14, "raw IP"},
+	{101, "raw IP"},
+	{108, "OpenBSD loopback"},
+	{113, "Linux cooked (SLL)"},
+	{228, "raw IPv4"},
+	{229, "raw IPv6"},
+	{276, "Linux cooked (SLL2)"},
+}
+
+// linkName names a link type the reader decodes; "" for another.
+func linkName(link uint32) string {
+	for _, l := range linkTypes {
+		if l.link == link {
+			return l.name
+		}
+	}
+	return ""
 }
 
 // decoder turns packets into messages and flows.
@@ -53,13 +66,13 @@ func (d *decoder) packet(rec record) {
 	p := pkt{n: d.c.Packets, time: rec.time}
 	if !d.links[rec.link] {
 		d.links[rec.link] = true
-		if name, ok := linkNames[rec.link]; ok {
+		if name := linkName(rec.link); name != "" {
 			d.c.Links = append(d.c.Links, name)
 		}
 	}
 	ip, ok := linkPayload(rec.link, rec.data)
 	if !ok {
-		if _, known := linkNames[rec.link]; !known {
+		if linkName(rec.link) == "" {
 			d.unknown[rec.link]++
 		}
 		return
@@ -278,9 +291,17 @@ func (f *fragments) add(key fragKey, offset int, more bool, data []byte) ([]byte
 func (d *decoder) finish() Capture {
 	d.tcp.flushAll(d)
 	c := d.c
-	// Streams closed at the end give their last messages late.
-	slices.SortStableFunc(c.Messages, func(a, b Message) int { return a.Packet - b.Packet })
-	for _, link := range slices.Sorted(maps.Keys(d.unknown)) {
+	// Streams closed at the end give their last messages late. (The sort
+	// package rather than slices: one copy of its code, already in the
+	// page's app.wasm, serves every type, where each type sorted with
+	// slices adds 10 to 20 KB of code.)
+	sort.SliceStable(c.Messages, func(i, j int) bool { return c.Messages[i].Packet < c.Messages[j].Packet })
+	links := make([]uint32, 0, len(d.unknown))
+	for link := range d.unknown {
+		links = append(links, link)
+	}
+	sort.Slice(links, func(i, j int) bool { return links[i] < links[j] })
+	for _, link := range links {
 		c.Problems = append(c.Problems, fmt.Sprintf("%d packets of link type %d, which this reader does not decode, were skipped", d.unknown[link], link))
 	}
 	if d.dropped > 0 {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"net/netip"
-	"slices"
+	"sort"
 	"strconv"
 )
 
@@ -256,11 +256,11 @@ func (t tcpStreams) flushAll(d *decoder) {
 	for k := range t {
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(a, b [2]netip.AddrPort) int {
-		if c := a[0].Compare(b[0]); c != 0 {
-			return c
+	sort.Slice(keys, func(i, j int) bool {
+		if c := keys[i][0].Compare(keys[j][0]); c != 0 {
+			return c < 0
 		}
-		return a[1].Compare(b[1])
+		return keys[i][1].Compare(keys[j][1]) < 0
 	})
 	for _, k := range keys {
 		t.flush(d, k)

@@ -105,7 +105,8 @@ func TestDocsListEveryFinding(t *testing.T) {
 // finding Diagnose can give, and says what to paste to confirm it.
 func TestCausesNameFindings(t *testing.T) {
 	codes := findingCodes(t)
-	for number, tc := range twilioCodes {
+	for _, tc := range twilioCodes {
+		number := tc.number
 		for _, k := range tc.causes {
 			if k.check == "" {
 				continue
@@ -113,17 +114,17 @@ func TestCausesNameFindings(t *testing.T) {
 			if _, ok := codes[k.check]; !ok {
 				t.Errorf("%d: cause %q is checked by %s, which no finding has", number, k.text, k.check)
 			}
-			if howToCheck[k.check] == "" {
+			if howToCheck(k.check) == "" {
 				t.Errorf("%d: cause %q: howToCheck says nothing for %s", number, k.text, k.check)
 			}
 		}
 	}
-	for check := range howToCheck {
-		if _, ok := codes[check]; !ok {
-			t.Errorf("howToCheck names %s, which no finding has", check)
+	for _, p := range pasteToConfirm {
+		if _, ok := codes[p.check]; !ok {
+			t.Errorf("pasteToConfirm names %s, which no finding has", p.check)
 		}
 	}
-	if !slices.ContainsFunc(twilioCodes[32011].causes, func(k cause) bool { return k.check == "source-not-allowed" }) {
+	if tc, _ := twilioCodeOf(32011); !slices.ContainsFunc(tc.causes, func(k cause) bool { return k.check == "source-not-allowed" }) {
 		t.Error("the test reads no causes")
 	}
 }

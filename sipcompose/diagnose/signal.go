@@ -17,7 +17,7 @@ import (
 func (c *call) checkPolicy() []Finding {
 	var out []Finding
 	for _, code := range c.ev.Codes {
-		tc, ok := twilioCodes[code.Number]
+		tc, ok := twilioCodeOf(code.Number)
 		if !ok || !tc.policy {
 			continue
 		}

@@ -13,11 +13,10 @@ import (
 // statusCallback and Debugger requests that say how a call ended (the
 // <Sip> and <Dial> docs; fact sheet §6); names are exact, as Twilio sends
 // them.
-var callbackParams = map[string]bool{
-	"DialCallStatus": true, "DialSipResponseCode": true, "DialSipCallId": true, "DialCallSid": true,
-	"DialCallDuration": true, "DialBridged": true, "CallStatus": true, "SipResponseCode": true,
-	"ErrorCode": true, "ErrorMessage": true, "SipCallId": true, "CallSid": true, "CallbackSource": true,
-	"SipSourceIp": true, "Payload": true, "Level": true,
+var callbackParams = []string{
+	"DialCallStatus", "DialSipResponseCode", "DialSipCallId", "DialCallSid", "DialCallDuration",
+	"DialBridged", "CallStatus", "SipResponseCode", "ErrorCode", "ErrorMessage", "SipCallId",
+	"CallSid", "CallbackSource", "SipSourceIp", "Payload", "Level",
 }
 
 // callbackPrefixes are the families of parameters that carry the X-
@@ -25,7 +24,7 @@ var callbackParams = map[string]bool{
 var callbackPrefixes = []string{"DialSipHeader_", "SipHeader_"}
 
 func isCallbackParam(name string) bool {
-	if callbackParams[name] {
+	if slices.Contains(callbackParams, name) {
 		return true
 	}
 	for _, p := range callbackPrefixes {

@@ -44,19 +44,21 @@ type Header struct {
 	Value string `json:"value"`
 }
 
-// compact maps RFC 3261's one-letter header forms (and RFC 4028's x) to
-// their full names.
-var compact = map[string]string{
-	"i": "call-id", "m": "contact", "e": "content-encoding", "l": "content-length",
-	"c": "content-type", "f": "from", "s": "subject", "k": "supported", "t": "to",
-	"v": "via", "x": "session-expires", "o": "event", "r": "refer-to", "u": "allow-events",
+// compact are RFC 3261's one-letter header names (and RFC 4028's x), each
+// with the name it stands for.
+var compact = [][2]string{
+	{"i", "call-id"}, {"m", "contact"}, {"e", "content-encoding"}, {"l", "content-length"},
+	{"c", "content-type"}, {"f", "from"}, {"s", "subject"}, {"k", "supported"}, {"t", "to"},
+	{"v", "via"}, {"x", "session-expires"}, {"o", "event"}, {"r", "refer-to"}, {"u", "allow-events"},
 }
 
 // canonical is a header name lower-cased, its compact form spelled out.
 func canonical(name string) string {
 	n := strings.ToLower(name)
-	if full, ok := compact[n]; ok {
-		return full
+	for _, c := range compact {
+		if n == c[0] {
+			return c[1]
+		}
 	}
 	return n
 }
