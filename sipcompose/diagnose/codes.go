@@ -55,7 +55,7 @@ var twilioCodes = []twilioCode{
 	{32103, "WARNING", "Empty body", "A body was empty where one is required.", "", nil, false, ""},
 	{32006, "WARNING", "Too many hops", "Max-Forwards reached 0.", "Send a Max-Forwards of at least 20.", nil, false, ""},
 	{32219, "ERROR", "Redirect failed", "The PBX answered 30x and Twilio could not follow it: redirect limit, a registered endpoint, a Contact that is no valid SIP URI, a private address, a Twilio domain, or a deny-listed address.", "Fix the redirect target.", nil, false, ""},
-	{32014, "WARNING", "Call terminated because no audio received", "One side sent no audio for an extended time.", "Allow Twilio's media range; retry; ask Support to enable voice trace.",
+	{32014, "WARNING", "Call terminated because no audio received", "One side sent no audio for an extended time.", "Retry; ask Support to enable voice trace.",
 		[]cause{
 			{"RTP from Twilio's media range does not reach the PBX, or none comes back", "media-blocked"},
 			{"the PBX's SDP names a private address", "sdp-private-address"},
@@ -82,7 +82,7 @@ var twilioCodes = []twilioCode{
 	{32207, "ERROR", "Secure media not accepted", "SRTP was sent to a SIP Domain or trunk not set for secure media.", "", []cause{{"SRTP against RTP", "codec-mismatch"}}, false, ""},
 	{32208, "ERROR", "Secure media required", "RTP was sent to a secure trunk.", "", []cause{{"RTP against SRTP", "codec-mismatch"}}, false, ""},
 	{32209, "ERROR", "Secure transport required", "UDP or TCP was used while secure calling is on.", "", []cause{{"the transport", "transport-mismatch"}}, false, ""},
-	{13246, "WARNING", "Dial: SIP dialing not enabled for this account", "Applies to <Dial><Sip> and to REST calls to sip: URIs.", "Enable SIP dialing for the account (Console, Voice settings) or ask Twilio Support.", nil, true, ""},
+	{13246, "WARNING", "Dial: SIP dialing not enabled for this account", "Applies to <Dial><Sip> and to REST calls to sip: URIs.", "Enable SIP dialing for the account, or ask Twilio Support.", nil, true, ""},
 	{21226, "", "SIP calling not enabled", "Account level.", "Enable SIP calling for the account.", nil, true, ""},
 	{13244, "", "No SIP authorization", "Account level.", "Ask Twilio Support to authorise SIP for the account.", nil, true, ""},
 	// The issue names 13224 among endpoint refusals; the fact sheet (§1.6)
@@ -90,7 +90,7 @@ var twilioCodes = []twilioCode{
 	// another leg of the same app, and that is followed here.
 	{13224, "ERROR", "Dial: Twilio does not support calling this number, or it is invalid", "The number is not E.164, or Twilio has no carrier route to it.", "Dial the number in E.164 form (+ and country code).", nil, true, "a phone-number (PSTN) leg of the same app, not the SIP leg"},
 	{13225, "ERROR", "Dial: Call blocked by Twilio", "Fraud risk, regulation, or a +1 destination without a Primary Customer Profile.", "Check the account's Trust Hub profile, or ask Twilio Support.", nil, true, ""},
-	{13227, "", "Geo permissions do not allow the call", "Programmable Voice and Elastic SIP Trunking have separate geo-permission settings.", "Enable the destination country in Console > Voice > Settings > Geo permissions.", nil, true, ""},
+	{13227, "", "Geo permissions do not allow the call", "Programmable Voice and Elastic SIP Trunking have separate geo-permission settings.", "Enable the destination country in the account's Programmable Voice geo permissions (Elastic SIP Trunking has its own).", nil, true, ""},
 	{21215, "", "Geo permissions do not allow the call", "Programmable Voice and Elastic SIP Trunking have separate geo-permission settings.", "Enable the destination country in the account's geo permissions.", nil, true, ""},
 	{32205, "", "Geo permissions do not allow the call", "Elastic SIP Trunking's own geo-permission tab.", "Enable the destination country in the trunking geo permissions.", nil, true, ""},
 	{13223, "", "Dial: Invalid phone number format", "", "Use E.164.", nil, true, "a phone-number leg"},
