@@ -63,6 +63,29 @@ func canonical(name string) string {
 	return n
 }
 
+// is reports whether the header is called name, a canonical name: whether
+// canonical(h.Name) == name, without building it for a name of ASCII
+// letters (a message's headers are looked up often).
+func (h Header) is(name string) bool {
+	n := h.Name
+	if len(n) == 1 || strings.IndexFunc(n, func(r rune) bool { return r >= 0x80 }) >= 0 {
+		return canonical(n) == name
+	}
+	if len(n) != len(name) {
+		return false
+	}
+	for i := range len(n) {
+		c := n[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != name[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // Request reports whether m is a request.
 func (m Message) Request() bool { return m.Method != "" }
 
@@ -79,7 +102,7 @@ func (m Message) StartLine() string {
 func (m Message) Header(name string) string {
 	name = canonical(name)
 	for _, h := range m.Headers {
-		if canonical(h.Name) == name {
+		if h.is(name) {
 			return h.Value
 		}
 	}
@@ -93,7 +116,7 @@ func (m Message) Values(name string) []string {
 	name = canonical(name)
 	var out []string
 	for _, h := range m.Headers {
-		if canonical(h.Name) != name {
+		if !h.is(name) {
 			continue
 		}
 		switch name {

@@ -21,15 +21,30 @@ import (
 // taken from the end. The payload carries on in mid-line unless it starts
 // a header or SDP line. orig maps each line returned to its line in lines.
 func joinFragments(lines []string) ([]string, []int) {
-	out := make([]string, 0, len(lines))
-	orig := make([]int, 0, len(lines))
-	// last is, per direction, the index in out of the last line of the
-	// last packet that had SIP in it.
-	last := map[string]int{}
+	// The lines are kept as a list, so that a packet's text goes in after
+	// the message it carries on without moving every line after that.
+	type line struct {
+		text string
+		orig int
+		next *line
+	}
+	first := &line{} // before the first line
+	end := first
+	add := func(after *line, text string, orig int) *line {
+		l := &line{text: text, orig: orig, next: after.next}
+		after.next = l
+		if after == end {
+			end = l
+		}
+		return l
+	}
+	// last is, per direction, the last line of the last packet that had
+	// SIP in it.
+	last := map[string]*line{}
 	for i := 0; i < len(lines); i++ {
 		p, ok := logline.Packet(lines[i])
 		if !ok {
-			out, orig = append(out, lines[i]), append(orig, i)
+			add(end, lines[i], i)
 			continue
 		}
 		next := i + 1
@@ -38,47 +53,46 @@ func joinFragments(lines []string) ([]string, []int) {
 		}
 		flow := p.Src + ">" + p.Dst
 		at, seen := last[flow]
-		text := strings.Join(lines[i+1:next], "\n")
+		hasSIP := slices.ContainsFunc(lines[i+1:next], func(l string) bool { return sipStart(l) >= 0 })
 		var payload string
+		continues := seen && !hasSIP
 		switch {
-		case !seen || slices.ContainsFunc(lines[i+1:next], func(l string) bool { return sipStart(l) >= 0 }):
-			payload = "\x00" // not a continuation
+		case !continues:
 		case p.Fragment:
+			text := strings.Join(lines[i+1:next], "\n")
 			payload = text[min(20, len(text)):]
 		case p.Length != "" && p.Length != "0":
 			n, _ := strconv.Atoi(p.Length)
-			payload = tailBytes(text, n)
+			payload = tailBytes(strings.Join(lines[i+1:next], "\n"), n)
 		default:
-			payload = "\x00"
+			continues = false
 		}
-		if payload == "\x00" {
+		if !continues {
+			// Not a continuation: the packet's lines as they are.
 			for k := i; k < next; k++ {
-				out, orig = append(out, lines[k]), append(orig, k)
+				add(end, lines[k], k)
 			}
-			if slices.ContainsFunc(lines[i+1:next], func(l string) bool { return sipStart(l) >= 0 }) {
-				last[flow] = len(out) - 1
+			if hasSIP {
+				last[flow] = end
 			}
 			i = next - 1
 			continue
 		}
 		cont := strings.Split(payload, "\n")
-		if out[at] != "" && !logline.StartsLine(cont[0]) {
-			out[at] += cont[0]
+		if at.text != "" && !logline.StartsLine(cont[0]) {
+			at.text += cont[0]
 			cont = cont[1:]
 		}
-		ins := make([]int, len(cont))
-		for k := range cont {
-			ins[k] = min(i+1+k, next-1)
+		for k, text := range cont {
+			at = add(at, text, min(i+1+k, next-1))
 		}
-		out = slices.Insert(out, at+1, cont...)
-		orig = slices.Insert(orig, at+1, ins...)
-		for f, l := range last {
-			if l > at {
-				last[f] = l + len(cont)
-			}
-		}
-		last[flow] = at + len(cont)
+		last[flow] = at
 		i = next - 1
+	}
+	out := make([]string, 0, len(lines))
+	orig := make([]int, 0, len(lines))
+	for l := first.next; l != nil; l = l.next {
+		out, orig = append(out, l.text), append(orig, l.orig)
 	}
 	return out, orig
 }

@@ -61,6 +61,12 @@ var announcers = []announcer{
 // Announce reads a line that comes before a SIP message in some log
 // format.
 func Announce(line string) (Meta, bool) {
+	// Every format's line has one of these; most lines (a message's own)
+	// have none, and are read no further.
+	if !strings.Contains(line, "<---") && !strings.Contains(line, " bytes ") && !strings.Contains(line, " > ") &&
+		!strings.Contains(line, " -> ") && !strings.Contains(line, "<script>") {
+		return Meta{}, false
+	}
 	for _, a := range announcers {
 		if mt, ok := a.read(line); ok {
 			mt.Format = a.format
