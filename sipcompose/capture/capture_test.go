@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/netip"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,6 +177,29 @@ func TestFragments(t *testing.T) {
 	}
 }
 
+// TestTooManyFragments: a datagram in maxPieces fragments is read; one in
+// more is skipped, and said, whichever order its fragments come in.
+func TestTooManyFragments(t *testing.T) {
+	// in is an INVITE padded to pieces fragments of 8 bytes, the last first.
+	in := func(pieces int, id uint16) [][]byte {
+		pad := 8*pieces - len(udp(twilio, pbx, []byte(invite))) - len("X-Pad: \r\n")
+		dgram := udp(twilio, pbx, []byte(strings.Replace(invite, "Call-ID:", "X-Pad: "+strings.Repeat("p", pad)+"\r\nCall-ID:", 1)))
+		var frames [][]byte
+		for off := 0; off < len(dgram); off += 8 {
+			frames = append(frames, ipv4Frag(twilio.Addr(), pbx.Addr(), protoUDP, id, off, off+8 < len(dgram), dgram[off:off+8]))
+		}
+		slices.Reverse(frames)
+		return frames
+	}
+	c, err := Read(pcapFileOf(101, append(in(maxPieces, 1), in(maxPieces+1, 2)...)...))
+	if err != nil || len(c.Messages) != 1 || c.Messages[0].Fragments != maxPieces {
+		t.Fatalf("%v %d messages", err, len(c.Messages))
+	}
+	if want := fmt.Sprintf("1 IP datagrams in more than %d fragments were skipped", maxPieces); !slices.Contains(c.Problems, want) {
+		t.Errorf("problems %q, want %q", c.Problems, want)
+	}
+}
+
 // TestRefused: an ICMP port unreachable quoting a UDP INVITE, and a TCP
 // reset answering a SYN, both say which port refused.
 func TestRefused(t *testing.T) {
@@ -292,10 +316,23 @@ func TestLooksLikeSIP(t *testing.T) {
 		"\x80\x00rtp":                  false,
 		"SIP/2.0 100 Trying\r\nVia: x": true,
 	} {
-		if LooksLikeSIP([]byte(s)) != want {
+		if LooksLikeSIP(s) != want {
 			t.Errorf("%q: want %v", s, want)
 		}
 	}
+}
+
+// FuzzLooksLikeSIP: LooksLikeSIP reads no more than startLineRead bytes,
+// so a line of any length costs the same, and its bytes twin agrees.
+func FuzzLooksLikeSIP(f *testing.F) {
+	f.Add(invite)
+	f.Add("INVITE sip:" + strings.Repeat("a", 200))
+	f.Add("SUBSCRIBE sips:x" + strings.Repeat(" ", 79) + "SIP/2.0")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got := LooksLikeSIP(s); got != LooksLikeSIP(s[:min(len(s), startLineRead)]) || got != looksLikeSIP([]byte(s)) {
+			t.Fatalf("%q: %v on the whole, not on its first %d bytes", s, got, startLineRead)
+		}
+	})
 }
 
 // FuzzRead: any bytes, in any chunks, read without a panic, and the same

@@ -3,24 +3,37 @@ package capture
 import (
 	"encoding/binary"
 	"fmt"
-	"maps"
 	"net/netip"
-	"slices"
+	"sort"
 	"time"
 )
 
-// Link types (https://www.tcpdump.org/linktypes.html).
-var linkNames = map[uint32]string{
-	0:   "BSD loopback",
-	1:   "Ethernet",
-	12:  "raw IP",
-	14:  "raw IP",
-	101: "raw IP",
-	108: "OpenBSD loopback",
-	113: "Linux cooked (SLL)",
-	228: "raw IPv4",
-	229: "raw IPv6",
-	276: "Linux cooked (SLL2)",
+// linkTypes name the link types the reader decodes
+// (https://www.tcpdump.org/linktypes.html).
+var linkTypes = []struct {
+	link uint32
+	name string
+}{
+	{0, "BSD loopback"},
+	{1, "Ethernet"},
+	{12, "raw IP"},
+	{14, "raw IP"},
+	{101, "raw IP"},
+	{108, "OpenBSD loopback"},
+	{113, "Linux cooked (SLL)"},
+	{228, "raw IPv4"},
+	{229, "raw IPv6"},
+	{276, "Linux cooked (SLL2)"},
+}
+
+// linkName names a link type the reader decodes; "" for another.
+func linkName(link uint32) string {
+	for _, l := range linkTypes {
+		if l.link == link {
+			return l.name
+		}
+	}
+	return ""
 }
 
 // decoder turns packets into messages and flows.
@@ -39,7 +52,7 @@ type decoder struct {
 }
 
 func newDecoder() decoder {
-	return decoder{calls: map[string]bool{}, links: map[uint32]bool{}, unknown: map[uint32]int{}, flows: map[[2]netip.AddrPort]int{}, frags: fragments{}, tcp: tcpStreams{}}
+	return decoder{calls: map[string]bool{}, links: map[uint32]bool{}, unknown: map[uint32]int{}, flows: map[[2]netip.AddrPort]int{}, frags: fragments{partial: map[fragKey]*partial{}}, tcp: tcpStreams{}}
 }
 
 // pkt is a packet on its way up the layers.
@@ -53,13 +66,13 @@ func (d *decoder) packet(rec record) {
 	p := pkt{n: d.c.Packets, time: rec.time}
 	if !d.links[rec.link] {
 		d.links[rec.link] = true
-		if name, ok := linkNames[rec.link]; ok {
+		if name := linkName(rec.link); name != "" {
 			d.c.Links = append(d.c.Links, name)
 		}
 	}
 	ip, ok := linkPayload(rec.link, rec.data)
 	if !ok {
-		if _, known := linkNames[rec.link]; !known {
+		if linkName(rec.link) == "" {
 			d.unknown[rec.link]++
 		}
 		return
@@ -200,7 +213,12 @@ func (d *decoder) ipv6(p pkt, b []byte) {
 }
 
 // fragments holds IP fragments until their datagram is whole.
-type fragments map[fragKey]*partial
+type fragments struct {
+	partial map[fragKey]*partial
+	// tooMany counts the datagrams skipped for coming in more than
+	// maxPieces fragments.
+	tooMany int
+}
 
 type fragKey struct {
 	src, dst netip.Addr
@@ -211,24 +229,39 @@ type fragKey struct {
 type partial struct {
 	pieces map[int][]byte
 	total  int // the length, once the last fragment came; 0 before
+	// skipped: the datagram came in too many fragments; the rest of them
+	// are dropped as they come.
+	skipped bool
 }
 
 // maxPartials bounds the datagrams awaiting fragments.
 const maxPartials = 256
 
+// maxPieces bounds a datagram's fragments, and so the work each one
+// costs: a UDP datagram holds at most 65,535 bytes, which a path of
+// 576 bytes (the least an IPv4 host must take) carries in 119 fragments.
+const maxPieces = 128
+
 // add keeps one fragment and returns the datagram and its fragment count
 // once every byte of it has come.
-func (f fragments) add(key fragKey, offset int, more bool, data []byte) ([]byte, int) {
-	pt := f[key]
+func (f *fragments) add(key fragKey, offset int, more bool, data []byte) ([]byte, int) {
+	pt := f.partial[key]
 	if pt == nil {
-		if len(f) >= maxPartials {
-			clear(f)
+		if len(f.partial) >= maxPartials {
+			clear(f.partial)
 		}
 		pt = &partial{pieces: map[int][]byte{}}
-		f[key] = pt
+		f.partial[key] = pt
 	}
 	if offset+len(data) > 1<<16 {
-		delete(f, key)
+		delete(f.partial, key)
+		return nil, 0
+	}
+	if _, seen := pt.pieces[offset]; !seen && len(pt.pieces) == maxPieces && !pt.skipped {
+		pt.skipped, pt.pieces = true, nil
+		f.tooMany++
+	}
+	if pt.skipped {
 		return nil, 0
 	}
 	pt.pieces[offset] = append([]byte(nil), data...)
@@ -238,15 +271,19 @@ func (f fragments) add(key fragKey, offset int, more bool, data []byte) ([]byte,
 	if pt.total == 0 {
 		return nil, 0
 	}
-	out := make([]byte, 0, pt.total)
-	for len(out) < pt.total {
-		piece, ok := pt.pieces[len(out)]
+	// Whole when the pieces follow one another from 0 to the end.
+	for at := 0; at < pt.total; {
+		piece, ok := pt.pieces[at]
 		if !ok || len(piece) == 0 {
 			return nil, 0
 		}
-		out = append(out, piece...)
+		at += len(piece)
 	}
-	delete(f, key)
+	out := make([]byte, 0, pt.total)
+	for len(out) < pt.total {
+		out = append(out, pt.pieces[len(out)]...)
+	}
+	delete(f.partial, key)
 	return out[:pt.total], len(pt.pieces)
 }
 
@@ -254,13 +291,24 @@ func (f fragments) add(key fragKey, offset int, more bool, data []byte) ([]byte,
 func (d *decoder) finish() Capture {
 	d.tcp.flushAll(d)
 	c := d.c
-	// Streams closed at the end give their last messages late.
-	slices.SortStableFunc(c.Messages, func(a, b Message) int { return a.Packet - b.Packet })
-	for _, link := range slices.Sorted(maps.Keys(d.unknown)) {
+	// Streams closed at the end give their last messages late. (The sort
+	// package rather than slices: one copy of its code, already in the
+	// page's app.wasm, serves every type, where each type sorted with
+	// slices adds 10 to 20 KB of code.)
+	sort.SliceStable(c.Messages, func(i, j int) bool { return c.Messages[i].Packet < c.Messages[j].Packet })
+	links := make([]uint32, 0, len(d.unknown))
+	for link := range d.unknown {
+		links = append(links, link)
+	}
+	sort.Slice(links, func(i, j int) bool { return links[i] < links[j] })
+	for _, link := range links {
 		c.Problems = append(c.Problems, fmt.Sprintf("%d packets of link type %d, which this reader does not decode, were skipped", d.unknown[link], link))
 	}
 	if d.dropped > 0 {
 		c.Problems = append(c.Problems, fmt.Sprintf("%d SIP messages of calls past the first %d messages (or %d MB of SIP) were counted but not kept", d.dropped, maxMessages, maxMessageData>>20))
+	}
+	if d.frags.tooMany > 0 {
+		c.Problems = append(c.Problems, fmt.Sprintf("%d IP datagrams in more than %d fragments were skipped", d.frags.tooMany, maxPieces))
 	}
 	if d.flowsCut > 0 {
 		c.Problems = append(c.Problems, fmt.Sprintf("%d packets of UDP flows past the first %d flows were not counted", d.flowsCut, maxFlows))

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"net/netip"
-	"slices"
+	"sort"
 	"strconv"
 )
 
@@ -22,6 +22,17 @@ type stream struct {
 	kind string
 	syn  bool // a SYN went this way and nothing else yet
 	p    pkt  // the last packet that added to buf
+	// searched is how much of buf has been searched, in vain, for the
+	// blank line that ends the headers of the message it starts with; need
+	// is that message's length once its headers are whole (0 before). A
+	// message that arrives a byte at a time is searched and measured once,
+	// not once a byte.
+	searched, need int
+}
+
+// restart empties buf, as a message no longer starts where it did.
+func (s *stream) restart(buf []byte) {
+	s.buf, s.searched, s.need = buf, 0, 0
 }
 
 // Limits per stream and for all of them.
@@ -95,7 +106,8 @@ func (s *stream) add(seq uint32, data []byte) {
 		}
 		if len(s.ahead) >= maxAhead {
 			// A gap that never filled (a lost packet): skip past it.
-			s.buf, s.ahead, s.next = nil, nil, seq
+			s.restart(nil)
+			s.ahead, s.next = nil, seq
 			s.append(data)
 			return
 		}
@@ -121,7 +133,7 @@ func (s *stream) add(seq uint32, data []byte) {
 func (s *stream) append(data []byte) {
 	s.next += uint32(len(data))
 	if len(s.buf)+len(data) > maxStreamBuf {
-		s.buf = s.buf[:0]
+		s.restart(s.buf[:0])
 		s.kind = "other"
 		return
 	}
@@ -135,7 +147,7 @@ func (d *decoder) drain(s *stream, from, to netip.AddrPort) {
 		switch {
 		case len(s.buf) >= 3 && s.buf[0] == 0x16 && s.buf[1] == 3:
 			s.kind = "tls"
-		case LooksLikeSIP(bytes.TrimLeft(s.buf, "\r\n")):
+		case looksLikeSIP(bytes.TrimLeft(s.buf, "\r\n")):
 			s.kind = "sip"
 		case len(s.buf) >= 16:
 			s.kind = "other"
@@ -148,42 +160,64 @@ func (d *decoder) drain(s *stream, from, to netip.AddrPort) {
 		d.hello(s, from, to)
 	case "sip":
 		for {
-			s.buf = bytes.TrimLeft(s.buf, "\r\n") // keep-alives between messages
-			n := sipLength(s.buf)
+			// Keep-alives between messages (a message's own start is no
+			// line end, so this never moves a message's start).
+			s.buf = bytes.TrimLeft(s.buf, "\r\n")
+			n := s.messageLength()
 			if n == 0 {
 				return
 			}
 			if n < 0 {
 				// Not SIP where a message should start: read no further.
-				s.kind, s.buf = "other", nil
+				s.kind = "other"
+				s.restart(nil)
 				return
 			}
 			d.message(Message{Packet: s.p.n, Time: s.p.time, Src: from, Dst: to, Transport: "tcp", Data: s.buf[:n]})
-			s.buf = s.buf[n:]
+			s.restart(s.buf[n:])
 		}
 	default:
-		s.buf = s.buf[:0]
+		s.restart(s.buf[:0])
 	}
 }
 
-// sipLength is the length of the SIP message at the start of b: its
-// headers, the blank line and Content-Length bytes of body; 0 when b does
-// not hold all of it yet, -1 when b does not start with a SIP message.
-func sipLength(b []byte) int {
+// messageLength is the length of the SIP message buf starts with: its
+// headers, the blank line and Content-Length bytes of body; 0 when buf
+// does not hold all of it yet, -1 when buf does not start with a SIP
+// message.
+func (s *stream) messageLength() int {
+	b := s.buf
 	if len(b) == 0 {
 		return 0
 	}
-	if !LooksLikeSIP(b) {
+	if !looksLikeSIP(b) {
 		if len(b) < 16 && bytes.IndexByte(b, '\n') < 0 {
 			return 0
 		}
 		return -1
 	}
-	end := bytes.Index(b, []byte("\r\n\r\n"))
-	if end < 0 {
+	if s.need == 0 {
+		from := max(0, s.searched-3) // the blank line may straddle
+		end := bytes.Index(b[from:], []byte("\r\n\r\n"))
+		if end < 0 {
+			s.searched = len(b)
+			return 0
+		}
+		end += from
+		s.need = end + 4 + contentLength(b[:end+2])
+	}
+	if s.need > len(b) {
+		if s.need > maxStreamBuf {
+			return -1
+		}
 		return 0
 	}
-	head := b[:end+2]
+	return s.need
+}
+
+// contentLength reads the Content-Length header (or its compact form "l")
+// of a message's headers; 0 without one.
+func contentLength(head []byte) int {
 	length := 0
 	for line := range bytes.Lines(head) {
 		name, value, ok := bytes.Cut(line, []byte(":"))
@@ -197,13 +231,7 @@ func sipLength(b []byte) int {
 			}
 		}
 	}
-	if end+4+length > len(b) {
-		if end+4+length > maxStreamBuf {
-			return -1
-		}
-		return 0
-	}
-	return end + 4 + length
+	return length
 }
 
 // flush reads what a closing stream still holds (a message without a
@@ -214,7 +242,7 @@ func (t tcpStreams) flush(d *decoder, key [2]netip.AddrPort) {
 		return
 	}
 	if s.kind == "sip" {
-		if b := bytes.TrimLeft(s.buf, "\r\n"); LooksLikeSIP(b) {
+		if b := bytes.TrimLeft(s.buf, "\r\n"); looksLikeSIP(b) {
 			d.message(Message{Packet: s.p.n, Time: s.p.time, Src: key[0], Dst: key[1], Transport: "tcp", Data: b})
 		}
 	}
@@ -228,11 +256,11 @@ func (t tcpStreams) flushAll(d *decoder) {
 	for k := range t {
 		keys = append(keys, k)
 	}
-	slices.SortFunc(keys, func(a, b [2]netip.AddrPort) int {
-		if c := a[0].Compare(b[0]); c != 0 {
-			return c
+	sort.Slice(keys, func(i, j int) bool {
+		if c := keys[i][0].Compare(keys[j][0]); c != 0 {
+			return c < 0
 		}
-		return a[1].Compare(b[1])
+		return keys[i][1].Compare(keys[j][1]) < 0
 	})
 	for _, k := range keys {
 		t.flush(d, k)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"net/netip"
+	"strings"
 )
 
 const (
@@ -27,7 +28,7 @@ func (d *decoder) transport(p pkt, proto uint8, src, dst netip.Addr, b []byte, f
 		if n := int(binary.BigEndian.Uint16(b[4:])); n >= 8 && n-8 <= len(payload) {
 			payload = payload[:n-8]
 		}
-		if LooksLikeSIP(payload) {
+		if looksLikeSIP(payload) {
 			d.message(Message{Packet: p.n, Time: p.time, Src: from, Dst: to, Transport: "udp", Fragments: frags, Data: payload})
 			return
 		}
@@ -155,30 +156,42 @@ func rtpPayloadType(b []byte) (uint8, bool) {
 // sipMethods are the request methods LooksLikeSIP accepts.
 var sipMethods = []string{"INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "PRACK", "UPDATE", "INFO", "REFER", "NOTIFY", "SUBSCRIBE", "MESSAGE", "PUBLISH"}
 
-// LooksLikeSIP reports whether b starts with a SIP start line: a status
+// startLineRead is as much of a start line as LooksLikeSIP reads: the
+// longest method, a space, and 80 bytes of its URI and version.
+const startLineRead = len("SUBSCRIBE") + 1 + 80
+
+// LooksLikeSIP reports whether s starts with a SIP start line: a status
 // line ("SIP/2.0 200 OK") or a request line of a known method whose URI is
 // a SIP, SIPS or tel URI. It is how a capture tells SIP from other
 // traffic whatever the ports, and how text readers find a message's start.
-func LooksLikeSIP(b []byte) bool {
-	if bytes.HasPrefix(b, []byte("SIP/2.0 ")) {
-		return len(b) >= 11 && isDigit(b[8]) && isDigit(b[9]) && isDigit(b[10])
+// It reads no more than s's first startLineRead bytes, so a reader may try
+// it at every place in a long line.
+func LooksLikeSIP(s string) bool {
+	if code, ok := strings.CutPrefix(s, "SIP/2.0 "); ok {
+		return len(code) >= 3 && isDigit(code[0]) && isDigit(code[1]) && isDigit(code[2])
 	}
 	for _, m := range sipMethods {
-		if len(b) > len(m)+5 && string(b[:len(m)]) == m && b[len(m)] == ' ' {
-			rest := b[len(m)+1:]
+		if len(s) > len(m)+5 && s[:len(m)] == m && s[len(m)] == ' ' {
+			rest := s[len(m)+1:]
 			if len(rest) > 80 {
 				rest = rest[:80]
 			}
-			lower := bytes.ToLower(rest)
-			end := bytes.IndexAny(rest, "\r\n")
+			lower := strings.ToLower(rest)
+			end := strings.IndexAny(rest, "\r\n")
 			if end < 0 {
 				end = len(rest)
 			}
-			return (bytes.HasPrefix(lower, []byte("sip:")) || bytes.HasPrefix(lower, []byte("sips:")) || bytes.HasPrefix(lower, []byte("tel:"))) &&
-				(bytes.Contains(rest[:end], []byte(" SIP/2.0")) || end == len(rest))
+			return (strings.HasPrefix(lower, "sip:") || strings.HasPrefix(lower, "sips:") || strings.HasPrefix(lower, "tel:")) &&
+				(strings.Contains(rest[:end], " SIP/2.0") || end == len(rest))
 		}
 	}
 	return false
+}
+
+// looksLikeSIP is LooksLikeSIP on the start of a packet's or a stream's
+// bytes, of which it converts no more than it reads.
+func looksLikeSIP(b []byte) bool {
+	return LooksLikeSIP(string(b[:min(len(b), startLineRead)]))
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -14,7 +14,9 @@ import (
 // the media that followed.
 
 // checkAuth: a challenge Twilio had no credentials for, a 403 with no
-// challenge, credentials refused.
+// challenge, credentials refused (fact sheet §0.6: Twilio sends credentials
+// only after a 401 or 407, and Elastic SIP Trunking origination never;
+// §2.3, rows 401/407 and 403).
 func (c *call) checkAuth() []Finding {
 	var out []Finding
 	for i := range c.dialogs {
@@ -113,7 +115,9 @@ func (c *call) credentialsRefused(d *dialog, r *evidence.Message, lines []Line) 
 }
 
 // checkCodecs: 488, 415 and 606, an answer without G.711, and RTP against
-// SRTP.
+// SRTP (fact sheet §0.4: PCMU and PCMA by default, G.729, Opus and AMR-NB on
+// request; §0.1: SRTP with AES_CM_128_HMAC_SHA1_80 only; §2.3, row
+// 415/488/606).
 func (c *call) checkCodecs() []Finding {
 	var out []Finding
 	for _, o := range c.outcomes() {
@@ -175,7 +179,8 @@ func sdpLine(m *evidence.Message, s evidence.SDP) Line {
 }
 
 // checkContact: the 200 OK's Contact where Twilio's ACK cannot reach, and
-// Twilio's Via or Record-Route rewritten.
+// Twilio's Via or Record-Route rewritten (fact sheet §2.3, "200, then call
+// drops at ~30-32 s": TS#4, TS#9; §0.7; 32105 for loopback, §1.1).
 func (c *call) checkContact() []Finding {
 	var out []Finding
 	for i := range c.dialogs {
@@ -212,7 +217,7 @@ func (c *call) checkContact() []Finding {
 		if len(problems) == 0 {
 			continue
 		}
-		msg := "The PBX's 200 OK cannot be acknowledged: " + strings.Join(problems, "; ") + ". Twilio's ACK is lost, the PBX resends the 200, and the call drops after about 32 seconds (Twilio error 32022)."
+		msg := "The PBX's 200 OK cannot be acknowledged: " + strings.Join(problems, "; ") + ". Twilio's ACK is lost, the PBX resends the 200, and the call drops after about 32 seconds."
 		if len(oks) > 1 {
 			msg += fmt.Sprintf(" The PBX sent the 200 %d times", len(oks))
 			if len(d.acks) == 0 {
@@ -228,8 +233,9 @@ func (c *call) checkContact() []Finding {
 			lines = append(lines, msgLine(d.byes[0]))
 		}
 		out = append(out, Finding{Code: "contact-private", Severity: sipcompose.SeverityError, Evidence: append([]Line{msgLine(ok)}, lines...), TwilioErrors: errs,
-			Message: msg,
-			Fix:     "Make the PBX put its public address in the Contact of its 200 OK (on Asterisk: external_signaling_address; behind Docker, the host's public address), and leave Twilio's Via, Contact and Record-Route exactly as received (turn off SIP ALG or NAT helpers that rewrite them)."})
+			Message:   msg,
+			Uncertain: "Twilio documents error 32022 for its own 200 OK that is not acknowledged; that it logs 32022 when the PBX's 200 goes unacknowledged is inferred (the fact sheet lists 32022 with this class of fault).",
+			Fix:       "Make the PBX put its public address in the Contact of its 200 OK (on Asterisk: external_signaling_address; behind Docker, the host's public address), and leave Twilio's Via, Contact and Record-Route exactly as received (turn off SIP ALG or NAT helpers that rewrite them)."})
 	}
 	return out
 }
@@ -257,7 +263,9 @@ func kindOf(a netip.Addr) string {
 	return "non-public"
 }
 
-// checkSDPAddress: the PBX's SDP sends Twilio's media to a private address.
+// checkSDPAddress: the PBX's SDP sends Twilio's media to a private address
+// (fact sheet §2.3, "200, no audio or one-way audio"; §4: Voice Insights'
+// external_media_ip).
 func (c *call) checkSDPAddress() []Finding {
 	var out []Finding
 	for i := range c.dialogs {

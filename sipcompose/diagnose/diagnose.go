@@ -8,7 +8,6 @@
 package diagnose
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -118,10 +117,7 @@ func Check(ev evidence.Evidence, doc *sipcompose.Document) Report {
 	for _, check := range checks {
 		r.Findings = append(r.Findings, check(c)...)
 	}
-	r.Findings = dedupe(r.Findings)
-	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
-		return cmp.Compare(rank[a.Severity], rank[b.Severity])
-	})
+	r.Findings = bySeverity(dedupe(r.Findings))
 	r.Codes = c.explain(r.Findings)
 	r.Timelines = []Timeline{}
 	for _, d := range ev.Dialogs {
@@ -161,8 +157,24 @@ var checks = []func(*call) []Finding{
 	(*call).checkHeaders,
 }
 
-// rank orders severities: errors first.
-var rank = map[sipcompose.Severity]int{sipcompose.SeverityError: 0, sipcompose.SeverityWarning: 1, sipcompose.SeverityInfo: 2}
+// bySeverity puts errors first, then warnings, then the rest, each in
+// the order found.
+func bySeverity(fs []Finding) []Finding {
+	var out []Finding
+	for _, sev := range []sipcompose.Severity{sipcompose.SeverityError, sipcompose.SeverityWarning} {
+		for _, f := range fs {
+			if f.Severity == sev {
+				out = append(out, f)
+			}
+		}
+	}
+	for _, f := range fs {
+		if f.Severity != sipcompose.SeverityError && f.Severity != sipcompose.SeverityWarning {
+			out = append(out, f)
+		}
+	}
+	return out
+}
 
 // dedupe keeps the first of findings with the same code, field and
 // message (the same fault seen in two inputs), merging their evidence.
@@ -192,7 +204,7 @@ func (c *call) explain(findings []Finding) []CodeReport {
 			continue
 		}
 		cr := CodeReport{Number: code.Number, At: code.Ref.String(), Source: fmt.Sprintf("https://www.twilio.com/docs/api/errors/%d", code.Number)}
-		tc, ok := codes[code.Number]
+		tc, ok := twilioCodeOf(code.Number)
 		if !ok {
 			cr.Meaning = "Not a code the fact sheet knows for SIP-out calls."
 			cr.Leg = codeLeg(code.Number)
@@ -203,16 +215,22 @@ func (c *call) explain(findings []Finding) []CodeReport {
 			continue
 		}
 		cr.Known, cr.Level, cr.Title, cr.Meaning, cr.Fix, cr.Leg = true, tc.level, tc.title, tc.meaning, tc.fix, tc.leg
+		var causes []Cause
 		for _, k := range tc.causes {
-			cr.Causes = append(cr.Causes, c.rankCause(k, findings))
+			causes = append(causes, c.rankCause(k, findings))
 		}
-		slices.SortStableFunc(cr.Causes, func(a, b Cause) int { return cmp.Compare(statusRank[a.Status], statusRank[b.Status]) })
+		// Confirmed first, then possible, then ruled out, each in Twilio's order.
+		for _, status := range []string{"confirmed", "possible", "ruled out"} {
+			for _, k := range causes {
+				if k.Status == status {
+					cr.Causes = append(cr.Causes, k)
+				}
+			}
+		}
 		out = append(out, cr)
 	}
 	return out
 }
-
-var statusRank = map[string]int{"confirmed": 0, "possible": 1, "ruled out": 2}
 
 // rankCause says whether the evidence confirms a cause, rules it out, or
 // leaves it open, and how it could be checked.
@@ -230,7 +248,7 @@ func (c *call) rankCause(k cause, findings []Finding) Cause {
 		out.Status, out.Why = "ruled out", why
 		return out
 	}
-	out.Why = "nothing pasted shows it; " + howToCheck[k.check]
+	out.Why = "nothing pasted shows it; " + howToCheck(k.check)
 	return out
 }
 
@@ -250,20 +268,31 @@ func (c *call) rulesOut(check string) string {
 	return ""
 }
 
-// howToCheck says what to paste to confirm each cause.
-var howToCheck = map[string]string{
-	"source-not-allowed":            "paste a capture taken on the PBX (tcpdump -w) while Twilio calls: an INVITE with no answer, or none at all, confirms it",
-	"endpoint-rejected":             "paste the Dial action callback (DialSipResponseCode) or the PBX's response",
-	"auth-challenge-no-credentials": "paste the PBX's response to the INVITE: 401 or 407 confirms it",
-	"auth-rejected":                 "paste the PBX's response to the INVITE: 403 confirms it",
-	"transport-mismatch":            "paste a capture on the PBX: an ICMP port unreachable or a TCP reset confirms it",
-	"udp-too-large":                 "paste the INVITE as the PBX received it, with its size",
-	"destination-not-found":         "paste the PBX's response: 404 or 484 confirms it",
-	"contact-private":               "paste the PBX's 200 OK",
-	"media-blocked":                 "paste a capture on the PBX with the RTP (not filtered to port 5060)",
-	"sdp-private-address":           "paste the PBX's 200 OK with its SDP",
-	"codec-mismatch":                "paste the PBX's response and its SDP",
-	"header-lost":                   "paste the INVITE the PBX received, with -doc the document",
+// pasteToConfirm says, for each finding that confirms a cause of a
+// Twilio code, what to paste for it.
+var pasteToConfirm = []struct{ check, paste string }{
+	{"source-not-allowed", "paste a capture taken on the PBX (tcpdump -w) while Twilio calls: an INVITE with no answer, or none at all, confirms it"},
+	{"endpoint-rejected", "paste the Dial action callback (DialSipResponseCode) or the PBX's response"},
+	{"auth-challenge-no-credentials", "paste the PBX's response to the INVITE: 401 or 407 confirms it"},
+	{"auth-rejected", "paste the PBX's response to the INVITE: 403 confirms it"},
+	{"transport-mismatch", "paste a capture on the PBX: an ICMP port unreachable or a TCP reset confirms it"},
+	{"udp-too-large", "paste the INVITE as the PBX received it, with its size"},
+	{"destination-not-found", "paste the PBX's response: 404 or 484 confirms it"},
+	{"contact-private", "paste the PBX's 200 OK"},
+	{"media-blocked", "paste a capture on the PBX with the RTP (not filtered to port 5060)"},
+	{"sdp-private-address", "paste the PBX's 200 OK with its SDP"},
+	{"codec-mismatch", "paste the PBX's response and its SDP"},
+	{"header-lost", "paste the INVITE the PBX received, with -doc the document"},
+}
+
+// howToCheck says what to paste to confirm a cause checked by check.
+func howToCheck(check string) string {
+	for _, p := range pasteToConfirm {
+		if p.check == check {
+			return p.paste
+		}
+	}
+	return ""
 }
 
 func firstSentence(s string) string {

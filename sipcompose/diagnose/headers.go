@@ -3,7 +3,6 @@ package diagnose
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"sipcompose/sipcompose"
@@ -13,7 +12,10 @@ import (
 
 // checkHeaders: each custom header and the UUI the document sends,
 // decoded as the INVITE preview shows them, against what arrived; without
-// a document, values that arrived still percent-encoded.
+// a document, values that arrived still percent-encoded (fact sheet §0.5:
+// values percent-escaped in the URI, headers Twilio rejects omitted with
+// 32111-32113; §4, check 3; a URI's header values arrive unescaped, RFC
+// 3261 §19.1.1).
 func (c *call) checkHeaders() []Finding {
 	var out []Finding
 	for i := range c.dialogs {
@@ -57,7 +59,7 @@ func headerFate(d *dialog, inv *evidence.Message, want customer.InviteHeader) (F
 			f.Fix = "Type the value as the PBX should read it (decoded): sipcompose encodes it once. If the TwiML was written by hand, encode the value once only."
 		case strings.HasPrefix(want.Value, got):
 			f.Message = fmt.Sprintf("%s arrived cut: %d of its %d characters (%q). The document sends %q.", want.Name, len(got), len(want.Value), got, sent)
-			f.Fix = "Shorten the value, or look for a length limit on the PBX or an SBC between; an unescaped ';' or '&' in a hand-written URI also ends a value early."
+			f.Fix = "Shorten the value, or look for a length limit on the PBX or an SBC between; an unescaped ';' or '&' in a hand-written URI can also end a value early (Twilio's 32110, 13251)."
 		default:
 			f.Message = fmt.Sprintf("%s arrived changed: %q. The document sends %q.", want.Name, got, sent)
 			f.Fix = "Check the TwiML Twilio ran is this document's, and that no SBC between rewrites the header."
@@ -87,7 +89,20 @@ func headerField(h customer.InviteHeader, part string) string {
 	return fmt.Sprintf("%s[%d].%s", h.Kind, h.Row, part)
 }
 
-var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
+// hasPercentEscape reports whether s holds a percent-escape: "%" and two
+// hexadecimal digits.
+func hasPercentEscape(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '%' && isHex(s[i+1]) && isHex(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
 
 // encodedHeaders finds custom header values that still hold
 // percent-escapes, when there is no document to compare with.
@@ -96,7 +111,7 @@ func encodedHeaders(inv *evidence.Message) []Finding {
 	for _, h := range inv.Headers {
 		name := strings.ToLower(h.Name)
 		custom := strings.HasPrefix(name, "x-") && !strings.HasPrefix(name, "x-twilio-") || strings.HasSuffix(name, "user-to-user")
-		if !custom || len(percentEscape.FindAllString(h.Value, -1)) < 1 {
+		if !custom || !hasPercentEscape(h.Value) {
 			continue
 		}
 		dec, err := url.PathUnescape(h.Value)

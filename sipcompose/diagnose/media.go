@@ -13,7 +13,9 @@ import (
 
 // checkMedia: RTP from Twilio's media range not reaching the PBX, or
 // flowing one way only, in a capture of an answered call; Voice Insights'
-// silence.
+// silence (fact sheet §0.3 and §2.5: 168.86.128.0/18 on every edge since
+// 2024, the old ranges retired; §2.3: Twilio's source ports are inferred;
+// §4: the silence tag).
 func (c *call) checkMedia() []Finding {
 	var out []Finding
 	for i := range c.dialogs {

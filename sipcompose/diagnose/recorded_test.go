@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"sipcompose/internal/siptest"
@@ -19,27 +20,13 @@ import (
 // the capture, its tcpdump -A text and the PBX's log, without the tools;
 // and that sipgo reads every message as the evidence reader does.
 func TestRecorded(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "live", "cases.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cases []struct {
-		Name            string
-		Doc             json.RawMessage
-		Pcap, Text, Log []string
-	}
-	if err := json.Unmarshal(data, &cases); err != nil {
-		t.Fatal(err)
-	}
+	cases := liveCases(t)
 	if len(cases) < 17 {
 		t.Fatalf("%d cases", len(cases))
 	}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
-			doc, err := sipcompose.DecodeDocument(c.Doc)
-			if err != nil {
-				t.Fatal(err)
-			}
+			doc := c.doc
 			read := map[string]evidence.Evidence{}
 			for ext, want := range map[string][]string{".pcap": c.Pcap, ".txt": c.Text, ".kamailio.log": c.Log} {
 				path := filepath.Join("testdata", "live", c.Name+ext)
@@ -75,5 +62,83 @@ func TestRecorded(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// liveCase is one entry of cases.json: a recording's document, and the
+// finding codes Diagnose must name from its capture, text and log.
+type liveCase struct {
+	Name            string
+	Doc             json.RawMessage
+	Pcap, Text, Log []string
+	doc             sipcompose.Document
+}
+
+func liveCases(t *testing.T) []liveCase {
+	data, err := os.ReadFile(filepath.Join("testdata", "live", "cases.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []liveCase
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for i := range cases {
+		if cases[i].doc, err = sipcompose.DecodeDocument(cases[i].Doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return cases
+}
+
+// TestDocsExamplesAreRealOutput: each worked example in docs/diagnose.md
+// that names a recorded case ("Case `private-sdp`") is what Check says of
+// that case's capture, text or log, word for word (white space aside), so
+// the page cannot drift from the output.
+func TestDocsExamplesAreRealOutput(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "diagnose.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := map[string]sipcompose.Document{}
+	for _, c := range liveCases(t) {
+		cases[c.Name] = c.doc
+	}
+	checked := 0
+	for _, section := range strings.Split(string(doc), "\n### ")[1:] {
+		_, afterCase, ok := strings.Cut(section, "Case `")
+		name, rest, _ := strings.Cut(afterCase, "`")
+		_, block, fenced := strings.Cut(rest, "\n```\n")
+		block, _, _ = strings.Cut(block, "\n```")
+		if !ok || !fenced || strings.HasPrefix(block, "$") {
+			continue
+		}
+		c, ok := cases[name]
+		if !ok {
+			t.Errorf("docs/diagnose.md names the case %s, which cases.json has not", name)
+			continue
+		}
+		want := strings.Join(strings.Fields(block), " ")
+		var outputs []string
+		for _, ext := range []string{".pcap", ".txt", ".kamailio.log"} {
+			data, err := os.ReadFile(filepath.Join("testdata", "live", name+ext))
+			if err != nil {
+				continue
+			}
+			r := diagnose.Check(evidence.Read(evidence.Input{Name: name + ext, Data: data}), &c)
+			got := strings.Join(strings.Fields(r.Text()), " ")
+			if strings.Contains(got, want) {
+				outputs = nil
+				break
+			}
+			outputs = append(outputs, r.Text())
+		}
+		if outputs != nil {
+			t.Errorf("docs/diagnose.md's example of case %s is not what Diagnose says:\n%s\nDiagnose says:\n%s", name, block, strings.Join(outputs, "\n---\n"))
+		}
+		checked++
+	}
+	if checked < 14 {
+		t.Errorf("checked %d examples; docs/diagnose.md has more", checked)
 	}
 }

@@ -12,8 +12,9 @@ import (
 // Checks of the PBX's final answer when it refuses the call, or never
 // gives one.
 
-// checkDestination: 404 and 484, the Request-URI's user not in the PBX's
-// dial plan.
+// checkDestination: 404, 484 and 604, the Request-URI's user not in the
+// PBX's dial plan (fact sheet §2.3, row 404/484; §3, class 5: +E.164
+// against what the PBX or AI platform matches).
 func (c *call) checkDestination() []Finding {
 	var out []Finding
 	for _, o := range c.outcomes() {
@@ -64,7 +65,8 @@ func reasonOf(m *evidence.Message) string {
 	return " It said why: " + quote(strings.Join(parts, "; ")) + "."
 }
 
-// checkSessionTimer: 422, the PBX wanting a longer session interval.
+// checkSessionTimer: 422, the PBX wanting a longer session interval (fact
+// sheet §2.3, row 422, where Twilio's guide and a 2025 INVITE disagree).
 func (c *call) checkSessionTimer() []Finding {
 	var out []Finding
 	for _, o := range c.outcomes() {
@@ -90,7 +92,10 @@ func (c *call) checkSessionTimer() []Finding {
 	return out
 }
 
-// checkNoFinal: the PBX rang (1xx) and never answered; Twilio cancelled.
+// checkNoFinal: the PBX rang (1xx) and never answered; Twilio cancelled
+// (fact sheet §2.3, row 487, and §2.2: 487 gives no-answer is inferred;
+// twilio-sip-out.md: <Dial timeout> is 30 s by default and Twilio adds
+// about 5 s).
 func (c *call) checkNoFinal() []Finding {
 	var out []Finding
 	field := ""
@@ -141,7 +146,8 @@ func (c *call) checkNoFinal() []Finding {
 }
 
 // checkRejected: a refusal of the PBX's own (or of what is behind it),
-// quoting its reason.
+// quoting its reason (fact sheet §2.3, rows 480/486/600/603 and 500-504;
+// §2.2: 486 gives busy, documented).
 func (c *call) checkRejected() []Finding {
 	var out []Finding
 	handled := map[int]bool{401: true, 403: true, 404: true, 407: true, 415: true, 422: true, 484: true, 487: true, 488: true, 604: true, 606: true}
@@ -154,8 +160,10 @@ func (c *call) checkRejected() []Finding {
 		msg := fmt.Sprintf("The PBX refused the call with %d%s.", o.status, reasonPhrase(o))
 		var next string
 		switch {
-		case o.status == 486 || o.status == 600:
+		case o.status == 486:
 			next = "The endpoint was busy (Twilio reports DialCallStatus busy). AI and SIP platforms also answer 486 for a flood limit or an unmatched trunk."
+		case o.status == 600:
+			next = "The endpoint was busy everywhere (Twilio reports DialCallStatus busy for a 486; for a 600 that is inferred)."
 		case o.status == 603:
 			next = "The endpoint declined the call."
 		case o.status == 480:

@@ -13,11 +13,11 @@ import (
 // answer when it is a refusal.
 
 // checkPolicy: Twilio's account, permission and geo codes stop the call
-// before any INVITE.
+// before any INVITE (fact sheet §1.6).
 func (c *call) checkPolicy() []Finding {
 	var out []Finding
 	for _, code := range c.ev.Codes {
-		tc, ok := codes[code.Number]
+		tc, ok := twilioCodeOf(code.Number)
 		if !ok || !tc.policy {
 			continue
 		}
@@ -66,7 +66,8 @@ func (c *call) gateways(e sipcompose.Edge, known bool) string {
 
 // checkSource: the INVITE's source against the edge the document asks
 // for, and a PBX that ignores Twilio altogether or says it does not know
-// it.
+// it (fact sheet §2.5: each edge's /30s, and allow them all; §0.2: ashburn
+// is the default edge; §2.3, row "none": firewalls, ACLs, fail2ban).
 func (c *call) checkSource() []Finding {
 	var out []Finding
 	for i := range c.dialogs {
@@ -165,7 +166,8 @@ func (c *call) hasCode(n int) bool {
 
 // checkTransport: a port that refused the INVITE, TLS where it does not
 // belong or too old, and an INVITE over another transport than the
-// document's.
+// document's (fact sheet §0.1: UDP unless ;transport=, TLS on 5061; §1.5:
+// 32222 below TLS 1.2).
 func (c *call) checkTransport() []Finding {
 	var out []Finding
 	for _, r := range c.ev.Refused {
@@ -236,7 +238,8 @@ func (c *call) dialogTo(addr string) *dialog {
 // must go over a congestion-controlled transport.
 const udpLimit = 1300
 
-// checkSize: an INVITE too large for UDP.
+// checkSize: an INVITE too large for UDP (RFC 3261 §18.1.1; fact sheet
+// §3, class 8, and §4, check 3).
 func (c *call) checkSize() []Finding {
 	var out []Finding
 	for i := range c.dialogs {

@@ -52,7 +52,7 @@ func (r Report) Text() string {
 			fmt.Fprintf(&b, "  About %s.\n", c.Leg)
 		}
 		if c.Fix != "" {
-			fmt.Fprintf(&b, "  Twilio's fix: %s\n", c.Fix)
+			fmt.Fprintf(&b, "  Fix: %s\n", c.Fix)
 		}
 		if len(c.Causes) > 0 {
 			b.WriteString("  Causes, by what was pasted:\n")

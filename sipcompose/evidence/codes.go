@@ -2,21 +2,21 @@ package evidence
 
 import (
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/internal/logline"
 )
 
 // callbackParams are the parameters of Twilio's <Dial action>,
 // statusCallback and Debugger requests that say how a call ended (the
 // <Sip> and <Dial> docs; fact sheet §6); names are exact, as Twilio sends
 // them.
-var callbackParams = map[string]bool{
-	"DialCallStatus": true, "DialSipResponseCode": true, "DialSipCallId": true, "DialCallSid": true,
-	"DialCallDuration": true, "DialBridged": true, "CallStatus": true, "SipResponseCode": true,
-	"ErrorCode": true, "ErrorMessage": true, "SipCallId": true, "CallSid": true, "CallbackSource": true,
-	"SipSourceIp": true, "Payload": true, "Level": true,
+var callbackParams = []string{
+	"DialCallStatus", "DialSipResponseCode", "DialSipCallId", "DialCallSid", "DialCallDuration",
+	"DialBridged", "CallStatus", "SipResponseCode", "ErrorCode", "ErrorMessage", "SipCallId",
+	"CallSid", "CallbackSource", "SipSourceIp", "Payload", "Level",
 }
 
 // callbackPrefixes are the families of parameters that carry the X-
@@ -24,7 +24,7 @@ var callbackParams = map[string]bool{
 var callbackPrefixes = []string{"DialSipHeader_", "SipHeader_"}
 
 func isCallbackParam(name string) bool {
-	if callbackParams[name] {
+	if slices.Contains(callbackParams, name) {
 		return true
 	}
 	for _, p := range callbackPrefixes {
@@ -34,31 +34,6 @@ func isCallbackParam(name string) bool {
 	}
 	return false
 }
-
-var (
-	// A Twilio error or warning number where the text says it is one:
-	// "Error 32011", "error_code: 13224", "Warning - 32011",
-	// ".../docs/api/errors/32011", "ErrorCode=32011".
-	codeInText = regexp.MustCompile(`(?i)(?:\b(?:error|warning|alert|code|errorcode|error_code)\b\s*(?:code)?\s*[:#=\-]?\s*"?|/api/errors/)(\d{5})\b`)
-	// A line of nothing but codes: "32011", "32011, 13224".
-	codeLine   = regexp.MustCompile(`^\s*\d{5}(?:\s*[,;/ ]\s*\d{5})*\s*$`)
-	fiveDigits = regexp.MustCompile(`\d{5}`)
-	// A SIP status line mentioned outside a whole message.
-	statusInText = regexp.MustCompile(`SIP/2\.0 ([1-6]\d\d)(?: ([^\r\n]*))?`)
-	// A parameter as "Name: value", "Name=value" or "Name<TAB>value".
-	paramLine = regexp.MustCompile(`^\s*"?([A-Za-z][A-Za-z0-9_-]*)"?\s*(?::|=|\t)\s*"?(.*?)"?,?\s*$`)
-	// PBX log lines: Asterisk, FreeSWITCH, Kamailio (stderr or syslog).
-	pbxLogs = []struct {
-		format string
-		re     *regexp.Regexp
-	}{
-		{"Asterisk", regexp.MustCompile(`^\[[^\]]+\] (?:NOTICE|WARNING|ERROR)\[\d+\](?:\[[^\]]*\])? \S+: `)},
-		{"FreeSWITCH", regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ (?:\[\w+\] )?\[(?:NOTICE|WARNING|ERR|ERROR|CRIT)\] `)},
-		// Kamailio's warnings and errors, and its script's own lines
-		// (xlog), not the INFO it logs at start-up.
-		{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:(?:WARNING|ERROR|CRITICAL|ALERT|BUG): |(?:[A-Z]+: )?<script>: )`)},
-	}
-)
 
 // maxLogLines bounds the PBX log lines kept from one input.
 const maxLogLines = 500
@@ -95,26 +70,24 @@ func (ev *Evidence) readCodes(item *Item, text string) {
 			continue
 		}
 		ref := Ref{Source: item.Source, Line: i + 1}
-		if f := pbxLog(line); f != "" {
+		if f := logline.PBXLog(line); f != "" {
 			if logs < maxLogLines {
 				ev.Logs = append(ev.Logs, LogLine{Ref: ref, Format: f, Text: strings.TrimSpace(line)})
 			}
 			logs++
 			logFormat = f
 		}
-		if codeLine.MatchString(line) {
-			for _, f := range fiveDigits.FindAllString(line, -1) {
-				n, _ := strconv.Atoi(f)
+		if nums, ok := logline.CodeLine(line); ok {
+			for _, n := range nums {
 				addCode(ref, n, line)
 			}
 			continue
 		}
-		for _, m := range codeInText.FindAllStringSubmatch(line, -1) {
-			n, _ := strconv.Atoi(m[1])
+		for _, n := range logline.CodesInText(line) {
 			addCode(ref, n, line)
 		}
-		if m := statusInText.FindStringSubmatch(line); m != nil {
-			addParam(ref, "SIP response", strings.TrimSpace(m[1]+" "+m[2]))
+		if status, ok := logline.StatusMention(line); ok {
+			addParam(ref, "SIP response", status)
 		}
 		if strings.Contains(line, "&") && strings.Contains(line, "=") {
 			if q, ok := formParams(line); ok {
@@ -124,8 +97,8 @@ func (ev *Evidence) readCodes(item *Item, text string) {
 				continue
 			}
 		}
-		if m := paramLine.FindStringSubmatch(line); m != nil && isCallbackParam(m[1]) {
-			addParam(ref, m[1], m[2])
+		if name, value, ok := logline.Param(line); ok && isCallbackParam(name) {
+			addParam(ref, name, value)
 		}
 	}
 	if codes > 0 {
@@ -143,16 +116,6 @@ func (ev *Evidence) readCodes(item *Item, text string) {
 	if logs > 0 {
 		item.Kinds = append(item.Kinds, "PBX log lines: "+strconv.Itoa(logs)+" from "+logFormat)
 	}
-}
-
-// pbxLog names the PBX whose log format line is in, or "".
-func pbxLog(line string) string {
-	for _, l := range pbxLogs {
-		if l.re.MatchString(line) {
-			return l.format
-		}
-	}
-	return ""
 }
 
 // formParams reads a form-encoded line ("DialCallStatus=failed&

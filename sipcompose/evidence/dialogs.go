@@ -3,6 +3,7 @@ package evidence
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -32,7 +33,7 @@ func dialogs(msgs []Message) []Dialog {
 	for _, d := range out {
 		timed := !slices.ContainsFunc(d.Messages, func(i int) bool { return msgs[i].Time.IsZero() })
 		if timed {
-			slices.SortStableFunc(d.Messages, func(a, b int) int { return msgs[a].Time.Compare(msgs[b].Time) })
+			sort.SliceStable(d.Messages, func(i, j int) bool { return msgs[d.Messages[i]].Time.Before(msgs[d.Messages[j]].Time) })
 		}
 	}
 	return out

@@ -12,11 +12,11 @@ package evidence
 import (
 	"fmt"
 	"net/netip"
-	"regexp"
 	"strings"
 	"time"
 
 	"sipcompose/sipcompose/capture"
+	"sipcompose/sipcompose/internal/logline"
 )
 
 // Input is one file or paste.
@@ -177,7 +177,7 @@ func (ev *Evidence) read(in Input) {
 	case len(data) > MaxText:
 		item.Problems = append(item.Problems, fmt.Sprintf("text larger than the %d MB read from a paste or log: cut it to the call first (grep its Call-ID)", MaxText>>20))
 	default:
-		ev.readText(&item, ansiColour.ReplaceAllString(strings.ToValidUTF8(string(data), "\uFFFD"), ""))
+		ev.readText(&item, logline.WithoutColours(strings.ToValidUTF8(string(data), "\uFFFD")))
 	}
 	ev.Read = append(ev.Read, item)
 }
@@ -198,9 +198,6 @@ func binaryish(b []byte) bool {
 	}
 	return n*100 > len(head)
 }
-
-// ansiColour is a terminal colour escape, as Asterisk's console writes.
-var ansiColour = regexp.MustCompile(`\x1b\[[0-9;]*m`)
 
 // readText reads JSON, or else SIP messages and then codes and parameters
 // from the lines between them.

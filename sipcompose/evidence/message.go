@@ -44,21 +44,46 @@ type Header struct {
 	Value string `json:"value"`
 }
 
-// compact maps RFC 3261's one-letter header forms (and RFC 4028's x) to
-// their full names.
-var compact = map[string]string{
-	"i": "call-id", "m": "contact", "e": "content-encoding", "l": "content-length",
-	"c": "content-type", "f": "from", "s": "subject", "k": "supported", "t": "to",
-	"v": "via", "x": "session-expires", "o": "event", "r": "refer-to", "u": "allow-events",
+// compact are RFC 3261's one-letter header names (and RFC 4028's x), each
+// with the name it stands for.
+var compact = [][2]string{
+	{"i", "call-id"}, {"m", "contact"}, {"e", "content-encoding"}, {"l", "content-length"},
+	{"c", "content-type"}, {"f", "from"}, {"s", "subject"}, {"k", "supported"}, {"t", "to"},
+	{"v", "via"}, {"x", "session-expires"}, {"o", "event"}, {"r", "refer-to"}, {"u", "allow-events"},
 }
 
 // canonical is a header name lower-cased, its compact form spelled out.
 func canonical(name string) string {
 	n := strings.ToLower(name)
-	if full, ok := compact[n]; ok {
-		return full
+	for _, c := range compact {
+		if n == c[0] {
+			return c[1]
+		}
 	}
 	return n
+}
+
+// is reports whether the header is called name, a canonical name: whether
+// canonical(h.Name) == name, without building it for a name of ASCII
+// letters (a message's headers are looked up often).
+func (h Header) is(name string) bool {
+	n := h.Name
+	if len(n) == 1 || strings.IndexFunc(n, func(r rune) bool { return r >= 0x80 }) >= 0 {
+		return canonical(n) == name
+	}
+	if len(n) != len(name) {
+		return false
+	}
+	for i := range len(n) {
+		c := n[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != name[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Request reports whether m is a request.
@@ -77,7 +102,7 @@ func (m Message) StartLine() string {
 func (m Message) Header(name string) string {
 	name = canonical(name)
 	for _, h := range m.Headers {
-		if canonical(h.Name) == name {
+		if h.is(name) {
 			return h.Value
 		}
 	}
@@ -91,7 +116,7 @@ func (m Message) Values(name string) []string {
 	name = canonical(name)
 	var out []string
 	for _, h := range m.Headers {
-		if canonical(h.Name) != name {
+		if !h.is(name) {
 			continue
 		}
 		switch name {

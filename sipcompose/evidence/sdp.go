@@ -26,7 +26,19 @@ type SDP struct {
 }
 
 // staticCodecs are RFC 3551's static payload types seen on calls.
-var staticCodecs = map[int]string{0: "PCMU/8000", 3: "GSM/8000", 4: "G723/8000", 8: "PCMA/8000", 9: "G722/8000", 18: "G729/8000"}
+var staticCodecs = []struct {
+	pt   int
+	name string
+}{{0, "PCMU/8000"}, {3, "GSM/8000"}, {4, "G723/8000"}, {8, "PCMA/8000"}, {9, "G722/8000"}, {18, "G729/8000"}}
+
+func staticCodec(pt int) string {
+	for _, c := range staticCodecs {
+		if c.pt == pt {
+			return c.name
+		}
+	}
+	return ""
+}
 
 // SDP reads the message's body as SDP, when it is one with an audio
 // stream.
@@ -99,7 +111,7 @@ func (m Message) SDP() (SDP, bool) {
 	for _, pt := range s.Formats {
 		name := rtpmap[pt]
 		if name == "" {
-			name = staticCodecs[pt]
+			name = staticCodec(pt)
 		}
 		if name == "" {
 			name = "payload " + strconv.Itoa(pt)

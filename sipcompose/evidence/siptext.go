@@ -1,144 +1,12 @@
 package evidence
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"sipcompose/sipcompose/capture"
+	"sipcompose/sipcompose/internal/logline"
 )
-
-// meta is what a log's line before a message says about it.
-type meta struct {
-	format    string
-	time      time.Time
-	src, dst  string
-	transport string
-	size      int
-	// search: the message starts somewhere in the lines after, after
-	// bytes printed as text (tcpdump -A prints the IP header first).
-	search bool
-	// skip: the lines after print a packet that is no SIP message (an
-	// ICMP error quoting one); refused is the port an ICMP error says
-	// refused a datagram, from is who sent that datagram.
-	skip          bool
-	refused, from string
-}
-
-// announcer recognises a log format's line before a message.
-type announcer struct {
-	format string
-	re     *regexp.Regexp
-	read   func(m []string) meta
-}
-
-// The formats' lines before a message. Each is a real tool's output (see
-// docs/diagnose.md for samples).
-var announcers = []announcer{
-	// Asterisk res_pjsip_logger: "<--- Received SIP request (912 bytes)
-	// from UDP:54.172.60.0:5060 --->", "<--- Transmitting SIP response
-	// (345 bytes) to UDP:...", after an optional "[date] VERBOSE[..]" prefix.
-	{"pjsip logger", regexp.MustCompile(`<--- (Received|Transmitting) SIP (?:request|response) \((\d+) bytes\) (?:from|to) (\w+):(\S+) --->`), func(m []string) meta {
-		mt := meta{transport: strings.ToLower(m[3])}
-		mt.size, _ = strconv.Atoi(m[2])
-		if m[1] == "Received" {
-			mt.src = m[4]
-		} else {
-			mt.dst = m[4]
-		}
-		return mt
-	}},
-	// Asterisk chan_sip: "<--- SIP read from UDP:54.172.60.0:5060 --->",
-	// "<--- Reliably Transmitting (no NAT) to 54.172.60.0:5060 --->".
-	{"chan_sip", regexp.MustCompile(`<--- SIP read from (\w+):(\S+) --->`), func(m []string) meta {
-		return meta{transport: strings.ToLower(m[1]), src: m[2]}
-	}},
-	{"chan_sip", regexp.MustCompile(`<--- (?:Reliably )?Transmitting \((?:no )?NAT\) to (\S+?):? --->`), func(m []string) meta {
-		return meta{dst: m[1]}
-	}},
-	// FreeSWITCH sofia siptrace: "recv 912 bytes from udp/[54.172.60.0]:5060
-	// at 12:00:00.123456:" then a line of dashes and the message.
-	{"FreeSWITCH siptrace", regexp.MustCompile(`^(recv|send) (\d+) bytes (?:from|to) (\w+)/\[([^\]]+)\]:(\d+) at (\d\d:\d\d:\d\d(?:\.\d+)?):`), func(m []string) meta {
-		mt := meta{transport: strings.ToLower(m[3]), time: clock(m[6])}
-		mt.size, _ = strconv.Atoi(m[2])
-		addr := joinHostPort(m[4], m[5])
-		if m[1] == "recv" {
-			mt.src = addr
-		} else {
-			mt.dst = addr
-		}
-		return mt
-	}},
-	// tcpdump -A: "12:00:00.123456 IP 54.172.60.0.5060 > 203.0.113.10.5060:
-	// SIP: INVITE ..." (or "UDP, length 912", "Flags [P.], ..."), -tttt
-	// with a date; then the packet printed as text.
-	{"tcpdump -A", regexp.MustCompile(`^(?:(\d{4}-\d\d-\d\d) )?(\d\d:\d\d:\d\d\.\d+) (?:\S+ +(?:In|Out|M|B|P) +)?IP6? ` + tcpdumpHost + `\.(\d+) > ` + tcpdumpHost + `\.(\d+): (.*)$`), func(m []string) meta {
-		mt := meta{time: clock(m[2]), src: joinHostPort(m[3], m[4]), dst: joinHostPort(m[5], m[6]), transport: "udp", search: true}
-		if m[1] != "" {
-			mt.time = dated(m[1] + " " + m[2])
-		}
-		if strings.HasPrefix(m[7], "Flags [") {
-			mt.transport = "tcp"
-		}
-		return mt
-	}},
-	// tcpdump -A of a packet without ports: ICMP, such as "IP 203.0.113.10 >
-	// 54.172.60.0: ICMP 203.0.113.10 udp port 5060 unreachable, length 556",
-	// which quotes the datagram refused.
-	{"tcpdump -A", regexp.MustCompile(`^(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d+ (?:\S+ +(?:In|Out|M|B|P) +)?IP6? (\S+) > (\S+): (.*)$`), func(m []string) meta {
-		mt := meta{skip: true}
-		if u := icmpUnreachable.FindStringSubmatch(m[3]); u != nil {
-			mt.refused, mt.from = joinHostPort(u[1], u[2]), m[2]
-		}
-		return mt
-	}},
-	// sngrep "Save as .txt": "2026/03/01 12:00:00.123456 54.172.60.0:5060 ->
-	// 203.0.113.10:5060".
-	{"sngrep", regexp.MustCompile(`^(\d{4})/(\d\d)/(\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (\S+) -> (\S+)$`), func(m []string) meta {
-		return meta{time: dated(m[1] + "-" + m[2] + "-" + m[3] + " " + m[4]), src: m[5], dst: m[6]}
-	}},
-	// Kamailio, logging a message with xlog("... $si:$sp ...\n$mb"): the log
-	// line's prefix, then the message's lines. The prefix is
-	// " 0(1234) INFO: <script>: " on stderr, or syslog's
-	// "Mar  1 12:00:00 host kamailio[1234]: INFO: <script>: ".
-	{"Kamailio", regexp.MustCompile(`(?:^\s*\d+\(\d+\)|kamailio\[\d+\]:) (?:[A-Z]+: )?<script>: (.*)$`), func(m []string) meta {
-		mt := meta{}
-		if a := kamailioPeer.FindStringSubmatch(m[1]); a != nil {
-			if a[1] == "from" {
-				mt.src = a[2]
-			} else {
-				mt.dst = a[2]
-			}
-		}
-		return mt
-	}},
-}
-
-// kamailioPeer is the address an xlog line names: "received INVITE from
-// $si:$sp", "sent reply to $sndto(ip):$sndto(port)".
-var kamailioPeer = regexp.MustCompile(`\b(from|to) ((?:\d{1,3}\.){3}\d{1,3}:\d+)`)
-
-// asteriskTime reads the "[2026-03-01 12:00:00.123]" or "[Mar  1
-// 12:00:00]" prefix of an Asterisk log line.
-var asteriskTime = regexp.MustCompile(`^\[(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?)\]|^\[[A-Z][a-z]{2} +\d+ (\d\d:\d\d:\d\d)\]`)
-
-func clock(s string) time.Time {
-	t, _ := time.Parse("15:04:05.999999999", s)
-	return t
-}
-
-func dated(s string) time.Time {
-	t, _ := time.Parse("2006-01-02 15:04:05.999999999", s)
-	return t
-}
-
-func joinHostPort(host, port string) string {
-	if strings.Contains(host, ":") {
-		return "[" + host + "]:" + port
-	}
-	return host + ":" + port
-}
 
 // A message ends at one of these lines (or at a blank line once it has
 // its body): chan_sip's closing marker, FreeSWITCH's dashes.
@@ -168,15 +36,15 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 	}
 	counts := map[string]int{}
 	var order []string
-	var pending *meta
+	var pending *logline.Meta
 	pendingLine, skipping := -1, false
 	for i := 0; i < len(lines); i++ {
-		if mt, ok := announce(lines[i]); ok {
-			pending, pendingLine, skipping = &mt, i, mt.skip
-			if mt.refused != "" {
-				ev.Refused = append(ev.Refused, Refusal{Ref: Ref{Source: item.Source, Line: orig[i] + 1}, Time: mt.time, Proto: "udp", From: mt.from, To: mt.refused})
+		if mt, ok := logline.Announce(lines[i]); ok {
+			pending, pendingLine, skipping = &mt, i, mt.Skip
+			if mt.Refused != "" {
+				ev.Refused = append(ev.Refused, Refusal{Ref: Ref{Source: item.Source, Line: orig[i] + 1}, Time: mt.Time, Proto: "udp", From: mt.From, To: mt.Refused})
 			}
-			if mt.format != "Kamailio" {
+			if mt.Format != "Kamailio" {
 				// Kamailio's line may be a log line the codes reader
 				// wants, unless a message follows it.
 				use(i)
@@ -188,13 +56,13 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 			continue
 		}
 		start, at := -1, 0
-		if capture.LooksLikeSIP([]byte(strings.TrimLeft(lines[i], " \t"))) {
+		if capture.LooksLikeSIP(strings.TrimLeft(lines[i], " \t")) {
 			start, at = i, len(lines[i])-len(strings.TrimLeft(lines[i], " \t"))
-		} else if pending != nil && pending.search && i-pendingLine <= 6 {
+		} else if pending != nil && pending.Search && i-pendingLine <= 6 {
 			if k := sipStart(lines[i]); k >= 0 {
 				start, at = i, k
 			}
-		} else if pending != nil && pending.format == "Kamailio" && i == pendingLine {
+		} else if pending != nil && pending.Format == "Kamailio" && i == pendingLine {
 			// xlog("...: $mb") puts the start line on the log line itself.
 			if k := sipStart(lines[i]); k >= 0 {
 				start, at = i, k
@@ -217,27 +85,27 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 			i = end - 1
 			continue
 		}
-		mt := meta{format: "raw SIP"}
+		mt := logline.Meta{Format: "raw SIP"}
 		if pending != nil && start-pendingLine <= 8 {
 			mt = *pending
 			use(pendingLine)
 		}
-		if mt.time.IsZero() && pendingLine >= 0 && pending != nil && start-pendingLine <= 8 {
-			mt.time = logTime(lines[pendingLine])
+		if mt.Time.IsZero() && pendingLine >= 0 && pending != nil && start-pendingLine <= 8 {
+			mt.Time = logline.LogTime(lines[pendingLine])
 		}
 		m.Ref = Ref{Source: item.Source, Line: orig[start] + 1}
-		m.Format, m.Time, m.Src, m.Dst, m.Transport = mt.format, mt.time, mt.src, mt.dst, mt.transport
-		if mt.size > 0 {
-			m.Size = mt.size
+		m.Format, m.Time, m.Src, m.Dst, m.Transport = mt.Format, mt.Time, mt.Src, mt.Dst, mt.Transport
+		if mt.Size > 0 {
+			m.Size = mt.Size
 		}
 		if m.Transport == "" {
 			m.Transport = viaTransport(m)
 		}
 		ev.Messages = append(ev.Messages, m)
-		if counts[mt.format] == 0 {
-			order = append(order, mt.format)
+		if counts[mt.Format] == 0 {
+			order = append(order, mt.Format)
 		}
-		counts[mt.format]++
+		counts[mt.Format]++
 		for k := start; k < end; k++ {
 			use(k)
 		}
@@ -259,39 +127,6 @@ func (ev *Evidence) readSIPText(item *Item, text string) string {
 	return strings.Join(raw, "\n")
 }
 
-// announce reads a line that comes before a message in some log format.
-func announce(line string) (meta, bool) {
-	// Every format's line has one of these; most lines have none, and the
-	// regular expressions are not run on them.
-	if !strings.Contains(line, "<---") && !strings.Contains(line, " bytes ") && !strings.Contains(line, " > ") &&
-		!strings.Contains(line, " -> ") && !strings.Contains(line, "<script>") {
-		return meta{}, false
-	}
-	for _, a := range announcers {
-		if m := a.re.FindStringSubmatch(line); m != nil {
-			mt := a.read(m)
-			mt.format = a.format
-			if mt.time.IsZero() {
-				mt.time = logTime(line)
-			}
-			return mt, true
-		}
-	}
-	return meta{}, false
-}
-
-// logTime reads an Asterisk log line's time prefix.
-func logTime(line string) time.Time {
-	m := asteriskTime.FindStringSubmatch(line)
-	switch {
-	case m == nil:
-		return time.Time{}
-	case m[1] != "":
-		return dated(m[1])
-	}
-	return clock(m[2])
-}
-
 // sipStart finds where a SIP start line begins inside line (tcpdump -A
 // prints the IP and UDP headers as text before it), or -1.
 func sipStart(line string) int {
@@ -299,7 +134,7 @@ func sipStart(line string) int {
 		c := line[i]
 		// The header's bytes may print as capitals just before it
 		// ("KINVITE sip:"): only a method followed by a SIP URI counts.
-		if c >= 'A' && c <= 'Z' && capture.LooksLikeSIP([]byte(line[i:])) {
+		if c >= 'A' && c <= 'Z' && capture.LooksLikeSIP(line[i:]) {
 			return i
 		}
 	}
@@ -317,7 +152,7 @@ func messageEnd(lines []string, from int) int {
 		if strings.TrimSpace(l) == "" || endsMessage(l) {
 			break
 		}
-		if _, ok := announce(l); ok {
+		if _, ok := logline.Announce(l); ok {
 			return i
 		}
 		if name, v, ok := strings.Cut(l, ":"); ok && (strings.EqualFold(strings.TrimSpace(name), "Content-Length") || strings.TrimSpace(name) == "l") {
@@ -332,10 +167,10 @@ func messageEnd(lines []string, from int) int {
 	read := 0
 	for ; i < len(lines) && (length < 0 || read < length); i++ {
 		l := lines[i]
-		if strings.TrimSpace(l) == "" || endsMessage(l) || capture.LooksLikeSIP([]byte(l)) {
+		if strings.TrimSpace(l) == "" || endsMessage(l) || capture.LooksLikeSIP(l) {
 			break
 		}
-		if _, ok := announce(l); ok {
+		if _, ok := logline.Announce(l); ok {
 			break
 		}
 		read += len(l) + 2

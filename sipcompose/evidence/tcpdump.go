@@ -1,27 +1,16 @@
 package evidence
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"sipcompose/sipcompose/internal/logline"
 )
 
-// What tcpdump -A prints besides the announcing line (siptext.go reads
-// that): ICMP refusals, and packets that carry on a message begun in an
-// earlier one.
-
-// icmpUnreachable is tcpdump's text of an ICMP port unreachable.
-var icmpUnreachable = regexp.MustCompile(`ICMP6? (\S+) udp port (\d+) unreachable`)
-
-// tcpdumpHost is an address as tcpdump -n prints it before ".port": all
-// of an IPv4 address (its last number is not the port), or an IPv6 one.
-const tcpdumpHost = `((?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*)`
-
-// tcpdumpPacket reads tcpdump's line before a packet: its addresses
-// (without ports), whether it is an IPv4 fragment after the first
-// ("ip-proto-17"), and a TCP segment's payload length.
-var tcpdumpPacket = regexp.MustCompile(`^(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d+ (?:\S+ +(?:In|Out|M|B|P) +)?IP6? ` + tcpdumpHost + `(?:\.\d+)? > ` + tcpdumpHost + `(?:\.\d+)?: (?:(ip-proto-17)|Flags \[[^\]]*\].*, length (\d+)$)?`)
+// Packets that tcpdump -A prints in pieces: a message carried on in a
+// later IP fragment or TCP segment (logline reads the line before each
+// packet).
 
 // joinFragments joins the text tcpdump -A prints for a packet that
 // carries on a SIP message (a later IP fragment of a UDP datagram, or a
@@ -32,64 +21,78 @@ var tcpdumpPacket = regexp.MustCompile(`^(?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\.\d
 // taken from the end. The payload carries on in mid-line unless it starts
 // a header or SDP line. orig maps each line returned to its line in lines.
 func joinFragments(lines []string) ([]string, []int) {
-	out := make([]string, 0, len(lines))
-	orig := make([]int, 0, len(lines))
-	// last is, per direction, the index in out of the last line of the
-	// last packet that had SIP in it.
-	last := map[string]int{}
+	// The lines are kept as a list, so that a packet's text goes in after
+	// the message it carries on without moving every line after that.
+	type line struct {
+		text string
+		orig int
+		next *line
+	}
+	first := &line{} // before the first line
+	end := first
+	add := func(after *line, text string, orig int) *line {
+		l := &line{text: text, orig: orig, next: after.next}
+		after.next = l
+		if after == end {
+			end = l
+		}
+		return l
+	}
+	// last is, per direction, the last line of the last packet that had
+	// SIP in it.
+	last := map[string]*line{}
 	for i := 0; i < len(lines); i++ {
-		m := tcpdumpPacket.FindStringSubmatch(lines[i])
-		if m == nil {
-			out, orig = append(out, lines[i]), append(orig, i)
+		p, ok := logline.Packet(lines[i])
+		if !ok {
+			add(end, lines[i], i)
 			continue
 		}
 		next := i + 1
-		for next < len(lines) && !tcpdumpPacket.MatchString(lines[next]) {
+		for next < len(lines) && !isPacket(lines[next]) {
 			next++
 		}
-		flow := m[1] + ">" + m[2]
+		flow := p.Src + ">" + p.Dst
 		at, seen := last[flow]
-		text := strings.Join(lines[i+1:next], "\n")
+		hasSIP := slices.ContainsFunc(lines[i+1:next], func(l string) bool { return sipStart(l) >= 0 })
 		var payload string
+		continues := seen && !hasSIP
 		switch {
-		case !seen || slices.ContainsFunc(lines[i+1:next], func(l string) bool { return sipStart(l) >= 0 }):
-			payload = "\x00" // not a continuation
-		case m[3] != "":
+		case !continues:
+		case p.Fragment:
+			text := strings.Join(lines[i+1:next], "\n")
 			payload = text[min(20, len(text)):]
-		case m[4] != "" && m[4] != "0":
-			n, _ := strconv.Atoi(m[4])
-			payload = tailBytes(text, n)
+		case p.Length != "" && p.Length != "0":
+			n, _ := strconv.Atoi(p.Length)
+			payload = tailBytes(strings.Join(lines[i+1:next], "\n"), n)
 		default:
-			payload = "\x00"
+			continues = false
 		}
-		if payload == "\x00" {
+		if !continues {
+			// Not a continuation: the packet's lines as they are.
 			for k := i; k < next; k++ {
-				out, orig = append(out, lines[k]), append(orig, k)
+				add(end, lines[k], k)
 			}
-			if slices.ContainsFunc(lines[i+1:next], func(l string) bool { return sipStart(l) >= 0 }) {
-				last[flow] = len(out) - 1
+			if hasSIP {
+				last[flow] = end
 			}
 			i = next - 1
 			continue
 		}
 		cont := strings.Split(payload, "\n")
-		if out[at] != "" && !startsLine.MatchString(cont[0]) {
-			out[at] += cont[0]
+		if at.text != "" && !logline.StartsLine(cont[0]) {
+			at.text += cont[0]
 			cont = cont[1:]
 		}
-		ins := make([]int, len(cont))
-		for k := range cont {
-			ins[k] = min(i+1+k, next-1)
+		for k, text := range cont {
+			at = add(at, text, min(i+1+k, next-1))
 		}
-		out = slices.Insert(out, at+1, cont...)
-		orig = slices.Insert(orig, at+1, ins...)
-		for f, l := range last {
-			if l > at {
-				last[f] = l + len(cont)
-			}
-		}
-		last[flow] = at + len(cont)
+		last[flow] = at
 		i = next - 1
+	}
+	out := make([]string, 0, len(lines))
+	orig := make([]int, 0, len(lines))
+	for l := first.next; l != nil; l = l.next {
+		out, orig = append(out, l.text), append(orig, l.orig)
 	}
 	return out, orig
 }
@@ -109,5 +112,7 @@ func tailBytes(text string, n int) string {
 	return text[k:]
 }
 
-// startsLine matches the start of a SIP header line or an SDP line.
-var startsLine = regexp.MustCompile(`^(?:[A-Za-z][A-Za-z0-9-]*: |[a-z]=|$)`)
+func isPacket(line string) bool {
+	_, ok := logline.Packet(line)
+	return ok
+}

@@ -3,9 +3,9 @@ package evidence
 import (
 	"encoding/json"
 	"fmt"
-	"maps"
 	"net/url"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -15,13 +15,12 @@ import (
 // insightFields are the fields of a Voice Insights call summary (and its
 // sip_edge) that bear on a failed call (twilio-oai's insights spec; fact
 // sheet §5.6), kept as params named by their JSON path.
-var insightFields = map[string]bool{
-	"last_sip_response_num": true, "call_state": true, "disconnected_by": true, "pdd_ms": true,
-	"q850_cause": true, "call_type": true, "direction": true, "processing_state": true,
-	"external_signaling_ip": true, "external_media_ip": true, "twilio_signaling_ip": true,
-	"twilio_media_ip": true, "edge_location": true, "signaling_region": true, "media_region": true,
-	"sip_call_id": true, "packets_received": true, "packets_sent": true, "packets_lost": true,
-	"codec_name": true, "log_level": true, "level": true, "alert_text": true,
+var insightFields = []string{
+	"last_sip_response_num", "call_state", "disconnected_by", "pdd_ms", "q850_cause", "call_type",
+	"direction", "processing_state", "external_signaling_ip", "external_media_ip",
+	"twilio_signaling_ip", "twilio_media_ip", "edge_location", "signaling_region", "media_region",
+	"sip_call_id", "packets_received", "packets_sent", "packets_lost", "codec_name", "log_level",
+	"level", "alert_text",
 }
 
 // readJSON reads Twilio's JSON, if text is JSON: alerts, error-log events
@@ -91,7 +90,7 @@ func (w *jsonWalk) walk(path string, v any, depth int) {
 	switch v := v.(type) {
 	case map[string]any:
 		w.object(v)
-		for _, k := range slices.Sorted(maps.Keys(v)) {
+		for _, k := range sortedKeys(v) {
 			p := k
 			if path != "" {
 				p = path + "." + k
@@ -143,7 +142,7 @@ func (w *jsonWalk) field(path, key string, v any, depth int) {
 	case key == "alert_text" && isString:
 		// Monitor's alert_text is form-encoded ("Msg=...&sipResponseCode=...").
 		if q, err := url.ParseQuery(s); err == nil {
-			for _, k := range slices.Sorted(maps.Keys(q)) {
+			for _, k := range sortedKeys(q) {
 				w.param(k, q.Get(k))
 			}
 		}
@@ -163,9 +162,9 @@ func (w *jsonWalk) field(path, key string, v any, depth int) {
 	}
 	if isString {
 		switch {
-		case insightFields[key] || isCallbackParam(key):
+		case slices.Contains(insightFields, key) || isCallbackParam(key):
 			w.param(path, s)
-		case capture.LooksLikeSIP([]byte(strings.TrimSpace(s))):
+		case capture.LooksLikeSIP(strings.TrimSpace(s)):
 			// A SIP message in a field (a request's body, a log).
 			w.ev.readSIPText(w.item, s)
 		}
@@ -177,4 +176,16 @@ func (w *jsonWalk) field(path, key string, v any, depth int) {
 func (w *jsonWalk) param(name, value string) {
 	w.ev.Params = append(w.ev.Params, Param{Ref: w.ref, Name: name, Value: value})
 	w.params++
+}
+
+// sortedKeys are a map's keys in order, so the JSON reads the same every
+// time. (sort.Slice rather than slices.Sorted: its code is already in the
+// page's app.wasm, where slices would add a copy for strings.)
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	return keys
 }
