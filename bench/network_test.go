@@ -264,15 +264,15 @@ func TestNetworkLoad(t *testing.T) {
 		fmt.Fprintf(&b, "| %s | %s | %.0f | %.0f | %.0f | %s | %s | %s |\n", linkName, load, median(fcp), median(form), median(usable), spread(usable), target, v)
 	}
 	formOK := median(lo.coldForm) <= 300
-	coldOK := median(of.coldUsable) <= 1800
+	coldOK := median(of.coldUsable) <= 1600
 	warmOK := median(of.warmUsable) <= 400
 	row("loopback", "cold", lo.coldFCP, lo.coldForm, lo.coldUsable, "form visible ≤ 300", &formOK)
 	row("loopback", "warm", lo.warmFCP, lo.warmForm, lo.warmUsable, "", nil)
-	row("10 Mbit/s · 40 ms", "cold", of.coldFCP, of.coldForm, of.coldUsable, "usable ≤ 1800", &coldOK)
+	row("10 Mbit/s · 40 ms", "cold", of.coldFCP, of.coldForm, of.coldUsable, "usable ≤ 1600 (a guard)", &coldOK)
 	row("10 Mbit/s · 40 ms", "warm", of.warmFCP, of.warmForm, of.warmUsable, "usable ≤ 400", &warmOK)
 	if wasm, err := filepath.Glob(filepath.Join(browsertest.SiteDir(t), "v", "*", "web", "app.wasm.br")); err == nil && len(wasm) == 1 {
 		if st, err := os.Stat(wasm[0]); err == nil {
-			fmt.Fprintf(&b, "\napp.wasm is %d bytes brotli, against issue 16's target of ≤ 1,500,000: %s.\n", st.Size(), verdict(st.Size() <= 1_500_000))
+			fmt.Fprintf(&b, "\napp.wasm is %d bytes brotli, against issue 22's target of ≤ 1,150,000 before the Diagnose panel and ≤ 1,250,000 with it: %s.\n", st.Size(), verdict(st.Size() <= 1_250_000))
 		}
 	}
 	fmt.Fprintf(&b, "\nBytes a cold load sends over the wire, the service worker's install included (response bodies as the server"+

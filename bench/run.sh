@@ -184,6 +184,7 @@ call1=$(bench_ns 'BenchmarkComposeCall/one-target'); callL=$(bench_ns 'Benchmark
 budget() { awk -v n="$1" '$1 == "const" && $2 == n {gsub("_", "", $4); print $4}' site/budget_test.go; }
 guard "app.wasm brotli bytes" "$br" "<=" "$(budget WasmBrotliBudget)"
 guard "app.wasm gzip bytes (the fallback)" "$gz" "<=" "$(budget WasmGzipBudget)"
+guard "usable cold on the 10 Mbit/s · 40 ms link, median ms" "$(fig net_office_cold_usable p50)" "<=" 1600
 guard "typing 10 × 20, p95 ms in the page" "$type_p95" "<=" 16
 guard "typing after a 200 KB paste, median ms to the frame" "$big_frame_p50" "<=" 100
 guard "Compose's call (TwiML, rules, curl, allow-list) 10 × 20 / twilio-go's time" "$(ratio "$callL" "$twilioL")" "<=" 3
