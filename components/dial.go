@@ -62,7 +62,9 @@ func DialOptions(p Props) app.UI {
 		),
 		app.Div().Class("row").Body(
 			sel("record", "Record", d.Record, recordOptions, func(d *sipcompose.Dial, v string) { d.Record = v }),
-			sel("trim", "Trim", d.Trim, trimOptions, func(d *sipcompose.Dial, v string) { d.Trim = v }),
+			radioField("dial-trim", "Trim", d.Trim, trimOptions, p.diagsOf("dial.trim"), func(ctx app.Context, v string) {
+				edit(func(d *sipcompose.Dial) { d.Trim = v })(ctx)
+			}),
 			sel("recordingTrack", "Recording track", d.RecordingTrack, trackOptions, func(d *sipcompose.Dial, v string) { d.RecordingTrack = v }),
 		),
 		app.Div().Class("row").Body(

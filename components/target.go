@@ -9,6 +9,8 @@ import (
 	"sipcompose/sipcompose"
 )
 
+var transportOptions = choices("Default (UDP)", "udp", "tcp", "tls")
+
 func fieldPath(i int) string { return fmt.Sprintf("targets[%d]", i) }
 
 // id makes a control's element id from its target and name.
@@ -86,7 +88,7 @@ func Target(p Props, i int) app.UI {
 			numberField(id(i, "port"), "Port", t.Port, p.diagsOf(f+".port"), func(ctx app.Context, n int) {
 				p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Port = n })
 			}),
-			selectField(id(i, "transport"), "Transport", t.Transport, choices("Default (UDP)", "udp", "tcp", "tls"), p.diagsOf(f+".transport"),
+			radioField(id(i, "transport"), "Transport", t.Transport, transportOptions, p.diagsOf(f+".transport"),
 				func(ctx app.Context, v string) {
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Transport = v })
 				}),

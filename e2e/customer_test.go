@@ -59,7 +59,7 @@ func TestCustomerPanel(t *testing.T) {
 	}
 
 	// Live: over UDP the INVITE arrives on 5060.
-	s.Select("Transport", 0, "udp")
+	s.Choose("Transport", 0, "udp")
 	doc.Targets[0].Transport = "udp"
 	want := sipcompose.Compose(doc).Invites[0].Message
 	s.WaitEval(inviteText, lf(want))
