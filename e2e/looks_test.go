@@ -55,3 +55,12 @@ func containsAny(s string, subs ...string) bool {
 	}
 	return false
 }
+
+// openSection opens the collapsed section whose summary reads summary, with
+// a click, as a person does (a click on an open one would close it).
+func openSection(s *browsertest.Session, summary string) {
+	s.T.Helper()
+	if s.Eval(`(t) => String([...document.querySelectorAll("details")].some(d => d.open && d.querySelector("summary").textContent.trim() === t))`, summary) == "false" {
+		s.ClickText(summary)
+	}
+}

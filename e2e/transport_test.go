@@ -43,7 +43,7 @@ func TestTransportByTyping(t *testing.T) {
 		s.WaitText("SIP URI", func(u string) bool { return u != "" && !containsAny(u, "transport=") })
 		noAxe(t, s, "after choosing a transport")
 
-		s.ClickText("<Dial> options")
+		openSection(s, "<Dial> options")
 		s.Choose("Trim", 0, "do-not-trim")
 		s.WaitTextContains("TwiML preview", `trim="do-not-trim"`)
 		s.Choose("Trim", 0, "Default")
