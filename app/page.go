@@ -77,7 +77,9 @@ func (p *page) OnDismount() {
 
 // openInitial opens, in order: a share link, the saved draft, the
 // example. A broken link or draft is said, never a broken page. A link
-// replaces the draft, which Undo brings back.
+// becomes the draft at once (its fragment leaves the address bar, so a
+// reload before any edit would otherwise show the old draft or the
+// example: the link lost); Undo brings the old draft back.
 func (p *page) openInitial(ctx goapp.Context) {
 	doc, err := readShareFragment(ctx.Page().URL().Fragment)
 	switch {
@@ -85,6 +87,7 @@ func (p *page) openInitial(ctx goapp.Context) {
 		draft, hadDraft, _ := p.loadDraft(ctx)
 		p.set(doc, true)
 		p.ownTheLink(ctx)
+		p.save(ctx)
 		if hadDraft {
 			p.notifier.SayUndo(pageNotice, openedLink+" It replaced your saved draft.", p.undoTo(draft, pageNotice))
 		} else {

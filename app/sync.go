@@ -31,6 +31,9 @@ func (p *page) openSharedLink(ctx goapp.Context, e goapp.Event) {
 	default:
 		p.ownTheLink(ctx)
 		p.replace(ctx, pageNotice, openedLink, func(d *sipcompose.Document) { *d = doc })
+		// Saved now, not after the next frame: the fragment has already
+		// left the address bar.
+		p.savePendingDraft(ctx)
 	}
 }
 
