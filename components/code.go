@@ -82,7 +82,7 @@ func (c *CodePanel) Render() app.UI {
 			app.H3().Text("TwiML builder ("+name+")"),
 			copyButton("Copy code", "code-twiml", "TwiML builder code", n, func() string { return c.shown.TwiML }),
 		),
-		app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Text(twiml),
+		app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Body(plainLines(twiml)...),
 		cutNote(twimlCut, len(p.TwiML), "code"),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("REST call ("+name+")"),
@@ -90,7 +90,7 @@ func (c *CodePanel) Render() app.UI {
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from the environment: no secret is in the code."),
 		app.If(p.Call == "", app.P().Class("hint").Text("No target: there is no call to place.")).Else(
-			app.Pre().ID("code-call").Class("code").Aria("label", "REST call code").TabIndex(0).Text(call),
+			app.Pre().ID("code-call").Class("code").Aria("label", "REST call code").TabIndex(0).Body(plainLines(call)...),
 			cutNote(callCut, len(p.Call), "call code"),
 		),
 	)

@@ -46,7 +46,7 @@ func (c *callbacksView) Render() app.UI {
 			app.H3().Text("What the customer's app gets back"),
 			copyButton("Copy callbacks", "callbacks", "callback parameters", c.Notifier, func() string { return c.Callbacks.Text() }),
 		),
-		app.Pre().ID("callbacks").Class("code").Aria("label", "Callback parameters").TabIndex(0).Text(shown),
+		app.Pre().ID("callbacks").Class("code").Aria("label", "Callback parameters").TabIndex(0).Body(plainLines(shown)...),
 		cutNote(cut, len(text), "callbacks"),
 	)
 }
@@ -89,7 +89,7 @@ func (c *inviteView) Render() app.UI {
 		app.Ul().Class("hint").Body(app.Range(facts).Slice(func(i int) app.UI { return app.Li().Text(facts[i]) })),
 		moreNote(moreFacts, len(facts), "notes"),
 		app.If(inv.Message != "",
-			app.Pre().ID(id).Class("code").Aria("label", inv.Label+" INVITE").TabIndex(0).Text(message),
+			app.Pre().ID(id).Class("code").Aria("label", inv.Label+" INVITE").TabIndex(0).Body(plainLines(message)...),
 			cutNote(cut, len(inv.Message), "INVITE"),
 		),
 		app.If(len(headers) > 0,

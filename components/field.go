@@ -182,9 +182,13 @@ func radioField(id, label, value string, options []option, diags fieldState, set
 		app.Legend().Text(label),
 		app.Div().Class("choices").Body(app.Range(options).Slice(func(k int) app.UI {
 			o, rid := options[k], id+"-"+strconv.Itoa(k)
-			// The handler holds the option's value: a radio whose value is
-			// "" reads as "on" in the browser.
-			in := app.Input().Type("radio").ID(rid).Name(id).Value(o.value).Checked(o.value == value).
+			// The handler holds the option's value: go-app leaves an empty
+			// value attribute out, and a radio without one reads as "on".
+			attr := o.value
+			if attr == "" {
+				attr = "default"
+			}
+			in := app.Input().Type("radio").ID(rid).Name(id).Value(attr).Checked(o.value == value).
 				OnChange(func(ctx app.Context, e app.Event) { set(ctx, o.value) })
 			return app.Label().For(rid).Body(describe(in, id, false, diags), app.Text(o.label))
 		})),

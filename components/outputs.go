@@ -43,14 +43,14 @@ func (c *PreviewPanel) Render() app.UI {
 			app.H2().Text("SIP URI (REST “To”)"),
 			copyButton("Copy SIP URI", "sip-uri", "SIP URI", n, uris),
 		),
-		app.Pre().ID("sip-uri").Class("code").Aria("label", "SIP URI").TabIndex(0).Text(uri),
+		app.Pre().ID("sip-uri").Class("code").Aria("label", "SIP URI").TabIndex(0).Body(plainLines(uri)...),
 		cutNote(uriCut, len(uris()), "SIP URI"),
 		app.Div().Class("panel-head").Body(
 			app.H2().Text("REST call (curl)"),
 			copyButton("Copy curl", "curl", "curl command", n, func() string { return c.Curl }),
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from your shell: no secret is printed."),
-		app.Pre().ID("curl").Class("code").Aria("label", "curl command").TabIndex(0).Text(curl),
+		app.Pre().ID("curl").Class("code").Aria("label", "curl command").TabIndex(0).Body(plainLines(curl)...),
 		cutNote(curlCut, len(c.Curl), "curl"),
 	)
 }
@@ -144,7 +144,7 @@ func (c *AllowListPanel) Render() app.UI {
 			return app.Details().Class("export").Body(
 				app.Summary().Text(x.title),
 				copyButton("Copy "+x.title, x.id, x.title+" allow-list", n, func() string { return x.text(c.List) }),
-				app.Pre().ID(x.id).Class("code").Aria("label", x.title+" allow-list").TabIndex(0).Text(x.text(a)),
+				app.Pre().ID(x.id).Class("code").Aria("label", x.title+" allow-list").TabIndex(0).Body(plainLines(x.text(a))...),
 			)
 		}),
 	)

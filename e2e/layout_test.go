@@ -84,17 +84,14 @@ func TestLayoutKeepsOutputInView(t *testing.T) {
 	s.NoConsoleErrors()
 }
 
-// TestLongLinesAndLists: the long <Sip> line keeps its indent (no wrap
-// inside the preview) and the Edge list shows its options whole: all of
+// TestLongLinesAndLists: the Edge list shows its options whole: all of
 // them at 1280 px, the public edges at 375 px (an Interconnect edge's name
 // and place are longer than a phone is wide; its list opens full width).
+// How long output lines wrap is TestOutputsWrap's.
 func TestLongLinesAndLists(t *testing.T) {
 	s := browsertest.New(t)
 	s.SetViewport(1280, 800)
 	s.Open("/")
-	if got := s.Eval(`() => getComputedStyle(document.getElementById("twiml")).whiteSpace`); got != "pre" {
-		t.Errorf("the TwiML preview wraps (white-space %s)", got)
-	}
 	for _, width := range []int{1280, 375} {
 		s.SetViewport(width, 800)
 		got := s.Eval(`(all) => {
