@@ -31,6 +31,11 @@ type page struct {
 	gen   int
 	focus string
 
+	// panels is the chosen output panel; auditRules is what was pasted
+	// into the audit panel, kept while another panel is shown.
+	panels     components.Panels
+	auditRules components.AuditRules
+
 	saveFailed      bool
 	savePending     bool
 	updateAvailable bool
@@ -45,10 +50,13 @@ const pageNotice = components.PageNotice
 
 func (p *page) OnInit() {
 	p.notifier = &components.Notifier{}
+	p.panels.Choose = p.choosePanel
 }
 
 func (p *page) OnMount(ctx goapp.Context) {
 	p.openInitial(ctx)
+	// A missing or unknown choice leaves the first panel.
+	ctx.LocalStorage().Get(panelKey, &p.panels.Chosen)
 	win := goapp.Window()
 	p.stopListening = []func(){
 		// Pasting a share link into the address bar of an open tab changes
@@ -299,7 +307,7 @@ func (p *page) Render() goapp.UI {
 		&components.Feedback{At: pageNotice, Notifier: p.notifier},
 		goapp.Main().Class("layout").Body(
 			&form{Shown: p.shown, Shape: p.shape, Gen: p.gen, page: p},
-			goapp.Div().Class("outputs").Body(p.outputPanels()...),
+			goapp.Div().Class("outputs").Body(p.outputs()...),
 		),
 		goapp.Footer().Class("foot").Body(
 			goapp.P().Text("Works offline once loaded. Drafts stay in this browser; passwords are never saved or shared."),
@@ -307,17 +315,61 @@ func (p *page) Render() goapp.UI {
 	)
 }
 
-// outputPanels are the output column, top to bottom. The column is sticky
-// on wide screens, so the TwiML stays in view while the form scrolls; a
-// new panel goes here.
-func (p *page) outputPanels() []goapp.UI {
-	r, problem := p.result, p.notifier.Problem
+// outputs is the output column: the answer, always in view, then the
+// panels, one at a time. On a wide screen the column is sticky and
+// scrolls on its own, so the TwiML stays in view while the form scrolls.
+func (p *page) outputs() []goapp.UI {
+	return append(p.answer(), components.Tabs(p.panelList(), &p.panels))
+}
+
+// answer is the top of the output column: the TwiML and, right under it,
+// what is wrong with it. A line beside the TwiML is one more entry here.
+func (p *page) answer() []goapp.UI {
+	r := p.result
 	return []goapp.UI{
-		&components.PreviewPanel{TwiML: r.TwiML, URIs: r.URIs, Curl: r.Curl, Problem: problem, Notifier: p.notifier},
-		&components.CodePanel{Doc: p.doc, URIs: r.URIs, Notifier: p.notifier},
-		&components.WarningsPanel{Diagnostics: r.Diagnostics, Names: &p.diagStore},
-		components.CustomerPanel(r.Invites, r.Callbacks, p.notifier),
-		&components.AllowListPanel{List: r.AllowList, Problem: problem, Notifier: p.notifier},
-		&components.AuditPanel{List: r.AllowList},
+		&components.TwiMLPanel{TwiML: r.TwiML, Problem: p.notifier.Problem, Notifier: p.notifier},
+		&components.WarningsPanel{Diagnostics: r.Diagnostics, Names: &p.diagStore, Panels: &p.panels},
 	}
+}
+
+// panelList is the output column's panels, as tabs under the warnings, in
+// order; the first is shown until another is chosen. A new panel is one
+// entry here.
+func (p *page) panelList() []components.Panel {
+	r, n := p.result, p.notifier
+	return []components.Panel{
+		{ID: "rest", Title: "SIP URI and curl", Body: func() goapp.UI {
+			return &components.RESTPanel{URIs: r.URIs, Curl: r.Curl, Notifier: n}
+		}},
+		{ID: "code", Title: "Code", Body: func() goapp.UI {
+			return &components.CodePanel{Doc: p.doc, URIs: r.URIs, Notifier: n}
+		}},
+		{ID: "allowlist", Title: "Allow-list", Body: func() goapp.UI {
+			return &components.AllowListPanel{List: r.AllowList, Problem: n.Problem, Notifier: n}
+		}},
+		{ID: "audit", Title: "Rules check", Body: func() goapp.UI {
+			return &components.AuditPanel{List: r.AllowList, Rules: &p.auditRules}
+		}},
+		{ID: "customer", Title: "Customer's side", Body: func() goapp.UI {
+			return components.CustomerPanel(r.Invites, r.Callbacks, n)
+		}},
+	}
+}
+
+// panelKey is where the chosen output panel is remembered in this browser.
+const panelKey = "sipcompose.panel"
+
+// choosePanel shows the output panel id, remembers it, and moves the focus
+// to the panel (a warning's link) or its tab (the arrow keys).
+func (p *page) choosePanel(ctx goapp.Context, id string, focus bool) {
+	p.panels.Chosen = id
+	if err := ctx.LocalStorage().Set(panelKey, id); err != nil {
+		p.notifier.Say(pageNotice, "Could not remember the chosen panel in this browser: "+err.Error())
+	}
+	p.Update()
+	target := "tab-" + id
+	if focus {
+		target = "panel-" + id
+	}
+	p.afterRender(ctx, func(goapp.Context) { components.FocusControl(target) })
 }

@@ -60,7 +60,7 @@ func (c *CodePanel) Render() app.UI {
 	call, callCut := shownPart(p.Call)
 	return app.Section().Class("panel", "code-panel").Aria("labelledby", "code-title").Body(
 		app.Div().Class("panel-head").Body(
-			app.H2().ID("code-title").Text("Code"),
+			app.H2().ID("code-title").Class("visually-hidden").Text("Code"),
 			// Radio buttons, not pressed-state buttons: the prerendered page
 			// writes an attribute valued "true" bare, which reads as "".
 			app.FieldSet().Class("lang-switch").Body(

@@ -10,43 +10,55 @@ import (
 	"sipcompose/sipcompose"
 )
 
-// PreviewPanel is the TwiML, the SIP URIs and the curl command, each
-// copyable. The TwiML element's text content is exactly TwiML. Problem is
-// the Result's ErrorSummary: while there is one, the panel says so above
-// the output it concerns.
-type PreviewPanel struct {
+// TwiMLPanel is the TwiML, copyable, at the top of the output column. The
+// TwiML element's text content is exactly TwiML. Problem is the Result's
+// ErrorSummary: while there is one, the panel says so above the TwiML.
+type TwiMLPanel struct {
 	app.Compo
 	TwiML    string
-	URIs     []string
-	Curl     string
 	Problem  string
 	Notifier *Notifier
 }
 
-func (c *PreviewPanel) Render() app.UI {
-	n := c.Notifier
-	// The copy buttons read the component's current fields when clicked:
+func (c *TwiMLPanel) Render() app.UI {
+	// The copy button reads the component's current fields when clicked:
 	// what is copied is the whole output, however much is shown.
-	uris := func() string { return strings.Join(c.URIs, "\n") }
-	twiml, twimlCut := shownPart(c.TwiML)
-	uri, uriCut := shownPart(uris())
-	curl, curlCut := shownPart(c.Curl)
+	twiml, cut := shownPart(c.TwiML)
 	return app.Section().ID("preview").TabIndex(-1).Class(panelClass("preview", c.Problem)...).Aria("labelledby", "preview-title").Body(
 		problemNote("preview-problem", c.Problem),
 		app.Div().Class("panel-head").Body(
 			app.H2().ID("preview-title").Text("TwiML"),
-			copyButton("Copy TwiML", "twiml", "TwiML", n, func() string { return c.TwiML }),
+			copyButton("Copy TwiML", "twiml", "TwiML", c.Notifier, func() string { return c.TwiML }),
 		),
 		app.Pre().ID("twiml").Class("code", "twiml").Aria("label", "TwiML preview").TabIndex(0).Body(highlighted(twiml)...),
-		cutNote(twimlCut, len(c.TwiML), "TwiML"),
+		cutNote(cut, len(c.TwiML), "TwiML"),
+	)
+}
+
+// RESTPanel is the same call through the REST API: each target's SIP URI
+// (the "To") and the curl command, each copyable.
+type RESTPanel struct {
+	app.Compo
+	URIs     []string
+	Curl     string
+	Notifier *Notifier
+}
+
+func (c *RESTPanel) Render() app.UI {
+	n := c.Notifier
+	uris := func() string { return strings.Join(c.URIs, "\n") }
+	uri, uriCut := shownPart(uris())
+	curl, curlCut := shownPart(c.Curl)
+	return app.Section().Class("panel", "rest").Aria("labelledby", "rest-title").Body(
+		app.H2().ID("rest-title").Class("visually-hidden").Text("SIP URI and curl"),
 		app.Div().Class("panel-head").Body(
-			app.H2().Text("SIP URI (REST “To”)"),
+			app.H3().Text("SIP URI (REST “To”)"),
 			copyButton("Copy SIP URI", "sip-uri", "SIP URI", n, uris),
 		),
 		app.Pre().ID("sip-uri").Class("code").Aria("label", "SIP URI").TabIndex(0).Body(plainLines(uri)...),
 		cutNote(uriCut, len(uris()), "SIP URI"),
 		app.Div().Class("panel-head").Body(
-			app.H2().Text("REST call (curl)"),
+			app.H3().Text("REST call (curl)"),
 			copyButton("Copy curl", "curl", "curl command", n, func() string { return c.Curl }),
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from your shell: no secret is printed."),
@@ -62,6 +74,9 @@ type WarningsPanel struct {
 	app.Compo
 	Diagnostics []sipcompose.Diagnostic
 	Names       *DiagStore
+	// Panels leads an entry to the output panel where its consequence
+	// shows (panelOf).
+	Panels *Panels
 }
 
 func (c *WarningsPanel) Render() app.UI {
@@ -72,7 +87,7 @@ func (c *WarningsPanel) Render() app.UI {
 			app.Ul().Class("diag-list").Body(
 				app.Range(diags).Slice(func(i int) app.UI {
 					d := diags[i]
-					return &warning{Diagnostic: d, Label: c.Names.FieldLabel(d.Field), Control: c.Names.fieldControl(d.Field)}
+					return &warning{Diagnostic: d, Label: c.Names.FieldLabel(d.Field), Control: c.Names.fieldControl(d.Field), Panel: panelOf[d.Code], Panels: c.Panels}
 				}),
 			),
 			moreNote(more, len(diags), "warnings"),
@@ -88,6 +103,9 @@ type warning struct {
 	app.Compo
 	Diagnostic     sipcompose.Diagnostic
 	Label, Control string
+	// Panel, when set, is the output panel the entry also leads to.
+	Panel  string
+	Panels *Panels
 }
 
 func (w *warning) Render() app.UI {
@@ -96,6 +114,7 @@ func (w *warning) Render() app.UI {
 		app.Span().Class("sev").Text(severityLabel(d.Severity)),
 		app.Text(" "+shortText(d.Message)+" "),
 		fieldLink(w.Label, w.Control),
+		app.If(w.Panel != "", app.Text(" "), panelLink(w.Panels, w.Panel)),
 	)
 }
 
@@ -122,7 +141,7 @@ func (c *AllowListPanel) Render() app.UI {
 	}
 	return app.Section().Class(panelClass("allowlist", c.Problem)...).Aria("label", "IP allow-list").Body(
 		problemNote("allowlist-problem", c.Problem),
-		app.H2().Text("IP allow-list"),
+		app.H2().Class("visually-hidden").Text("IP allow-list"),
 		app.If(len(a.Problems) > 0,
 			// No addresses at all: another edge's would look right and not be.
 			app.Div().Class("allow-problems").Role("region").Aria("label", "Allow-list table").Body(
@@ -150,30 +169,42 @@ func (c *AllowListPanel) Render() app.UI {
 	)
 }
 
-// allowColumns are the allow-list table's headings; on a narrow screen
-// each cell shows its heading beside it, one rule a block.
+// allowColumns are the allow-list table's headings.
 var allowColumns = []string{"Source CIDR", "Protocol", "Source ports", "To your ports", "Edge", "Purpose"}
 
 func allowTable(rules []sipcompose.Rule) app.UI {
-	cell := func(col int, body app.UI) app.UI {
-		return app.Td().DataSet("label", allowColumns[col]).Body(body)
-	}
 	// Focusable so keyboard users can scroll it should it still overflow.
 	return app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", "Allow-list table").Body(
-		app.Table().Class("allow-table").Body(
-			app.THead().Body(app.Tr().Body(app.Range(allowColumns).Slice(func(i int) app.UI {
-				return app.Th().Scope("col").Text(allowColumns[i])
-			}))),
+		app.Table().Class("stack", "allow-table").Body(
+			tableHead(allowColumns),
 			app.TBody().Body(app.Range(rules).Slice(func(i int) app.UI {
 				r := rules[i]
 				return app.Tr().Body(
-					cell(0, app.Code().Text(r.CIDR)), cell(1, app.Text(r.Protocol)),
-					cell(2, app.Text(orAny(r.SourcePorts))), cell(3, app.Text(orAny(r.Ports))),
-					cell(4, app.Text(orAny(r.Edge))), cell(5, app.Text(r.Purpose)),
+					labelledCell(allowColumns[0], app.Code().Text(r.CIDR)), labelledCell(allowColumns[1], app.Text(r.Protocol)),
+					labelledCell(allowColumns[2], app.Text(orAny(r.SourcePorts))), labelledCell(allowColumns[3], app.Text(orAny(r.Ports))),
+					labelledCell(allowColumns[4], app.Text(orAny(r.Edge))), labelledCell(allowColumns[5], app.Text(r.Purpose)),
 				)
 			})),
 		),
 	)
+}
+
+// Tables fit their column: their cells wrap, and where the column is too
+// narrow for a table of several columns (class "stack", web/app.css), each
+// row becomes a block of "heading: value" lines, each cell showing its
+// heading.
+
+// tableHead is a table's row of column headings.
+func tableHead(columns []string) app.UI {
+	return app.THead().Body(app.Tr().Body(app.Range(columns).Slice(func(i int) app.UI {
+		return app.Th().Scope("col").Text(columns[i])
+	})))
+}
+
+// labelledCell is a cell that carries its column's heading, which it shows
+// beside its value when the table is stacked.
+func labelledCell(heading string, body app.UI) app.HTMLTd {
+	return app.Td().DataSet("label", heading).Body(body)
 }
 
 // shownLimit is how much of one output a panel shows, and lineLimit how

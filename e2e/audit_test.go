@@ -18,6 +18,7 @@ func TestAuditBox(t *testing.T) {
 	s := browsertest.New(t)
 	s.Open("/")
 	s.WaitTextContains("TwiML preview", "<Dial")
+	showPanel(s, "Rules check")
 	s.Choose("Transport", 0, "udp")
 	s.Fill("Existing firewall rules", `*filter
 :INPUT DROP [0:0]

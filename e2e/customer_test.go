@@ -25,6 +25,7 @@ func TestCustomerPanel(t *testing.T) {
 	grantClipboard(t, s)
 	s.Open("/")
 	s.WaitTextContains("TwiML preview", "<Dial")
+	showPanel(s, "Customer's side")
 	doc := sipcompose.Document{
 		Dial: sipcompose.Dial{CallerID: "+14155550100", AnswerOnBridge: true},
 		Targets: []sipcompose.Target{{

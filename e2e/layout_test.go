@@ -16,6 +16,7 @@ func TestAllowListHonestOnUnknownEdge(t *testing.T) {
 	s := browsertest.New(t)
 	s.Open("/")
 	s.FillNth("Host", 0, "sip:gina@pbx.example.com;edge=Frankfurt", true)
+	showPanel(s, "Allow-list")
 	s.WaitTextContains("Allow-list table", `unknown edge "Frankfurt"`)
 	panel := s.Text("IP allow-list")
 	if strings.Contains(panel, "ashburn") || strings.Contains(panel, "/") && strings.Contains(panel, "54.172.") {
@@ -48,6 +49,7 @@ func TestLayoutKeepsOutputInView(t *testing.T) {
 	s := browsertest.New(t)
 	s.SetViewport(1280, 800)
 	s.Open("/")
+	showPanel(s, "Allow-list")
 	if got := s.Eval(overflowingJS); got != "" {
 		t.Errorf("at 1280 px the allow-list cuts: %s", got)
 	}

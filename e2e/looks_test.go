@@ -64,3 +64,11 @@ func openSection(s *browsertest.Session, summary string) {
 		s.ClickText(summary)
 	}
 }
+
+// showPanel clicks the output panel's tab titled title, as a person does,
+// and waits until the panel shows.
+func showPanel(s *browsertest.Session, title string) {
+	s.T.Helper()
+	s.ClickText(title)
+	s.WaitEval(`(t) => { const tab = [...document.querySelectorAll("[role=tab]")].find(b => b.textContent === t); return tab && tab.getAttribute("aria-selected") === "true" && !document.getElementById(tab.getAttribute("aria-controls")).hidden ? "shown" : "not yet"; }`, "shown", title)
+}

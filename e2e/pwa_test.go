@@ -183,13 +183,16 @@ func TestCopyButtons(t *testing.T) {
 			UUI:     sipcompose.UUI{Data: "0A1B2C3D"},
 		}},
 	})
-	for _, c := range []struct{ button, at, notice, want string }{
-		{"Copy TwiML", "twiml", "Copied the TwiML.", r.TwiML},
-		{"Copy SIP URI", "sip-uri", "Copied the SIP URI.", r.URIs[0]},
-		{"Copy curl", "curl", "Copied the curl command.", r.Curl},
-		{"Copy iptables", "allow-iptables", "Copied the iptables allow-list.", r.AllowList.IPTables()},
-		{"Copy Plain list", "allow-cidrs", "Copied the Plain list allow-list.", r.AllowList.CIDRs()},
+	for _, c := range []struct{ panel, button, at, notice, want string }{
+		{"", "Copy TwiML", "twiml", "Copied the TwiML.", r.TwiML},
+		{"SIP URI and curl", "Copy SIP URI", "sip-uri", "Copied the SIP URI.", r.URIs[0]},
+		{"", "Copy curl", "curl", "Copied the curl command.", r.Curl},
+		{"Allow-list", "Copy iptables", "allow-iptables", "Copied the iptables allow-list.", r.AllowList.IPTables()},
+		{"", "Copy Plain list", "allow-cidrs", "Copied the Plain list allow-list.", r.AllowList.CIDRs()},
 	} {
+		if c.panel != "" {
+			showPanel(s, c.panel)
+		}
 		s.Click(c.button, 0)
 		// Beside the button, and only there: the last one's is cleared.
 		s.WaitEval(`(at) => document.getElementById(at + "-feedback").textContent + "|" + document.querySelectorAll(".feedback:not(:empty)").length`, c.notice+"|1", c.at)
@@ -337,22 +340,22 @@ func TestWorksOfflineAndInstallable(t *testing.T) {
 	s.NoConsoleErrors()
 }
 
-// TestAccessibility runs axe-core in light and dark mode; it must find
-// nothing.
+// TestAccessibility runs axe-core in light and dark mode, with every
+// section open, on every output panel; it must find nothing.
 func TestAccessibility(t *testing.T) {
 	src := axeSource(t)
 	s := browsertest.New(t)
 	s.Open("/")
 	s.Fill("Header name", "customName") // show a field diagnostic too
 	s.WaitTextContains("Warnings", "is not passed on: custom headers must start with X-")
-	s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = true); return "" }`)
-	for _, scheme := range []string{"light", "dark"} {
-		err := proto.EmulationSetEmulatedMedia{Features: []*proto.EmulationMediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}.Call(s.Page)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := axeViolations(s, src); got != "[]" {
-			t.Errorf("%s mode: axe violations: %s", scheme, got)
+	for _, panel := range []string{"SIP URI and curl", "Code", "Allow-list", "Rules check", "Customer's side"} {
+		showPanel(s, panel)
+		s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = true); return "" }`)
+		for _, scheme := range []string{"light", "dark"} {
+			s.ColorScheme(scheme)
+			if got := axeViolations(s, src); got != "[]" {
+				t.Errorf("%s, %s mode: axe violations: %s", panel, scheme, got)
+			}
 		}
 	}
 }

@@ -135,7 +135,7 @@ func TestHostileInputInThePage(t *testing.T) {
 			t.Errorf("%.40q: no warning", v)
 		}
 		uri := s.Eval(`async () => {
-			document.querySelectorAll(".preview button.copy")[1].click();
+			document.querySelector(".rest button.copy").click();
 			await new Promise(r => setTimeout(r, 200));
 			return navigator.clipboard.readText();
 		}`)

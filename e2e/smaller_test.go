@@ -67,13 +67,16 @@ func TestBigValueShownInPartCopiedWhole(t *testing.T) {
 	s.Open("/")
 	big := strings.Repeat("v", 200_000)
 	s.FillNth("Header value", 1, big, true)
-	s.WaitTextContains("REST call code", "vvvv")
-	for _, c := range []struct{ button, at, label, what string }{
-		{"Copy TwiML", "twiml", "TwiML preview", "TwiML"},
-		{"Copy code", "code-twiml", "TwiML builder code", "code"},
-		{"Copy call code", "code-call", "REST call code", "call code"},
-		{"Copy INVITE", "invite-0", "Target 1 INVITE", "INVITE"},
+	s.WaitTextContains("SIP URI", "vvvv")
+	for _, c := range []struct{ panel, button, at, label, what string }{
+		{"", "Copy TwiML", "twiml", "TwiML preview", "TwiML"},
+		{"Code", "Copy code", "code-twiml", "TwiML builder code", "code"},
+		{"", "Copy call code", "code-call", "REST call code", "call code"},
+		{"Customer's side", "Copy INVITE", "invite-0", "Target 1 INVITE", "INVITE"},
 	} {
+		if c.panel != "" {
+			showPanel(s, c.panel)
+		}
 		if n := len(s.TextContent(c.label)); n > 20_000 {
 			t.Errorf("%s shows %d characters", c.label, n)
 		}
