@@ -31,6 +31,12 @@ type page struct {
 	gen   int
 	focus string
 
+	// kept is what imports changed or could not keep, listed in Warnings
+	// (findings.go); findingSeq numbers them; dismisser removes them.
+	kept       []kept
+	findingSeq int
+	dismisser  components.Dismisser
+
 	// panels is the chosen output panel; auditRules is what was pasted
 	// into the audit panel, kept while another panel is shown.
 	panels     components.Panels
@@ -51,6 +57,7 @@ const pageNotice = components.PageNotice
 func (p *page) OnInit() {
 	p.notifier = &components.Notifier{}
 	p.panels.Choose = p.choosePanel
+	p.dismisser.Dismiss = p.dismiss
 }
 
 func (p *page) OnMount(ctx goapp.Context) {
@@ -97,7 +104,7 @@ func (p *page) openInitial(ctx goapp.Context) {
 		p.ownTheLink(ctx)
 		p.save(ctx)
 		if hadDraft {
-			p.notifier.SayUndo(pageNotice, openedLink+" It replaced your saved draft.", p.undoTo(draft, pageNotice))
+			p.notifier.SayUndo(pageNotice, openedLink+" It replaced your saved draft.", p.undoTo(snapshot{doc: draft}, pageNotice))
 		} else {
 			p.notifier.Say(pageNotice, openedLink)
 		}
@@ -149,6 +156,7 @@ func (p *page) OnAppUpdate(ctx goapp.Context) {
 // set makes doc current and composes it; rebuild also rebuilds the form.
 func (p *page) set(doc sipcompose.Document, rebuild bool) {
 	p.doc = doc
+	p.kept = pruneKept(p.kept, doc)
 	p.result = sipcompose.Compose(doc)
 	p.diags = components.DiagsByField(p.result.Diagnostics)
 	p.shape = components.Shape(p.result.Diagnostics)
@@ -306,7 +314,10 @@ func (p *page) Render() goapp.UI {
 		),
 		&components.Feedback{At: pageNotice, Notifier: p.notifier},
 		goapp.Main().Class("layout").Body(
-			&form{Shown: p.shown, Shape: p.shape, Gen: p.gen, page: p},
+			goapp.Div().Class("form-col").Body(
+				components.PasteArea(components.Props{Paste: p.paste, Notifier: p.notifier}),
+				&form{Shown: p.shown, Shape: p.shape, Gen: p.gen, page: p},
+			),
 			goapp.Div().Class("outputs").Body(p.outputs()...),
 		),
 		goapp.Footer().Class("foot").Body(
@@ -328,7 +339,7 @@ func (p *page) answer() []goapp.UI {
 	r := p.result
 	return []goapp.UI{
 		&components.TwiMLPanel{TwiML: r.TwiML, Problem: p.notifier.Problem, Notifier: p.notifier},
-		&components.WarningsPanel{Diagnostics: r.Diagnostics, Names: &p.diagStore, Panels: &p.panels},
+		&components.WarningsPanel{Diagnostics: r.Diagnostics, Names: &p.diagStore, Panels: &p.panels, Found: findings(p.kept), Dismisser: &p.dismisser},
 	}
 }
 

@@ -77,12 +77,18 @@ type WarningsPanel struct {
 	// Panels leads an entry to the output panel where its consequence
 	// shows (panelOf).
 	Panels *Panels
+	// Found is what imports changed or could not keep, listed first until
+	// dismissed through Dismisser.
+	Found     []Finding
+	Dismisser *Dismisser
 }
 
 func (c *WarningsPanel) Render() app.UI {
 	diags, more := firstOf(c.Diagnostics, shownRows)
 	return app.Section().ID("warnings").Class("panel", "warnings").Aria("label", "Warnings").Body(
 		app.H2().Text("Warnings"),
+		findingsList(c.Found, c.Names, c.Dismisser),
+		app.If(len(c.Found) > 0, app.H3().Text("In the document as it is now")),
 		app.If(len(diags) == 0, app.P().Class("ok").Text("No problems found.")).Else(
 			app.Ul().Class("diag-list").Body(
 				app.Range(diags).Slice(func(i int) app.UI {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-rod/rod/lib/input"
+
 	"sipcompose/browsertest"
 )
 
@@ -72,3 +74,6 @@ func showPanel(s *browsertest.Session, title string) {
 	s.ClickText(title)
 	s.WaitEval(`(t) => { const tab = [...document.querySelectorAll("[role=tab]")].find(b => b.textContent === t); return tab && tab.getAttribute("aria-selected") === "true" && !document.getElementById(tab.getAttribute("aria-controls")).hidden ? "shown" : "not yet"; }`, "shown", title)
 }
+
+// ctrlA is Ctrl+A, select all, for Session.Chord.
+func ctrlA() []input.Key { return []input.Key{input.ControlLeft, input.KeyA} }

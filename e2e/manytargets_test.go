@@ -50,7 +50,7 @@ func TestThousandTargetsStayUsable(t *testing.T) {
 	grantClipboard(t, s)
 	s.Open("/")
 	pasteTwiML(s, manyTargetsTwiML(1000))
-	waitFeedback(s, "import-twiml", "Imported the TwiML into the form.")
+	waitFeedback(s, "paste", "Imported the TwiML into the form.")
 
 	wantCount(t, s, "fieldset.target", sipcompose.MaxTargets)
 	note := s.Eval(`() => document.getElementById("extra-targets-note").textContent`)

@@ -308,16 +308,13 @@ func TestPasteURIAndTwiML(t *testing.T) {
 	s.Type("Host", "sip:b")
 	s.WaitTextContains("Warnings", "looks like a whole SIP URI")
 
-	twiml := `<Response><Dial sequential="true"><Sip>sip:one@a.example.com</Sip><Sip>sip:two@b.example.com;region=ie1</Sip></Dial></Response>`
-	s.Eval(`(v) => { document.querySelector("details.import").open = true; document.getElementById("paste-twiml").value = v; return "" }`, twiml)
-	s.Click("Import TwiML", 0)
+	pasteTwiML(s, `<Response><Dial sequential="true"><Sip>sip:one@a.example.com</Sip><Sip>sip:two@b.example.com;region=ie1</Sip></Dial></Response>`)
 	wantPreview(t, s, sipcompose.Document{
 		Dial:    sipcompose.Dial{Sequential: true},
 		Targets: []sipcompose.Target{{User: "one", Host: "a.example.com"}, {User: "two", Host: "b.example.com", Region: "ie1"}},
 	})
-	s.Eval(`() => { document.getElementById("paste-twiml").value = "<Response><Dial>"; return "" }`)
-	s.Click("Import TwiML", 0)
-	waitFeedback(s, "import-twiml", "Nothing imported: Line 1")
+	pasteTwiML(s, "<Response><Dial>")
+	waitFeedback(s, "paste", "Nothing imported: Line 1")
 	s.NoConsoleErrors()
 }
 

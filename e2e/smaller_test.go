@@ -10,21 +10,6 @@ import (
 	"sipcompose/browsertest"
 )
 
-// TestKeyboardImportKeepsFocus: importing with Enter leaves focus on the
-// Import button, where the feedback and its Undo are.
-func TestKeyboardImportKeepsFocus(t *testing.T) {
-	s := browsertest.New(t)
-	s.Open("/")
-	s.Eval(`(v) => { document.querySelector("details.import").open = true; document.getElementById("paste-twiml").value = v; document.getElementById("import-twiml").focus(); return "" }`,
-		`<Response><Dial><Sip>sip:kb@k.example.com</Sip></Dial></Response>`)
-	s.Press("Enter")
-	s.WaitTextContains("SIP URI", "sip:kb@k.example.com")
-	s.WaitEval(`() => document.activeElement.id`, "import-twiml")
-	s.Press("Tab")
-	s.WaitEval(`() => document.activeElement.className`, "small undo")
-	s.NoConsoleErrors()
-}
-
 // TestBigPasteStaysResponsive: a 200 KB header value is kept whole but
 // the preview shows only its start, and says so.
 func TestBigPasteStaysResponsive(t *testing.T) {

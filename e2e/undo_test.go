@@ -49,12 +49,10 @@ func TestReplacingActionsCanBeUndone(t *testing.T) {
 		t.Errorf("an edit left the old notice up: %q", feedback(s, "actions"))
 	}
 
-	s.Eval(`(v) => { document.querySelector("details.import").open = true; document.getElementById("paste-twiml").value = v; return "" }`,
-		`<Response><Dial><Sip>sip:imported@b.example.com</Sip></Dial></Response>`)
-	s.Click("Import TwiML", 0)
+	pasteTwiML(s, `<Response><Dial><Sip>sip:imported@b.example.com</Sip></Dial></Response>`)
 	s.WaitTextContains("SIP URI", "sip:imported@b.example.com")
-	waitFeedback(s, "import-twiml", "Imported the TwiML into the form.")
-	clickUndo(s, "import-twiml")
+	waitFeedback(s, "paste", "Imported the TwiML into the form.")
+	clickUndo(s, "paste")
 	s.WaitTextContains("SIP URI", "typed.example.com")
 	s.NoConsoleErrors()
 }
