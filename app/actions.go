@@ -8,10 +8,11 @@ import (
 )
 
 // actionsNotice is where the header's actions (share link, reset, blank
-// form) say what they did.
-const actionsNotice = "actions"
+// form) say what they did: the page's notice line, right under them, whose
+// room is reserved, so a notice moves neither the buttons nor the TwiML.
+const actionsNotice = pageNotice
 
-const openedLink = "Opened the shared document. The password, if there was one, is never in a link."
+const openedLink = "Opened the shared document. Links never hold a password."
 
 // replace is an edit that replaces what was typed (an import, the example,
 // a blank form, a pasted URI): the document before it, and what Warnings

@@ -42,6 +42,9 @@ type page struct {
 	panels     components.Panels
 	auditRules components.AuditRules
 
+	// blank is whether the document is an untouched blank form (set).
+	blank bool
+
 	saveFailed      bool
 	savePending     bool
 	updateAvailable bool
@@ -73,6 +76,8 @@ func (p *page) OnMount(ctx goapp.Context) {
 		win.AddEventListener("storage", p.fromWindow(p.otherTabSaved)),
 		win.AddEventListener("visibilitychange", p.fromWindow(func(ctx goapp.Context, e goapp.Event) { p.savePendingDraft(ctx) })),
 	}
+	// Once the page is in the document, where the TwiML can be found.
+	p.afterRender(ctx, func(goapp.Context) { p.stopListening = append(p.stopListening, watchTwiML()) })
 }
 
 // fromWindow runs a window event's handler as one of the page's own: the
@@ -134,7 +139,7 @@ func (p *page) draftOrExample(ctx goapp.Context) (sipcompose.Document, string) {
 	case ok:
 		return draft, ""
 	}
-	return exampleDocument(), "This is an example: edit it, or paste a SIP URI into Host."
+	return exampleDocument(), "This is an example: edit it, or paste what the customer sent into the box below."
 }
 
 func (p *page) loadDraft(ctx goapp.Context) (sipcompose.Document, bool, error) {
@@ -158,8 +163,16 @@ func (p *page) set(doc sipcompose.Document, rebuild bool) {
 	p.doc = doc
 	p.kept = pruneKept(p.kept, doc)
 	p.result = sipcompose.Compose(doc)
-	p.diags = components.DiagsByField(p.result.Diagnostics)
-	p.shape = components.Shape(p.result.Diagnostics)
+	// An untouched blank form is not wrong yet: instead of a red "Host is
+	// missing" it says what to fill in. A copy still says it would be
+	// rejected (Problem).
+	p.blank = isBlank(doc)
+	diags := p.result.Diagnostics
+	if p.blank {
+		diags = nil
+	}
+	p.diags = components.DiagsByField(diags)
+	p.shape = components.Shape(diags)
 	p.diagStore.Set(p.diags)
 	p.notifier.Problem = p.result.ErrorSummary()
 	if rebuild {
@@ -295,12 +308,11 @@ func (p *page) Render() goapp.UI {
 				goapp.P().Class("tagline").Text("Twilio <Dial><Sip>: TwiML, REST call, warnings and firewall allow-list, as you type."),
 			),
 			goapp.Div().Class("actions").Body(
-				goapp.Button().Type("button").Text("Copy share link").OnClick(p.copyShareLink),
+				goapp.Button().Type("button").Class("secondary").Text("Copy share link").OnClick(p.copyShareLink),
 				goapp.Button().Type("button").Class("secondary").Text("Reset to example").OnClick(p.resetToExample),
 				goapp.Button().Type("button").Class("secondary").Text("Blank form").OnClick(p.blankForm),
 				goapp.Label().For("share-link").Class("visually-hidden").Text("Share link"),
 				goapp.Input().ID("share-link").Class("share-link").ReadOnly(true).TabIndex(-1),
-				&components.Feedback{At: actionsNotice, Notifier: p.notifier},
 			),
 		),
 		goapp.If(p.updateAvailable,
@@ -336,11 +348,26 @@ func (p *page) outputs() []goapp.UI {
 // answer is the top of the output column: the TwiML and, right under it,
 // what is wrong with it. A line beside the TwiML is one more entry here.
 func (p *page) answer() []goapp.UI {
-	r := p.result
-	return []goapp.UI{
-		&components.TwiMLPanel{TwiML: r.TwiML, Problem: p.notifier.Problem, Notifier: p.notifier},
-		&components.WarningsPanel{Diagnostics: r.Diagnostics, Names: &p.diagStore, Panels: &p.panels, Found: findings(p.kept), Dismisser: &p.dismisser},
+	r, problem, diags, guide, idle := p.result, p.problem(), p.result.Diagnostics, "", ""
+	if p.blank {
+		diags, guide, idle = nil, blankGuide, "Nothing to check yet: the form is blank."
 	}
+	return []goapp.UI{
+		&components.TwiMLPanel{TwiML: r.TwiML, Problem: problem, Guide: guide, Notifier: p.notifier},
+		&components.WarningsPanel{Diagnostics: diags, Guide: idle, Names: &p.diagStore, Panels: &p.panels, Found: findings(p.kept), Dismisser: &p.dismisser},
+	}
+}
+
+// blankGuide is what an untouched blank form says instead of its errors.
+const blankGuide = "Fill in Host (and User, if the PBX needs one): the TwiML follows as you type."
+
+// problem is what the output panels say is wrong with the document:
+// nothing yet for an untouched blank form.
+func (p *page) problem() string {
+	if p.blank {
+		return ""
+	}
+	return p.notifier.Problem
 }
 
 // panelList is the output column's panels, as tabs under the warnings, in
@@ -356,7 +383,7 @@ func (p *page) panelList() []components.Panel {
 			return &components.CodePanel{Doc: p.doc, URIs: r.URIs, Notifier: n}
 		}},
 		{ID: "allowlist", Title: "Allow-list", Body: func() goapp.UI {
-			return &components.AllowListPanel{List: r.AllowList, Problem: n.Problem, Notifier: n}
+			return &components.AllowListPanel{List: r.AllowList, Problem: p.problem(), Notifier: n}
 		}},
 		{ID: "audit", Title: "Rules check", Body: func() goapp.UI {
 			return &components.AuditPanel{List: r.AllowList, Rules: &p.auditRules}

@@ -20,7 +20,7 @@ func TestPageStartsFromTheExample(t *testing.T) {
 	if want := sipcompose.Compose(exampleDocument()).TwiML; p.result.TwiML != want {
 		t.Errorf("preview:\n%s\nwant\n%s", p.result.TwiML, want)
 	}
-	if got := p.notifier.Message(pageNotice); got != "This is an example: edit it, or paste a SIP URI into Host." {
+	if got := p.notifier.Message(pageNotice); got != "This is an example: edit it, or paste what the customer sent into the box below." {
 		t.Errorf("notice %q", got)
 	}
 }

@@ -135,7 +135,7 @@ func doTask(t *testing.T, width, height int) taskResult {
 	r.click(".uui .helper button", "Convert to hex")
 	want := sipcompose.Compose(taskDoc).TwiML
 	s.WaitText("TwiML preview", func(string) bool { return s.TextContent("TwiML preview") == want })
-	r.click("#preview button.copy", "Copy TwiML")
+	r.click("#preview .copy-wrap button", "Copy TwiML")
 	s.WaitEval(`async (want) => String(await navigator.clipboard.readText() === want)`, "true", want)
 	res.doneHeight, res.doneOutputs = pageHeight(s)
 	res.actions, res.steps = len(r.steps), r.steps

@@ -134,7 +134,7 @@ func ImportSummary(diags []sipcompose.Diagnostic) string {
 			parts = append(parts, fmt.Sprintf("%d %s", n, s.many))
 		}
 	}
-	return "What it changed or could not keep on the way in (" + strings.Join(parts, ", ") + ") is listed in Warnings."
+	return strings.Join(parts, ", ") + " on the way in: see Warnings."
 }
 
 // Messages joins diagnostics' messages, for a notice that quotes them.

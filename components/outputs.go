@@ -15,8 +15,10 @@ import (
 // ErrorSummary: while there is one, the panel says so above the TwiML.
 type TwiMLPanel struct {
 	app.Compo
-	TwiML    string
-	Problem  string
+	TwiML   string
+	Problem string
+	// Guide, for a form nobody has filled in yet, says what to fill in.
+	Guide    string
 	Notifier *Notifier
 }
 
@@ -24,14 +26,18 @@ func (c *TwiMLPanel) Render() app.UI {
 	// The copy button reads the component's current fields when clicked:
 	// what is copied is the whole output, however much is shown.
 	twiml, cut := shownPart(c.TwiML)
+	// What is wrong, or what to fill in, comes under the TwiML, before the
+	// Warnings that say more: said above it, it pushed the TwiML down each
+	// time it came and went.
 	return app.Section().ID("preview").TabIndex(-1).Class(panelClass("preview", c.Problem)...).Aria("labelledby", "preview-title").Body(
-		problemNote("preview-problem", c.Problem),
 		app.Div().Class("panel-head").Body(
 			app.H2().ID("preview-title").Text("TwiML"),
-			copyButton("Copy TwiML", "twiml", "TwiML", c.Notifier, func() string { return c.TwiML }),
+			primaryCopyButton("Copy TwiML", "twiml", "TwiML", c.Notifier, func() string { return c.TwiML }),
 		),
 		app.Pre().ID("twiml").Class("code", "twiml").Aria("label", "TwiML preview").TabIndex(0).Body(highlighted(twiml)...),
 		cutNote(cut, len(c.TwiML), "TwiML"),
+		problemNote("preview-problem", c.Problem),
+		app.If(c.Guide != "", app.P().ID("preview-guide").Class("output-guide").Text(c.Guide)),
 	)
 }
 
@@ -81,6 +87,9 @@ type WarningsPanel struct {
 	// dismissed through Dismisser.
 	Found     []Finding
 	Dismisser *Dismisser
+	// Guide, for a form nobody has filled in yet, takes the place of the
+	// document's diagnostics, which are not wrong yet.
+	Guide string
 }
 
 func (c *WarningsPanel) Render() app.UI {
@@ -89,7 +98,8 @@ func (c *WarningsPanel) Render() app.UI {
 		app.H2().Text("Warnings"),
 		findingsList(c.Found, c.Names, c.Dismisser),
 		app.If(len(c.Found) > 0, app.H3().Text("In the document as it is now")),
-		app.If(len(diags) == 0, app.P().Class("ok").Text("No problems found.")).Else(
+		app.If(c.Guide != "", app.P().Class("hint").Text(c.Guide)).
+			ElseIf(len(diags) == 0, app.P().Class("ok").Text("No problems found.")).Else(
 			app.Ul().Class("diag-list").Body(
 				app.Range(diags).Slice(func(i int) app.UI {
 					d := diags[i]

@@ -43,7 +43,7 @@ func PasteArea(p Props) app.UI {
 			}),
 			&Feedback{At: pasteID, Notifier: p.Notifier},
 			// In the feedback's place while it is empty (web/app.css).
-			app.P().Class("hint", "paste-hint").Text("Read the moment you paste it, with Undo. Typed instead? Import reads it."),
+			app.P().Class("hint", "paste-hint").Text("Read the moment you paste it, with Undo; Import reads what you type."),
 		),
 	)
 }

@@ -44,7 +44,7 @@ func TestImportBrokenTwiML(t *testing.T) {
 
 	pasteTwiML(s, brokenTwiML)
 	s.WaitTextContains("SIP URI", "sip:gina@pbx%20example.com")
-	waitFeedback(s, "paste", "Imported the TwiML into the form. What it changed or could not keep on the way in (2 errors) is listed in Warnings. Undo Show them")
+	waitFeedback(s, "paste", "Imported the TwiML into the form. 2 errors on the way in: see Warnings. Undo Show them")
 	list := importList(s)
 	for _, want := range []string{
 		`parse-bool|Error: answerOnBridge="True": Twilio takes exactly true or false`,
@@ -108,7 +108,7 @@ func TestImportSaysWhatItChanged(t *testing.T) {
 	s.Open("/")
 	pasteTwiML(s, `<Response><Say>Hi</Say><Dial sequential="false"><Sip>tel:+14155550100</Sip><Sip foo="1">sip:bob@b.example.com</Sip></Dial></Response>`)
 	s.WaitTextContains("SIP URI", "sip:bob@b.example.com")
-	waitFeedback(s, "paste", "Imported the TwiML into the form. What it changed or could not keep on the way in (1 error, 2 warnings, 1 note) is listed in Warnings.")
+	waitFeedback(s, "paste", "Imported the TwiML into the form. 1 error, 2 warnings, 1 note on the way in: see Warnings.")
 	list := importList(s)
 	for _, want := range []string{
 		`parse-not-kept|Warning: <Say> is not part of a SIP dial and was not kept.`,
@@ -134,7 +134,7 @@ func TestPasteBrokenURI(t *testing.T) {
 	s.WaitTextContains("SIP URI", "sip:mine@")
 	s.FillNth("Host", 0, "sip:gina@pbx.example.com:99999;edge=dublin", true)
 	s.WaitTextContains("SIP URI", "sip:gina@pbx.example.com;edge=dublin")
-	waitFeedback(s, "t0-host", "Filled target 1 from the pasted SIP URI. What it changed or could not keep on the way in (1 error) is listed in Warnings.")
+	waitFeedback(s, "t0-host", "Filled target 1 from the pasted SIP URI. 1 error on the way in: see Warnings.")
 	if got := importList(s); !strings.Contains(got, `port-invalid|Error: Port "99999": use 1 to 65535; it was not kept. SIP target 1 › Port`) {
 		t.Errorf("in Warnings: %q", got)
 	}

@@ -74,7 +74,7 @@ func TestLayoutKeepsOutputInView(t *testing.T) {
 	// TwiML is at most two Tabs away (45 before the skip link).
 	s.Reload()
 	s.Press("Tab")
-	s.WaitEval(`() => document.activeElement.className`, "skip-link")
+	s.WaitEval(`() => String(document.activeElement.classList.contains("skip-link"))`, "true")
 	s.Press("Enter")
 	s.WaitEval(`() => String(document.getElementById("preview").contains(document.activeElement))`, "true")
 	for tabs := 0; tabs < 2 && s.Eval(`() => document.activeElement.textContent.trim()`) != "Copy TwiML"; tabs++ {

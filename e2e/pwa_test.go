@@ -247,7 +247,7 @@ func TestShareLinkRoundTrip(t *testing.T) {
 	s.Fill("Username", "trunk")
 	s.Fill("Password", "hunter2-secret")
 	s.Click("Copy share link", 0)
-	waitFeedback(s, "actions", "Copied the share link.")
+	waitFeedback(s, "notice", "Copied the share link.")
 	link := clipboard(s)
 	u, err := url.Parse(link)
 	if err != nil || !strings.HasPrefix(u.Fragment, "doc=") || u.RawQuery != "" {

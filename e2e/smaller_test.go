@@ -36,7 +36,7 @@ func TestShareLinkFallbackIsVisible(t *testing.T) {
 	s.Open("/")
 	s.Eval(`() => { navigator.clipboard.writeText = () => Promise.reject(new Error("denied")); return "" }`)
 	s.Click("Copy share link", 0)
-	waitFeedback(s, "actions", "The browser refused the clipboard: the share link is selected")
+	waitFeedback(s, "notice", "The browser refused the clipboard: the share link is selected")
 	got := s.Eval(`() => { const el = document.getElementById("share-link"), r = el.getBoundingClientRect();
 		return [r.width >= 200, r.height >= 20, getComputedStyle(el).opacity === "1", document.activeElement === el, el.selectionEnd - el.selectionStart === el.value.length].join(" ") }`)
 	if got != "true true true true true" {

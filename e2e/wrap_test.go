@@ -95,7 +95,7 @@ func TestOutputsWrap(t *testing.T) {
 			t.Errorf("the last header does not start a screen line: %q at %v", sip.Text, sip.Starts)
 		}
 
-		s.ClickOn("#preview button.copy")
+		s.ClickOn("#preview .copy-wrap button")
 		waitFeedback(s, "twiml", "Copied the TwiML.")
 		if got := s.Clipboard(); got != want {
 			t.Errorf("Copy TwiML gave\n%q\nwant\n%q", got, want)
