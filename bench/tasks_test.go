@@ -132,7 +132,10 @@ func doTask(t *testing.T, width, height int) taskResult {
 	r.act("Tab")
 	r.typeInto("t0-h0-value", "INC-4711/77")
 	r.typeInto("t0-uui-text", "caller=Anna;ref=77")
-	r.click(".uui .helper button", "Convert to hex")
+	// A page with a Convert button converts on its click, else as typed.
+	if s.Count(".uui .helper button") > 0 {
+		r.click(".uui .helper button", "Convert to hex")
+	}
 	want := sipcompose.Compose(taskDoc).TwiML
 	s.WaitText("TwiML preview", func(string) bool { return s.TextContent("TwiML preview") == want })
 	r.click("#preview .copy-wrap button", "Copy TwiML")

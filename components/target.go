@@ -88,18 +88,23 @@ func Target(p Props, i int) app.UI {
 			numberField(id(i, "port"), "Port", t.Port, p.diagsOf(f+".port"), func(ctx app.Context, n int) {
 				p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Port = n })
 			}),
+		),
+		// SRTP beside the transport it needs (TLS).
+		app.Div().Class("row", "transport-row").Body(
 			radioField(id(i, "transport"), "Transport", t.Transport, transportOptions, p.diagsOf(f+".transport"),
 				func(ctx app.Context, v string) {
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Transport = v })
 				}),
+			checkField(id(i, "secure"), "Secure media (SRTP)", t.Secure, func(ctx app.Context, v bool) {
+				p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Secure = v })
+			}),
 		),
-		checkField(id(i, "secure"), "Secure media (SRTP)", t.Secure, func(ctx app.Context, v bool) {
-			p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Secure = v })
-		}),
-		URIs(p, i),
+		// The <Uri> children, an alternative few use, come after what
+		// most targets need.
 		EdgePicker(p, i),
 		Headers(p, i),
 		UUIEditor(p, i),
+		URIs(p, i),
 		SipOptions(p, i),
 		app.If(len(p.Doc.Targets) > 1,
 			app.Button().Type("button").Class("danger").Text("Remove target").

@@ -75,6 +75,15 @@ func TestTypeTwilioExamples(t *testing.T) {
 	if got := s.TextContent("SIP URI"); got != "sip:+14158675309@your.domain;edge=frankfurt?X-User-to-User=123456789%3Bencoding%3Dhex&X-customName=Bob%2CShield%2BTitle%2DManager&X-otherHeader=true" {
 		t.Errorf("SIP URI panel: %q", got)
 	}
+
+	// Text typed into the helper fills UUI data with its hex as it goes.
+	s.ClickOn("#t0-uui-text")
+	s.Keys("caller=Anna;ref=77")
+	hex := sipcompose.TextToHex("caller=Anna;ref=77")
+	s.WaitTextContains("SIP URI", "X-User-to-User="+hex+"%3Bencoding%3Dhex&")
+	if got := s.Value("UUI data", 0); got != hex {
+		t.Errorf("UUI data shows %q, want %q", got, hex)
+	}
 	s.NoConsoleErrors()
 }
 
