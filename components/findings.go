@@ -60,10 +60,12 @@ func findingsList(found []Finding, names *DiagStore, d *Dismisser) app.UI {
 		app.Ul().Class("diag-list").Body(app.Range(shown).Slice(func(i int) app.UI {
 			f := shown[i]
 			return app.Li().Class("diag", string(f.Severity), "finding").DataSet("code", f.Code).DataSet("field", f.Field).Body(
-				app.Span().Class("sev").Text(severityLabel(f.Severity)),
-				app.Text(" "+shortText(f.Message)+" "),
-				fieldLink(names.FieldLabel(f.Field), names.fieldControl(f.Field)),
-				app.Text(" "),
+				app.Span().Body(
+					app.Span().Class("sev").Text(severityLabel(f.Severity)),
+					app.Text(" "+shortText(f.Message)+" "),
+					fieldLink(names.FieldLabel(f.Field), names.fieldControl(f.Field)),
+					app.Text(" "),
+				),
 				// The finding is read from the button when clicked: go-app
 				// keeps a button's first click handler when the list
 				// re-renders.

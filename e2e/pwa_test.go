@@ -366,8 +366,8 @@ func TestAccessibility(t *testing.T) {
 	}
 }
 
-// TestScreenshots keeps README's pictures current: run with
-// UPDATE_SCREENSHOTS=1 (make screenshot).
+// TestScreenshots keeps the docs' pictures current, in the light and the
+// dark scheme: run with UPDATE_SCREENSHOTS=1 (make screenshot).
 func TestScreenshots(t *testing.T) {
 	if os.Getenv("UPDATE_SCREENSHOTS") == "" {
 		t.Skip("set UPDATE_SCREENSHOTS=1 to rewrite docs/screenshot-*.png")
@@ -376,10 +376,17 @@ func TestScreenshots(t *testing.T) {
 		name          string
 		width, height int
 	}{{"desktop", 1400, 1000}, {"375", 375, 1400}} {
-		s := browsertest.New(t)
-		s.SetViewport(shot.width, shot.height)
-		s.Open("/")
-		s.WaitTextContains("TwiML preview", "pbx.example.com")
-		s.Screenshot(filepath.Join("..", "docs", "screenshot-"+shot.name+".png"))
+		for _, scheme := range []string{"light", "dark"} {
+			s := browsertest.New(t)
+			s.SetViewport(shot.width, shot.height)
+			s.ColorScheme(scheme)
+			s.Open("/")
+			s.WaitTextContains("TwiML preview", "pbx.example.com")
+			name := "screenshot-" + shot.name
+			if scheme == "dark" {
+				name += "-dark"
+			}
+			s.Screenshot(filepath.Join("..", "docs", name+".png"))
+		}
 	}
 }
