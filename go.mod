@@ -7,7 +7,7 @@ require github.com/maxence-charriere/go-app/v9 v9.8.0
 require (
 	github.com/andybalholm/brotli v1.2.8 // indirect
 	github.com/beevik/etree v1.8.1 // indirect
-	github.com/emiago/sipgo v1.7.2 // indirect
+	github.com/emiago/sipgo v1.7.2
 	github.com/go-rod/rod v0.116.2 // indirect
 	github.com/gobwas/httphead v0.1.0 // indirect
 	github.com/gobwas/pool v0.2.1 // indirect

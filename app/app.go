@@ -21,10 +21,7 @@ func Register() {
 		debug.SetGCPercent(400)
 	}
 	goapp.Route("/", &page{})
-	// index.html is the same page (static hosts serve it at both); a
-	// regexp route, because go-app's export writes a file for every plain
-	// route.
-	goapp.RouteWithRegexp(`^/index\.html$`, &page{})
+	routeIndex()
 }
 
 // Handler returns the go-app settings for the site; version identifies the

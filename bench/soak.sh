@@ -26,21 +26,24 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-# 1. Fuzzing: every parser and Compose. New crashers land in
-# sipcompose/testdata/fuzz/ and make the run fail.
+# 1. Fuzzing: every parser and Compose, each target in the package it tests
+# (package:target). New crashers land in that package's testdata/fuzz/ and
+# make the run fail.
 fuzz_rows=""
-for target in FuzzCompose FuzzRoundTrip FuzzParseURI FuzzParse FuzzDecodeDocument; do
-	echo "fuzzing $target for $FUZZTIME" >&2
-	if ! $GO test ./sipcompose/ -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x > "$tmp/$target.txt" 2>&1; then
+for entry in sipcompose:FuzzCompose sipcompose:FuzzRoundTrip sipcompose/sipuri:FuzzParseURI \
+	sipcompose/twiml:FuzzParse sipcompose/document:FuzzDecodeDocument sipcompose/audit:FuzzAudit; do
+	pkg=${entry%%:*} target=${entry#*:}
+	echo "fuzzing $target ($pkg) for $FUZZTIME" >&2
+	if ! $GO test "./$pkg/" -run '^$' -fuzz "^$target\$" -fuzztime "$FUZZTIME" -fuzzminimizetime 200x > "$tmp/$target.txt" 2>&1; then
 		cat "$tmp/$target.txt" >&2
-		echo "sipcompose soak: $target found a failure (kept in sipcompose/testdata/fuzz/$target)" >&2
+		echo "sipcompose soak: $target found a failure (kept in $pkg/testdata/fuzz/$target)" >&2
 		exit 1
 	fi
 	execs=$(grep -o 'execs: [0-9]*' "$tmp/$target.txt" | tail -1 | awk '{print $2}')
 	interesting=$(grep -o 'total: [0-9]*' "$tmp/$target.txt" | tail -1 | awk '{print $2}')
-	fuzz_rows+="| \`$target\` | $FUZZTIME | $execs | $interesting | 0 |"$'\n'
+	fuzz_rows+="| \`$target\` (\`$pkg\`) | $FUZZTIME | $execs | $interesting | 0 |"$'\n'
 done
-corpus=$(find sipcompose/testdata/fuzz -type f | wc -l)
+corpus=$(find sipcompose -path '*/testdata/fuzz/*' -type f | wc -l)
 
 # 2. The server under load: wrk at high concurrency, memory sampled.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -92,7 +95,8 @@ below run in \`make test\`.
 ${fuzz_rows}
 Properties checked: no panic; the TwiML is well-formed for both etree and encoding/xml; every composed URI
 parses with github.com/emiago/sipgo and gives back the decoded header values; compose → parse → compose is
-stable; a parsed URI reads back the same. Seed corpus kept in \`sipcompose/testdata/fuzz/\`: $corpus files.
+stable; a parsed URI reads back the same; the audit gives a verdict per required rule or refuses with a message.
+Seed corpora kept in \`testdata/fuzz/\` of each target's package under \`sipcompose/\`: $corpus files.
 
 ## The server under load (wrk, \`Accept-Encoding: br, gzip\`; a response slower than 2 s for \`/\` or 10 s for app.wasm counts as an error)
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/audit"
 )
 
 // cmdAudit checks existing firewall rules against a document's allow-list
@@ -26,7 +27,8 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"or a plain list (CIDR [udp|tcp] [PORT|LO-HI], one a line, # comments).\n"+
 			"Checks them against the allow-list of DOC.json (read as compose reads it)\n"+
 			"and prints a verdict per required rule (covered, partly, missing,\n"+
-			"shadowed), what else it found, and a summary line.\n\n")
+			"shadowed), the rule to add in the same format for each one not covered,\n"+
+			"what else it found, and a summary line.\n\n")
 		fs.PrintDefaults()
 		fmt.Fprint(stderr, "\nExit status: 0 every required rule covered, 1 anything partly, missing or\n"+
 			"shadowed, or input that cannot be read or audited, 2 usage error.\n")
@@ -34,22 +36,14 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "sipcompose: unknown format %q: use text or json\n", *format)
+	if !textOrJSON(*format, stderr) {
 		return 2
 	}
 	doc := sipcompose.Document{Targets: []sipcompose.Target{{Host: "pbx.example.com"}}}
 	if *docPath != "" {
-		data, err := readFileLimited(*docPath)
-		if err == nil && len(data) > maxInput {
-			err = fmt.Errorf("%s: larger than %d bytes", *docPath, maxInput)
-		}
-		if err != nil {
+		var err error
+		if doc, err = readDocument(*docPath); err != nil {
 			fmt.Fprintf(stderr, "sipcompose: %v\n", err)
-			return 1
-		}
-		if doc, err = sipcompose.DecodeDocument(data); err != nil {
-			fmt.Fprintf(stderr, "sipcompose: %s:%s\n", *docPath, err)
 			return 1
 		}
 	}
@@ -68,7 +62,7 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(r.AllowList.Problems) > 0 {
 		name = *docPath // the error is the document's, not the rules'
 	}
-	rep, err := r.AllowList.Audit(string(data))
+	rep, err := audit.Check(r.AllowList, string(data))
 	if err != nil {
 		fmt.Fprintf(stderr, "sipcompose: %s: %v\n", name, err)
 		return 1
@@ -92,7 +86,7 @@ func cmdAudit(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // printAudit writes the report for a person: each required rule with its
 // verdict, why, and the rules it rests on; the findings; and the summary
 // last, where a terminal or a script's tail shows it.
-func printAudit(w io.Writer, a sipcompose.AllowList, rep sipcompose.AuditReport) {
+func printAudit(w io.Writer, a sipcompose.AllowList, rep audit.Report) {
 	fmt.Fprintf(w, "Rules read as %s, checked against the allow-list for edges %s (IP data as of %s).\n\n",
 		rep.Format, strings.Join(a.Edges, ", "), a.AsOf)
 	for _, v := range rep.Verdicts {
@@ -106,6 +100,12 @@ func printAudit(w io.Writer, a sipcompose.AllowList, rep sipcompose.AuditReport)
 				fmt.Fprintf(w, "          line %d: %s\n", by.Line, by.Text)
 			}
 		}
+		for _, add := range v.Add {
+			fmt.Fprintf(w, "          add: %s\n", add)
+		}
+	}
+	if where := audit.WhereToAdd(rep); where != "" {
+		fmt.Fprintf(w, "\nTo cover a row, add its add: lines %s.\n", where)
 	}
 	if len(rep.Findings) > 0 {
 		fmt.Fprintln(w)

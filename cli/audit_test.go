@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/audit"
 )
 
 // TestAuditReport: a dump with a stale legacy media rule and no current
@@ -22,11 +22,11 @@ func TestAuditReport(t *testing.T) {
 	goldenCLI(t, "stale.audit.golden", out)
 
 	code, out, _ = runInput("", "audit", "-format", "json", filepath.Join("testdata", "cli", "stale.rules"))
-	var rep sipcompose.AuditReport
+	var rep audit.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 1 {
 		t.Fatalf("exit %d, %v:\n%s", code, err, out)
 	}
-	if len(rep.Verdicts) != 2 || rep.Verdicts[0].Status != sipcompose.Covered || rep.Verdicts[1].Status != sipcompose.Missing || rep.Format != sipcompose.FormatIPTablesSave {
+	if len(rep.Verdicts) != 2 || rep.Verdicts[0].Status != audit.Covered || rep.Verdicts[1].Status != audit.Missing || rep.Format != audit.FormatIPTablesSave {
 		t.Errorf("json report: %+v", rep)
 	}
 }

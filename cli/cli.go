@@ -1,7 +1,8 @@
 //go:build !wasm
 
 // Package cli is sipcompose's command line: serve and export the PWA,
-// compose and lint documents, audit firewall rules. The entry point (main.go) only calls Run.
+// compose and lint documents, audit firewall rules, probe the customer's
+// SIP endpoint, diagnose failing calls. The entry point (main.go) only calls Run.
 package cli
 
 import (
@@ -18,6 +19,10 @@ commands:
   compose  turn a document (JSON) into TwiML, URIs, curl or an allow-list
   lint     check TwiML and print diagnostics
   audit    check existing firewall rules against a document's allow-list
+  probe    probe the customer's SIP endpoint as Twilio will meet it: DNS,
+           port, TLS and a SIP OPTIONS, from this machine (docs/probe.md)
+  diagnose name the fault in a failing call's evidence (codes, SIP, pcap,
+           Twilio's JSON) and the change to make (docs/diagnose.md)
 
 Run 'sipcompose <command> -h' for a command's flags.
 `
@@ -37,9 +42,11 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer, builtSite fs.
 		"export": func(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return cmdExport(args, stdout, stderr, builtSite)
 		},
-		"compose": cmdCompose,
-		"lint":    cmdLint,
-		"audit":   cmdAudit,
+		"compose":  cmdCompose,
+		"lint":     cmdLint,
+		"audit":    cmdAudit,
+		"probe":    cmdProbe,
+		"diagnose": cmdDiagnose,
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":

@@ -72,8 +72,8 @@ func cmdCompose(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	format := fs.String("format", "twiml", "what to print: "+formatNames())
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "usage: sipcompose compose [-format FORMAT] [FILE|-]\n\n"+
-			"Reads a document (JSON, see README) from FILE, or from standard input when\n"+
-			"FILE is - or missing, and prints it in one FORMAT:\n\n")
+			"Reads a document (JSON, see docs/document-format.md) from FILE, or from\n"+
+			"standard input when FILE is - or missing, and prints it in one FORMAT:\n\n")
 		for _, f := range formats {
 			fmt.Fprintf(stderr, "  %-12s %s\n", f.name, f.help)
 		}
@@ -154,7 +154,7 @@ func cmdLint(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Errors first, as Compose orders them; the import's own order (by
 	// position in the TwiML) is kept within each severity.
 	slices.SortStableFunc(diags, func(a, b sipcompose.Diagnostic) int {
-		return severityRank(a.Severity) - severityRank(b.Severity)
+		return a.Severity.Rank() - b.Severity.Rank()
 	})
 	if len(diags) == 0 {
 		fmt.Fprintln(stdout, "no problems found")
@@ -180,7 +180,9 @@ func lintFindings(doc sipcompose.Document, imported []sipcompose.Diagnostic) []s
 	}
 	rejected := map[string]bool{}
 	for _, d := range imported {
-		if d.Severity == sipcompose.SeverityError {
+		// A raw & is an error of the TwiML as written, not of the value,
+		// which import kept as meant.
+		if d.Severity == sipcompose.SeverityError && d.Code != "parse-raw-ampersand" {
 			rejected[d.Field] = true
 		}
 	}
@@ -197,16 +199,6 @@ func lintFindings(doc sipcompose.Document, imported []sipcompose.Diagnostic) []s
 // sipcompose.Parse checks on the TwiML as written.
 func measuredAsWritten(d sipcompose.Diagnostic) bool {
 	return (d.Code == "headers-too-long" || d.Code == "uri-too-long") && !strings.Contains(d.Field, ".uris[")
-}
-
-func severityRank(s sipcompose.Severity) int {
-	switch s {
-	case sipcompose.SeverityError:
-		return 0
-	case sipcompose.SeverityWarning:
-		return 1
-	}
-	return 2
 }
 
 // parseFlags parses args; done means the command should exit with code:

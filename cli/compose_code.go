@@ -6,10 +6,11 @@ import (
 	"errors"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/codegen"
 )
 
 // programFormat is a -format that prints a helper-library program, made
-// from the document by sipcompose.Code.
+// from the document by codegen.For.
 type programFormat struct {
 	name, help string
 	program    func(sipcompose.Document, sipcompose.Result) (string, error)
@@ -19,13 +20,13 @@ type programFormat struct {
 // library and print it; node-call, python-call and go-call place the REST
 // call(s).
 var programFormats = func() []programFormat {
-	library := map[sipcompose.Lang]string{
-		sipcompose.LangNode:   "twilio-node",
-		sipcompose.LangPython: "twilio-python",
-		sipcompose.LangGo:     "twilio-go",
+	library := map[codegen.Lang]string{
+		codegen.LangNode:   "twilio-node",
+		codegen.LangPython: "twilio-python",
+		codegen.LangGo:     "twilio-go",
 	}
 	var out []programFormat
-	for _, lang := range sipcompose.Langs {
+	for _, lang := range codegen.Langs {
 		out = append(out,
 			programFormat{string(lang), "a program building this TwiML with " + library[lang] + " and printing it", codeProgram(lang, false)},
 			programFormat{string(lang) + "-call", "a program placing the REST call(s) with " + library[lang], codeProgram(lang, true)})
@@ -33,9 +34,9 @@ var programFormats = func() []programFormat {
 	return out
 }()
 
-func codeProgram(lang sipcompose.Lang, call bool) func(sipcompose.Document, sipcompose.Result) (string, error) {
+func codeProgram(lang codegen.Lang, call bool) func(sipcompose.Document, sipcompose.Result) (string, error) {
 	return func(doc sipcompose.Document, r sipcompose.Result) (string, error) {
-		p, _ := sipcompose.CodeFor(doc, r.URIs, lang)
+		p, _ := codegen.For(doc, r.URIs, lang)
 		if !call {
 			return p.TwiML, nil
 		}

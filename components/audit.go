@@ -6,11 +6,12 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/audit"
 )
 
 // AuditPanel checks rules the customer already has against the allow-list:
 // a paste, and the audit's verdicts as a table. The audit itself is the
-// domain's (AllowList.Audit); this only shows it. Rules is what was pasted
+// domain's (audit.Check); this only shows it. Rules is what was pasted
 // and checked, which the page keeps while another panel is shown.
 type AuditPanel struct {
 	app.Compo
@@ -37,7 +38,7 @@ func (c *AuditPanel) Render() app.UI {
 		app.H2().ID("audit-title").Class("visually-hidden").Text("Check existing rules"),
 		app.P().Class("hint").ID("audit-hint").Text(fmt.Sprintf(
 			"Paste the output of iptables-save or nft list ruleset, or a plain list (CIDR, optional udp/tcp and port, one a line; # comments), up to %d KiB. It is checked here, in your browser, against the allow-list above.",
-			sipcompose.MaxAuditInput/1024)),
+			audit.MaxInput/1024)),
 		app.Label().For("audit-rules").Text("Existing firewall rules"),
 		app.Textarea().ID("audit-rules").Rows(8).Spellcheck(false).Aria("describedby", "audit-hint").
 			Text(c.Rules.shown).OnInput(func(ctx app.Context, e app.Event) { c.Rules.text = ctx.JSSrc().Get("value").String() }),
@@ -52,7 +53,7 @@ func (c *AuditPanel) report() app.UI {
 	if c.Rules.checked == "" {
 		return app.P().Class("hint").Text("Nothing checked yet.")
 	}
-	rep, err := c.List.Audit(c.Rules.checked)
+	rep, err := audit.Check(c.List, c.Rules.checked)
 	if err != nil {
 		return app.P().Class("diag", "error").Text("Cannot check these rules: " + err.Error())
 	}
@@ -96,9 +97,9 @@ func statusClass(ok bool) string {
 
 func findingClass(kind string) string {
 	switch kind {
-	case sipcompose.FindingIgnored:
+	case audit.FindingIgnored:
 		return "info"
-	case sipcompose.FindingStale:
+	case audit.FindingStale:
 		return "warning"
 	}
 	return "error"

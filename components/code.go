@@ -4,16 +4,17 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/codegen"
 )
 
 // codeLangKey is where the chosen language is remembered in this browser.
 const codeLangKey = "sipcompose.codeLang"
 
 // langNames are the switch's labels.
-var langNames = map[sipcompose.Lang]string{
-	sipcompose.LangNode:   "Node.js",
-	sipcompose.LangPython: "Python",
-	sipcompose.LangGo:     "Go",
+var langNames = map[codegen.Lang]string{
+	codegen.LangNode:   "Node.js",
+	codegen.LangPython: "Python",
+	codegen.LangGo:     "Go",
 }
 
 // CodePanel shows the helper-library programs for Doc in one language at a
@@ -29,20 +30,20 @@ type CodePanel struct {
 	URIs     []string
 	Notifier *Notifier
 
-	lang sipcompose.Lang
+	lang codegen.Lang
 	// shown is what Render last wrote, which the copy buttons take whole.
-	shown sipcompose.Programs
+	shown codegen.Programs
 }
 
 func (c *CodePanel) OnMount(ctx app.Context) {
-	var lang sipcompose.Lang
+	var lang codegen.Lang
 	// A missing or unreadable choice leaves the first language.
 	if ctx.LocalStorage().Get(codeLangKey, &lang) == nil {
 		c.lang = lang
 	}
 }
 
-func (c *CodePanel) choose(ctx app.Context, lang sipcompose.Lang) {
+func (c *CodePanel) choose(ctx app.Context, lang codegen.Lang) {
 	c.lang = lang
 	if err := ctx.LocalStorage().Set(codeLangKey, lang); err != nil {
 		c.Notifier.Say(PageNotice, "Could not remember the language in this browser: "+err.Error())
@@ -50,9 +51,9 @@ func (c *CodePanel) choose(ctx app.Context, lang sipcompose.Lang) {
 }
 
 func (c *CodePanel) Render() app.UI {
-	p, ok := sipcompose.CodeFor(c.Doc, c.URIs, c.lang)
+	p, ok := codegen.For(c.Doc, c.URIs, c.lang)
 	if !ok {
-		p, _ = sipcompose.CodeFor(c.Doc, c.URIs, sipcompose.Langs[0])
+		p, _ = codegen.For(c.Doc, c.URIs, codegen.Langs[0])
 	}
 	c.shown = p
 	name, n := langNames[p.Lang], c.Notifier
@@ -65,8 +66,8 @@ func (c *CodePanel) Render() app.UI {
 			// writes an attribute valued "true" bare, which reads as "".
 			app.FieldSet().Class("lang-switch").Body(
 				app.Legend().Class("visually-hidden").Text("Language"),
-				app.Range(sipcompose.Langs).Slice(func(i int) app.UI {
-					lang := sipcompose.Langs[i]
+				app.Range(codegen.Langs).Slice(func(i int) app.UI {
+					lang := codegen.Langs[i]
 					id := "code-lang-" + string(lang)
 					return app.Label().For(id).Body(
 						app.Input().Type("radio").Name("code-lang").ID(id).Checked(lang == p.Lang).

@@ -1,7 +1,6 @@
 package components
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -27,9 +26,6 @@ func (s *DiagStore) name(field, label, control string) {
 // the form has none.
 func (s *DiagStore) fieldControl(path string) string { return s.names.control[path] }
 
-// rowPath matches one step of a path into a list, "headers[1]".
-var rowPath = regexp.MustCompile(`^(\w+)\[(\d+)\]$`)
-
 // rowNames names a list's rows as the form does.
 var rowNames = map[string]string{
 	"targets": "SIP target", "headers": "Header", "headerElements": "<Header> element", "uris": "<Uri>",
@@ -44,7 +40,7 @@ func (s *DiagStore) FieldLabel(path string) string {
 	var parts []string
 	steps := strings.Split(path, ".")
 	for _, step := range steps[:len(steps)-1] {
-		if m := rowPath.FindStringSubmatch(step); m != nil && rowNames[m[1]] != "" {
+		if m := matchRowPath(step); m != nil && rowNames[m[1]] != "" {
 			n, _ := strconv.Atoi(m[2])
 			parts = append(parts, rowNames[m[1]]+" "+strconv.Itoa(n+1))
 		} else if name := sectionNames[step]; name != "" {
@@ -53,7 +49,7 @@ func (s *DiagStore) FieldLabel(path string) string {
 	}
 	if label := s.names.label[path]; label != "" {
 		parts = append(parts, label)
-	} else if m := rowPath.FindStringSubmatch(steps[len(steps)-1]); m != nil && rowNames[m[1]] != "" {
+	} else if m := matchRowPath(steps[len(steps)-1]); m != nil && rowNames[m[1]] != "" {
 		n, _ := strconv.Atoi(m[2])
 		parts = append(parts, rowNames[m[1]]+" "+strconv.Itoa(n+1))
 	}

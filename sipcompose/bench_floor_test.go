@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/beevik/etree"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // BenchmarkEtreeEscapeFloor is the least Compose can cost as long as etree
@@ -13,14 +15,14 @@ import (
 // BenchmarkTwilioGo, which also builds the URIs: whatever Compose adds
 // (elements, attributes, validation, curl, allow-list) comes on top.
 func BenchmarkEtreeEscapeFloor(b *testing.B) {
-	for _, bd := range benchDocs() {
-		b.Run(bd.name, func(b *testing.B) {
+	for _, bd := range composetest.BenchDocs() {
+		b.Run(bd.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			settings := etree.WriteSettings{CanonicalText: true}
 			for b.Loop() {
-				uris := make([]string, len(bd.doc.Targets))
+				uris := make([]string, len(bd.Doc.Targets))
 				size := 0
-				for i, t := range bd.doc.Targets {
+				for i, t := range bd.Doc.Targets {
 					uris[i] = BuildURI(t)
 					size += len(uris[i]) + 4*strings.Count(uris[i], "&")
 				}

@@ -7,14 +7,15 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/beevik/etree"
 
-	"sipcompose/internal/testenv"
+	"sipcompose/sipcompose/codegen"
+	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/internal/param"
 )
 
 // The Code programs run here with the real helper libraries: the TwiML each
@@ -46,10 +47,10 @@ type codeOut struct {
 // codeLibDocs are the goldens, the seed's examples, Twilio's documented
 // forms and hostile documents.
 func codeLibDocs(t *testing.T) []Document {
-	docs := oracleDocs()
+	docs := composetest.Documents()
 	docs = append(docs,
 		Document{},
-		Document{Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
+		composetest.Sequential(),
 		Document{Dial: Dial{CallerID: "+14155550100", Record: "record-from-ringing-dual"}, Targets: []Target{
 			{Host: "a.example.com", Username: "u1", Password: "one"},
 			{Host: "b.example.com", Username: "u2", Password: "two"},
@@ -77,82 +78,19 @@ func codeLibDocs(t *testing.T) []Document {
 	}
 	doc, _ := Parse(string(data))
 	docs = append(docs, doc)
-	docs = append(docs, uriCodeDocuments()...)
-	for _, s := range hostileCodeValues {
-		docs = append(docs, hostileCodeDocument(s))
+	docs = append(docs, composetest.CodeURIDocuments()...)
+	for _, s := range composetest.HostileCodeValues {
+		docs = append(docs, composetest.HostileCodeDocument(s))
 	}
 	return docs
-}
-
-// uriCodeDocuments use <Uri> children, <Header> elements and <Dial>'s
-// helper-library attributes: one <Sip> with a URI and <Uri>s besides, and
-// two of <Uri>s only, whose passwords are read from variables of their
-// own.
-func uriCodeDocuments() []Document {
-	return []Document{
-		{
-			Dial: Dial{CallerID: "+14155550100", RecordingConfigurationID: "JY0123", Events: "call-progress-events", Passports: "c2hha2Vu"},
-			Targets: []Target{{
-				User: "alice", Host: "pbx.example.com", Username: "alice", Password: "target-pw",
-				URIs: []SipURI{
-					{URI: "sip:alice@a.example.com;transport=tls", Priority: "1", Weight: "10", Username: "ua", Password: "uri-pw-a"},
-					{URI: " sip:alice@b.example.com?X-A=1&X-B=2 ", Priority: "1", Weight: "5"},
-					{URI: "sip:alice@c.example.com", Priority: "2", Username: "uc", Password: "target-pw"},
-				},
-				HeaderElements: []Header{{"X-Ticket", "42"}, {"", "unnamed row"}, {"X-Empty", ""}},
-			}},
-		},
-		{
-			Dial: Dial{Sequential: true},
-			Targets: []Target{
-				{URIs: []SipURI{{URI: "sip:one@a.example.com", Username: "u1", Password: "p1"}, {URI: "sip:one@b.example.com", Priority: "2"}}},
-				{URIs: []SipURI{{URI: "sip:two@c.example.com", Password: "p2"}}, HeaderElements: []Header{{"X-Two", "2"}}},
-			},
-		},
-	}
-}
-
-// hostileCodeValues break a string literal, a comment or XML if quoted
-// wrongly. They have no NUL and are valid UTF-8, so sh can pass them to
-// curl as they are; TestCodeTwiMLInvalidXMLCharacters covers the rest.
-var hostileCodeValues = []string{
-	`"double" 'single' \back\slash \" \\"`,
-	"a&b &amp; <x> ]]> &#x41;",
-	"${process.exit(1)} #{x} {0} %s %(x)s %d `id` $(id)",
-	"line\r\nnext\ttab\x01\x1b[31m\x7f",
-	"é ü ß 日本 📞 עברית \u202e\u2028\u2029\ufeff",
-	"*/ // # \"\"\" ''' -->",
-}
-
-// hostileCodeDocument puts s in every field a program writes.
-func hostileCodeDocument(s string) Document {
-	return Document{
-		Dial: Dial{CallerID: s, Action: s, Method: s, Timeout: 7, Record: "record-from-answer", RecordingStatusCallback: s,
-			RecordingStatusCallbackEvent: []string{s, "completed"}, Trim: s, RingTone: s, ReferURL: s, RecordingTrack: s,
-			RecordingConfigurationID: s, Events: s, Passports: s},
-		Targets: []Target{{
-			User: s, Host: "pbx.example.com", Headers: []Header{{"X-Hostile", s}, {"X-Ok", "1"}}, UUI: UUI{Data: s, Encoding: "text"},
-			Username: s, Password: s, URL: s, Method: s, StatusCallback: s, StatusCallbackEvent: []string{s},
-			StatusCallbackMethod: s, MachineDetection: s, MachineDetectionTimeout: 12, AMDStatusCallback: s, AMDStatusCallbackMethod: s,
-			URIs: []SipURI{
-				// sameXML rejects a raw line break or tab anywhere in a
-				// library's XML, for attributes' sake; a text keeps them
-				// raw, as XML allows, so the <Uri> text goes without.
-				{URI: "sip:u@pbx.example.com;x=" + strings.NewReplacer("\r", "", "\n", "", "\t", "").Replace(s), Priority: s, Weight: s, Username: s, Password: s},
-				{URI: "sip:v@pbx.example.com", Password: s + "2"},
-			},
-			HeaderElements: []Header{{"X-Hostile", s}, {s, "name"}},
-		}},
-		REST: REST{TwiML: s},
-	}
 }
 
 func TestCodeTwiMLInvalidXMLCharacters(t *testing.T) {
 	// Compose writes U+FFFD for what XML cannot carry; the programs hand
 	// the libraries the same, so their XML is well-formed and equal.
-	doc := hostileCodeDocument("nul\x00 bad\xff\xfe end")
+	doc := composetest.HostileCodeDocument("nul\x00 bad\xff\xfe end")
 	r := Compose(doc)
-	for _, p := range Code(doc, r.URIs) {
+	for _, p := range codegen.All(doc, r.URIs) {
 		if strings.Contains(p.TwiML, `\x00`) || strings.Contains(p.TwiML, `\u0000`) || strings.Contains(p.TwiML, `\xff`) {
 			t.Errorf("%s: the TwiML program writes a character XML cannot carry:\n%s", p.Lang, p.TwiML)
 		}
@@ -161,13 +99,13 @@ func TestCodeTwiMLInvalidXMLCharacters(t *testing.T) {
 
 // checkCodeLib runs every document's programs for lang through run (one
 // process for the TwiML programs, one for the REST ones) and compares.
-func checkCodeLib(t *testing.T, lang Lang, withRecorder func(string) string, run func(t *testing.T, runs []codeRun) []codeOut) {
+func checkCodeLib(t *testing.T, lang codegen.Lang, withRecorder func(string) string, run func(t *testing.T, runs []codeRun) []codeOut) {
 	docs := codeLibDocs(t)
 	var twimlRuns, callRuns []codeRun
 	var callDocs []int
 	for i, doc := range docs {
 		r := Compose(doc)
-		p, _ := CodeFor(doc, r.URIs, lang)
+		p, _ := codegen.For(doc, r.URIs, lang)
 		twimlRuns = append(twimlRuns, codeRun{Src: p.TwiML, Env: twimlPasswordEnvs(doc)})
 		if p.Call == "" {
 			if len(doc.Targets) > 0 {
@@ -176,7 +114,7 @@ func checkCodeLib(t *testing.T, lang Lang, withRecorder func(string) string, run
 			continue
 		}
 		callRuns = append(callRuns, codeRun{Src: withRecorder(p.Call), Env: map[string]string{
-			EnvAccountSID: testAccountSID, EnvAuthToken: testAuthToken, EnvSIPPassword: testSIPPassword,
+			codegen.EnvAccountSID: testAccountSID, codegen.EnvAuthToken: testAuthToken, codegen.EnvSIPPassword: testSIPPassword,
 		}})
 		callDocs = append(callDocs, i)
 	}
@@ -221,14 +159,14 @@ func checkCodeLib(t *testing.T, lang Lang, withRecorder func(string) string, run
 // write it as it is.
 func twimlPasswordEnvs(doc Document) map[string]string {
 	env := map[string]string{}
-	sips, uris := allPasswordEnvs(doc.Targets)
+	sips, uris := codegen.PasswordEnvs(doc.Targets)
 	for i, t := range doc.Targets {
 		if sips[i] != "" {
-			env[sips[i]] = xmlSafe(t.Password)
+			env[sips[i]] = param.XMLSafe(t.Password)
 		}
 		for k, u := range t.URIs {
 			if uris[i][k] != "" {
-				env[uris[i][k]] = xmlSafe(u.Password)
+				env[uris[i][k]] = param.XMLSafe(u.Password)
 			}
 		}
 	}
@@ -238,8 +176,8 @@ func twimlPasswordEnvs(doc Document) map[string]string {
 // curlForms runs the curl form in sh with a stub curl and returns the form
 // of each command: what curl would send, with the test's credentials.
 func curlForms(t *testing.T, curl string) []url.Values {
-	out := runWithStub(t, "curl", `printf '%s\0' "$@"; printf '\001\0'`, curl,
-		EnvAccountSID+"="+testAccountSID, EnvAuthToken+"="+testAuthToken, EnvSIPPassword+"="+testSIPPassword)
+	out := composetest.RunWithStub(t, "curl", `printf '%s\0' "$@"; printf '\001\0'`, curl,
+		codegen.EnvAccountSID+"="+testAccountSID, codegen.EnvAuthToken+"="+testAuthToken, codegen.EnvSIPPassword+"="+testSIPPassword)
 	var forms []url.Values
 	form := url.Values{}
 	args := strings.Split(strings.TrimSuffix(out, "\x00"), "\x00")
@@ -350,234 +288,4 @@ func runHarness(t *testing.T, cmd *exec.Cmd, runs []codeRun) []codeOut {
 		t.Fatalf("%d results for %d programs", len(outs), len(runs))
 	}
 	return outs
-}
-
-// nodeHarness runs each program in a function of its own with a console
-// and a process that record, and a recorder for twilio-node's httpClient
-// option, then lets its promises settle.
-const nodeHarness = `
-const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-(async () => {
-  const results = [];
-  for (const p of input) {
-    const out = [], err = [], requests = [];
-    const recorder = {
-      request: async (opts) => {
-        const form = [];
-        for (const [k, v] of Object.entries(opts.data || {})) {
-          for (const x of Array.isArray(v) ? v : [v]) if (x !== undefined) form.push([k, String(x)]);
-        }
-        requests.push(form);
-        return { statusCode: 201, body: JSON.stringify({ sid: "CA" + requests.length }), headers: {} };
-      },
-    };
-    const fakeConsole = { log: (...a) => out.push(a.join(" ")), error: (...a) => err.push(a.join(" ")) };
-    const fakeProcess = { env: p.env, exitCode: undefined };
-    try {
-      new Function("require", "console", "process", "recorder", p.src)(require, fakeConsole, fakeProcess, recorder);
-      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-    } catch (e) {
-      err.push(String((e && e.stack) || e));
-    }
-    if (fakeProcess.exitCode) err.push("exit code " + fakeProcess.exitCode);
-    results.push({ out: out.join("\n"), err: err.join("\n"), requests });
-  }
-  process.stdout.write(JSON.stringify(results));
-})();
-`
-
-func TestCodeNodeLibrary(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		testenv.Unavailable(t, "sipcompose: the twilio-node tests need Node.js: apt-get install nodejs")
-	}
-	modules := os.Getenv("SIPCOMPOSE_NODE_PATH")
-	if modules == "" {
-		modules, _ = filepath.Abs("../.cache/npm/node_modules")
-	}
-	if _, err := os.Stat(filepath.Join(modules, "twilio", "package.json")); err != nil {
-		testenv.Unavailable(t, "sipcompose: npm twilio is missing: run make test (it installs it into .cache/npm)")
-	}
-	script := filepath.Join(t.TempDir(), "harness.js")
-	if err := os.WriteFile(script, []byte(nodeHarness), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	checkCodeLib(t, LangNode,
-		withClient(NodeClientLine, strings.TrimSuffix(NodeClientLine, ");")+", { httpClient: recorder });"),
-		func(t *testing.T, runs []codeRun) []codeOut {
-			cmd := exec.Command(node, script)
-			cmd.Env = append(os.Environ(), "NODE_PATH="+modules)
-			return runHarness(t, cmd, runs)
-		})
-}
-
-// pythonHarness runs each program with exec, its output captured, its
-// environment its own, and a recorder for twilio-python's http_client.
-const pythonHarness = `
-import contextlib, io, json, os, sys, traceback
-from twilio.http import HttpClient
-from twilio.http.response import Response
-
-class Recorder(HttpClient):
-    def __init__(self):
-        self.requests = []
-
-    def request(self, method, url, params=None, data=None, headers=None, auth=None, timeout=None, allow_redirects=False):
-        form = []
-        for k, v in (data or {}).items():
-            for x in v if isinstance(v, list) else [v]:
-                form.append([k, str(x)])
-        self.requests.append(form)
-        return Response(201, json.dumps({"sid": "CA%d" % len(self.requests)}))
-
-results = []
-saved = dict(os.environ)
-for p in json.load(sys.stdin):
-    rec, out, err = Recorder(), io.StringIO(), ""
-    os.environ.clear()
-    os.environ.update(p["env"])
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(p["src"], "<program>", "exec"), {"__name__": "__main__", "recorder": rec})
-    except BaseException:
-        err = traceback.format_exc()
-    os.environ.clear()
-    os.environ.update(saved)
-    results.append({"out": out.getvalue(), "err": err, "requests": rec.requests})
-json.dump(results, sys.stdout)
-`
-
-// debianPython is Debian's python3, which has python3-twilio; the first
-// python3 on PATH may be another build without it.
-const debianPython = "/usr/bin/python3"
-
-func TestCodePythonLibrary(t *testing.T) {
-	if err := exec.Command(debianPython, "-c", "import twilio.rest, twilio.twiml.voice_response").Run(); err != nil {
-		testenv.Unavailable(t, "sipcompose: the twilio-python tests need Debian's python3-twilio: apt-get install python3-twilio")
-	}
-	checkCodeLib(t, LangPython,
-		withClient(PythonClientLine, strings.TrimSuffix(PythonClientLine, ")")+", http_client=recorder)"),
-		func(t *testing.T, runs []codeRun) []codeOut {
-			return runHarness(t, exec.Command(debianPython, "-c", pythonHarness), runs)
-		})
-}
-
-// TestCodeGoLibrary builds the programs with twilio-go inside this module,
-// which requires it: each program becomes a file of one harness package,
-// its main renamed mainN, which runs them in turn with their own
-// environment and standard output and with http.DefaultTransport (which
-// twilio-go's default client uses) replaced by a recorder. One package
-// a batch, because compiling against twilio-go's REST packages is slow.
-func TestCodeGoLibrary(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		testenv.Unavailable(t, "sipcompose: the twilio-go tests need the go command")
-	}
-	// A leading _ keeps the directory out of ./... patterns.
-	root, err := os.MkdirTemp("..", "_codetest")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(root) })
-	n := 0
-	checkCodeLib(t, LangGo, func(src string) string { return src }, func(t *testing.T, runs []codeRun) []codeOut {
-		n++
-		dir := filepath.Join(root, fmt.Sprintf("run%d", n))
-		var calls strings.Builder
-		for i, r := range runs {
-			if strings.Count(r.Src, "func main() {\n") != 1 {
-				t.Fatalf("program %d lacks one func main:\n%s", i, r.Src)
-			}
-			src := strings.NewReplacer("func main() {\n", fmt.Sprintf("func main%d() {\n", i),
-				"mustGetenv", fmt.Sprintf("mustGetenv%d", i)).Replace(r.Src)
-			writeFile(t, filepath.Join(dir, fmt.Sprintf("prog%d.go", i)), src)
-			fmt.Fprintf(&calls, "\t\tmain%d,\n", i)
-		}
-		writeFile(t, filepath.Join(dir, "harness.go"), strings.Replace(goHarness, "CALLS", calls.String(), 1))
-		cmd := exec.Command(goTool, "run", "./"+filepath.Base(root)+"/"+filepath.Base(dir))
-		cmd.Dir = ".."
-		return runHarness(t, cmd, runs)
-	})
-}
-
-const goHarness = `package main
-
-import (
-	"encoding/json"
-	"fmt"
-	"io"
-	"net/http"
-	"net/url"
-	"os"
-	"strings"
-)
-
-type recorder struct{ requests [][][]string }
-
-func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
-	body, err := io.ReadAll(req.Body)
-	if err != nil {
-		return nil, err
-	}
-	form := [][]string{}
-	pairs := strings.Split(string(body), "&")
-	for _, p := range pairs {
-		k, v, _ := strings.Cut(p, "=")
-		k, _ = url.QueryUnescape(k)
-		v, _ = url.QueryUnescape(v)
-		form = append(form, []string{k, v})
-	}
-	r.requests = append(r.requests, form)
-	return &http.Response{
-		StatusCode: 201, Header: http.Header{"Content-Type": {"application/json"}}, Request: req,
-		Body: io.NopCloser(strings.NewReader(fmt.Sprintf("{\"sid\":\"CA%d\"}", len(r.requests)))),
-	}, nil
-}
-
-type result struct {
-	Out      string       ` + "`json:\"out\"`" + `
-	Err      string       ` + "`json:\"err\"`" + `
-	Requests [][][]string ` + "`json:\"requests\"`" + `
-}
-
-func main() {
-	var runs []struct{ Env map[string]string }
-	if err := json.NewDecoder(os.Stdin).Decode(&runs); err != nil {
-		panic(err)
-	}
-	mains := []func(){
-CALLS	}
-	stdout := os.Stdout
-	var results []result
-	for i, run := range mains {
-		rec := &recorder{}
-		http.DefaultTransport = rec
-		os.Clearenv()
-		for k, v := range runs[i].Env {
-			os.Setenv(k, v)
-		}
-		f, err := os.CreateTemp("", "out")
-		if err != nil {
-			panic(err)
-		}
-		os.Stdout = f
-		run()
-		os.Stdout = stdout
-		out, _ := os.ReadFile(f.Name())
-		f.Close()
-		os.Remove(f.Name())
-		results = append(results, result{Out: string(out), Requests: rec.requests})
-	}
-	json.NewEncoder(stdout).Encode(results)
-}
-`
-
-func writeFile(t *testing.T, name, data string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }

@@ -1,9 +1,10 @@
 package sipcompose
 
 import (
-	"reflect"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/internal/composetest"
 )
 
 // fuzzDoc builds a Document from fuzzer strings, touching every part of
@@ -18,13 +19,13 @@ func fuzzDoc(user, host, name, value, uui, attr string, n uint8) Document {
 	for i := 0; i <= int(n%11); i++ {
 		t := Target{
 			User: user, Host: host, Edge: attr, Transport: attr,
-			Headers:  []Header{{name, value}, {"X-Fixed", value}},
+			Headers:  []Header{{Name: name, Value: value}, {Name: "X-Fixed", Value: value}},
 			UUI:      UUI{Data: uui, Encoding: attr, XPrefix: i%2 == 1},
 			Username: attr, Password: attr, StatusCallback: attr,
 		}
 		if i%3 == 2 {
 			t.URIs = []SipURI{{URI: "sip:" + user + "@" + host + "?" + name + "=" + value, Priority: attr, Weight: uui, Username: attr, Password: attr}, {URI: value}}
-			t.HeaderElements = []Header{{name, value}, {"X-Fixed", uui}}
+			t.HeaderElements = []Header{{Name: name, Value: value}, {Name: "X-Fixed", Value: uui}}
 		}
 		doc.Targets = append(doc.Targets, t)
 	}
@@ -37,10 +38,13 @@ func FuzzCompose(f *testing.F) {
 	f.Add("a]]>b", "h\x00st", "X-A\r\nB", "v\xff&amp;", "zz", "\"'<>&", uint8(10))
 	f.Add("a", "b.example.com", "X-Ids", strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26), "0A", "", uint8(2))
 	f.Add("a", "b.example.com", "X-A", "a-b.c_d~e", "", "", uint8(0x82))
+	f.Add("{{#e164}}{{To}}{{/e164}}", "{{Host}}.example.com", "X-{{Name}}", "case {{ Case }}&{{From}}", "{{UUI}}", "{{Edge}}", uint8(2))
+	f.Add("{{To}", "pbx.example.com", "X-A", "{{{Raw}}}{{! c }}{{> p}}{{#x}}{{& y}}", "", "{{From}}", uint8(0))
+	f.Add("aurixa-…", "<your-host>", "X-A", "Bob Smith é %2C", "", "frankfort", uint8(1))
 	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
 		doc := fuzzDoc(user, host, name, value, uui, attr, n)
 		r := Compose(doc)
-		wellFormed(t, r.TwiML)
+		composetest.WellFormed(t, r.TwiML)
 		for _, d := range r.Diagnostics {
 			if d.Code == "" || d.Message == "" {
 				t.Fatalf("empty diagnostic %+v", d)
@@ -61,77 +65,14 @@ func FuzzRoundTrip(f *testing.F) {
 	f.Add("a b@c", "[2001:db8::1]", "X-Odd", "]]> & < > \" ' ; = ? % 📞", "", "", uint8(3))
 	f.Add("a", "b.example.com", "X-Ids", strings.Repeat("123e4567-e89b-12d3-a456-426614174000-", 26), "0A", "", uint8(2))
 	f.Add("a", "b.example.com", "X-A", " a-b.c_d~e\r\n", "\t1", " 2 ", uint8(0x85))
+	f.Add("{{#e164}}{{To}}{{/e164}}", "{{Host}}", "X-{{Name}}", "%7B%7BCase%7D%7D {{ Case }}", "{{UUI}}", "{{From}}", uint8(2))
 	f.Fuzz(func(t *testing.T, user, host, name, value, uui, attr string, n uint8) {
 		first := Compose(fuzzDoc(user, host, name, value, uui, attr, n)).TwiML
 		parsed, _ := Parse(first)
 		again := Compose(parsed).TwiML
-		wellFormed(t, again)
+		composetest.WellFormed(t, again)
 		if again != first {
 			t.Fatalf("compose→parse→compose is not stable:\n%s\nthen\n%s", first, again)
 		}
 	})
-}
-
-func FuzzParseURI(f *testing.F) {
-	for _, tc := range twilioForms {
-		f.Add(BuildURI(tc.t))
-	}
-	f.Add("sips:a:pw@[::1]:5060;lr;transport=TLS?X-A=%zz&&User-to-User=AB;encoding=hex&amp;")
-	f.Add("tel:+1")
-	f.Fuzz(func(t *testing.T, s string) {
-		tg, diags := ParseURI(s)
-		for _, d := range diags {
-			if d.Code == "" || d.Message == "" {
-				t.Fatalf("empty diagnostic %+v", d)
-			}
-		}
-		// BuildURI promises a faithful URI only for a host that passes
-		// Validate: a host like "[a]b]" has no URI that reads back. Other
-		// findings (a header name Twilio refuses) must still read back.
-		if hasErrorDiag(diags) || hostRejected(tg) {
-			return
-		}
-		uri := BuildURI(tg)
-		again, diags := ParseURI(uri)
-		if hasErrorDiag(diags) {
-			t.Fatalf("%q built %q, which does not parse: %+v", s, uri, diags)
-		}
-		if !reflect.DeepEqual(again, tg) {
-			t.Fatalf("%q read as\n%+v\nbuilt %q, read back as\n%+v", s, tg, uri, again)
-		}
-	})
-}
-
-func FuzzParse(f *testing.F) {
-	f.Add(Compose(fullDocument()).TwiML)
-	f.Add("<Response><Dial><Sip>sip:a@b</Sip><Number>1</Number></Dial></Response>")
-	f.Add("<Response><Dial timeout='x'><Sip><Uri/></Sip></Dial>")
-	f.Add(`<Response><Dial><Sip><Uri priority="1" weight="2" username="u" password="p">sip:a@b?X-A=1&amp;X-B=2</Uri><Uri>sip:c@d</Uri><Headers><Header name="X-C" value="1"/></Headers></Sip></Dial></Response>`)
-	f.Add(`<Response><Dial timeout="0" answerOnBridge="True"><Sip>sip:a@b?x-foo%3Dbar&amp;k=1;transport=TCP<Headers><Header/><X/></Headers><Uri><Uri/></Uri></Sip></Dial></Response>`)
-	f.Fuzz(func(t *testing.T, s string) {
-		doc, diags := Parse(s)
-		for _, d := range diags {
-			if d.Code == "" || d.Message == "" {
-				t.Fatalf("empty diagnostic %+v", d)
-			}
-		}
-		// Whatever import kept, the TwiML made of it imports unchanged.
-		first := Compose(doc).TwiML
-		wellFormed(t, first)
-		again, _ := Parse(first)
-		if second := Compose(again).TwiML; second != first {
-			t.Fatalf("%q imported as\n%s\nwhich imports as\n%s", s, first, second)
-		}
-	})
-}
-
-func hasErrorDiag(diags []Diagnostic) bool { return Result{Diagnostics: diags}.HasErrors() }
-
-func hostRejected(t Target) bool {
-	for _, d := range Validate(Document{Targets: []Target{t}}) {
-		if d.Severity == SeverityError && d.Field == "targets[0].host" {
-			return true
-		}
-	}
-	return false
 }

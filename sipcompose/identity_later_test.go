@@ -5,7 +5,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/codegen"
+	"sipcompose/sipcompose/internal/param"
 )
 
 // identityLaterDigests are TestOutputIdentity's check for what came after
@@ -43,9 +47,18 @@ import (
 // 2,129 of the 20,000 documents (220 of the first 2,000), every one of
 // them among the 5,180 (529) with an empty item in one of those lists
 // (the others send no such list: no recording, or no target).
+//
+// Issue 23's findings changed them as they changed TestOutputIdentity's
+// (see identityDigests): the dumps differ in exactly the 16,297 of the
+// 20,000 documents (1,632 of the first 2,000) whose diagnostics hold a
+// placeholder, header-value-encoded, a host-invalid naming a placeholder,
+// or an edge or region suggestion (also in a <Uri>'s URI), and in no
+// other. The previews, callbacks and programs are the same: they read only
+// whether a target has errors, and these findings add none (the reworded
+// ones were errors already).
 var identityLaterDigests = map[int]string{
-	2_000:  "b197579bdb9d4e432c5063661a84ae8dc8d7c874a4bd8faca149bd047a6e8686",
-	20_000: "e7c04fec23089d193deb66e8066e6eb6c2754bfe20163ea3bf5bf1ff025648f9",
+	2_000:  "53bae0b8347f307fcfbbec26c3999421557d74a97181155151c12ff26870a6e5",
+	20_000: "c3a578960cbcd586bd847d5c1c39651bc8036668a6911a53e7dc412ef73d787f",
 }
 
 // With SIPCOMPOSE_IDENTITY_LATER_DUMP=FILE it writes one line per document
@@ -66,8 +79,8 @@ func TestOutputIdentityLater(t *testing.T) {
 		s := func(v string) { fmt.Fprintf(one, "%d:%s,", len(v), v) }
 		s(r.InviteText())
 		s(r.Callbacks.Text())
-		s(fmt.Sprintf("%#v", r.Invites))
-		for _, p := range Code(doc, r.URIs) {
+		s(previewsAsRecorded(r.Invites))
+		for _, p := range codegen.All(doc, r.URIs) {
 			s(p.TwiML)
 			s(p.Call)
 		}
@@ -118,7 +131,7 @@ var idLaterURIs = append([]string{
 func withoutUnnamedHeaderElements(doc Document) Document {
 	doc = doc.Clone()
 	for i := range doc.Targets {
-		if t := &doc.Targets[i]; len(t.HeaderElements) > 0 && len(namedHeaders(t.HeaderElements)) == 0 {
+		if t := &doc.Targets[i]; len(t.HeaderElements) > 0 && len(param.NamedHeaders(t.HeaderElements)) == 0 {
 			t.HeaderElements = nil
 		}
 	}
@@ -133,4 +146,18 @@ func usesHeaderElements(doc Document) string {
 		}
 	}
 	return ""
+}
+
+// previewsAsRecorded is the previews in Go syntax as the digests were
+// recorded, when the one sipcompose package held their types: since
+// issue 21 they live in package customer, and %#v names a type by its
+// package.
+func previewsAsRecorded(invites []Invite) string {
+	return strings.NewReplacer(
+		"[]customer.Invite{", "[]sipcompose.Invite{",
+		"customer.Invite{", "sipcompose.Invite{",
+		"[]customer.InviteHeader{", "[]sipcompose.InviteHeader{",
+		"customer.InviteHeader{", "sipcompose.InviteHeader{",
+		"customer.HeaderReturn{", "sipcompose.HeaderReturn{",
+	).Replace(fmt.Sprintf("%#v", invites))
 }

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"sipcompose/sipcompose/edge"
 )
 
 // identityDigests are the SHA-256 of what Compose, Validate, BuildURI and
@@ -43,9 +45,22 @@ import (
 // value, whose line break could end the comment and start a command. The
 // per-document dumps of the first 2,000 documents differ in exactly the
 // 275 whose record is a from-ringing one (and that have a target).
+//
+// Issue 23 changed the findings of what customers paste, on purpose: a
+// placeholder in User or Host is named (placeholder, or the words of an
+// invalid host's host-invalid), the characters of a target's header values
+// sent percent-encoded that a person would not expect get a note
+// (header-value-encoded), and an edge or region close to one Twilio has
+// gets "did you mean …?". The per-document dumps before and after differ in
+// exactly the 16,233 of the 20,000 documents (1,629 of the first 2,000)
+// whose diagnostics hold one of those findings, and in no other: by the
+// first such finding, 12,220 header-value-encoded, 1,401 placeholder, 1,208
+// host-invalid naming a placeholder, 1,002 edge-unknown and 402
+// region-unknown with a suggestion. No document here holds a TwiML Bin
+// template, so no TwiML, URI or curl changed.
 var identityDigests = map[int]string{
-	2_000:  "de6ad740ca65583065eb25f811761bcaf6b004359e1bb4ac59a79e86fd24c302",
-	20_000: "9c3863768784f57e74c832b83e6ce69dde63aaf8aed1a2c4c07e7b3e1b139eef",
+	2_000:  "4fa4609d02395e89cfc7132585c34b602480e97a8331f2b71f82b99fe635ed80",
+	20_000: "86afe3739dc5e986cd376d54b8e0845c69d56b620852fdebfad5ce586e4227ee",
 }
 
 // TestOutputIdentity compares the digest with identityDigests. With
@@ -154,7 +169,7 @@ func allEdgesValid(doc Document) bool {
 		case t.Edge != "":
 			_, ok = LookupEdge(t.Edge)
 		case t.Region != "":
-			_, ok = EdgeForRegion(t.Region)
+			_, ok = edge.ForRegion(t.Region)
 		default:
 			ok = true
 		}
@@ -223,7 +238,7 @@ func identityDocs(n int) []Document {
 			case 5:
 				t.Edge, t.Region = pick(idEdges), pick(idRegions)
 			default:
-				t.Edge = edges[rng.IntN(len(edges))].Name
+				t.Edge = edge.All()[rng.IntN(len(edge.All()))].Name
 			}
 			if rng.IntN(3) == 0 {
 				t.UUI = UUI{Data: pick(idUUIData), Encoding: maybe(idUUIEncodings), XPrefix: rng.IntN(2) == 0}

@@ -9,6 +9,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/emiago/sipgo/sip"
+
+	"sipcompose/sipcompose/customer"
+	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/internal/param"
+	"sipcompose/sipcompose/sipuri"
 )
 
 // twilioLines are the header lines every preview carries whatever the
@@ -28,6 +33,13 @@ func inviteCheck(t testing.TB, tg Target, inv Invite, want []Header) {
 	if !strings.Contains(inv.Message, "\r\n") || strings.Contains(strings.ReplaceAll(inv.Message, "\r\n", ""), "\n") {
 		t.Fatalf("%s: not CRLF line ends:\n%q", inv.Label, inv.Message)
 	}
+	// A TwiML Bin fills template tags before Twilio reads the TwiML: the
+	// PBX sees the INVITE filled.
+	tg, inv.Message = binFilledTarget(tg), binFilled(inv.Message)
+	want = slices.Clone(want)
+	for i := range want {
+		want[i].Name, want[i].Value = binFilled(want[i].Name), binFilled(want[i].Value)
+	}
 	msg, err := sip.ParseMessage([]byte(inv.Message))
 	if err != nil {
 		t.Fatalf("%s: sipgo cannot parse the INVITE: %v\n%s", inv.Label, err, inv.Message)
@@ -40,8 +52,8 @@ func inviteCheck(t testing.TB, tg Target, inv Invite, want []Header) {
 	if user, err := url.PathUnescape(u.User); err != nil || user != tg.User {
 		t.Errorf("%s: request URI user %q (%v), want %q", inv.Label, user, err, tg.User)
 	}
-	if host, _ := url.PathUnescape(u.Host); strings.Trim(host, "[]") != strings.Trim(uriHost(tg.Host), "[]") {
-		t.Errorf("%s: request URI host %q, want %q", inv.Label, host, uriHost(tg.Host))
+	if host, _ := url.PathUnescape(u.Host); strings.Trim(host, "[]") != strings.Trim(sipuri.CleanHost(tg.Host), "[]") {
+		t.Errorf("%s: request URI host %q, want %q", inv.Label, host, sipuri.CleanHost(tg.Host))
 	}
 	if u.Port != tg.Port {
 		t.Errorf("%s: request URI port %d, want %d", inv.Label, u.Port, tg.Port)
@@ -60,7 +72,7 @@ func inviteCheck(t testing.TB, tg Target, inv Invite, want []Header) {
 	var got []Header
 	for _, h := range req.Headers() {
 		if !twilioLines[strings.ToLower(h.Name())] {
-			got = append(got, Header{h.Name(), h.Value()})
+			got = append(got, Header{Name: h.Name(), Value: h.Value()})
 		}
 	}
 	if len(got) != len(want) {
@@ -81,58 +93,20 @@ func inviteCheck(t testing.TB, tg Target, inv Invite, want []Header) {
 // <Header> elements, each whose name Twilio accepts, values decoded.
 func sentHeaders(tg Target) []Header {
 	var out []Header
-	for _, h := range append(wantHeaders(tg), namedHeaders(tg.HeaderElements)...) {
+	for _, h := range append(wantHeaders(tg), param.NamedHeaders(tg.HeaderElements)...) {
 		lower := strings.ToLower(h.Name)
-		accepted := tokenValid(h.Name) && !strings.HasPrefix(lower, "x-twilio") &&
+		accepted := sipuri.ValidToken(h.Name) && !strings.HasPrefix(lower, "x-twilio") &&
 			(strings.HasPrefix(lower, "x-") || lower == "user-to-user" || lower == "remote-party-id" ||
 				lower == "p-preferred-identity" || lower == "p-called-party-id")
 		if accepted {
-			out = append(out, Header{h.Name, strings.Trim(h.Value, " \t")})
+			out = append(out, Header{Name: h.Name, Value: strings.Trim(h.Value, " \t")})
 		}
 	}
 	return out
 }
 
-// customerDocs are the goldens' documents: those of TestComposeGolden,
-// the page's first-visit example, and one with every kind of header row.
-func customerDocs() map[string]Document {
-	return map[string]Document{
-		"full":       fullDocument(),
-		"sequential": {Dial: Dial{Sequential: true, CallerID: "support"}, Targets: []Target{{User: "a", Host: "one.example.com"}, {User: "b", Host: "two.example.com", Edge: "sydney-ix"}}},
-		"empty":      {},
-		"example": {Dial: Dial{CallerID: "+14155550100", AnswerOnBridge: true}, Targets: []Target{{
-			User: "+14158675309", Host: "pbx.example.com", Transport: "tls", Edge: "ashburn",
-			Headers: []Header{{"X-customName", "Bob,Shield+Title-Manager"}, {"X-otherHeader", "true"}},
-			UUI:     UUI{Data: "0A1B2C3D"},
-		}}},
-		"headers": {Dial: Dial{CallerID: "+14155550100", Action: "/dial-done"}, Targets: []Target{{
-			User: "bob", Host: "pbx.example.com", Port: 5080, Edge: "dublin", Secure: true, Transport: "tls",
-			UUI: UUI{Data: "0A1B"}, Username: "trunk", Password: "secret", URL: "/screen", StatusCallback: "/status",
-			Headers: []Header{
-				{"X-customName", "Bob,Shield+Title-Manager"},
-				{"Remote-Party-ID", "<sip:foo@example.com>;party=calling"},
-				{"P-Preferred-Identity", "<sip:foo@example.com>"},
-				{"P-Called-Party-ID", "<sip:foo@example.com>"},
-				{"X-Twilio-Mine", "dropped"},
-				{"Foo", "dropped"},
-			},
-			HeaderElements: []Header{{"X-Element", "as written"}},
-		}}},
-	}
-}
-
-func TestCustomerGolden(t *testing.T) {
-	for name, doc := range customerDocs() {
-		t.Run(name, func(t *testing.T) {
-			r := Compose(doc)
-			golden(t, name+".invite.sip", r.InviteText())
-			golden(t, name+".callbacks.txt", r.Callbacks.Text())
-		})
-	}
-}
-
 func TestInvitePreviews(t *testing.T) {
-	docs := customerDocs()
+	docs := composetest.CustomerDocs()
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
 			r := Compose(doc)
@@ -146,79 +120,16 @@ func TestInvitePreviews(t *testing.T) {
 	}
 }
 
-func TestInviteStandardHeaders(t *testing.T) {
-	doc := Document{Targets: []Target{{
-		User: "bob", Host: "pbx.example.com", Edge: "dublin", Region: "ie1", Secure: true, Username: "trunk", Password: "p",
-		UUI:     UUI{Data: "123456789"},
-		Headers: []Header{{"X-A", "1"}, {"Foo", "2"}, {"X-Twilio-B", "3"}},
-	}}}
-	inv := Compose(doc).Invites[0]
-	if want := "INVITE sip:bob@pbx.example.com SIP/2.0\r\n"; !strings.HasPrefix(inv.Message, want) {
-		t.Errorf("request line:\n%s\nwant %q", inv.Message, want)
-	}
-	if got, want := strings.Join(inv.NotSentOn, " "), "secure=true edge=dublin region=ie1"; got != want {
-		t.Errorf("not sent on %q, want %q", got, want)
-	}
-	for _, line := range []string{"User-to-User: 123456789;encoding=hex\r\n", "X-A: 1\r\n", "Via: SIP/2.0/TLS 54.171.127.192:5061;", "RTP/SAVP", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 "} {
-		if !strings.Contains(inv.Message, line) {
-			t.Errorf("INVITE lacks %q:\n%s", line, inv.Message)
-		}
-	}
-	for _, gone := range []string{"Foo:", "X-Twilio-B", "Authorization"} {
-		if strings.Contains(inv.Message, gone) {
-			t.Errorf("INVITE carries %q:\n%s", gone, inv.Message)
-		}
-	}
-	if inv.Edge != "dublin" || inv.Transport != "tls" || inv.Port != "5061" || inv.Signaling[0] != "54.171.127.192/30" || !strings.HasPrefix(inv.Media, MediaCIDR) {
-		t.Errorf("where it comes from: edge %q transport %q port %q signaling %q media %q", inv.Edge, inv.Transport, inv.Port, inv.Signaling, inv.Media)
-	}
-	if !strings.Contains(inv.Auth, "401 or 407") {
-		t.Errorf("auth note %q does not say Twilio answers a challenge", inv.Auth)
-	}
-	back := map[string]HeaderReturn{}
-	for _, h := range inv.Headers {
-		back[h.Name] = h.ComesBack
-	}
-	if b := back["X-A"]; b.Screening != "SipHeader_X-A" || b.Action != "DialSipHeader_X-A" {
-		t.Errorf("X-A comes back as %+v", b)
-	}
-	for _, name := range []string{"User-to-User", "Foo", "X-Twilio-B"} {
-		if b := back[name]; b.Screening != "" || b.Action != "" || !strings.HasPrefix(b.Note, "Never comes back") {
-			t.Errorf("%s comes back as %+v", name, b)
-		}
-	}
-}
-
-func TestInviteNotSent(t *testing.T) {
-	for name, tg := range map[string]Target{
-		"no host":      {User: "bob"},
-		"bad host":     {User: "bob", Host: "a b"},
-		"unknown edge": {User: "bob", Host: "example.com", Edge: "mars"},
-	} {
-		inv := Compose(Document{Targets: []Target{tg}}).Invites[0]
-		if inv.Message != "" || len(inv.Notes) == 0 {
-			t.Errorf("%s: message %q, notes %q: want no INVITE and a reason", name, inv.Message, inv.Notes)
-		}
-	}
-}
-
-func TestInviteRegisteredEndpoint(t *testing.T) {
-	inv := Compose(Document{Targets: []Target{{User: "alice", Host: "acme.sip.twilio.com", Edge: "dublin"}}}).Invites[0]
-	if !slices.ContainsFunc(inv.Notes, func(n string) bool { return strings.Contains(n, "the edge the device registered on") }) {
-		t.Errorf("no note that a registered endpoint's edge is its own: %q", inv.Notes)
-	}
-}
-
 func TestInviteURIChildren(t *testing.T) {
 	doc := Document{Targets: []Target{{
 		URIs:           []SipURI{{URI: "sip:a@one.example.com;edge=tokyo?X-One=1"}, {URI: "sip:b@two.example.com:5070", Username: "u"}},
-		HeaderElements: []Header{{"X-Both", "shared"}},
+		HeaderElements: []Header{{Name: "X-Both", Value: "shared"}},
 	}}}
 	r := Compose(doc)
 	if len(r.Invites) != 2 {
 		t.Fatalf("%d previews, want one per <Uri>", len(r.Invites))
 	}
-	one := Target{User: "a", Host: "one.example.com", Headers: []Header{{"X-One", "1"}}, HeaderElements: doc.Targets[0].HeaderElements}
+	one := Target{User: "a", Host: "one.example.com", Headers: []Header{{Name: "X-One", Value: "1"}}, HeaderElements: doc.Targets[0].HeaderElements}
 	two := Target{User: "b", Host: "two.example.com", Port: 5070, HeaderElements: doc.Targets[0].HeaderElements}
 	inviteCheck(t, one, r.Invites[0], sentHeaders(one))
 	inviteCheck(t, two, r.Invites[1], sentHeaders(two))
@@ -228,9 +139,9 @@ func TestInviteURIChildren(t *testing.T) {
 }
 
 func TestInviteUnsafeValue(t *testing.T) {
-	tg := Target{User: "bob", Host: "example.com", Headers: []Header{{"X-Ctl", "a\r\nX-Evil: 1"}, {"X-Bad", "\xff"}}}
+	tg := Target{User: "bob", Host: "example.com", Headers: []Header{{Name: "X-Ctl", Value: "a\r\nX-Evil: 1"}, {Name: "X-Bad", Value: "\xff"}}}
 	inv := Compose(Document{Targets: []Target{tg}}).Invites[0]
-	inviteCheck(t, tg, inv, []Header{{"X-Ctl", "a%0D%0AX-Evil: 1"}, {"X-Bad", "%FF"}})
+	inviteCheck(t, tg, inv, []Header{{Name: "X-Ctl", Value: "a%0D%0AX-Evil: 1"}, {Name: "X-Bad", Value: "%FF"}})
 	if !strings.Contains(inv.Headers[0].Note, "percent-encoded") {
 		t.Errorf("no note on the encoded value: %q", inv.Headers[0].Note)
 	}
@@ -271,7 +182,7 @@ func customerCheck(t *testing.T, doc Document, r Result) {
 			tg = WithURI(tg, parsed)
 		}
 		want := sentHeaders(tg)
-		var shown []InviteHeader
+		var shown []customer.InviteHeader
 		for _, h := range inv.Headers {
 			if h.Sent {
 				shown = append(shown, h)

@@ -1,27 +1,12 @@
 package sipcompose
 
-// Severity orders diagnostics: an Error means Twilio would reject or drop
-// something; a Warning means it works but probably not as intended; Info is
-// advice.
-type Severity string
+import (
+	"strconv"
 
-const (
-	SeverityError   Severity = "error"
-	SeverityWarning Severity = "warning"
-	SeverityInfo    Severity = "info"
+	"sipcompose/sipcompose/allowlist"
+	"sipcompose/sipcompose/customer"
+	"sipcompose/sipcompose/document"
 )
-
-// Diagnostic is one finding about a Document. Code is stable (tests, the UI
-// and README refer to it); Field is a JSON-ish path such as
-// "targets[0].headers[1].name" so the UI can show it beside the control;
-// Message tells the person what to do and cites Twilio's error number where
-// Twilio has one.
-type Diagnostic struct {
-	Code     string   `json:"code"`
-	Severity Severity `json:"severity"`
-	Field    string   `json:"field,omitempty"`
-	Message  string   `json:"message"`
-}
 
 // Result is everything the page, the CLI and the tests show for a Document.
 type Result struct {
@@ -45,11 +30,41 @@ type Result struct {
 }
 
 // HasErrors reports whether any diagnostic is an error.
-func (r Result) HasErrors() bool {
+func (r Result) HasErrors() bool { return document.HasErrors(r.Diagnostics) }
+
+// InviteText is every INVITE preview, one blank line between them.
+func (r Result) InviteText() string { return customer.InviteText(r.Invites) }
+
+// ErrorSummary is what output panels and copy confirmations say while the
+// document has errors, e.g. "1 error: Twilio would reject this"; "" when
+// it has none. Output that looks right and is not must never go out
+// without it.
+func (r Result) ErrorSummary() string {
+	n := 0
 	for _, d := range r.Diagnostics {
 		if d.Severity == SeverityError {
-			return true
+			n++
 		}
 	}
-	return false
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 error: Twilio would reject this"
+	}
+	return strconv.Itoa(n) + " errors: Twilio would reject this"
 }
+
+// AllowList is what the customer's firewall must let in; see package
+// allowlist.
+type AllowList = allowlist.List
+
+// Rule is one block of addresses of an AllowList.
+type Rule = allowlist.Rule
+
+// Invite previews one INVITE the customer's PBX receives; see package
+// customer.
+type Invite = customer.Invite
+
+// Callbacks is what the customer's app gets back from Twilio.
+type Callbacks = customer.Callbacks

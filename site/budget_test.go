@@ -13,29 +13,50 @@ import (
 // WasmBrotliBudget is the ceiling for what a first visit downloads of
 // app.wasm, so growth is a decision rather than an accident. It was issue
 // 5's 1.6 MB, then 1.72 MB for the firewall audit, issue 12's rows, the
-// Code and Customer's side panels and issue 13's trust work; main measured
-// 1,699,276 bytes at quality 11 at 1b1061f. Of that, go-app's hello world
-// built the same way is 1,359,135; what the app adds is broken down by
-// feature in BENCHMARKS.md (issue 16's second round): issue 16's 1.5 MB
-// target would take about half the page's features out, so it is not met.
-const WasmBrotliBudget = 1_720_000
+// Code and Customer's side panels and issue 13's trust work (1,694,303
+// bytes at 3526d88). Issue 22 kept what only a server runs out of the page
+// (go-app's Handler, regexp, crypto, html's entity table, net, tabwriter)
+// and merged the linker's data segments: 1,078,170 bytes at quality 11
+// with every feature kept (BENCHMARKS.md, "The first download"). The
+// budget is that and a small margin; issue 22 allows up to 1,250,000 for
+// what this round adds (Diagnose): raise it then, with the figure.
+//
+// Issue 23 (what customers paste: the XML scanner that reads a raw & and
+// names malformed XML at its character, TwiML Bin templates, rejected
+// elements, placeholders, edge suggestions, the audit's rules to add) adds
+// 33,072 bytes: 1,079,016 at a605787 and 1,112,088 at 6d16055, built alike
+// on this machine (quality 11, merged data segments), and 1,119,188 at
+// 83077a0, whose scanner no longer reads Unicode's tables (a brotli figure
+// moves by up to about 10 KB with the layout). The budget is that and a
+// margin of about twice that noise.
+const WasmBrotliBudget = 1_140_000
+
+// WasmGzipBudget is the same ceiling for the gzip fallback, which a
+// browser without brotli downloads: 1,507,378 bytes at issue 22 (2,389,613
+// before it), 1,570,627 with issue 23's additions, and a margin.
+const WasmGzipBudget = 1_590_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.
 func TestWasmSizeBudget(t *testing.T) {
 	dir := builtSite(t)
-	found, err := filepath.Glob(filepath.Join(dir, "v", "*", "web", "app.wasm.br"))
-	if err != nil || len(found) != 1 {
-		t.Fatalf("want one app.wasm.br in %s, found %v (%v)", dir, found, err)
+	for _, c := range []struct {
+		ext    string
+		budget int64
+	}{{".br", WasmBrotliBudget}, {".gz", WasmGzipBudget}} {
+		found, err := filepath.Glob(filepath.Join(dir, "v", "*", "web", "app.wasm"+c.ext))
+		if err != nil || len(found) != 1 {
+			t.Fatalf("want one app.wasm%s in %s, found %v (%v)", c.ext, dir, found, err)
+		}
+		st, err := os.Stat(found[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Size() > c.budget {
+			t.Errorf("app.wasm%s is %d bytes, over the %d budget: see BENCHMARKS.md for the levers", c.ext, st.Size(), c.budget)
+		}
+		t.Logf("app.wasm%s: %d bytes (budget %d)", c.ext, st.Size(), c.budget)
 	}
-	st, err := os.Stat(found[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Size() > WasmBrotliBudget {
-		t.Errorf("app.wasm is %d bytes brotli, over the %d budget: see BENCHMARKS.md for the levers", st.Size(), WasmBrotliBudget)
-	}
-	t.Logf("app.wasm brotli: %d bytes (budget %d)", st.Size(), WasmBrotliBudget)
 }
 
 // builtSite is the export make test builds and names in SIPCOMPOSE_SITE.

@@ -1,0 +1,41 @@
+package probe
+
+import (
+	"slices"
+	"strings"
+
+	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/internal/shell"
+)
+
+// Command is the command line that probes doc's targets, for the page to
+// show beside the TwiML (a browser cannot send SIP): `sipcompose probe`
+// and each URI Twilio dials, once, quoted for a POSIX shell. A target the
+// probe cannot read (no host, an unknown transport: the page's
+// diagnostics say why) is left out; Command is empty when none is left.
+//
+// The URIs carry the custom headers, so the OPTIONS is the same as with
+// -doc; they cannot carry a <Sip>'s username, so a 401 or 407 is judged
+// as if none were set. Passwords never appear.
+func Command(doc sipcompose.Document) string {
+	var uris []string
+	for _, t := range doc.Targets {
+		ts, err := Targets(sipcompose.Document{Targets: []sipcompose.Target{t}})
+		if err != nil {
+			continue
+		}
+		for _, pt := range ts {
+			if !slices.Contains(uris, pt.URI) {
+				uris = append(uris, pt.URI)
+			}
+		}
+	}
+	if len(uris) == 0 {
+		return ""
+	}
+	quoted := make([]string, len(uris))
+	for i, u := range uris {
+		quoted[i] = shell.Quote(u)
+	}
+	return "sipcompose probe " + strings.Join(quoted, " ")
+}

@@ -1,0 +1,220 @@
+// Command goappwasm prepares the modules app.wasm is built against: go-app
+// v9.8.0 with the few files in third_party/goapp-wasm in place of upstream's,
+// and github.com/google/uuid replaced by third_party/uuid-wasm. Those keep what
+// only a server runs (go-app's Handler with net/http, crypto/tls and
+// text/template; regexp routes; AES; the uuid package's hashes) out of the
+// page; docs/development.md, "app.wasm's size", says what each file changes and why.
+//
+//	go run ./tools/goappwasm -out .cache/wasm
+//	GOOS=js GOARCH=wasm go build -modfile=.cache/wasm/go.mod .
+//
+// It writes OUT/go-app, a copy of go-app's go.mod, LICENSE and pkg/ sources
+// (tests left out) with the files swapped, and OUT/go.mod and OUT/go.sum: the
+// project's, plus a replace directive for each of the two modules. Only the
+// wasm build reads them; the native build (the server, and the static export
+// through go-app's Handler) uses go-app as upstream ships it.
+//
+// Go's -overlay flag would need no copy, but it refuses files in the module
+// cache ("Files beneath GOMODCACHE must not be replaced"). Before copying,
+// goappwasm checks that every upstream file it swaps out still has the
+// SHA-256 recorded in third_party/goapp-wasm/upstream.sha256, so an upgrade
+// of go-app that changes one stops the build until someone has looked.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+const (
+	goappModule = "github.com/maxence-charriere/go-app/v9"
+	uuidModule  = "github.com/google/uuid"
+	// swapsDir holds the replacement files, at their paths in go-app's
+	// module, and the manifest of the upstream files they replace.
+	swapsDir = "third_party/goapp-wasm"
+	manifest = swapsDir + "/upstream.sha256"
+	uuidDir  = "third_party/uuid-wasm"
+)
+
+func main() {
+	out := flag.String("out", "", "the directory to write the copy of go-app and the wasm build's go.mod into")
+	flag.Parse()
+	if *out == "" || flag.NArg() != 0 {
+		fmt.Fprintln(os.Stderr, "usage: goappwasm -out DIR (run from the repository's root)")
+		os.Exit(2)
+	}
+	if err := prepare(".", *out); err != nil {
+		fmt.Fprintln(os.Stderr, "goappwasm:", err)
+		os.Exit(1)
+	}
+}
+
+// prepare writes out's copy of go-app and its go.mod and go.sum, for the
+// module rooted at root.
+func prepare(root, out string) error {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	out, err = filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	upstream, err := moduleDir(root, goappModule)
+	if err != nil {
+		return err
+	}
+	swaps, err := readManifest(filepath.Join(root, manifest))
+	if err != nil {
+		return err
+	}
+	if err := checkUpstream(upstream, swaps); err != nil {
+		return err
+	}
+	goapp := filepath.Join(out, "go-app")
+	if err := os.RemoveAll(goapp); err != nil {
+		return err
+	}
+	if err := copyModule(upstream, goapp); err != nil {
+		return err
+	}
+	for name := range swaps {
+		if err := copyFile(filepath.Join(root, swapsDir, name), filepath.Join(goapp, name)); err != nil {
+			return err
+		}
+	}
+	return writeModFiles(root, out, map[string]string{
+		goappModule: goapp,
+		uuidModule:  filepath.Join(root, uuidDir),
+	})
+}
+
+// moduleDir is where the go command keeps module path at the version the
+// module at root requires, downloading it if need be.
+func moduleDir(root, path string) (string, error) {
+	cmd := exec.Command("go", "mod", "download", "-json", path)
+	cmd.Dir = root
+	cmd.Stderr = os.Stderr
+	b, err := cmd.Output()
+	var m struct{ Dir, Version, Error string }
+	if jerr := json.Unmarshal(b, &m); jerr != nil || m.Error != "" || m.Dir == "" {
+		return "", fmt.Errorf("finding %s in the module cache: %v %v %s", path, err, jerr, m.Error)
+	}
+	return m.Dir, nil
+}
+
+// readManifest reads sha256sum's format: the SHA-256 of each upstream file
+// a replacement stands for, by its path in go-app's module.
+func readManifest(file string) (map[string]string, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	swaps := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		sum, name, ok := strings.Cut(sc.Text(), "  ")
+		if !ok || len(sum) != 64 || name == "" {
+			return nil, fmt.Errorf("%s: %q is not a sha256sum line", file, sc.Text())
+		}
+		swaps[filepath.ToSlash(name)] = sum
+	}
+	return swaps, nil
+}
+
+// errStale is the error when go-app's files are not the ones the
+// replacements were written against.
+var errStale = errors.New("go-app changed under sipcompose's wasm build")
+
+// checkUpstream compares each upstream file with its recorded SHA-256.
+func checkUpstream(upstream string, swaps map[string]string) error {
+	var stale []string
+	for name, want := range swaps {
+		b, err := os.ReadFile(filepath.Join(upstream, name))
+		if err != nil {
+			stale = append(stale, fmt.Sprintf("%s: %v", name, err))
+			continue
+		}
+		if got := sha256.Sum256(b); hex.EncodeToString(got[:]) != want {
+			stale = append(stale, name+" is not the file "+swapsDir+"/"+name+" was written against")
+		}
+	}
+	if len(stale) > 0 {
+		return fmt.Errorf("%w (%s):\n  %s\nCompare each with its replacement in %s, carry the change over (or drop the "+
+			"replacement), then record the new SHA-256 in %s; docs/development.md, section \"app.wasm's size\", says how",
+			errStale, upstream, strings.Join(stale, "\n  "), swapsDir, manifest)
+	}
+	return nil
+}
+
+// copyModule copies what a build of upstream's packages reads: go.mod,
+// LICENSE and every Go file under pkg/ but the tests.
+func copyModule(upstream, dst string) error {
+	return filepath.WalkDir(upstream, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(upstream, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		switch {
+		case d.IsDir():
+			if rel != "." && rel != "pkg" && !strings.HasPrefix(rel, "pkg/") {
+				return fs.SkipDir
+			}
+			return nil
+		case rel == "go.mod" || rel == "LICENSE",
+			strings.HasSuffix(rel, ".go") && !strings.HasSuffix(rel, "_test.go"):
+			return copyFile(p, filepath.Join(dst, rel))
+		}
+		return nil
+	})
+}
+
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
+}
+
+// writeModFiles writes out/go.mod, root's go.mod with a replace directive
+// for each module in replace, and out/go.sum, root's go.sum. Each file is
+// rewritten only when it changes.
+func writeModFiles(root, out string, replace map[string]string) error {
+	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return err
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	b.Write(mod)
+	b.WriteString("\n// The wasm build's replacements, written by tools/goappwasm.\n")
+	for _, path := range []string{goappModule, uuidModule} {
+		fmt.Fprintf(&b, "replace %s => %s\n", path, replace[path])
+	}
+	if err := os.WriteFile(filepath.Join(out, "go.mod"), b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "go.sum"), sum, 0o644)
+}
