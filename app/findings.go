@@ -74,6 +74,7 @@ func (p *page) dismiss(ctx goapp.Context, id int) {
 		}
 	}
 	p.kept = out
+	p.showDiags()
 	p.Update()
 	// The focus was on the button that is gone: it goes to the list, or
 	// to Warnings when the list is gone too.

@@ -8,6 +8,7 @@ import (
 
 	"sipcompose/components"
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/probe"
 )
 
 // page is the one stateful component: it owns the document, composes it
@@ -167,18 +168,30 @@ func (p *page) set(doc sipcompose.Document, rebuild bool) {
 	// missing" it says what to fill in. A copy still says it would be
 	// rejected (Problem).
 	p.blank = isBlank(doc)
-	diags := p.result.Diagnostics
-	if p.blank {
-		diags = nil
-	}
-	p.diags = components.DiagsByField(diags)
-	p.shape = components.Shape(diags)
-	p.diagStore.Set(p.diags)
+	p.showDiags()
 	p.notifier.Problem = p.result.ErrorSummary()
 	if rebuild {
 		p.shown = doc.Clone()
 		p.gen++
 	}
+}
+
+// showDiags gives the form its diagnostics, each beside its field: the
+// document's, and what imports changed or could not keep (a raw & read as
+// &amp; beside the headers), as long as Warnings lists them.
+func (p *page) showDiags() {
+	var diags []sipcompose.Diagnostic
+	if !p.blank {
+		diags = p.result.Diagnostics
+	}
+	for _, k := range p.kept {
+		if k.finding.Field != "" {
+			diags = append(diags[:len(diags):len(diags)], k.finding.Diagnostic)
+		}
+	}
+	p.diags = components.DiagsByField(diags)
+	p.shape = components.Shape(diags)
+	p.diagStore.Set(p.diags)
 }
 
 // edit is components.Edit: every change of the form comes through here.
@@ -377,7 +390,7 @@ func (p *page) panelList() []components.Panel {
 	r, n := p.result, p.notifier
 	return []components.Panel{
 		{ID: "rest", Title: "SIP URI and curl", Body: func() goapp.UI {
-			return &components.RESTPanel{URIs: r.URIs, Curl: r.Curl, Notifier: n}
+			return &components.RESTPanel{URIs: r.URIs, Curl: r.Curl, Probe: probe.Command(p.doc), Notifier: n}
 		}},
 		{ID: "code", Title: "Code", Body: func() goapp.UI {
 			return &components.CodePanel{Doc: p.doc, URIs: r.URIs, Notifier: n}
@@ -386,7 +399,7 @@ func (p *page) panelList() []components.Panel {
 			return &components.AllowListPanel{List: r.AllowList, Problem: p.problem(), Notifier: n}
 		}},
 		{ID: "audit", Title: "Rules check", Body: func() goapp.UI {
-			return &components.AuditPanel{List: r.AllowList, Rules: &p.auditRules}
+			return &components.AuditPanel{List: r.AllowList, Rules: &p.auditRules, Notifier: n}
 		}},
 		{ID: "customer", Title: "Customer's side", Body: func() goapp.UI {
 			return components.CustomerPanel(r.Invites, r.Callbacks, n)

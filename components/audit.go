@@ -2,6 +2,7 @@ package components
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -15,8 +16,9 @@ import (
 // and checked, which the page keeps while another panel is shown.
 type AuditPanel struct {
 	app.Compo
-	List  sipcompose.AllowList
-	Rules *AuditRules
+	List     sipcompose.AllowList
+	Rules    *AuditRules
+	Notifier *Notifier
 }
 
 // AuditRules is the audit panel's paste: text as typed, and checked, what
@@ -74,6 +76,7 @@ func (c *AuditPanel) report() app.UI {
 				})),
 			),
 		),
+		c.toAdd(rep),
 		app.If(len(fs) > 0, app.Ul().Class("diag-list").Aria("label", "Audit findings").Body(
 			app.Range(fs).Slice(func(i int) app.UI {
 				f := fs[i]
@@ -84,6 +87,44 @@ func (c *AuditPanel) report() app.UI {
 			}),
 		)),
 	)
+}
+
+// toAdd is what to add to the pasted rules so every row is covered: each
+// row's rules to add (Verdict.Add, in the paste's format), one a line, in
+// the rows' order, copyable, and where they go (audit.WhereToAdd). Nothing
+// when every row is covered.
+func (c *AuditPanel) toAdd(rep audit.Report) app.UI {
+	where := audit.WhereToAdd(rep)
+	if where == "" {
+		return nil
+	}
+	text := rulesToAdd(rep)
+	// The button asks the mounted panel when clicked (go-app keeps its
+	// first handler): the rules checked then, against the allow-list then.
+	current := func() string {
+		rep, err := audit.Check(c.List, c.Rules.checked)
+		if err != nil {
+			return ""
+		}
+		return rulesToAdd(rep)
+	}
+	return app.Div().Class("audit-add").Body(
+		app.Div().Class("panel-head").Body(
+			app.H3().Text("Rules to add"),
+			copyButton("Copy rules to add", "audit-add", "rules to add", c.Notifier, current),
+		),
+		app.P().ID("audit-add-where").Class("hint").Text("Add these lines "+where+"."),
+		app.Pre().ID("audit-add").Class("code").Aria("label", "Rules to add").Aria("describedby", "audit-add-where").TabIndex(0).Body(plainLines(text)...),
+	)
+}
+
+// rulesToAdd is every row's rules to add, one a line, in the rows' order.
+func rulesToAdd(rep audit.Report) string {
+	var lines []string
+	for _, v := range rep.Verdicts {
+		lines = append(lines, v.Add...)
+	}
+	return strings.Join(lines, "\n") + "\n"
 }
 
 var auditColumns = []string{"Verdict", "Required", "Purpose", "Why"}

@@ -42,11 +42,15 @@ func (c *TwiMLPanel) Render() app.UI {
 }
 
 // RESTPanel is the same call through the REST API: each target's SIP URI
-// (the "To") and the curl command, each copyable.
+// (the "To") and the curl command, each copyable; and, beside the URIs it
+// probes, the command that checks the customer's endpoint from the
+// engineer's machine (Probe, probe.Command's: "" when no target has a host
+// to probe).
 type RESTPanel struct {
 	app.Compo
 	URIs     []string
 	Curl     string
+	Probe    string
 	Notifier *Notifier
 }
 
@@ -63,6 +67,7 @@ func (c *RESTPanel) Render() app.UI {
 		),
 		app.Pre().ID("sip-uri").Class("code").Aria("label", "SIP URI").TabIndex(0).Body(plainLines(uri)...),
 		cutNote(uriCut, len(uris()), "SIP URI"),
+		probeCommand(c.Probe, n, func() string { return c.Probe }),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("REST call (curl)"),
 			copyButton("Copy curl", "curl", "curl command", n, func() string { return c.Curl }),
@@ -70,6 +75,26 @@ func (c *RESTPanel) Render() app.UI {
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from your shell: no secret is printed."),
 		app.Pre().ID("curl").Class("code").Aria("label", "curl command").TabIndex(0).Body(plainLines(curl)...),
 		cutNote(curlCut, len(c.Curl), "curl"),
+	)
+}
+
+// probeCommand is the probe's command line for the document, copyable, and
+// why it is a command and not a button. The command holds every URI
+// Twilio dials, so its length is theirs: it is cut as they are.
+func probeCommand(command string, n *Notifier, text func() string) app.UI {
+	const hint = "Run it on your machine: a browser cannot send SIP. It checks DNS, the port, TLS and a SIP OPTIONS from your address, not Twilio's (see docs/probe.md)."
+	if command == "" {
+		return app.P().ID("probe-hint").Class("hint").Text("Probe the endpoint: fill in Host, and the command to check it from your machine shows here.")
+	}
+	shown, cut := shownPart(command)
+	return app.Div().Class("probe").Body(
+		app.Div().Class("panel-head").Body(
+			app.H3().Text("Probe the endpoint"),
+			copyButton("Copy probe command", "probe", "probe command", n, text),
+		),
+		app.P().ID("probe-hint").Class("hint").Text(hint),
+		app.Pre().ID("probe").Class("code").Aria("label", "Probe command").Aria("describedby", "probe-hint").TabIndex(0).Body(plainLines(shown)...),
+		cutNote(cut, len(command), "probe command"),
 	)
 }
 
