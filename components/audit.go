@@ -39,7 +39,7 @@ func (c *AuditPanel) Render() app.UI {
 	return app.Section().Class("panel", "audit").Aria("labelledby", "audit-title").Body(
 		app.H2().ID("audit-title").Class("visually-hidden").Text("Check existing rules"),
 		app.P().Class("hint").ID("audit-hint").Text(fmt.Sprintf(
-			"Paste the output of iptables-save or nft list ruleset, or a plain list (CIDR, optional udp/tcp and port, one a line; # comments), up to %d KiB. It is checked here, in your browser, against the allow-list above.",
+			"Paste the output of iptables-save or nft list ruleset, or a plain list (CIDR, optional udp/tcp and port, one a line; # comments), up to %d KiB. It is checked here, in your browser, against the document's allow-list (the Allow-list tab), and again as the document changes.",
 			audit.MaxInput/1024)),
 		app.Label().For("audit-rules").Text("Existing firewall rules"),
 		app.Textarea().ID("audit-rules").Rows(8).Spellcheck(false).Aria("describedby", "audit-hint").
