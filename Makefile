@@ -126,7 +126,7 @@ test: build chromium firewall netns sip-tools $(AXE) $(TWILIO_NODE) python-twili
 	SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) SIPCOMPOSE_AXE=$(CURDIR)/$(AXE) SIPCOMPOSE_NODE_PATH=$(CURDIR)/.cache/npm/node_modules \
 	  SIPCOMPOSE_WASM=$(CURDIR)/$(WASM) SIPCOMPOSE_WASM_LINKED=$(CURDIR)/$(WASM_LINKED) $(GO) test ./...
 
-# Rewrites docs/screenshot-desktop.png and docs/screenshot-375.png from the
+# Rewrites docs/screenshot-{desktop,375}{,-dark}.png from the
 # running app (README's pictures).
 screenshot: build chromium
 	UPDATE_SCREENSHOTS=1 SIPCOMPOSE_SITE=$(CURDIR)/$(SITE) $(GO) test -count=1 -run '^TestScreenshots$$' ./e2e/

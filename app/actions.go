@@ -8,35 +8,63 @@ import (
 )
 
 // actionsNotice is where the header's actions (share link, reset, blank
-// form) say what they did.
-const actionsNotice = "actions"
+// form) say what they did: the page's notice line, right under them, whose
+// room is reserved, so a notice moves neither the buttons nor the TwiML.
+const actionsNotice = pageNotice
 
-const openedLink = "Opened the shared document. The password, if there was one, is never in a link."
+const openedLink = "Opened the shared document. Links never hold a password."
 
 // replace is an edit that replaces what was typed (an import, the example,
-// a blank form, a pasted URI): the document before it is kept and offered
-// back with Undo beside the control at, until the next edit.
-func (p *page) replace(ctx goapp.Context, at, msg string, change func(*sipcompose.Document)) {
-	prev := p.doc.Clone()
-	p.edit(ctx, true, change)
-	p.notifier.SayUndo(at, msg, p.undoTo(prev, at))
+// a blank form, a pasted URI): the document before it, and what Warnings
+// kept from imports then, are offered back with Undo beside the control
+// r.At, until the next edit. What the way in changed or could not keep is
+// kept in Warnings; a whole new document takes away what was kept of the
+// one it replaces.
+func (p *page) replace(ctx goapp.Context, r components.Replacement) {
+	before := p.snapshot()
+	p.edit(ctx, true, func(d *sipcompose.Document) {
+		r.Change(d)
+		if r.Whole {
+			p.kept = nil
+		}
+		if len(r.Found) > 0 {
+			p.kept = append(p.kept[:len(p.kept):len(p.kept)], p.keep(*d, r.Found, r.From)...)
+		}
+	})
+	p.notifier.SayUndo(r.At, r.Msg, p.undoTo(before, r.At))
+	if len(r.Found) > 0 {
+		p.notifier.SeeImported(r.At)
+	}
 }
 
-// undoTo puts prev back, saying so at at.
-func (p *page) undoTo(prev sipcompose.Document, at string) func(goapp.Context) {
+// snapshot is what Undo brings back: the document and the findings kept.
+type snapshot struct {
+	doc  sipcompose.Document
+	kept []kept
+}
+
+func (p *page) snapshot() snapshot { return snapshot{p.doc.Clone(), p.kept} }
+
+// undoTo puts s back, saying so at at.
+func (p *page) undoTo(s snapshot, at string) func(goapp.Context) {
 	return func(ctx goapp.Context) {
-		p.edit(ctx, true, func(d *sipcompose.Document) { *d = prev })
+		p.edit(ctx, true, func(d *sipcompose.Document) {
+			*d = s.doc
+			p.kept = s.kept
+		})
 		p.notifier.Say(at, "Undone: the form is back as it was.")
 	}
 }
 
 func (p *page) resetToExample(ctx goapp.Context, e goapp.Event) {
-	p.replace(ctx, actionsNotice, "Started again from the example.", func(d *sipcompose.Document) { *d = exampleDocument() })
+	p.replace(ctx, components.Replacement{At: actionsNotice, Msg: "Started again from the example.", Whole: true,
+		Change: func(d *sipcompose.Document) { *d = exampleDocument() }})
 }
 
 func (p *page) blankForm(ctx goapp.Context, e goapp.Event) {
 	p.focus = "t0-user"
-	p.replace(ctx, actionsNotice, "Started from a blank form.", func(d *sipcompose.Document) { *d = blankDocument() })
+	p.replace(ctx, components.Replacement{At: actionsNotice, Msg: "Started from a blank form.", Whole: true,
+		Change: func(d *sipcompose.Document) { *d = blankDocument() }})
 }
 
 func (p *page) copyShareLink(ctx goapp.Context, e goapp.Event) {

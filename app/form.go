@@ -34,7 +34,6 @@ func (f *form) Render() goapp.UI {
 		components.Targets(props),
 		components.DialOptions(props),
 		components.RESTOptions(props),
-		components.Import(props),
 	}
 	// A rebuild swaps the wrapper element, so go-app makes fresh inputs
 	// with the new values instead of patching old ones.

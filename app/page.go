@@ -8,6 +8,7 @@ import (
 
 	"sipcompose/components"
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/probe"
 )
 
 // page is the one stateful component: it owns the document, composes it
@@ -31,6 +32,20 @@ type page struct {
 	gen   int
 	focus string
 
+	// kept is what imports changed or could not keep, listed in Warnings
+	// (findings.go); findingSeq numbers them; dismisser removes them.
+	kept       []kept
+	findingSeq int
+	dismisser  components.Dismisser
+
+	// panels is the chosen output panel; auditRules is what was pasted
+	// into the audit panel, kept while another panel is shown.
+	panels     components.Panels
+	auditRules components.AuditRules
+
+	// blank is whether the document is an untouched blank form (set).
+	blank bool
+
 	saveFailed      bool
 	savePending     bool
 	updateAvailable bool
@@ -45,10 +60,14 @@ const pageNotice = components.PageNotice
 
 func (p *page) OnInit() {
 	p.notifier = &components.Notifier{}
+	p.panels.Choose = p.choosePanel
+	p.dismisser.Dismiss = p.dismiss
 }
 
 func (p *page) OnMount(ctx goapp.Context) {
 	p.openInitial(ctx)
+	// A missing or unknown choice leaves the first panel.
+	ctx.LocalStorage().Get(panelKey, &p.panels.Chosen)
 	win := goapp.Window()
 	p.stopListening = []func(){
 		// Pasting a share link into the address bar of an open tab changes
@@ -58,6 +77,8 @@ func (p *page) OnMount(ctx goapp.Context) {
 		win.AddEventListener("storage", p.fromWindow(p.otherTabSaved)),
 		win.AddEventListener("visibilitychange", p.fromWindow(func(ctx goapp.Context, e goapp.Event) { p.savePendingDraft(ctx) })),
 	}
+	// Once the page is in the document, where the TwiML can be found.
+	p.afterRender(ctx, func(goapp.Context) { p.stopListening = append(p.stopListening, watchTwiML()) })
 }
 
 // fromWindow runs a window event's handler as one of the page's own: the
@@ -77,7 +98,9 @@ func (p *page) OnDismount() {
 
 // openInitial opens, in order: a share link, the saved draft, the
 // example. A broken link or draft is said, never a broken page. A link
-// replaces the draft, which Undo brings back.
+// becomes the draft at once (its fragment leaves the address bar, so a
+// reload before any edit would otherwise show the old draft or the
+// example: the link lost); Undo brings the old draft back.
 func (p *page) openInitial(ctx goapp.Context) {
 	doc, err := readShareFragment(ctx.Page().URL().Fragment)
 	switch {
@@ -85,8 +108,9 @@ func (p *page) openInitial(ctx goapp.Context) {
 		draft, hadDraft, _ := p.loadDraft(ctx)
 		p.set(doc, true)
 		p.ownTheLink(ctx)
+		p.save(ctx)
 		if hadDraft {
-			p.notifier.SayUndo(pageNotice, openedLink+" It replaced your saved draft.", p.undoTo(draft, pageNotice))
+			p.notifier.SayUndo(pageNotice, openedLink+" It replaced your saved draft.", p.undoTo(snapshot{doc: draft}, pageNotice))
 		} else {
 			p.notifier.Say(pageNotice, openedLink)
 		}
@@ -116,7 +140,7 @@ func (p *page) draftOrExample(ctx goapp.Context) (sipcompose.Document, string) {
 	case ok:
 		return draft, ""
 	}
-	return exampleDocument(), "This is an example: edit it, or paste a SIP URI into Host."
+	return exampleDocument(), "This is an example: edit it, or paste what the customer sent into the box below."
 }
 
 func (p *page) loadDraft(ctx goapp.Context) (sipcompose.Document, bool, error) {
@@ -138,15 +162,36 @@ func (p *page) OnAppUpdate(ctx goapp.Context) {
 // set makes doc current and composes it; rebuild also rebuilds the form.
 func (p *page) set(doc sipcompose.Document, rebuild bool) {
 	p.doc = doc
+	p.kept = pruneKept(p.kept, doc)
 	p.result = sipcompose.Compose(doc)
-	p.diags = components.DiagsByField(p.result.Diagnostics)
-	p.shape = components.Shape(p.result.Diagnostics)
-	p.diagStore.Set(p.diags)
+	// An untouched blank form is not wrong yet: instead of a red "Host is
+	// missing" it says what to fill in. A copy still says it would be
+	// rejected (Problem).
+	p.blank = isBlank(doc)
+	p.showDiags()
 	p.notifier.Problem = p.result.ErrorSummary()
 	if rebuild {
 		p.shown = doc.Clone()
 		p.gen++
 	}
+}
+
+// showDiags gives the form its diagnostics, each beside its field: the
+// document's, and what imports changed or could not keep (a raw & read as
+// &amp; beside the headers), as long as Warnings lists them.
+func (p *page) showDiags() {
+	var diags []sipcompose.Diagnostic
+	if !p.blank {
+		diags = p.result.Diagnostics
+	}
+	for _, k := range p.kept {
+		if k.finding.Field != "" {
+			diags = append(diags[:len(diags):len(diags)], k.finding.Diagnostic)
+		}
+	}
+	p.diags = components.DiagsByField(diags)
+	p.shape = components.Shape(diags)
+	p.diagStore.Set(p.diags)
 }
 
 // edit is components.Edit: every change of the form comes through here.
@@ -276,12 +321,11 @@ func (p *page) Render() goapp.UI {
 				goapp.P().Class("tagline").Text("Twilio <Dial><Sip>: TwiML, REST call, warnings and firewall allow-list, as you type."),
 			),
 			goapp.Div().Class("actions").Body(
-				goapp.Button().Type("button").Text("Copy share link").OnClick(p.copyShareLink),
+				goapp.Button().Type("button").Class("secondary").Text("Copy share link").OnClick(p.copyShareLink),
 				goapp.Button().Type("button").Class("secondary").Text("Reset to example").OnClick(p.resetToExample),
 				goapp.Button().Type("button").Class("secondary").Text("Blank form").OnClick(p.blankForm),
 				goapp.Label().For("share-link").Class("visually-hidden").Text("Share link"),
 				goapp.Input().ID("share-link").Class("share-link").ReadOnly(true).TabIndex(-1),
-				&components.Feedback{At: actionsNotice, Notifier: p.notifier},
 			),
 		),
 		goapp.If(p.updateAvailable,
@@ -295,8 +339,11 @@ func (p *page) Render() goapp.UI {
 		),
 		&components.Feedback{At: pageNotice, Notifier: p.notifier},
 		goapp.Main().Class("layout").Body(
-			&form{Shown: p.shown, Shape: p.shape, Gen: p.gen, page: p},
-			goapp.Div().Class("outputs").Body(p.outputPanels()...),
+			goapp.Div().Class("form-col").Body(
+				components.PasteArea(components.Props{Paste: p.paste, Notifier: p.notifier}),
+				&form{Shown: p.shown, Shape: p.shape, Gen: p.gen, page: p},
+			),
+			goapp.Div().Class("outputs").Body(p.outputs()...),
 		),
 		goapp.Footer().Class("foot").Body(
 			goapp.P().Text("Works offline once loaded. Drafts stay in this browser; passwords are never saved or shared."),
@@ -304,17 +351,76 @@ func (p *page) Render() goapp.UI {
 	)
 }
 
-// outputPanels are the output column, top to bottom. The column is sticky
-// on wide screens, so the TwiML stays in view while the form scrolls; a
-// new panel goes here.
-func (p *page) outputPanels() []goapp.UI {
-	r, problem := p.result, p.notifier.Problem
-	return []goapp.UI{
-		&components.PreviewPanel{TwiML: r.TwiML, URIs: r.URIs, Curl: r.Curl, Problem: problem, Notifier: p.notifier},
-		&components.CodePanel{Doc: p.doc, URIs: r.URIs, Notifier: p.notifier},
-		&components.WarningsPanel{Diagnostics: r.Diagnostics, Names: &p.diagStore},
-		components.CustomerPanel(r.Invites, r.Callbacks, p.notifier),
-		&components.AllowListPanel{List: r.AllowList, Problem: problem, Notifier: p.notifier},
-		&components.AuditPanel{List: r.AllowList},
+// outputs is the output column: the answer, always in view, then the
+// panels, one at a time. On a wide screen the column is sticky and
+// scrolls on its own, so the TwiML stays in view while the form scrolls.
+func (p *page) outputs() []goapp.UI {
+	return append(p.answer(), components.Tabs(p.panelList(), &p.panels))
+}
+
+// answer is the top of the output column: the TwiML and, right under it,
+// what is wrong with it. A line beside the TwiML is one more entry here.
+func (p *page) answer() []goapp.UI {
+	r, problem, diags, guide, idle := p.result, p.problem(), p.result.Diagnostics, "", ""
+	if p.blank {
+		diags, guide, idle = nil, blankGuide, "Nothing to check yet: the form is blank."
 	}
+	return []goapp.UI{
+		&components.TwiMLPanel{TwiML: r.TwiML, Problem: problem, Guide: guide, Notifier: p.notifier},
+		&components.WarningsPanel{Diagnostics: diags, Guide: idle, Names: &p.diagStore, Panels: &p.panels, Found: findings(p.kept), Dismisser: &p.dismisser},
+	}
+}
+
+// blankGuide is what an untouched blank form says instead of its errors.
+const blankGuide = "Fill in Host (and User, if the PBX needs one): the TwiML follows as you type."
+
+// problem is what the output panels say is wrong with the document:
+// nothing yet for an untouched blank form.
+func (p *page) problem() string {
+	if p.blank {
+		return ""
+	}
+	return p.notifier.Problem
+}
+
+// panelList is the output column's panels, as tabs under the warnings, in
+// order; the first is shown until another is chosen. A new panel is one
+// entry here.
+func (p *page) panelList() []components.Panel {
+	r, n := p.result, p.notifier
+	return []components.Panel{
+		{ID: "rest", Title: "SIP URI and curl", Body: func() goapp.UI {
+			return &components.RESTPanel{URIs: r.URIs, Curl: r.Curl, Probe: probe.Command(p.doc), Notifier: n}
+		}},
+		{ID: "code", Title: "Code", Body: func() goapp.UI {
+			return &components.CodePanel{Doc: p.doc, URIs: r.URIs, Notifier: n}
+		}},
+		{ID: "allowlist", Title: "Allow-list", Body: func() goapp.UI {
+			return &components.AllowListPanel{List: r.AllowList, Problem: p.problem(), Notifier: n}
+		}},
+		{ID: "audit", Title: "Rules check", Body: func() goapp.UI {
+			return &components.AuditPanel{List: r.AllowList, Rules: &p.auditRules, Notifier: n}
+		}},
+		{ID: "customer", Title: "Customer's side", Body: func() goapp.UI {
+			return components.CustomerPanel(r.Invites, r.Callbacks, n)
+		}},
+	}
+}
+
+// panelKey is where the chosen output panel is remembered in this browser.
+const panelKey = "sipcompose.panel"
+
+// choosePanel shows the output panel id, remembers it, and moves the focus
+// to the panel (a warning's link) or its tab (the arrow keys).
+func (p *page) choosePanel(ctx goapp.Context, id string, focus bool) {
+	p.panels.Chosen = id
+	if err := ctx.LocalStorage().Set(panelKey, id); err != nil {
+		p.notifier.Say(pageNotice, "Could not remember the chosen panel in this browser: "+err.Error())
+	}
+	p.Update()
+	target := "tab-" + id
+	if focus {
+		target = "panel-" + id
+	}
+	p.afterRender(ctx, func(goapp.Context) { components.FocusControl(target) })
 }

@@ -20,7 +20,7 @@ func TestPageStartsFromTheExample(t *testing.T) {
 	if want := sipcompose.Compose(exampleDocument()).TwiML; p.result.TwiML != want {
 		t.Errorf("preview:\n%s\nwant\n%s", p.result.TwiML, want)
 	}
-	if got := p.notifier.Message(pageNotice); got != "This is an example: edit it, or paste a SIP URI into Host." {
+	if got := p.notifier.Message(pageNotice); got != "This is an example: edit it, or paste what the customer sent into the box below." {
 		t.Errorf("notice %q", got)
 	}
 }
@@ -84,5 +84,27 @@ func TestPageWordingChangeKeepsTheForm(t *testing.T) {
 	}
 	if p.shape != shape {
 		t.Errorf("the shape changed with the wording:\n%s\n%s", shape, p.shape)
+	}
+}
+
+// TestBlankFormSaysWhatToFill: an untouched blank form shows no errors
+// beside its fields (its Host is empty, which Compose calls an error), but
+// a copy of it still says it would be rejected; the first edit shows them.
+func TestBlankFormSaysWhatToFill(t *testing.T) {
+	p := &page{}
+	d := goapp.NewClientTester(p)
+	defer d.Close()
+	d.Consume()
+	d.Dispatch(goapp.Dispatch{Mode: goapp.Update, Source: p, Function: func(ctx goapp.Context) { p.blankForm(ctx, goapp.Event{}) }})
+	d.Consume()
+	if !p.blank || len(p.diags) != 0 || p.problem() != "" || p.notifier.Problem != "1 error: Twilio would reject this" {
+		t.Errorf("blank form: blank %v, diags %v, shown problem %q, copy caveat %q", p.blank, p.diags, p.problem(), p.notifier.Problem)
+	}
+	d.Dispatch(goapp.Dispatch{Mode: goapp.Update, Source: p, Function: func(ctx goapp.Context) {
+		p.edit(ctx, false, func(doc *sipcompose.Document) { doc.Targets[0].User = "support" })
+	}})
+	d.Consume()
+	if p.blank || len(p.diags["targets[0].host"]) != 1 || p.problem() == "" {
+		t.Errorf("after an edit: blank %v, diags %v", p.blank, p.diags)
 	}
 }

@@ -22,7 +22,7 @@ func TestPrerenderShowsTheExample(t *testing.T) {
 	if want := sipcompose.Compose(exampleDocument()).TwiML; p.result.TwiML != want {
 		t.Errorf("prerendered preview:\n%s\nwant\n%s", p.result.TwiML, want)
 	}
-	if got := p.notifier.Message(pageNotice); got != "This is an example: edit it, or paste a SIP URI into Host." {
+	if got := p.notifier.Message(pageNotice); got != "This is an example: edit it, or paste what the customer sent into the box below." {
 		t.Errorf("notice %q", got)
 	}
 	var html strings.Builder

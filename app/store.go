@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"sipcompose/sipcompose"
@@ -89,7 +90,24 @@ func exampleDocument() sipcompose.Document {
 	}
 }
 
-// blankDocument is an empty form: one target with nothing filled in.
+// blankDocument is an empty form: one target with nothing filled in, and
+// one empty header row to fill in (a row adds nothing until it has a name).
 func blankDocument() sipcompose.Document {
-	return sipcompose.Document{Targets: []sipcompose.Target{{}}}
+	return sipcompose.Document{Targets: []sipcompose.Target{{Headers: []sipcompose.Header{{}}}}}
+}
+
+// isBlank reports whether doc is a blank form nobody has filled in yet:
+// one target with nothing in it but empty header rows.
+func isBlank(doc sipcompose.Document) bool {
+	if len(doc.Targets) != 1 || !reflect.DeepEqual(doc.Dial, sipcompose.Dial{}) || doc.Encoding != "" || doc.REST != (sipcompose.REST{}) {
+		return false
+	}
+	t := doc.Targets[0]
+	for _, h := range t.Headers {
+		if h != (sipcompose.Header{}) {
+			return false
+		}
+	}
+	t.Headers = nil
+	return reflect.DeepEqual(t, sipcompose.Target{})
 }

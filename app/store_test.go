@@ -77,3 +77,30 @@ func TestCompactDocumentIsEncodeDocumentCompacted(t *testing.T) {
 		}
 	}
 }
+
+// TestIsBlank: a blank form is blank until anything is filled in; empty
+// header rows fill nothing.
+func TestIsBlank(t *testing.T) {
+	if !isBlank(blankDocument()) || !isBlank(sipcompose.Document{Targets: []sipcompose.Target{{}}}) {
+		t.Error("the blank form is not blank")
+	}
+	touched := []func(*sipcompose.Document){
+		func(d *sipcompose.Document) { d.Targets[0].User = "a" },
+		func(d *sipcompose.Document) { d.Targets[0].Headers[0].Name = "X-A" },
+		func(d *sipcompose.Document) { d.Targets[0].Transport = "tls" },
+		func(d *sipcompose.Document) { d.Dial.CallerID = "+1" },
+		func(d *sipcompose.Document) { d.Targets = append(d.Targets, sipcompose.Target{}) },
+		func(d *sipcompose.Document) { d.Encoding = sipcompose.EncodingCompact },
+		func(d *sipcompose.Document) { d.REST.URL = "https://example.com" },
+	}
+	for i, touch := range touched {
+		d := blankDocument()
+		touch(&d)
+		if isBlank(d) {
+			t.Errorf("change %d leaves the form blank: %+v", i, d)
+		}
+	}
+	if isBlank(exampleDocument()) {
+		t.Error("the example is blank")
+	}
+}

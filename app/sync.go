@@ -5,6 +5,7 @@ import (
 
 	goapp "github.com/maxence-charriere/go-app/v9/pkg/app"
 
+	"sipcompose/components"
 	"sipcompose/sipcompose"
 )
 
@@ -30,7 +31,10 @@ func (p *page) openSharedLink(ctx goapp.Context, e goapp.Event) {
 		p.notifier.Say(pageNotice, badLink(err)+" The form is unchanged.")
 	default:
 		p.ownTheLink(ctx)
-		p.replace(ctx, pageNotice, openedLink, func(d *sipcompose.Document) { *d = doc })
+		p.replace(ctx, components.Replacement{At: pageNotice, Msg: openedLink, Whole: true, Change: func(d *sipcompose.Document) { *d = doc }})
+		// Saved now, not after the next frame: the fragment has already
+		// left the address bar.
+		p.savePendingDraft(ctx)
 	}
 }
 
@@ -54,7 +58,7 @@ func (p *page) otherTabSaved(ctx goapp.Context, e goapp.Event) {
 		return
 	}
 	keepPasswords(&doc, p.doc)
-	mine := p.doc.Clone()
+	mine := p.snapshot()
 	p.focus = ""
 	p.set(doc, true)
 	p.notifier.SayUndo(pageNotice, "Another tab changed the draft: this tab now shows its version.", p.undoTo(mine, pageNotice))

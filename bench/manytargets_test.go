@@ -15,21 +15,20 @@ import (
 	"sipcompose/browsertest"
 )
 
-// importJS imports twiml with the page's Import TwiML and times, from
-// inside the page, the click until the TwiML preview has changed and the
-// frame that shows it is painted; then one keystroke in the first User
+// importJS imports twiml with the paste area's Import button and times,
+// from inside the page, the click until the TwiML preview has changed and
+// the frame that shows it is painted; then one keystroke in the first User
 // field until the preview shows it.
 const importJS = `async (twiml) => {
-	document.querySelector("details.import").open = true;
-	document.getElementById("paste-twiml").value = twiml;
+	document.getElementById("paste").value = twiml;
 	const until = (ok) => new Promise((resolve, reject) => {
 		const t0 = performance.now();
 		const poll = () => ok() ? setTimeout(resolve, 0) : performance.now() - t0 > 120000 ? reject(new Error("timed out")) : requestAnimationFrame(poll);
 		requestAnimationFrame(poll);
 	});
 	const t0 = performance.now();
-	document.getElementById("import-twiml").click();
-	await until(() => document.getElementById("import-twiml-feedback").textContent.includes("Imported"));
+	document.getElementById("paste-import").click();
+	await until(() => document.getElementById("paste-feedback").textContent.includes("Imported"));
 	const imported = performance.now() - t0;
 	const user = document.getElementById("t0-user");
 	const t1 = performance.now();
@@ -39,7 +38,7 @@ const importJS = `async (twiml) => {
 	return JSON.stringify([imported, performance.now() - t1, document.querySelectorAll("fieldset.target").length]);
 }`
 
-// TestManyTargets times Import TwiML of a document with $MANY_TARGETS
+// TestManyTargets times the import of a document with $MANY_TARGETS
 // (comma-separated counts, default 30,100,1000) <Sip> targets, each on a
 // fresh page: the render after import, then one keystroke.
 func TestManyTargets(t *testing.T) {

@@ -71,6 +71,9 @@ BENCH_OUT="$results" SIPCOMPOSE_SITE="$PWD/dist" $GO test -tags bench -count=1 -
 # Start-up on loopback and on an emulated office link (bench/network_test.go
 # writes its section of the report).
 BENCH_OUT="$results" BENCH_NETWORK_OUT="$tmp/network.md" SIPCOMPOSE_SITE="$PWD/dist" $GO test -tags bench -count=1 -timeout 15m -run 'TestNetworkLoad' ./bench/ >&2
+# Issue 24's task, done with real input events at 1280 and 375 px
+# (bench/tasks_test.go writes its section of the report).
+BENCH_TASKS_OUT="$tmp/tasks.md" SIPCOMPOSE_SITE="$PWD/dist" $GO test -tags bench -count=1 -timeout 10m -run 'TestTasks' ./bench/ >&2
 # Diagnose: a 50 MB capture through the CLI (bench/diagnose_test.go).
 BENCH_OUT="$results" $GO test -tags bench -count=1 -run 'TestDiagnoseCapture' ./bench/ >&2
 fig() { python3 -c 'import json,sys; [print(round(d[sys.argv[2]], 1) if isinstance(d[sys.argv[2]], float) else d[sys.argv[2]]) for d in map(json.loads, open(sys.argv[1])) if d["name"]==sys.argv[3]]' "$results" "$2" "$1"; }
@@ -327,7 +330,20 @@ into Host shown in the TwiML preview. Targets from issue 16, context rather than
 
 $(cat "$tmp/network.md")
 
-## 7. Diagnose (\`sipcompose diagnose -format json\` on a 50 MB capture, median of $(fig diagnose_capture_ms_per_mb n))
+## 7. Tasks (issue 24: from page ready to the right TwiML on the clipboard, headless Chromium)
+
+The task: ring sip:support@pbx.acme.example over TLS from Frankfurt with X-Ticket=INC-4711/77 and UUI
+"caller=Anna;ref=77" sent as hex, starting from a blank form, until Copy TwiML has put exactly the TwiML
+the composer writes for that document on the clipboard (\`bench/tasks_test.go\` checks the bytes). It is done
+with real input events: mouse clicks, key presses, typing. One action is a click, a key that moves the focus
+(Tab), a run of typing into one field, or one scroll to bring a control into view, however far; a select is
+two (open it, pick the option by typing its start). A control is clicked when it is on screen, the TwiML's
+Copy reached by the floating "Skip to the TwiML" where the page shows it. Page height is the document's
+scroll height; on a wide screen the output column scrolls on its own, so its height is given too.
+
+$(cat "$tmp/tasks.md")
+
+## 8. Diagnose (\`sipcompose diagnose -format json\` on a 50 MB capture, median of $(fig diagnose_capture_ms_per_mb n))
 
 | what | median | max |
 | --- | ---: | ---: |

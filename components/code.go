@@ -61,7 +61,7 @@ func (c *CodePanel) Render() app.UI {
 	call, callCut := shownPart(p.Call)
 	return app.Section().Class("panel", "code-panel").Aria("labelledby", "code-title").Body(
 		app.Div().Class("panel-head").Body(
-			app.H2().ID("code-title").Text("Code"),
+			app.H2().ID("code-title").Class("visually-hidden").Text("Code"),
 			// Radio buttons, not pressed-state buttons: the prerendered page
 			// writes an attribute valued "true" bare, which reads as "".
 			app.FieldSet().Class("lang-switch").Body(
@@ -83,7 +83,7 @@ func (c *CodePanel) Render() app.UI {
 			app.H3().Text("TwiML builder ("+name+")"),
 			copyButton("Copy code", "code-twiml", "TwiML builder code", n, func() string { return c.shown.TwiML }),
 		),
-		app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Text(twiml),
+		app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Body(plainLines(twiml)...),
 		cutNote(twimlCut, len(p.TwiML), "code"),
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("REST call ("+name+")"),
@@ -91,7 +91,7 @@ func (c *CodePanel) Render() app.UI {
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from the environment: no secret is in the code."),
 		app.If(p.Call == "", app.P().Class("hint").Text("No target: there is no call to place.")).Else(
-			app.Pre().ID("code-call").Class("code").Aria("label", "REST call code").TabIndex(0).Text(call),
+			app.Pre().ID("code-call").Class("code").Aria("label", "REST call code").TabIndex(0).Body(plainLines(call)...),
 			cutNote(callCut, len(p.Call), "call code"),
 		),
 	)

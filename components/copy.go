@@ -51,14 +51,25 @@ func CopyText(ctx app.Context, text, sourceID, what, caveat string, n *Notifier,
 
 // copyButton is a button that copies what text returns (the whole output,
 // of which the element sourceID may show only the start), with its
-// feedback beside it. It asks for the text, and whether the document has
+// feedback beside it, on its left, in the row it heads, so a notice moves
+// nothing below. It asks for the text, and whether the document has
 // errors, when clicked: go-app keeps a button's first click handler
 // across renders, so text must read the mounted component's fields.
 func copyButton(label, sourceID, what string, n *Notifier, text func() string) app.UI {
+	return copyControl("copy", label, sourceID, what, n, text)
+}
+
+// primaryCopyButton is copyButton for the action the page is for (Copy
+// TwiML): the one filled button.
+func primaryCopyButton(label, sourceID, what string, n *Notifier, text func() string) app.UI {
+	return copyControl("primary", label, sourceID, what, n, text)
+}
+
+func copyControl(class, label, sourceID, what string, n *Notifier, text func() string) app.UI {
 	return app.Div().Class("copy-wrap").Body(
-		app.Button().Type("button").Class("copy").Text(label).OnClick(func(ctx app.Context, e app.Event) {
+		&Feedback{At: sourceID, Notifier: n},
+		app.Button().Type("button").Class(class).Text(label).OnClick(func(ctx app.Context, e app.Event) {
 			CopyText(ctx, text(), sourceID, what, n.Problem, n, sourceID)
 		}),
-		&Feedback{At: sourceID, Notifier: n},
 	)
 }

@@ -21,7 +21,7 @@ import (
 func CustomerPanel(all []sipcompose.Invite, callbacks sipcompose.Callbacks, n *Notifier) app.UI {
 	invites, more := firstOf(all, shownTargets)
 	return app.Section().Class("panel", "customer").Aria("labelledby", "customer-title").Body(
-		app.H2().ID("customer-title").Text("Customer's side"),
+		app.H2().ID("customer-title").Class("visually-hidden").Text("Customer's side"),
 		app.If(len(invites) == 0, app.P().Class("hint").Text("Add a target to see the INVITE its PBX receives.")),
 		app.Range(invites).Slice(func(i int) app.UI {
 			return &inviteView{Invite: invites[i], ID: "invite-" + strconv.Itoa(i), Notifier: n}
@@ -46,10 +46,12 @@ func (c *callbacksView) Render() app.UI {
 			app.H3().Text("What the customer's app gets back"),
 			copyButton("Copy callbacks", "callbacks", "callback parameters", c.Notifier, func() string { return c.Callbacks.Text() }),
 		),
-		app.Pre().ID("callbacks").Class("code").Aria("label", "Callback parameters").TabIndex(0).Text(shown),
+		app.Pre().ID("callbacks").Class("code").Aria("label", "Callback parameters").TabIndex(0).Body(plainLines(shown)...),
 		cutNote(cut, len(text), "callbacks"),
 	)
 }
+
+var headerColumns = []string{"Header line", "Comes back as"}
 
 // inviteView is one INVITE; ID is its element's.
 type inviteView struct {
@@ -89,16 +91,13 @@ func (c *inviteView) Render() app.UI {
 		app.Ul().Class("hint").Body(app.Range(facts).Slice(func(i int) app.UI { return app.Li().Text(facts[i]) })),
 		moreNote(moreFacts, len(facts), "notes"),
 		app.If(inv.Message != "",
-			app.Pre().ID(id).Class("code").Aria("label", inv.Label+" INVITE").TabIndex(0).Text(message),
+			app.Pre().ID(id).Class("code").Aria("label", inv.Label+" INVITE").TabIndex(0).Body(plainLines(message)...),
 			cutNote(cut, len(inv.Message), "INVITE"),
 		),
 		app.If(len(headers) > 0,
 			app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", inv.Label+" headers").Body(
-				app.Table().Body(
-					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text("Header line"),
-						app.Th().Scope("col").Text("Comes back as"),
-					)),
+				app.Table().Class("headers-table").Body(
+					tableHead(headerColumns),
 					app.TBody().Body(app.Range(headers).Slice(func(i int) app.UI {
 						h := headers[i]
 						line := h.Name + ": " + h.Value
@@ -109,7 +108,7 @@ func (c *inviteView) Render() app.UI {
 						if h.Note != "" {
 							back += " " + h.Note
 						}
-						return app.Tr().Body(app.Td().Body(app.Code().Text(shortText(line))), app.Td().Text(back))
+						return app.Tr().Body(labelledCell(headerColumns[0], app.Code().Text(shortText(line))), labelledCell(headerColumns[1], app.Text(back)))
 					})),
 				),
 			),

@@ -62,7 +62,9 @@ func DialOptions(p Props) app.UI {
 		),
 		app.Div().Class("row").Body(
 			sel("record", "Record", d.Record, recordOptions, func(d *sipcompose.Dial, v string) { d.Record = v }),
-			sel("trim", "Trim", d.Trim, trimOptions, func(d *sipcompose.Dial, v string) { d.Trim = v }),
+			radioField("dial-trim", "Trim", d.Trim, trimOptions, p.diagsOf("dial.trim"), func(ctx app.Context, v string) {
+				edit(func(d *sipcompose.Dial) { d.Trim = v })(ctx)
+			}),
 			sel("recordingTrack", "Recording track", d.RecordingTrack, trackOptions, func(d *sipcompose.Dial, v string) { d.RecordingTrack = v }),
 		),
 		app.Div().Class("row").Body(
@@ -112,39 +114,9 @@ func RESTOptions(p Props) app.UI {
 	)
 }
 
-// Import is the Paste TwiML box.
-func Import(p Props) app.UI {
-	return app.Details().Class("options", "import").Body(
-		app.Summary().Text("Import TwiML"),
-		app.Div().Class("field").Body(
-			app.Label().For("paste-twiml").Text("Paste TwiML"),
-			app.Textarea().ID("paste-twiml").Rows(5).Spellcheck(false).Placeholder("<Response><Dial><Sip>sip:alice@example.com</Sip></Dial></Response>"),
-		),
-		app.Button().Type("button").ID("import-twiml").Class("secondary").Text("Import TwiML").OnClick(func(ctx app.Context, e app.Event) {
-			src := app.Window().GetElementByID("paste-twiml").Get("value").String()
-			doc, diags := sipcompose.Parse(src)
-			if refused := sipcompose.Unreadable(diags); refused != nil {
-				p.Notifier.Say("import-twiml", "Nothing imported: "+messages(refused))
-				return
-			}
-			// TwiML with errors is imported as far as it could be read, so
-			// it can be fixed here; each change on the way in is listed.
-			msg := "Imported the TwiML into the form."
-			if len(diags) > 0 {
-				msg += " " + importSummary(diags)
-			}
-			// Focus stays on the button, so a keyboard user hears the
-			// feedback and reaches Undo with one Tab.
-			p.FocusAfter("import-twiml")
-			p.Replace(ctx, "import-twiml", msg, func(d *sipcompose.Document) { *d = doc })
-			p.Notifier.List("import-twiml", diags)
-		}),
-		&Feedback{At: "import-twiml", Notifier: p.Notifier, Names: p.Store},
-	)
-}
-
-// importSummary counts what import said, by severity, ahead of the list.
-func importSummary(diags []sipcompose.Diagnostic) string {
+// ImportSummary counts what an import said, by severity, and says where
+// it is listed.
+func ImportSummary(diags []sipcompose.Diagnostic) string {
 	count := map[sipcompose.Severity]int{}
 	for _, d := range diags {
 		count[d.Severity]++
@@ -162,10 +134,11 @@ func importSummary(diags []sipcompose.Diagnostic) string {
 			parts = append(parts, fmt.Sprintf("%d %s", n, s.many))
 		}
 	}
-	return "What it changed or could not keep on the way in (" + strings.Join(parts, ", ") + "):"
+	return strings.Join(parts, ", ") + " on the way in: see Warnings."
 }
 
-func messages(diags []sipcompose.Diagnostic) string {
+// Messages joins diagnostics' messages, for a notice that quotes them.
+func Messages(diags []sipcompose.Diagnostic) string {
 	var b strings.Builder
 	for i, d := range diags {
 		if i > 0 {

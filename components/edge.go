@@ -22,7 +22,7 @@ func edgeOptions() []option {
 	return out
 }
 
-const edgeHint = "An edge ending in -ix sends over Twilio Interconnect, a private connection, not the internet; san-jose-ix reaches Oregon through San Jose, london-ix Ireland through London."
+const edgeHint = "An -ix edge sends over Twilio Interconnect, a private connection; san-jose-ix reaches Oregon, london-ix Ireland."
 
 func regionOptions() []option {
 	out := []option{{value: "", label: "None"}}

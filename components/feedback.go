@@ -2,8 +2,6 @@ package components
 
 import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"sipcompose/sipcompose"
 )
 
 // PageNotice is the Feedback under the page's header, for what concerns
@@ -22,10 +20,11 @@ type Notifier struct {
 	Problem string
 
 	at, msg string
-	// items are listed under msg: what an import changed on the way in.
-	items   []sipcompose.Diagnostic
 	undo    func(app.Context)
-	mounted map[string]*Feedback
+	// see, when set, is the element a "see" button after msg leads to, and
+	// seeLabel its label: where an import's findings are listed.
+	see, seeLabel string
+	mounted       map[string]*Feedback
 }
 
 // Say shows msg beside the control at (a Feedback's At).
@@ -35,13 +34,14 @@ func (n *Notifier) Say(at, msg string) { n.show(at, msg, nil) }
 // next edit, which is also when undo stops being offered.
 func (n *Notifier) SayUndo(at, msg string, undo func(app.Context)) { n.show(at, msg, undo) }
 
-// List puts diags under the message shown at at, each with its severity
-// and the field it concerns, until the message goes.
-func (n *Notifier) List(at string, diags []sipcompose.Diagnostic) {
+// SeeImported adds to the message shown at at a button that leads to the
+// findings an import left in Warnings, which may be far from the control
+// (below the form, on a phone).
+func (n *Notifier) SeeImported(at string) {
 	if n.at != at {
 		return
 	}
-	n.items = diags
+	n.see, n.seeLabel = importedID, "Show them"
 	if f := n.mounted[at]; f != nil {
 		f.Update()
 	}
@@ -56,7 +56,7 @@ func (n *Notifier) Clear() {
 
 func (n *Notifier) show(at, msg string, undo func(app.Context)) {
 	old := n.at
-	n.at, n.msg, n.undo, n.items = at, msg, undo, nil
+	n.at, n.msg, n.undo, n.see = at, msg, undo, ""
 	for _, key := range []string{old, at} {
 		if f := n.mounted[key]; f != nil {
 			f.Update()
@@ -65,13 +65,11 @@ func (n *Notifier) show(at, msg string, undo func(app.Context)) {
 }
 
 // Feedback is where a control's feedback appears: an always-present live
-// region, so screen readers announce what Say puts in it. Names, when
-// set, names the fields of listed diagnostics as the form does.
+// region, so screen readers announce what Say puts in it.
 type Feedback struct {
 	app.Compo
 	At       string
 	Notifier *Notifier
-	Names    *DiagStore
 }
 
 func (f *Feedback) OnMount(app.Context) {
@@ -101,26 +99,12 @@ func (f *Feedback) Render() app.UI {
 				}
 			}),
 		),
-		app.If(shown && len(n.items) > 0, f.list()),
-	)
-}
-
-// list is the diagnostics said with the message, as the Warnings list
-// shows its entries.
-func (f *Feedback) list() app.UI {
-	items, more := firstOf(f.Notifier.items, shownRows)
-	return app.Div().Body(
-		app.Ul().Class("diag-list", "feedback-list").Body(
-			app.Range(items).Slice(func(i int) app.UI {
-				d := items[i]
-				w := &warning{Diagnostic: d}
-				if f.Names != nil {
-					w.Label, w.Control = f.Names.FieldLabel(d.Field), f.Names.fieldControl(d.Field)
-				}
-				return w
+		app.If(shown && n.see != "",
+			app.Text(" "),
+			app.Button().Type("button").Class("small", "see").Text(n.seeLabel).OnClick(func(ctx app.Context, e app.Event) {
+				FocusControl(n.see)
 			}),
 		),
-		moreNote(more, len(items), "changes"),
 	)
 }
 

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -158,6 +159,40 @@ func hintedSelect(id, label, hint, value string, options []option, diags fieldSt
 		sel.Body(opts...),
 		app.If(hint != "", app.P().ID(id+"-hint").Class("hint").Text(hint)),
 		fieldDiags(id+"-diags", id, label, diags),
+	)
+}
+
+// radioField is a choice among a few options as radio buttons, for lists
+// where a select's type-ahead picks the wrong option: typing "t" in a
+// Transport select chose tcp when tls was meant, and "d" in Trim chose
+// Default (trim silence) for do-not-trim. A radio is picked with a click
+// or the arrow keys, and a letter picks nothing. A value from an import
+// or draft that the options lack is shown as one more, checked.
+func radioField(id, label, value string, options []option, diags fieldState, set func(ctx app.Context, v string)) app.UI {
+	if !slices.ContainsFunc(options, func(o option) bool { return o.value == value }) {
+		options = append(options[:len(options):len(options)], option{value: value, label: value + " (not in the list)"})
+	}
+	control := id + "-0"
+	for k, o := range options {
+		if o.value == value {
+			control = id + "-" + strconv.Itoa(k)
+		}
+	}
+	return app.FieldSet().ID(id).Class("field", "choice").Body(
+		app.Legend().Text(label),
+		app.Div().Class("choices").Body(app.Range(options).Slice(func(k int) app.UI {
+			o, rid := options[k], id+"-"+strconv.Itoa(k)
+			// The handler holds the option's value: go-app leaves an empty
+			// value attribute out, and a radio without one reads as "on".
+			attr := o.value
+			if attr == "" {
+				attr = "default"
+			}
+			in := app.Input().Type("radio").ID(rid).Name(id).Value(attr).Checked(o.value == value).
+				OnChange(func(ctx app.Context, e app.Event) { set(ctx, o.value) })
+			return app.Label().For(rid).Body(describe(in, id, false, diags), app.Text(o.label))
+		})),
+		fieldDiags(id+"-diags", control, label, diags),
 	)
 }
 

@@ -82,15 +82,5 @@ func highlightXML(s string) []token {
 	return out
 }
 
-func highlighted(s string) []app.UI {
-	toks := highlightXML(s)
-	out := make([]app.UI, len(toks))
-	for i, t := range toks {
-		if t.class == "tx" {
-			out[i] = app.Text(t.text)
-		} else {
-			out[i] = app.Span().Class(t.class).Text(t.text)
-		}
-	}
-	return out
-}
+// highlighted is XML coloured by highlightXML, laid out by outputLines.
+func highlighted(s string) []app.UI { return outputLines(highlightXML(s)) }

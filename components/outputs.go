@@ -10,48 +10,91 @@ import (
 	"sipcompose/sipcompose"
 )
 
-// PreviewPanel is the TwiML, the SIP URIs and the curl command, each
-// copyable. The TwiML element's text content is exactly TwiML. Problem is
-// the Result's ErrorSummary: while there is one, the panel says so above
-// the output it concerns.
-type PreviewPanel struct {
+// TwiMLPanel is the TwiML, copyable, at the top of the output column. The
+// TwiML element's text content is exactly TwiML. Problem is the Result's
+// ErrorSummary: while there is one, the panel says so above the TwiML.
+type TwiMLPanel struct {
 	app.Compo
-	TwiML    string
-	URIs     []string
-	Curl     string
-	Problem  string
+	TwiML   string
+	Problem string
+	// Guide, for a form nobody has filled in yet, says what to fill in.
+	Guide    string
 	Notifier *Notifier
 }
 
-func (c *PreviewPanel) Render() app.UI {
-	n := c.Notifier
-	// The copy buttons read the component's current fields when clicked:
+func (c *TwiMLPanel) Render() app.UI {
+	// The copy button reads the component's current fields when clicked:
 	// what is copied is the whole output, however much is shown.
-	uris := func() string { return strings.Join(c.URIs, "\n") }
-	twiml, twimlCut := shownPart(c.TwiML)
-	uri, uriCut := shownPart(uris())
-	curl, curlCut := shownPart(c.Curl)
+	twiml, cut := shownPart(c.TwiML)
+	// What is wrong, or what to fill in, comes under the TwiML, before the
+	// Warnings that say more: said above it, it pushed the TwiML down each
+	// time it came and went.
 	return app.Section().ID("preview").TabIndex(-1).Class(panelClass("preview", c.Problem)...).Aria("labelledby", "preview-title").Body(
-		problemNote("preview-problem", c.Problem),
 		app.Div().Class("panel-head").Body(
 			app.H2().ID("preview-title").Text("TwiML"),
-			copyButton("Copy TwiML", "twiml", "TwiML", n, func() string { return c.TwiML }),
+			primaryCopyButton("Copy TwiML", "twiml", "TwiML", c.Notifier, func() string { return c.TwiML }),
 		),
 		app.Pre().ID("twiml").Class("code", "twiml").Aria("label", "TwiML preview").TabIndex(0).Body(highlighted(twiml)...),
-		cutNote(twimlCut, len(c.TwiML), "TwiML"),
+		cutNote(cut, len(c.TwiML), "TwiML"),
+		problemNote("preview-problem", c.Problem),
+		app.If(c.Guide != "", app.P().ID("preview-guide").Class("output-guide").Text(c.Guide)),
+	)
+}
+
+// RESTPanel is the same call through the REST API: each target's SIP URI
+// (the "To") and the curl command, each copyable; and, beside the URIs it
+// probes, the command that checks the customer's endpoint from the
+// engineer's machine (Probe, probe.Command's: "" when no target has a host
+// to probe).
+type RESTPanel struct {
+	app.Compo
+	URIs     []string
+	Curl     string
+	Probe    string
+	Notifier *Notifier
+}
+
+func (c *RESTPanel) Render() app.UI {
+	n := c.Notifier
+	uris := func() string { return strings.Join(c.URIs, "\n") }
+	uri, uriCut := shownPart(uris())
+	curl, curlCut := shownPart(c.Curl)
+	return app.Section().Class("panel", "rest").Aria("labelledby", "rest-title").Body(
+		app.H2().ID("rest-title").Class("visually-hidden").Text("SIP URI and curl"),
 		app.Div().Class("panel-head").Body(
-			app.H2().Text("SIP URI (REST “To”)"),
+			app.H3().Text("SIP URI (REST “To”)"),
 			copyButton("Copy SIP URI", "sip-uri", "SIP URI", n, uris),
 		),
-		app.Pre().ID("sip-uri").Class("code").Aria("label", "SIP URI").TabIndex(0).Text(uri),
+		app.Pre().ID("sip-uri").Class("code").Aria("label", "SIP URI").TabIndex(0).Body(plainLines(uri)...),
 		cutNote(uriCut, len(uris()), "SIP URI"),
+		probeCommand(c.Probe, n, func() string { return c.Probe }),
 		app.Div().Class("panel-head").Body(
-			app.H2().Text("REST call (curl)"),
+			app.H3().Text("REST call (curl)"),
 			copyButton("Copy curl", "curl", "curl command", n, func() string { return c.Curl }),
 		),
 		app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from your shell: no secret is printed."),
-		app.Pre().ID("curl").Class("code").Aria("label", "curl command").TabIndex(0).Text(curl),
+		app.Pre().ID("curl").Class("code").Aria("label", "curl command").TabIndex(0).Body(plainLines(curl)...),
 		cutNote(curlCut, len(c.Curl), "curl"),
+	)
+}
+
+// probeCommand is the probe's command line for the document, copyable, and
+// why it is a command and not a button. The command holds every URI
+// Twilio dials, so its length is theirs: it is cut as they are.
+func probeCommand(command string, n *Notifier, text func() string) app.UI {
+	const hint = "Run it on your machine: a browser cannot send SIP. It checks DNS, the port, TLS and a SIP OPTIONS from your address, not Twilio's (see docs/probe.md)."
+	if command == "" {
+		return app.P().ID("probe-hint").Class("hint").Text("Probe the endpoint: fill in Host, and the command to check it from your machine shows here.")
+	}
+	shown, cut := shownPart(command)
+	return app.Div().Class("probe").Body(
+		app.Div().Class("panel-head").Body(
+			app.H3().Text("Probe the endpoint"),
+			copyButton("Copy probe command", "probe", "probe command", n, text),
+		),
+		app.P().ID("probe-hint").Class("hint").Text(hint),
+		app.Pre().ID("probe").Class("code").Aria("label", "Probe command").Aria("describedby", "probe-hint").TabIndex(0).Body(plainLines(shown)...),
+		cutNote(cut, len(command), "probe command"),
 	)
 }
 
@@ -62,17 +105,30 @@ type WarningsPanel struct {
 	app.Compo
 	Diagnostics []sipcompose.Diagnostic
 	Names       *DiagStore
+	// Panels leads an entry to the output panel where its consequence
+	// shows (panelOf).
+	Panels *Panels
+	// Found is what imports changed or could not keep, listed first until
+	// dismissed through Dismisser.
+	Found     []Finding
+	Dismisser *Dismisser
+	// Guide, for a form nobody has filled in yet, takes the place of the
+	// document's diagnostics, which are not wrong yet.
+	Guide string
 }
 
 func (c *WarningsPanel) Render() app.UI {
 	diags, more := firstOf(c.Diagnostics, shownRows)
 	return app.Section().ID("warnings").Class("panel", "warnings").Aria("label", "Warnings").Body(
 		app.H2().Text("Warnings"),
-		app.If(len(diags) == 0, app.P().Class("ok").Text("No problems found.")).Else(
+		findingsList(c.Found, c.Names, c.Dismisser),
+		app.If(len(c.Found) > 0, app.H3().Text("In the document as it is now")),
+		app.If(c.Guide != "", app.P().Class("hint").Text(c.Guide)).
+			ElseIf(len(diags) == 0, app.P().Class("ok").Text("No problems found.")).Else(
 			app.Ul().Class("diag-list").Body(
 				app.Range(diags).Slice(func(i int) app.UI {
 					d := diags[i]
-					return &warning{Diagnostic: d, Label: c.Names.FieldLabel(d.Field), Control: c.Names.fieldControl(d.Field)}
+					return &warning{Diagnostic: d, Label: c.Names.FieldLabel(d.Field), Control: c.Names.fieldControl(d.Field), Panel: panelOf[d.Code], Panels: c.Panels}
 				}),
 			),
 			moreNote(more, len(diags), "warnings"),
@@ -88,6 +144,9 @@ type warning struct {
 	app.Compo
 	Diagnostic     sipcompose.Diagnostic
 	Label, Control string
+	// Panel, when set, is the output panel the entry also leads to.
+	Panel  string
+	Panels *Panels
 }
 
 func (w *warning) Render() app.UI {
@@ -96,6 +155,7 @@ func (w *warning) Render() app.UI {
 		app.Span().Class("sev").Text(severityLabel(d.Severity)),
 		app.Text(" "+shortText(d.Message)+" "),
 		fieldLink(w.Label, w.Control),
+		app.If(w.Panel != "", app.Text(" "), panelLink(w.Panels, w.Panel)),
 	)
 }
 
@@ -122,7 +182,7 @@ func (c *AllowListPanel) Render() app.UI {
 	}
 	return app.Section().Class(panelClass("allowlist", c.Problem)...).Aria("label", "IP allow-list").Body(
 		problemNote("allowlist-problem", c.Problem),
-		app.H2().Text("IP allow-list"),
+		app.H2().Class("visually-hidden").Text("IP allow-list"),
 		app.If(len(a.Problems) > 0,
 			// No addresses at all: another edge's would look right and not be.
 			app.Div().Class("allow-problems").Role("region").Aria("label", "Allow-list table").Body(
@@ -144,36 +204,48 @@ func (c *AllowListPanel) Render() app.UI {
 			return app.Details().Class("export").Body(
 				app.Summary().Text(x.title),
 				copyButton("Copy "+x.title, x.id, x.title+" allow-list", n, func() string { return x.text(c.List) }),
-				app.Pre().ID(x.id).Class("code").Aria("label", x.title+" allow-list").TabIndex(0).Text(x.text(a)),
+				app.Pre().ID(x.id).Class("code").Aria("label", x.title+" allow-list").TabIndex(0).Body(plainLines(x.text(a))...),
 			)
 		}),
 	)
 }
 
-// allowColumns are the allow-list table's headings; on a narrow screen
-// each cell shows its heading beside it, one rule a block.
+// allowColumns are the allow-list table's headings.
 var allowColumns = []string{"Source CIDR", "Protocol", "Source ports", "To your ports", "Edge", "Purpose"}
 
 func allowTable(rules []sipcompose.Rule) app.UI {
-	cell := func(col int, body app.UI) app.UI {
-		return app.Td().DataSet("label", allowColumns[col]).Body(body)
-	}
 	// Focusable so keyboard users can scroll it should it still overflow.
 	return app.Div().Class("table-wrap").TabIndex(0).Role("region").Aria("label", "Allow-list table").Body(
-		app.Table().Class("allow-table").Body(
-			app.THead().Body(app.Tr().Body(app.Range(allowColumns).Slice(func(i int) app.UI {
-				return app.Th().Scope("col").Text(allowColumns[i])
-			}))),
+		app.Table().Class("stack", "allow-table").Body(
+			tableHead(allowColumns),
 			app.TBody().Body(app.Range(rules).Slice(func(i int) app.UI {
 				r := rules[i]
 				return app.Tr().Body(
-					cell(0, app.Code().Text(r.CIDR)), cell(1, app.Text(r.Protocol)),
-					cell(2, app.Text(orAny(r.SourcePorts))), cell(3, app.Text(orAny(r.Ports))),
-					cell(4, app.Text(orAny(r.Edge))), cell(5, app.Text(r.Purpose)),
+					labelledCell(allowColumns[0], app.Code().Text(r.CIDR)), labelledCell(allowColumns[1], app.Text(r.Protocol)),
+					labelledCell(allowColumns[2], app.Text(orAny(r.SourcePorts))), labelledCell(allowColumns[3], app.Text(orAny(r.Ports))),
+					labelledCell(allowColumns[4], app.Text(orAny(r.Edge))), labelledCell(allowColumns[5], app.Text(r.Purpose)),
 				)
 			})),
 		),
 	)
+}
+
+// Tables fit their column: their cells wrap, and where the column is too
+// narrow for a table of several columns (class "stack", web/app.css), each
+// row becomes a block of "heading: value" lines, each cell showing its
+// heading.
+
+// tableHead is a table's row of column headings.
+func tableHead(columns []string) app.UI {
+	return app.THead().Body(app.Tr().Body(app.Range(columns).Slice(func(i int) app.UI {
+		return app.Th().Scope("col").Text(columns[i])
+	})))
+}
+
+// labelledCell is a cell that carries its column's heading, which it shows
+// beside its value when the table is stacked.
+func labelledCell(heading string, body app.UI) app.HTMLTd {
+	return app.Td().DataSet("label", heading).Body(body)
 }
 
 // shownLimit is how much of one output a panel shows, and lineLimit how

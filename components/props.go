@@ -30,15 +30,32 @@ type Props struct {
 	// Notifier shows feedback beside the control that caused it.
 	Notifier *Notifier
 	// Replace is an edit that replaces what was typed (an import, a pasted
-	// URI): the page keeps the document before it and offers Undo beside
-	// the control at, with msg.
-	Replace func(ctx app.Context, at, msg string, change func(*sipcompose.Document))
+	// URI): the page keeps the document before it and offers Undo.
+	Replace func(ctx app.Context, r Replacement)
+	// Paste imports text pasted or typed into the paste area (TwiML, a SIP
+	// URI or a share link), saying what it did beside the area; false
+	// when it imported nothing.
+	Paste func(ctx app.Context, text string) bool
 	// IsExample reports whether a document is the untouched example, which
 	// a pasted URI replaces whole, <Dial> attributes too.
 	IsExample func(sipcompose.Document) bool
 	// FocusAfter names the control to focus once a structural edit has
 	// rebuilt the form, so keyboard users are not dropped at the top.
 	FocusAfter func(id string)
+}
+
+// Replacement is an edit that replaces what was typed: Change makes it,
+// Msg says so beside the control At, with Undo. Found is what the way in
+// changed or could not keep (an import's diagnostics), listed in Warnings
+// as from From ("the import") until dismissed, undone, or its field
+// edited. Whole is a whole new document: what Warnings kept from earlier
+// imports goes.
+type Replacement struct {
+	At, Msg string
+	Change  func(*sipcompose.Document)
+	Found   []sipcompose.Diagnostic
+	From    string
+	Whole   bool
 }
 
 // DiagsByField groups diagnostics by the field they concern.

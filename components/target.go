@@ -9,6 +9,8 @@ import (
 	"sipcompose/sipcompose"
 )
 
+var transportOptions = choices("Default (UDP)", "udp", "tcp", "tls")
+
 func fieldPath(i int) string { return fmt.Sprintf("targets[%d]", i) }
 
 // id makes a control's element id from its target and name.
@@ -57,9 +59,9 @@ func extraTargets(p Props, more int) app.UI {
 			app.Button().Type("button").ID("remove-extra-targets").Class("danger").Text("Remove the "+nOf(more, "extra target", "extra targets")).
 				OnClick(func(ctx app.Context, e app.Event) {
 					p.FocusAfter(at + "-feedback")
-					p.Replace(ctx, at, "Removed "+nOf(more, "target", "targets")+fmt.Sprintf(": the first %d are kept.", sipcompose.MaxTargets), func(d *sipcompose.Document) {
+					p.Replace(ctx, Replacement{At: at, Msg: "Removed " + nOf(more, "target", "targets") + fmt.Sprintf(": the first %d are kept.", sipcompose.MaxTargets), Change: func(d *sipcompose.Document) {
 						d.Targets = d.Targets[:sipcompose.MaxTargets:sipcompose.MaxTargets]
-					})
+					}})
 				}),
 		),
 		&Feedback{At: at, Notifier: p.Notifier},
@@ -86,18 +88,23 @@ func Target(p Props, i int) app.UI {
 			numberField(id(i, "port"), "Port", t.Port, p.diagsOf(f+".port"), func(ctx app.Context, n int) {
 				p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Port = n })
 			}),
-			selectField(id(i, "transport"), "Transport", t.Transport, choices("Default (UDP)", "udp", "tcp", "tls"), p.diagsOf(f+".transport"),
+		),
+		// SRTP beside the transport it needs (TLS).
+		app.Div().Class("row", "transport-row").Body(
+			radioField(id(i, "transport"), "Transport", t.Transport, transportOptions, p.diagsOf(f+".transport"),
 				func(ctx app.Context, v string) {
 					p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Transport = v })
 				}),
+			checkField(id(i, "secure"), "Secure media (SRTP)", t.Secure, func(ctx app.Context, v bool) {
+				p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Secure = v })
+			}),
 		),
-		checkField(id(i, "secure"), "Secure media (SRTP)", t.Secure, func(ctx app.Context, v bool) {
-			p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Secure = v })
-		}),
-		URIs(p, i),
+		// The <Uri> children, an alternative few use, come after what
+		// most targets need.
 		EdgePicker(p, i),
 		Headers(p, i),
 		UUIEditor(p, i),
+		URIs(p, i),
 		SipOptions(p, i),
 		app.If(len(p.Doc.Targets) > 1,
 			app.Button().Type("button").Class("danger").Text("Remove target").
@@ -124,21 +131,20 @@ func pasteURI(ctx app.Context, p Props, i int, v string) bool {
 		// The text stays in Host as pasted. The notice comes after that
 		// edit, which clears any notice said before it (this one was).
 		p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].Host = v })
-		p.Notifier.Say(id(i, "host"), "The pasted text is not a SIP URI the form can take: "+messages(refused))
+		p.Notifier.Say(id(i, "host"), "The pasted text is not a SIP URI the form can take: "+Messages(refused))
 		return true
 	}
-	// As Import TwiML: a URI with errors fills the target as far as it
-	// reads, each change on the way in listed under Host.
+	// As an import: a URI with errors fills the target as far as it
+	// reads, each change on the way in listed in Warnings.
 	msg := fmt.Sprintf("Filled target %d from the pasted SIP URI.", i+1)
 	if len(diags) > 0 {
-		msg += " " + importSummary(diags)
+		msg += " " + ImportSummary(diags)
 	}
-	p.Replace(ctx, id(i, "host"), msg, func(d *sipcompose.Document) {
+	p.Replace(ctx, Replacement{At: id(i, "host"), Msg: msg, Change: func(d *sipcompose.Document) {
 		if p.IsExample(*d) {
 			*d = sipcompose.Document{Targets: make([]sipcompose.Target, 1)}
 		}
 		d.Targets[i] = sipcompose.WithURI(d.Targets[i], t)
-	})
-	p.Notifier.List(id(i, "host"), diags)
+	}, Found: UnderTarget(i, diags), From: "the pasted SIP URI"})
 	return true
 }

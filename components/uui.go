@@ -7,7 +7,8 @@ import (
 )
 
 // UUIEditor is a target's User-to-User data with its encoding, the X-
-// prefix switch and a text→hex helper.
+// prefix switch and a text→hex helper, which fills UUI data as it is typed
+// into (a Convert button cost a person one more action).
 func UUIEditor(p Props, i int) app.UI {
 	t := p.Doc.Targets[i]
 	f := fieldPath(i)
@@ -29,15 +30,17 @@ func UUIEditor(p Props, i int) app.UI {
 		}),
 		app.Div().Class("row", "helper").Body(
 			app.Div().Class("field").Body(
-				app.Label().For(helper).Text("Text to convert to hex"),
-				app.Input().ID(helper).Type("text").Spellcheck(false),
+				app.Label().For(helper).Text("Text to send as hex"),
+				app.Input().ID(helper).Type("text").Spellcheck(false).Aria("describedby", helper+"-hint").
+					OnInput(func(ctx app.Context, e app.Event) {
+						hex := sipcompose.TextToHex(ctx.JSSrc().Get("value").String())
+						// UUI data owns its value while typed into: this is a
+						// change from elsewhere, written into it here.
+						app.Window().GetElementByID(id(i, "uui-data")).Set("value", hex)
+						p.Edit(ctx, false, func(d *sipcompose.Document) { d.Targets[i].UUI.Data = hex })
+					}),
+				app.P().ID(helper+"-hint").Class("hint").Text("Fills UUI data with its hex as you type."),
 			),
-			app.Button().Type("button").Class("secondary", "small").Text("Convert to hex").
-				OnClick(func(ctx app.Context, e app.Event) {
-					text := app.Window().GetElementByID(helper).Get("value").String()
-					p.FocusAfter(id(i, "uui-data"))
-					p.Edit(ctx, true, func(d *sipcompose.Document) { d.Targets[i].UUI.Data = sipcompose.TextToHex(text) })
-				}),
 		),
 	)
 }

@@ -18,7 +18,8 @@ func TestAuditBox(t *testing.T) {
 	s := browsertest.New(t)
 	s.Open("/")
 	s.WaitTextContains("TwiML preview", "<Dial")
-	s.Select("Transport", 0, "udp")
+	showPanel(s, "Rules check")
+	s.Choose("Transport", 0, "udp")
 	s.Fill("Existing firewall rules", `*filter
 :INPUT DROP [0:0]
 -A INPUT -i lo -j ACCEPT
@@ -44,7 +45,7 @@ COMMIT
 
 	// The verdicts follow the document: over TLS, the UDP rule is the
 	// wrong protocol for TCP 5061.
-	s.Select("Transport", 0, "tls")
+	s.Choose("Transport", 0, "tls")
 	s.WaitTextContains("Audit result", "0 of 2 required rules covered, 1 partly, 1 missing")
 	s.WaitTextContains("Audit result", "line 4 accepts it with the wrong protocol: udp, not tcp")
 

@@ -17,6 +17,7 @@ func TestCodePanel(t *testing.T) {
 	s := browsertest.New(t)
 	grantClipboard(t, s)
 	s.Open("/")
+	showPanel(s, "Code")
 	s.WaitTextContains("TwiML builder code", `const { twiml } = require("twilio");`)
 	s.WaitTextContains("REST call code", "await client.calls.create({")
 
@@ -46,6 +47,7 @@ func TestCodePanel(t *testing.T) {
 
 	s.SetChecked("Go", 0, true)
 	s.WaitTextContains("TwiML builder code", `"github.com/twilio/twilio-go/twiml"`)
+	// The panel and the language are remembered.
 	s.Reload()
 	s.WaitTextContains("TwiML builder code", `"github.com/twilio/twilio-go/twiml"`)
 	s.WaitEval(`() => String(document.getElementById("code-lang-go").checked)`, "true")
@@ -58,6 +60,7 @@ func TestCodePanel(t *testing.T) {
 func TestCodePanelFollowsEditsInEveryLanguage(t *testing.T) {
 	s := browsertest.New(t)
 	s.Open("/")
+	showPanel(s, "Code")
 	s.WaitTextContains("TwiML builder code", `const { twiml } = require("twilio");`)
 	s.Fill("Caller ID", "+15005550006")
 	s.WaitTextContains("REST call code", `from: "+15005550006"`)

@@ -25,6 +25,7 @@ func TestCustomerPanel(t *testing.T) {
 	grantClipboard(t, s)
 	s.Open("/")
 	s.WaitTextContains("TwiML preview", "<Dial")
+	showPanel(s, "Customer's side")
 	doc := sipcompose.Document{
 		Dial: sipcompose.Dial{CallerID: "+14155550100", AnswerOnBridge: true},
 		Targets: []sipcompose.Target{{
@@ -59,7 +60,7 @@ func TestCustomerPanel(t *testing.T) {
 	}
 
 	// Live: over UDP the INVITE arrives on 5060.
-	s.Select("Transport", 0, "udp")
+	s.Choose("Transport", 0, "udp")
 	doc.Targets[0].Transport = "udp"
 	want := sipcompose.Compose(doc).Invites[0].Message
 	s.WaitEval(inviteText, lf(want))

@@ -50,7 +50,7 @@ func TestThousandTargetsStayUsable(t *testing.T) {
 	grantClipboard(t, s)
 	s.Open("/")
 	pasteTwiML(s, manyTargetsTwiML(1000))
-	waitFeedback(s, "import-twiml", "Imported the TwiML into the form.")
+	waitFeedback(s, "paste", "Imported the TwiML into the form.")
 
 	wantCount(t, s, "fieldset.target", sipcompose.MaxTargets)
 	note := s.Eval(`() => document.getElementById("extra-targets-note").textContent`)
@@ -63,6 +63,7 @@ func TestThousandTargetsStayUsable(t *testing.T) {
 	if got := s.Eval(`() => document.querySelector("#warnings .more-note").textContent`); !strings.HasPrefix(got, "…and ") || !strings.Contains(got, " more warnings not shown here (the first 100 are).") {
 		t.Errorf("under Warnings: %q", got)
 	}
+	showPanel(s, "Customer's side")
 	wantCount(t, s, ".customer .invite", sipcompose.MaxTargets)
 	if got := s.Eval(`() => document.querySelector(".customer > .more-note").textContent`); got != "…and 990 more INVITEs not shown here (the first 10 are)." {
 		t.Errorf("under the INVITEs: %q", got)
@@ -73,7 +74,7 @@ func TestThousandTargetsStayUsable(t *testing.T) {
 
 	// Still responsive: an edit shows in the preview.
 	s.Fill("User", "edited")
-	s.WaitTextContains("SIP URI", "sip:edited@pbx0.example.com")
+	s.WaitTextContains("TwiML preview", "sip:edited@pbx0.example.com")
 
 	s.Click("Remove the 990 extra targets", 0)
 	waitFeedback(s, "extra-targets", "Removed 990 targets: the first 10 are kept.")
@@ -124,6 +125,7 @@ func TestThousandTargetsByShareLink(t *testing.T) {
 	waitFeedback(s, "notice", "Opened the shared document.")
 	wantCount(t, s, "fieldset.target", sipcompose.MaxTargets)
 	s.WaitEval(`() => document.getElementById("extra-targets-note").textContent.slice(0, 44)`, "990 more targets are kept but not shown here")
+	showPanel(s, "Customer's side")
 	if n := s.Count("#invite-0 ~ .table-wrap tr"); n > 101 {
 		t.Errorf("target 1's header table shows %d rows", n)
 	}
@@ -134,10 +136,11 @@ func TestThousandTargetsByShareLink(t *testing.T) {
 	if got := s.Eval(`() => document.querySelector("fieldset.target .headers .more-note").textContent`); got != "…and 900 more headers not shown here (the first 100 are)." {
 		t.Errorf("under target 1's header rows: %q", got)
 	}
+	showPanel(s, "Code")
 	if n := len(s.TextContent("TwiML builder code")); n > 20_000 {
 		t.Errorf("the Code panel shows %d characters", n)
 	}
 	s.Fill("User", "edited")
-	s.WaitTextContains("SIP URI", "sip:edited@pbx.example.com")
+	s.WaitTextContains("TwiML preview", "sip:edited@pbx.example.com")
 	s.NoConsoleErrors()
 }

@@ -20,7 +20,7 @@ import (
 // the form, so a test types a document from scratch.
 func clearExample(s *browsertest.Session) {
 	s.Fill("User", "")
-	s.Select("Transport", 0, "")
+	s.Choose("Transport", 0, "Default (UDP)")
 	s.Select("Edge", 0, "")
 	s.Fill("UUI data", "")
 	for n := s.Count(".header-row"); n > 0; n-- {
@@ -74,6 +74,15 @@ func TestTypeTwilioExamples(t *testing.T) {
 	})
 	if got := s.TextContent("SIP URI"); got != "sip:+14158675309@your.domain;edge=frankfurt?X-User-to-User=123456789%3Bencoding%3Dhex&X-customName=Bob%2CShield%2BTitle%2DManager&X-otherHeader=true" {
 		t.Errorf("SIP URI panel: %q", got)
+	}
+
+	// Text typed into the helper fills UUI data with its hex as it goes.
+	s.ClickOn("#t0-uui-text")
+	s.Keys("caller=Anna;ref=77")
+	hex := sipcompose.TextToHex("caller=Anna;ref=77")
+	s.WaitTextContains("SIP URI", "X-User-to-User="+hex+"%3Bencoding%3Dhex&")
+	if got := s.Value("UUI data", 0); got != hex {
+		t.Errorf("UUI data shows %q, want %q", got, hex)
 	}
 	s.NoConsoleErrors()
 }
@@ -183,13 +192,16 @@ func TestCopyButtons(t *testing.T) {
 			UUI:     sipcompose.UUI{Data: "0A1B2C3D"},
 		}},
 	})
-	for _, c := range []struct{ button, at, notice, want string }{
-		{"Copy TwiML", "twiml", "Copied the TwiML.", r.TwiML},
-		{"Copy SIP URI", "sip-uri", "Copied the SIP URI.", r.URIs[0]},
-		{"Copy curl", "curl", "Copied the curl command.", r.Curl},
-		{"Copy iptables", "allow-iptables", "Copied the iptables allow-list.", r.AllowList.IPTables()},
-		{"Copy Plain list", "allow-cidrs", "Copied the Plain list allow-list.", r.AllowList.CIDRs()},
+	for _, c := range []struct{ panel, button, at, notice, want string }{
+		{"", "Copy TwiML", "twiml", "Copied the TwiML.", r.TwiML},
+		{"SIP URI and curl", "Copy SIP URI", "sip-uri", "Copied the SIP URI.", r.URIs[0]},
+		{"", "Copy curl", "curl", "Copied the curl command.", r.Curl},
+		{"Allow-list", "Copy iptables", "allow-iptables", "Copied the iptables allow-list.", r.AllowList.IPTables()},
+		{"", "Copy Plain list", "allow-cidrs", "Copied the Plain list allow-list.", r.AllowList.CIDRs()},
 	} {
+		if c.panel != "" {
+			showPanel(s, c.panel)
+		}
 		s.Click(c.button, 0)
 		// Beside the button, and only there: the last one's is cleared.
 		s.WaitEval(`(at) => document.getElementById(at + "-feedback").textContent + "|" + document.querySelectorAll(".feedback:not(:empty)").length`, c.notice+"|1", c.at)
@@ -244,7 +256,7 @@ func TestShareLinkRoundTrip(t *testing.T) {
 	s.Fill("Username", "trunk")
 	s.Fill("Password", "hunter2-secret")
 	s.Click("Copy share link", 0)
-	waitFeedback(s, "actions", "Copied the share link.")
+	waitFeedback(s, "notice", "Copied the share link.")
 	link := clipboard(s)
 	u, err := url.Parse(link)
 	if err != nil || !strings.HasPrefix(u.Fragment, "doc=") || u.RawQuery != "" {
@@ -297,24 +309,21 @@ func TestPasteURIAndTwiML(t *testing.T) {
 	s.Open("/")
 	s.FillNth("Host", 0, " sips:alice@example.com:5071;edge=dublin?X-Ticket=A%26B ", true)
 	s.WaitTextContains("TwiML preview", "<Sip>sip:alice@example.com:5071;transport=tls;edge=dublin?X-Ticket=A%26B</Sip>")
-	if s.Value("Host", 0) != "example.com" || s.Value("Header value", 0) != "A&B" || s.Value("Transport", 0) != "tls" {
-		t.Errorf("form after paste: host %q header %q transport %q", s.Value("Host", 0), s.Value("Header value", 0), s.Value("Transport", 0))
+	if s.Value("Host", 0) != "example.com" || s.Value("Header value", 0) != "A&B" || s.Chosen("Transport", 0) != "tls" {
+		t.Errorf("form after paste: host %q header %q transport %q", s.Value("Host", 0), s.Value("Header value", 0), s.Chosen("Transport", 0))
 	}
 	// Typing a URI is not importing it half-way.
 	s.Fill("Host", "")
 	s.Type("Host", "sip:b")
 	s.WaitTextContains("Warnings", "looks like a whole SIP URI")
 
-	twiml := `<Response><Dial sequential="true"><Sip>sip:one@a.example.com</Sip><Sip>sip:two@b.example.com;region=ie1</Sip></Dial></Response>`
-	s.Eval(`(v) => { document.querySelector("details.import").open = true; document.getElementById("paste-twiml").value = v; return "" }`, twiml)
-	s.Click("Import TwiML", 0)
+	pasteTwiML(s, `<Response><Dial sequential="true"><Sip>sip:one@a.example.com</Sip><Sip>sip:two@b.example.com;region=ie1</Sip></Dial></Response>`)
 	wantPreview(t, s, sipcompose.Document{
 		Dial:    sipcompose.Dial{Sequential: true},
 		Targets: []sipcompose.Target{{User: "one", Host: "a.example.com"}, {User: "two", Host: "b.example.com", Region: "ie1"}},
 	})
-	s.Eval(`() => { document.getElementById("paste-twiml").value = "<Response><Dial>"; return "" }`)
-	s.Click("Import TwiML", 0)
-	waitFeedback(s, "import-twiml", "Nothing imported: Line 1")
+	pasteTwiML(s, "<Response><Dial>")
+	waitFeedback(s, "paste", "Nothing imported: Line 1")
 	s.NoConsoleErrors()
 }
 
@@ -337,28 +346,28 @@ func TestWorksOfflineAndInstallable(t *testing.T) {
 	s.NoConsoleErrors()
 }
 
-// TestAccessibility runs axe-core in light and dark mode; it must find
-// nothing.
+// TestAccessibility runs axe-core in light and dark mode, with every
+// section open, on every output panel; it must find nothing.
 func TestAccessibility(t *testing.T) {
 	src := axeSource(t)
 	s := browsertest.New(t)
 	s.Open("/")
 	s.Fill("Header name", "customName") // show a field diagnostic too
 	s.WaitTextContains("Warnings", "is not passed on: custom headers must start with X-")
-	s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = true); return "" }`)
-	for _, scheme := range []string{"light", "dark"} {
-		err := proto.EmulationSetEmulatedMedia{Features: []*proto.EmulationMediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}.Call(s.Page)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := axeViolations(s, src); got != "[]" {
-			t.Errorf("%s mode: axe violations: %s", scheme, got)
+	for _, panel := range []string{"SIP URI and curl", "Code", "Allow-list", "Rules check", "Customer's side"} {
+		showPanel(s, panel)
+		s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = true); return "" }`)
+		for _, scheme := range []string{"light", "dark"} {
+			s.ColorScheme(scheme)
+			if got := axeViolations(s, src); got != "[]" {
+				t.Errorf("%s, %s mode: axe violations: %s", panel, scheme, got)
+			}
 		}
 	}
 }
 
-// TestScreenshots keeps README's pictures current: run with
-// UPDATE_SCREENSHOTS=1 (make screenshot).
+// TestScreenshots keeps the docs' pictures current, in the light and the
+// dark scheme: run with UPDATE_SCREENSHOTS=1 (make screenshot).
 func TestScreenshots(t *testing.T) {
 	if os.Getenv("UPDATE_SCREENSHOTS") == "" {
 		t.Skip("set UPDATE_SCREENSHOTS=1 to rewrite docs/screenshot-*.png")
@@ -367,10 +376,17 @@ func TestScreenshots(t *testing.T) {
 		name          string
 		width, height int
 	}{{"desktop", 1400, 1000}, {"375", 375, 1400}} {
-		s := browsertest.New(t)
-		s.SetViewport(shot.width, shot.height)
-		s.Open("/")
-		s.WaitTextContains("TwiML preview", "pbx.example.com")
-		s.Screenshot(filepath.Join("..", "docs", "screenshot-"+shot.name+".png"))
+		for _, scheme := range []string{"light", "dark"} {
+			s := browsertest.New(t)
+			s.SetViewport(shot.width, shot.height)
+			s.ColorScheme(scheme)
+			s.Open("/")
+			s.WaitTextContains("TwiML preview", "pbx.example.com")
+			name := "screenshot-" + shot.name
+			if scheme == "dark" {
+				name += "-dark"
+			}
+			s.Screenshot(filepath.Join("..", "docs", name+".png"))
+		}
 	}
 }

@@ -46,7 +46,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	s.FillNth("Password", 0, secret, false)
 	s.WaitTextContains("TwiML preview", `password="`+secret+`"`)
 	s.Click("Copy share link", 0)
-	waitFeedback(s, "actions", "Copied the share link.")
+	waitFeedback(s, "notice", "Copied the share link.")
 	link := clipboard(s)
 	s.Reload()
 	s.WaitTextContains("TwiML preview", `username="trunk"`)
@@ -121,7 +121,7 @@ func TestHostileInputInThePage(t *testing.T) {
 	// start of a long one.
 	grantClipboard(t, s)
 	wellFormed := `async () => {
-		document.querySelector(".preview button.copy").click();
+		document.querySelector("#preview .copy-wrap button").click();
 		await new Promise(r => setTimeout(r, 200));
 		const doc = new DOMParser().parseFromString(await navigator.clipboard.readText(), "application/xml");
 		return doc.getElementsByTagName("parsererror").length === 0 && doc.documentElement.tagName === "Response" ? "ok" : "malformed";
@@ -135,7 +135,7 @@ func TestHostileInputInThePage(t *testing.T) {
 			t.Errorf("%.40q: no warning", v)
 		}
 		uri := s.Eval(`async () => {
-			document.querySelectorAll(".preview button.copy")[1].click();
+			document.querySelector(".rest button.copy").click();
 			await new Promise(r => setTimeout(r, 200));
 			return navigator.clipboard.readText();
 		}`)

@@ -61,9 +61,11 @@ func TestOutputsCarryTheirErrors(t *testing.T) {
 	s.Fill("Host", "pbx example.com")
 	s.WaitTextContains("SIP URI", "sip:gina@pbx%20example.com")
 	s.WaitEval(`() => { const el = document.getElementById("preview-problem"); return el ? el.textContent : "" }`, "1 error: Twilio would reject this. See Warnings")
+	showPanel(s, "Allow-list")
 	if s.Count("#preview.has-errors") != 1 || s.Count(".allowlist.has-errors") != 1 {
 		t.Error("the TwiML and allow-list panels are not marked as showing errors")
 	}
+	showPanel(s, "SIP URI and curl")
 	s.Click("Copy SIP URI", 0)
 	waitFeedback(s, "sip-uri", "Copied the SIP URI — 1 error: Twilio would reject this.")
 	s.Fill("Host", "pbx.example.com")

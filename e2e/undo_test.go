@@ -28,33 +28,31 @@ func TestReplacingActionsCanBeUndone(t *testing.T) {
 	s.WaitTextContains("SIP URI", "sip:mine@")
 
 	s.Click("Reset to example", 0)
-	waitFeedback(s, "actions", "Started again from the example.")
+	waitFeedback(s, "notice", "Started again from the example.")
 	s.WaitTextContains("SIP URI", "sip:+14158675309@")
-	clickUndo(s, "actions")
+	clickUndo(s, "notice")
 	s.WaitTextContains("SIP URI", "sip:mine@")
-	waitFeedback(s, "actions", "Undone")
+	waitFeedback(s, "notice", "Undone")
 	if s.Value("User", 0) != "mine" {
 		t.Errorf("after Undo the User field shows %q", s.Value("User", 0))
 	}
 
 	s.Click("Blank form", 0)
-	waitFeedback(s, "actions", "Started from a blank form.")
+	waitFeedback(s, "notice", "Started from a blank form.")
 	if s.Value("User", 0) != "" || s.Value("Host", 0) != "" || strings.Contains(s.TextContent("TwiML preview"), "callerId") {
 		t.Errorf("blank form: user %q host %q TwiML\n%s", s.Value("User", 0), s.Value("Host", 0), s.TextContent("TwiML preview"))
 	}
 	// The next edit ends the offer.
 	s.Fill("Host", "typed.example.com")
 	s.WaitTextContains("SIP URI", "typed.example.com")
-	if s.Count(".feedback button.undo") != 0 || feedback(s, "actions") != "" {
-		t.Errorf("an edit left the old notice up: %q", feedback(s, "actions"))
+	if s.Count(".feedback button.undo") != 0 || feedback(s, "notice") != "" {
+		t.Errorf("an edit left the old notice up: %q", feedback(s, "notice"))
 	}
 
-	s.Eval(`(v) => { document.querySelector("details.import").open = true; document.getElementById("paste-twiml").value = v; return "" }`,
-		`<Response><Dial><Sip>sip:imported@b.example.com</Sip></Dial></Response>`)
-	s.Click("Import TwiML", 0)
+	pasteTwiML(s, `<Response><Dial><Sip>sip:imported@b.example.com</Sip></Dial></Response>`)
 	s.WaitTextContains("SIP URI", "sip:imported@b.example.com")
-	waitFeedback(s, "import-twiml", "Imported the TwiML into the form.")
-	clickUndo(s, "import-twiml")
+	waitFeedback(s, "paste", "Imported the TwiML into the form.")
+	clickUndo(s, "paste")
 	s.WaitTextContains("SIP URI", "typed.example.com")
 	s.NoConsoleErrors()
 }
@@ -82,7 +80,7 @@ func TestShareLinkLeavesTheAddressBar(t *testing.T) {
 	s.Open("/")
 	s.Fill("Host", "shared.example.com")
 	s.Click("Copy share link", 0)
-	waitFeedback(s, "actions", "Copied the share link.")
+	waitFeedback(s, "notice", "Copied the share link.")
 	link := clipboard(s)
 	s.Fill("Host", "draft.example.com")
 	s.Open(strings.TrimPrefix(link, s.URL))

@@ -29,12 +29,21 @@ import (
 // 83077a0, whose scanner no longer reads Unicode's tables (a brotli figure
 // moves by up to about 10 KB with the layout). The budget is that and a
 // margin of about twice that noise.
-const WasmBrotliBudget = 1_140_000
+//
+// Issue 24 (the page mid-call: outputs wrapped line by line, the panels as
+// tabs, the paste area, the import's findings kept, the calm layout, radio
+// buttons) with the page parts of issues 23 and 26 (the audit's rules to
+// add, the probe's command) adds 41,892 bytes: 1,111,001 at main's
+// 8a6b14b and 1,152,893 at the page branch's 50a0c4d, built alike on this
+// machine (the issue's seven items 1,144,782 of it, at 0f1b169). The
+// budget is that and the same margin.
+const WasmBrotliBudget = 1_175_000
 
 // WasmGzipBudget is the same ceiling for the gzip fallback, which a
 // browser without brotli downloads: 1,507,378 bytes at issue 22 (2,389,613
-// before it), 1,570,627 with issue 23's additions, and a margin.
-const WasmGzipBudget = 1_590_000
+// before it), 1,570,627 with issue 23's additions, 1,618,661 with issue
+// 24's (1,569,060 at 8a6b14b), and a margin.
+const WasmGzipBudget = 1_640_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.

@@ -34,6 +34,7 @@ func (hello) Render() goapp.UI {
 		),
 		goapp.Pre().ID("code").Body(goapp.Span().Text("<a>"), goapp.Text("\n  x "), goapp.Span().Text("y")),
 		goapp.P().Body(goapp.Text("see "), goapp.A().Href("#top").Text("this"), goapp.Text(".")),
+		goapp.Pre().ID("wrapped").Body(goapp.Text("sip:a@b?"), goapp.Wbr(), goapp.Text("X-A=1")),
 	)
 }
 
@@ -122,7 +123,9 @@ func TestExport(t *testing.T) {
 		t.Errorf("index.html does not preload the fingerprinted app.wasm:\n%s", index)
 	}
 	// go-app's indentation is gone: in a <pre> it showed as blank lines.
-	for _, want := range []string{"<pre id=\"code\"><span>&lt;a&gt;</span>\n  x <span>y</span></pre>", `<p>see <a href="#top">this</a>.</p>`} {
+	// So is the end tag go-app writes for a <wbr>.
+	for _, want := range []string{"<pre id=\"code\"><span>&lt;a&gt;</span>\n  x <span>y</span></pre>", `<p>see <a href="#top">this</a>.</p>`,
+		`<pre id="wrapped">sip:a@b?<wbr>X-A=1</pre>`} {
 		if !strings.Contains(index, want) {
 			t.Errorf("index.html lacks %q:\n%s", want, index)
 		}

@@ -65,6 +65,8 @@ func fixPages(dir string) error {
 //     read as spaces. They are taken out again, which is exact because
 //     go-app writes them by that one rule;
 //   - false boolean attributes are dropped (see booleanAttrs);
+//   - go-app closes a void element it knows no better of (<wbr></wbr>):
+//     the end tag, which HTML has no use for, is dropped;
 //   - og:url goes: go-app fills it with the export's temporary loopback
 //     server (http://127.0.0.1:NNNNN/), and where the site will be hosted
 //     is not known here; so do the metas go-app leaves empty (author,
@@ -94,6 +96,9 @@ func fixPage(page []byte) ([]byte, error) {
 			continue
 		case html.EndTagToken:
 			name, _ := z.TagName()
+			if voidElements[string(name)] && top.tag != string(name) {
+				continue
+			}
 			if len(stack) == 1 || top.tag != string(name) {
 				return nil, fmt.Errorf("unexpected </%s>: go-app's page is not well nested", name)
 			}
