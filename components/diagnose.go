@@ -75,9 +75,10 @@ func (c *DiagnosePanel) against() *sipcompose.Document {
 // soon checks the evidence again recheckDelay after the last call.
 func (c *DiagnosePanel) soon(ctx app.Context) {
 	d := c.State
+	d.disp = ctx.Dispatcher()
 	d.waiting++
 	mine := d.waiting
-	ctx.After(recheckDelay, func(ctx app.Context) {
+	d.after(recheckDelay, func() {
 		if d.waiting == mine && d.panel != nil && !d.current(d.panel.against()) {
 			d.checkShown()
 		}

@@ -1,6 +1,8 @@
 package components
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"sipcompose/sipcompose/capture"
@@ -153,6 +155,20 @@ func (d *Diagnosis) do(r *fileRead, fn func()) {
 			fn()
 		}
 	}})
+}
+
+// after runs fn on the page's goroutine once delay has passed, by the
+// browser's timer. Not ctx.After: its goroutine counts as go-app work in
+// progress, and the page's edits render at once only when none is
+// (renderNow), so every keystroke waited out the delay.
+func (d *Diagnosis) after(delay time.Duration, fn func()) {
+	var run app.Func
+	run = app.FuncOf(func(app.Value, []app.Value) any {
+		run.Release()
+		d.disp.Dispatch(app.Dispatch{Mode: app.Next, Function: func(app.Context) { fn() }})
+		return nil
+	})
+	app.Window().Call("setTimeout", run, delay.Milliseconds())
 }
 
 // changed re-renders the panel, if it is shown.

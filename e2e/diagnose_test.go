@@ -56,6 +56,10 @@ func TestDiagnosePanel(t *testing.T) {
 			}
 		}
 		noAxe(t, s, "32011 explained")
+		s.ClickText("Copy report")
+		if got := s.Clipboard(); !strings.HasPrefix(got, "Checked against the document") || !strings.Contains(got, "Twilio 32011 (WARNING)") || !strings.HasSuffix(got, "Faults found: 1 Twilio code.\n") {
+			t.Errorf("Copy report copied:\n%s", got)
+		}
 
 		pasteEvidence(s, string(exchange))
 		finding := `#diagnose-report [data-code="auth-challenge-no-credentials"]`
@@ -143,4 +147,50 @@ func TestDiagnoseLargeCapture(t *testing.T) {
 		}
 		noAxe(t, s, "a 10 MB capture read")
 	})
+}
+
+// TestDiagnoseBadFiles picks what is no evidence: an empty file, a
+// capture cut short, text past what is read. Each is said in the report,
+// and the page goes on.
+func TestDiagnoseBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	call, err := os.ReadFile(filepath.Join(live, "healthy.pcap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{
+		"empty.txt":  nil,
+		"cut.pcap":   call[:len(call)/2],
+		"huge.log":   []byte(strings.Repeat("Error 32011 and nothing else of use\n", (16<<20)/36+1)),
+		"notsip.txt": []byte("SIP/2.0 is what this text talks about\nINVITE sip:a@b SIP/2.0\nthis is not a header\n"),
+	}
+	var paths []string
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, path)
+	}
+	s := browsertest.New(t)
+	s.SetViewport(375, 900)
+	s.Open("/")
+	showPanel(s, "Diagnose")
+	s.PickFiles("#diagnose-files", paths...)
+	got := s.WaitTextContains("Diagnose report", "huge.log")
+	for _, want := range []string{
+		"empty.txt: nothing read empty: nothing to read",
+		"cut.pcap: capture: pcap",
+		"text larger than the 16 MB read from a paste or log",
+		"notsip.txt: nothing read line 2: a header line without a name and colon",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the report lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.Contains(got, "the file ends inside a packet record (truncated at byte") {
+		t.Errorf("the cut capture is not said to be cut:\n%s", got)
+	}
+	noAxe(t, s, "bad files")
+	s.NoConsoleErrors()
 }
