@@ -19,34 +19,23 @@ const pageCaptureRuns = 3
 
 // readWhileTypingJS waits for the Diagnose panel to start reading the
 // file just picked, then types into User, one key at a time, each until
-// the preview shows it and until its frame (and the tasks behind it) are
-// done, as long as the progress bar is there; then waits for the report
-// to name the file. Times are ms; start is when the panel showed the
-// progress bar, which the file input's change event put there.
+// the preview shows it and until its frame is done (typeKeyJS), as long as
+// the progress bar is there; then waits for the report to name the file.
+// Times are ms; start is when the panel showed the progress bar, which the
+// file input's change event put there.
 const readWhileTypingJS = `async (file) => {
+	const typeKey = ` + typeKeyJS + `;
 	const bar = () => document.getElementById("diagnose-bar");
 	while (!bar()) await new Promise(r => setTimeout(r, 1));
 	const start = performance.now();
-	const label = [...document.querySelectorAll("label")].find(l => l.textContent.trim() === "User");
-	const input = label.control;
+	const input = [...document.querySelectorAll("label")].find(l => l.textContent.trim() === "User").control;
 	const preview = document.querySelector('[aria-label="TwiML preview"]');
 	const report = document.getElementById("diagnose-report");
 	const keys = [], frames = [];
 	for (let i = 0; bar(); i++) {
-		const before = preview.textContent;
-		const changed = new Promise((resolve, reject) => {
-			const obs = new MutationObserver(() => {
-				if (preview.textContent !== before) { obs.disconnect(); resolve(performance.now()); }
-			});
-			obs.observe(preview, {subtree: true, childList: true, characterData: true});
-			setTimeout(() => { obs.disconnect(); reject(new Error("preview did not change")); }, 5000);
-		});
-		const t0 = performance.now();
-		input.value += String.fromCharCode(97 + (i % 26));
-		input.dispatchEvent(new Event("input", {bubbles: true}));
-		keys.push((await changed) - t0);
-		await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-		frames.push(performance.now() - t0);
+		const [shown, frame] = await typeKey(input, preview, i, true);
+		keys.push(shown);
+		frames.push(frame);
 	}
 	while (!report.textContent.includes(file + ": capture")) await new Promise(r => setTimeout(r, 1));
 	return JSON.stringify({total: performance.now() - start, keys, frames});

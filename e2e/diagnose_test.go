@@ -26,6 +26,16 @@ func pasteEvidence(s *browsertest.Session, text string) {
 	s.PasteText(text)
 }
 
+// reportHas fails the test for each of wants the report (got) lacks.
+func reportHas(t *testing.T, state, got string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: the report lacks %q:\n%s", state, want, got)
+		}
+	}
+}
+
 // TestDiagnosePanel is Diagnose on the page as a support engineer uses it:
 // a pasted Twilio code is explained; a pasted 407 exchange against the
 // example (no credentials on its <Sip>) is auth-challenge-no-credentials,
@@ -50,11 +60,7 @@ func TestDiagnosePanel(t *testing.T) {
 
 		pasteEvidence(s, "Error 32011")
 		got := s.WaitTextContains("Diagnose report", "Error communicating with your SIP communications infrastructure")
-		for _, want := range []string{"pasted text: Twilio codes: 32011", "32011 (WARNING)", "possible: a firewall drops SIP", "Faults found: 1 Twilio code."} {
-			if !strings.Contains(got, want) {
-				t.Errorf("32011: the report lacks %q:\n%s", want, got)
-			}
-		}
+		reportHas(t, "32011", got, "pasted text: Twilio codes: 32011", "32011 (WARNING)", "possible: a firewall drops SIP", "Faults found: 1 Twilio code.")
 		noAxe(t, s, "32011 explained")
 		s.ClickText("Copy report")
 		if got := s.Clipboard(); !strings.HasPrefix(got, "Checked against the document") || !strings.Contains(got, "Twilio 32011 (WARNING)") || !strings.HasSuffix(got, "Faults found: 1 Twilio code.\n") {
@@ -86,9 +92,7 @@ func TestDiagnosePanel(t *testing.T) {
 		// A capture picked from disk, read beside the paste.
 		s.PickFiles("#diagnose-files", filepath.Join(live, "forbidden-403.pcap"))
 		got = s.WaitTextContains("Diagnose report", "forbidden-403.pcap: capture: pcap")
-		if !strings.Contains(got, "auth-rejected") {
-			t.Errorf("forbidden-403.pcap: no auth-rejected:\n%s", got)
-		}
+		reportHas(t, "forbidden-403.pcap", got, "auth-rejected")
 		noAxe(t, s, "a capture picked")
 
 		// Junk alone: nothing read, and said why.
@@ -96,11 +100,7 @@ func TestDiagnosePanel(t *testing.T) {
 		s.WaitTextContains("Diagnose report", "Nothing to diagnose yet")
 		s.PickFiles("#diagnose-files", junk)
 		got = s.WaitTextContains("Diagnose report", "junk.bin: nothing read")
-		for _, want := range []string{"Nothing could be read from this evidence", "binary data that is no pcap or pcapng capture"} {
-			if !strings.Contains(got, want) {
-				t.Errorf("junk: the report lacks %q:\n%s", want, got)
-			}
-		}
+		reportHas(t, "junk", got, "Nothing could be read from this evidence", "binary data that is no pcap or pcapng capture")
 		noAxe(t, s, "junk picked")
 	})
 }
@@ -178,19 +178,12 @@ func TestDiagnoseBadFiles(t *testing.T) {
 	showPanel(s, "Diagnose")
 	s.PickFiles("#diagnose-files", paths...)
 	got := s.WaitTextContains("Diagnose report", "huge.log")
-	for _, want := range []string{
+	reportHas(t, "bad files", got,
 		"empty.txt: nothing read empty: nothing to read",
 		"cut.pcap: capture: pcap",
+		"the file ends inside a packet record (truncated at byte",
 		"text larger than the 16 MB read from a paste or log",
-		"notsip.txt: nothing read line 2: a header line without a name and colon",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("the report lacks %q:\n%s", want, got)
-		}
-	}
-	if !strings.Contains(got, "the file ends inside a packet record (truncated at byte") {
-		t.Errorf("the cut capture is not said to be cut:\n%s", got)
-	}
+		"notsip.txt: nothing read line 2: a header line without a name and colon")
 	noAxe(t, s, "bad files")
 	s.NoConsoleErrors()
 }
