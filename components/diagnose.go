@@ -146,18 +146,24 @@ func (c *DiagnosePanel) Render() app.UI {
 // status is the file being read, its progress and Cancel; or what became
 // of the last file that did not read.
 func (c *DiagnosePanel) status() app.UI {
-	d := c.State
-	name, done, size, reading := d.progress()
-	if !reading {
+	d, r := c.State, c.State.reading
+	if r == nil {
 		return app.P().ID("diagnose-status").Class("hint").Role("status").Aria("label", "Diagnose status").Text(d.notice)
 	}
 	waiting := ""
 	if n := len(d.queue); n > 0 {
 		waiting = ", then " + nOf(n, "more file", "more files")
 	}
+	label := fmt.Sprintf("Reading %s: %s of %s%s", r.name, megabytes(r.pos), megabytes(r.size), waiting)
+	// Text is read in one piece: the bar has no progress to show.
+	bar := app.Progress().ID("diagnose-bar").Max(max(r.size, 1)).Value(r.pos)
+	if r.text {
+		label = fmt.Sprintf("Reading %s: %s of text, in one piece (the page may pause)%s", r.name, megabytes(r.size), waiting)
+		bar = app.Progress().ID("diagnose-bar")
+	}
 	return app.Div().ID("diagnose-status").Class("diagnose-progress").Role("status").Aria("label", "Diagnose status").Body(
-		app.Label().For("diagnose-bar").Text(fmt.Sprintf("Reading %s: %s of %s%s", name, megabytes(done), megabytes(size), waiting)),
-		app.Progress().ID("diagnose-bar").Max(max(size, 1)).Value(done),
+		app.Label().For("diagnose-bar").Text(label),
+		bar,
 		app.Button().Type("button").Class("secondary", "small").Text("Cancel").OnClick(c.cancel),
 	)
 }

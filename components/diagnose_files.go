@@ -27,6 +27,8 @@ type fileRead struct {
 	file      app.Value
 	size, pos int64
 	reader    *capture.Reader
+	// text: the file is no capture, and is read whole.
+	text      bool
 	cancelled bool
 }
 
@@ -62,6 +64,8 @@ func (d *Diagnosis) first(r *fileRead, data []byte) {
 		}
 		// One byte past what evidence reads, so that it says the text is
 		// too large rather than reading a part as if whole.
+		r.text = true
+		d.changed()
 		d.slice(r, 0, min(r.size, evidence.MaxText+1), func(r *fileRead, all []byte) {
 			d.finish(r, evidenceFile{name: r.name, text: all})
 		})
@@ -106,15 +110,6 @@ func (d *Diagnosis) cancel() {
 	d.reading.cancelled = true
 	d.notice = "Stopped reading " + d.reading.name + ": nothing from it is used."
 	d.reading, d.queue = nil, nil
-}
-
-// progress is the file being read, the bytes read of it and its size.
-func (d *Diagnosis) progress() (name string, done, size int64, ok bool) {
-	r := d.reading
-	if r == nil {
-		return "", 0, 0, false
-	}
-	return r.name, r.pos, r.size, true
 }
 
 // slice reads bytes [from, to) of the file and gives them to then on the
