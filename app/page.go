@@ -39,9 +39,11 @@ type page struct {
 	dismisser  components.Dismisser
 
 	// panels is the chosen output panel; auditRules is what was pasted
-	// into the audit panel, kept while another panel is shown.
+	// into the audit panel, and diagnosis the Diagnose panel's evidence,
+	// kept while another panel is shown.
 	panels     components.Panels
 	auditRules components.AuditRules
+	diagnosis  components.Diagnosis
 
 	// blank is whether the document is an untouched blank form (set).
 	blank bool
@@ -403,6 +405,9 @@ func (p *page) panelList() []components.Panel {
 		}},
 		{ID: "customer", Title: "Customer's side", Body: func() goapp.UI {
 			return components.CustomerPanel(r.Invites, r.Callbacks, n)
+		}},
+		{ID: "diagnose", Title: "Diagnose", Body: func() goapp.UI {
+			return &components.DiagnosePanel{Doc: p.doc, Blank: p.blank, State: &p.diagnosis, Names: &p.diagStore, Notifier: n}
 		}},
 	}
 }

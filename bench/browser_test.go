@@ -211,34 +211,43 @@ func recordLoads(t *testing.T, name string, loads []loadTiming) {
 	record(t, name+"_started_ms", started)
 }
 
-// typingJS types n characters into the last field labelled name, one
-// input event each, and times each event until the preview's text has
-// changed, as seen from inside the page. With settle, each keystroke also
-// waits for the frame that shows it and the tasks queued behind it (the
-// draft's save), as a person's next keystroke does, and that time is
-// recorded too; without, the keystrokes follow each other in one task.
+// typeKeyJS types one key (the letter i picks) at the end of input, as
+// one input event, and resolves to the ms until the preview's text has
+// changed and, with settle, until the frame that shows it and the tasks
+// queued behind it (the draft's save) are done, as a person's next
+// keystroke waits for.
+const typeKeyJS = `async (input, preview, i, settle) => {
+	const before = preview.textContent;
+	const changed = new Promise((resolve, reject) => {
+		const obs = new MutationObserver(() => {
+			if (preview.textContent !== before) { obs.disconnect(); resolve(performance.now()); }
+		});
+		obs.observe(preview, {subtree: true, childList: true, characterData: true});
+		setTimeout(() => { obs.disconnect(); reject(new Error("preview did not change")); }, 5000);
+	});
+	const t0 = performance.now();
+	input.value += String.fromCharCode(97 + (i % 26));
+	input.dispatchEvent(new Event("input", {bubbles: true}));
+	const shown = (await changed) - t0;
+	if (!settle) return [shown, 0];
+	await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+	return [shown, performance.now() - t0];
+}`
+
+// typingJS types n characters into the last field labelled name, timing
+// each as seen from inside the page (typeKeyJS). With settle, each
+// keystroke also waits for its frame, and that time is recorded too;
+// without, the keystrokes follow each other in one task.
 const typingJS = `async (n, name, settle) => {
+	const typeKey = ` + typeKeyJS + `;
 	const label = [...document.querySelectorAll("label")].filter(l => l.textContent.trim() === name).pop();
 	const input = label.control || document.getElementById(label.htmlFor);
 	const preview = document.querySelector('[aria-label="TwiML preview"]');
 	const times = [], settled = [];
 	for (let i = 0; i < n; i++) {
-		const before = preview.textContent;
-		const changed = new Promise((resolve, reject) => {
-			const obs = new MutationObserver(() => {
-				if (preview.textContent !== before) { obs.disconnect(); resolve(performance.now()); }
-			});
-			obs.observe(preview, {subtree: true, childList: true, characterData: true});
-			setTimeout(() => { obs.disconnect(); reject(new Error("preview did not change")); }, 5000);
-		});
-		const t0 = performance.now();
-		input.value += String.fromCharCode(97 + (i % 26));
-		input.dispatchEvent(new Event("input", {bubbles: true}));
-		times.push((await changed) - t0);
-		if (settle) {
-			await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-			settled.push(performance.now() - t0);
-		}
+		const [shown, frame] = await typeKey(input, preview, i, settle);
+		times.push(shown);
+		if (settle) settled.push(frame);
 	}
 	return JSON.stringify({times, settled});
 }`

@@ -38,7 +38,7 @@ const wideTablesJS = `() => {
 	return bad.join("\n");
 }`
 
-var panelTitles = []string{"SIP URI and curl", "Code", "Allow-list", "Rules check", "Customer's side"}
+var panelTitles = []string{"SIP URI and curl", "Code", "Allow-list", "Rules check", "Customer's side", "Diagnose"}
 
 // TestOutputPanels: Warnings sit right under the TwiML; the other outputs
 // are tabs below them, one shown at a time, chosen with a click or the
@@ -55,7 +55,7 @@ func TestOutputPanels(t *testing.T) {
 		}`); got != "true" {
 			t.Error("Warnings are not right under the TwiML")
 		}
-		if got := s.Eval(`() => [...document.querySelectorAll("[role=tab]")].map(b => b.textContent + (b.getAttribute("aria-selected") === "true" ? "*" : "")).join("|")`); got != "SIP URI and curl*|Code|Allow-list|Rules check|Customer's side" {
+		if got := s.Eval(`() => [...document.querySelectorAll("[role=tab]")].map(b => b.textContent + (b.getAttribute("aria-selected") === "true" ? "*" : "")).join("|")`); got != "SIP URI and curl*|Code|Allow-list|Rules check|Customer's side|Diagnose" {
 			t.Errorf("tabs: %s", got)
 		}
 
@@ -87,7 +87,7 @@ func TestOutputPanels(t *testing.T) {
 		for _, step := range []struct {
 			key  input.Key
 			want string
-		}{{input.ArrowRight, "tab-allowlist"}, {input.End, "tab-customer"}, {input.ArrowRight, "tab-rest"}, {input.ArrowLeft, "tab-customer"}, {input.Home, "tab-rest"}} {
+		}{{input.ArrowRight, "tab-allowlist"}, {input.End, "tab-diagnose"}, {input.ArrowRight, "tab-rest"}, {input.ArrowLeft, "tab-diagnose"}, {input.Home, "tab-rest"}} {
 			if err := s.Page.Keyboard.Type(step.key); err != nil {
 				t.Fatal(err)
 			}

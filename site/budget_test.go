@@ -37,13 +37,25 @@ import (
 // 8a6b14b and 1,152,893 at the page branch's 50a0c4d, built alike on this
 // machine (the issue's seven items 1,144,782 of it, at 0f1b169). The
 // budget is that and the same margin.
-const WasmBrotliBudget = 1_175_000
+//
+// Issue 25's Diagnose panel (the capture, evidence and diagnose packages,
+// and the panel) adds 136,180 to 141,590 bytes: 1,143,614 at 0f1b169 (the
+// page's branch, before the panel), 1,279,794 at d9a6755 and 1,285,204 at
+// 9094c8d, built alike on this machine. That is over issue 22's ceiling of
+// 1,250,000, because the page grew by 65 KB (issues 23 and 24) after
+// Diagnose's cost was estimated against 1,078,798; BENCHMARKS.md ("Diagnose
+// in the page") has the figures and the way back under it (Diagnose's
+// packages in a wasm of their own, fetched the first time the panel is
+// used). The budget is the measured figure and a margin of about the
+// layout noise.
+const WasmBrotliBudget = 1_300_000
 
 // WasmGzipBudget is the same ceiling for the gzip fallback, which a
 // browser without brotli downloads: 1,507,378 bytes at issue 22 (2,389,613
-// before it), 1,570,627 with issue 23's additions, 1,618,661 with issue
-// 24's (1,569,060 at 8a6b14b), and a margin.
-const WasmGzipBudget = 1_640_000
+// before it), 1,570,627 with issue 23's additions, 1,606,342 with the
+// page's issue 24 work (0f1b169), 1,811,344 with issue 25's Diagnose
+// panel (d9a6755; 1,811,386 at 9094c8d), and a margin.
+const WasmGzipBudget = 1_830_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.
