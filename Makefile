@@ -13,7 +13,7 @@ CHROMIUM ?= /usr/bin/chromium
 # The one place that builds the PWA's WebAssembly; reuse it, don't copy it.
 # It links against go-app as tools/goappwasm prepares it, without what only
 # a server runs (go-app's Handler with net/http and crypto/tls, regexp
-# routes, AES, uuid's hashes: docs/development-wasm-size.md), then
+# routes, AES, uuid's hashes: docs/development.md, "app.wasm's size"), then
 # tools/wasmdata merges the linker's data segments into one; together with
 # the page's own trims, 1.69 MB brotli became 1.08 MB (BENCHMARKS.md).
 # -gcflags=all=-l (no inlining) makes the raw wasm larger but its brotli
