@@ -54,21 +54,24 @@ const WasmGzipBudget = 1_830_000
 func TestWasmSizeBudget(t *testing.T) {
 	dir := builtSite(t)
 	for _, c := range []struct {
-		ext    string
+		name   string
 		budget int64
-	}{{".br", WasmBrotliBudget}, {".gz", WasmGzipBudget}} {
-		found, err := filepath.Glob(filepath.Join(dir, "v", "*", "web", "app.wasm"+c.ext))
+	}{
+		{"app.wasm.br", WasmBrotliBudget}, {"app.wasm.gz", WasmGzipBudget},
+		{"diagnose.wasm.br", DiagnoseWasmBrotliBudget}, {"diagnose.wasm.gz", DiagnoseWasmGzipBudget},
+	} {
+		found, err := filepath.Glob(filepath.Join(dir, "v", "*", "web", c.name))
 		if err != nil || len(found) != 1 {
-			t.Fatalf("want one app.wasm%s in %s, found %v (%v)", c.ext, dir, found, err)
+			t.Fatalf("want one %s in %s, found %v (%v)", c.name, dir, found, err)
 		}
 		st, err := os.Stat(found[0])
 		if err != nil {
 			t.Fatal(err)
 		}
 		if st.Size() > c.budget {
-			t.Errorf("app.wasm%s is %d bytes, over the %d budget: see BENCHMARKS.md for the levers", c.ext, st.Size(), c.budget)
+			t.Errorf("%s is %d bytes, over the %d budget: see BENCHMARKS.md for the levers", c.name, st.Size(), c.budget)
 		}
-		t.Logf("app.wasm%s: %d bytes (budget %d)", c.ext, st.Size(), c.budget)
+		t.Logf("%s: %d bytes (budget %d)", c.name, st.Size(), c.budget)
 	}
 }
 
