@@ -40,7 +40,7 @@ type findingView struct {
 	Message   string              `json:"message"`
 	Fix       string              `json:"fix"`
 	Field     string              `json:"field"`
-	Evidence  []evidenceLine          `json:"evidence"`
+	Evidence  []evidenceLine      `json:"evidence"`
 	Uncertain string              `json:"uncertain"`
 }
 
