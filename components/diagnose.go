@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/diagnosis"
 )
 
 // DiagnosePanel is Diagnose on the page: evidence about a failing call in
@@ -134,11 +135,11 @@ func (c *DiagnosePanel) Render() app.UI {
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("Report"),
 			app.If(d.report != nil, app.Div().Class("diagnose-actions").Body(
-				copyButton("Copy report", reportID, "report", c.Notifier, func() string { return c.State.report.Text }),
+				copyButton("Copy report", reportID, "report", c.Notifier, func() string { return c.State.report.Text() }),
 				app.Button().Type("button").Class("secondary").Text("Clear").OnClick(c.clear),
 			)),
 		),
-		&diagnoseReport{Report: d.report, Readable: d.readable(), Names: c.Names},
+		&diagnoseReport{Report: d.report, Names: c.Names},
 	)
 }
 
@@ -180,9 +181,8 @@ func megabytes(n int64) string {
 // evidence; a new check is a new pointer.
 type diagnoseReport struct {
 	app.Compo
-	Report   *diagnoseView
-	Readable bool
-	Names    *DiagStore
+	Report *diagnosis.Report
+	Names  *DiagStore
 }
 
 // shownEvidence is how many of a finding's evidence lines are shown, and
@@ -200,33 +200,33 @@ func (c *diagnoseReport) Render() app.UI {
 	}
 	return region.Body(
 		c.summary(),
-		app.P().Class("hint").Text("Checked against "+r.Report.Against+"."),
-		readList(r.Report),
-		findingList(r.Report.Findings, c.Names),
-		codeList(r.Report.Codes),
-		timelines(r.Report.Timelines),
+		app.P().Class("hint").Text("Checked against "+r.Against+"."),
+		readList(r),
+		findingList(r.Findings, c.Names),
+		codeList(r.Codes),
+		timelines(r.Timelines),
 	)
 }
 
 func (c *diagnoseReport) summary() app.UI {
 	r := c.Report
 	switch {
-	case !c.Readable:
+	case !r.Readable():
 		return app.P().Class("diag", "error", "diagnose-summary").Text("Nothing could be read from this evidence, so nothing was checked: see why below.")
-	case r.Faults == 0:
-		return app.P().Class("ok", "diagnose-summary").Text(r.Summary)
+	case r.Faults() == 0:
+		return app.P().Class("ok", "diagnose-summary").Text(r.Summary())
 	}
-	return app.P().Class("audit-bad", "diagnose-summary").Text(r.Summary)
+	return app.P().Class("audit-bad", "diagnose-summary").Text(r.Summary())
 }
 
 // readList is what was read from each input, and what could not be.
-func readList(r *reportView) app.UI {
+func readList(r *diagnosis.Report) app.UI {
 	return app.Div().Class("diagnose-read").Body(
 		app.H4().Text("What was read"),
 		app.Ul().Body(app.Range(r.Read).Slice(func(i int) app.UI {
 			it := r.Read[i]
 			kinds := strings.Join(it.Kinds, "; ")
-			if len(it.Kinds) == 0 {
+			if !it.Readable() {
 				kinds = "nothing read"
 			}
 			return app.Li().Body(
@@ -260,8 +260,8 @@ func fixLine(fix string) app.UI {
 // findingList is the findings, errors first as Check orders them: each its
 // message, the field to change (a link to it), the fix, what is uncertain
 // and the evidence it rests on.
-func findingList(fs []findingView, names *DiagStore) app.UI {
-	return reportList("Findings", "diagnose-findings", fs, func(f findingView) app.UI {
+func findingList(fs []diagnosis.Finding, names *DiagStore) app.UI {
+	return reportList("Findings", "diagnose-findings", fs, func(f diagnosis.Finding) app.UI {
 		lines, more := firstOf(f.Evidence, shownEvidence)
 		return app.Li().Class("diag", string(f.Severity), "finding").DataSet("code", f.Code).DataSet("field", f.Field).Body(
 			app.P().Body(
@@ -285,8 +285,8 @@ func findingList(fs []findingView, names *DiagStore) app.UI {
 
 // codeList explains each Twilio code pasted, and its causes ranked by the
 // rest of the evidence.
-func codeList(codes []codeView) app.UI {
-	return reportList("Twilio codes", "diagnose-codes", codes, func(k codeView) app.UI {
+func codeList(codes []diagnosis.CodeReport) app.UI {
+	return reportList("Twilio codes", "diagnose-codes", codes, func(k diagnosis.CodeReport) app.UI {
 		title := strconv.Itoa(k.Number)
 		if k.Level != "" {
 			title += " (" + k.Level + ")"
@@ -313,7 +313,7 @@ func codeList(codes []codeView) app.UI {
 }
 
 // timelines is each SIP dialog, one line a message, collapsed.
-func timelines(ts []timelineView) app.UI {
+func timelines(ts []diagnosis.Timeline) app.UI {
 	if len(ts) == 0 {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/diagnosis"
 	"sipcompose/sipcompose/document"
 )
 
@@ -33,7 +34,7 @@ type Diagnosis struct {
 	// report is the worker's answer to the last check; nil until there is
 	// evidence. A new answer is a new pointer, so the panel's report
 	// component compares it by pointer.
-	report *diagnoseView
+	report *diagnosis.Report
 	// asked numbers the checks posted, so that the answer to an older one
 	// is not shown over a newer.
 	asked int
@@ -123,10 +124,6 @@ func (d *Diagnosis) current(doc *sipcompose.Document) bool {
 	return (doc == nil) == (d.checked == nil) && (doc == nil || reflect.DeepEqual(*doc, *d.checked))
 }
 
-// readable reports whether anything at all was read from the evidence:
-// without, the report's "no fault found" would say nothing.
-func (d *Diagnosis) readable() bool { return d.report != nil && d.report.Readable }
-
 // start is the worker, started (with the evidence read so far given to
 // it again) if there is none; nil when the page cannot start one.
 func (d *Diagnosis) start() *diagWorker {
@@ -158,15 +155,13 @@ func (d *Diagnosis) answer(msg app.Value) {
 		if msg.Get("id").Int() != d.asked {
 			return
 		}
-		var v diagnoseView
-		if err := json.Unmarshal([]byte(msg.Get("json").String()), &v); err != nil {
+		// null (no evidence) leaves report nil.
+		var r *diagnosis.Report
+		if err := json.Unmarshal([]byte(msg.Get("json").String()), &r); err != nil {
 			d.failed("Diagnose's report did not read: " + err.Error())
 			return
 		}
-		d.report = &v
-		if v.Report == nil {
-			d.report = nil
-		}
+		d.report = r
 		d.changed()
 	case "progress", "read", "unreadable":
 		d.fileAnswer(msg)

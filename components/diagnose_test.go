@@ -1,87 +1,10 @@
 package components
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"reflect"
 	"testing"
 
-	"sipcompose/diagnoseworker/session"
 	"sipcompose/sipcompose"
-	"sipcompose/sipcompose/diagnose"
 )
-
-// TestDiagnoseViewReadsTheWorkersReply: the panel's view of a report,
-// decoded from the worker's JSON, holds every field of the report the
-// panel shows, as the report has it: encoded again and read as a
-// diagnose.Report, it is the report with only what the panel leaves out
-// (whether a code is known, a finding's Twilio errors, a cause's check)
-// missing. A renamed JSON tag on either side fails here, not on the page.
-func TestDiagnoseViewReadsTheWorkersReply(t *testing.T) {
-	live := filepath.Join("..", "sipcompose", "diagnose", "testdata", "live")
-	exchange, err := os.ReadFile(filepath.Join(live, "challenge-407.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pcap, err := os.ReadFile(filepath.Join(live, "one-way-audio.pcap"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var s session.Session
-	s.SetText("Error 32011\nDialCallStatus=failed\n" + string(exchange))
-	whole := func(from, to int64) ([]byte, error) { return pcap[from:to], nil }
-	if err := s.ReadFile("one-way-audio.pcap", int64(len(pcap)), whole, func(session.Progress) {}); err != nil {
-		t.Fatal(err)
-	}
-	doc := sipcompose.Document{Targets: []sipcompose.Target{{User: "+14158675309", Host: "pbx.example.com"}}}
-	reply, err := s.CheckJSON([]byte(`{"targets": [{"user": "+14158675309", "host": "pbx.example.com"}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v diagnoseView
-	if err := json.Unmarshal(reply, &v); err != nil {
-		t.Fatal(err)
-	}
-	want := s.Check(&doc)
-	if v.Text != want.Text || v.Summary != want.Summary || v.Faults != want.Faults || v.Readable != want.Readable || v.Faults == 0 {
-		t.Errorf("view %q %q %d %v, want %q %q %d %v", v.Text, v.Summary, v.Faults, v.Readable, want.Text, want.Summary, want.Faults, want.Readable)
-	}
-	r := want.Report
-	if len(r.Findings) == 0 || len(r.Codes) == 0 || len(r.Codes[0].Causes) == 0 || len(r.Timelines) == 0 {
-		t.Fatalf("the evidence does not exercise every list of the report: %s", want.Text)
-	}
-	round, err := json.Marshal(v.Report)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got diagnose.Report
-	if err := json.Unmarshal(round, &got); err != nil {
-		t.Fatal(err)
-	}
-	full, _ := json.Marshal(r)
-	var expect diagnose.Report
-	if err := json.Unmarshal(full, &expect); err != nil {
-		t.Fatal(err)
-	}
-	for i := range expect.Findings {
-		expect.Findings[i].TwilioErrors = nil
-	}
-	for i := range expect.Codes {
-		expect.Codes[i].Known = false
-		for j := range expect.Codes[i].Causes {
-			expect.Codes[i].Causes[j].Check = ""
-		}
-	}
-	if !reflect.DeepEqual(got, expect) {
-		t.Errorf("the view lost or changed part of the report:\nview   %s\nreport %s", round, full)
-	}
-
-	var none diagnoseView
-	if err := json.Unmarshal([]byte(`{"report":null,"text":"","summary":"","faults":0,"readable":false}`), &none); err != nil || none.Report != nil {
-		t.Errorf("no evidence: %+v %v", none, err)
-	}
-}
 
 // TestDiagnosisAsksAgainOnlyOnChange: the panel asks the worker again when
 // the evidence or the document changed since its last check, and only

@@ -1,7 +1,7 @@
 // Package session is one Diagnose session of the page's worker
 // (diagnoseworker): the evidence given so far (the pasted text, the files
 // read a slice at a time) and the report on it against a document, as the
-// JSON the page's Diagnose panel reads. It is plain Go, with no browser in
+// JSON the page's Diagnose panel reads (package diagnosis's types). It is plain Go, with no browser in
 // it, so that what the worker does is tested natively; the worker only
 // wires it to its messages (docs/diagnose.md, "The Diagnose worker").
 package session
@@ -49,21 +49,6 @@ type Progress struct {
 	Total int64  `json:"total"`
 	// Text: the file is no capture, and is read whole, in one piece.
 	Text bool `json:"text"`
-}
-
-// Reply is the worker's answer to a check: the report and what the panel
-// shows beside it, worked out here so that the page needs none of
-// Diagnose's packages. Report is nil when there is no evidence.
-type Reply struct {
-	Report *diagnose.Report `json:"report"`
-	// Text is Report.Text(), what Copy report copies; Summary its last
-	// line; Faults the findings and codes that are errors or warnings.
-	Text    string `json:"text"`
-	Summary string `json:"summary"`
-	Faults  int    `json:"faults"`
-	// Readable: anything at all was read from the evidence; without, "no
-	// fault found" would say nothing.
-	Readable bool `json:"readable"`
 }
 
 // SetText makes text the paste, read at the next check.
@@ -123,10 +108,10 @@ func (s *Session) add(f file) {
 }
 
 // Check reads the evidence again if it changed and checks it against doc
-// (nil: Twilio's facts alone).
-func (s *Session) Check(doc *sipcompose.Document) Reply {
+// (nil: Twilio's facts alone); nil when there is no evidence.
+func (s *Session) Check(doc *sipcompose.Document) *diagnose.Report {
 	if strings.TrimSpace(s.text) == "" && len(s.files) == 0 {
-		return Reply{}
+		return nil
 	}
 	if !s.read {
 		s.ev = evidence.Evidence{}
@@ -143,11 +128,12 @@ func (s *Session) Check(doc *sipcompose.Document) Reply {
 		s.read = true
 	}
 	rep := diagnose.Check(s.ev, doc)
-	return Reply{Report: &rep, Text: rep.Text(), Summary: rep.Summary(), Faults: rep.Faults(), Readable: s.ev.Readable()}
+	return &rep
 }
 
 // CheckJSON is Check for the worker's messages: doc is the document's
-// JSON (document.Encode), or empty for none; the reply is Reply's JSON.
+// JSON (document.Encode), or empty for none; the answer is the report's
+// JSON (package diagnosis's types), null when there is no evidence.
 func (s *Session) CheckJSON(doc []byte) ([]byte, error) {
 	var against *sipcompose.Document
 	if len(doc) > 0 {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/diagnosis"
 	"sipcompose/sipcompose/document"
 )
 
@@ -37,27 +38,24 @@ func sliced(b []byte, asked *int) func(from, to int64) ([]byte, error) {
 func TestSession(t *testing.T) {
 	doc := sipcompose.Document{Targets: []sipcompose.Target{{User: "+14158675309", Host: "pbx.example.com"}}}
 	var s Session
-	if r := s.Check(&doc); r.Report != nil || r.Readable {
+	if r := s.Check(&doc); r != nil {
 		t.Fatalf("no evidence: %+v", r)
 	}
 
 	s.SetText("32011")
 	r := s.Check(nil)
-	if len(r.Report.Codes) != 1 || r.Report.Codes[0].Number != 32011 || r.Report.Read[0].Source != PastedName || !r.Readable {
-		t.Errorf("32011: %+v", r.Report)
-	}
-	if r.Text != r.Report.Text() || r.Summary != r.Report.Summary() || r.Faults != r.Report.Faults() {
-		t.Errorf("the reply's text, summary or faults are not the report's: %+v", r)
+	if len(r.Codes) != 1 || r.Codes[0].Number != 32011 || r.Read[0].Source != PastedName || !r.Readable() {
+		t.Errorf("32011: %+v", r)
 	}
 
 	s.SetText(string(readLive(t, "challenge-407.txt")))
-	if f := s.Check(&doc).Report.Findings; len(f) == 0 || f[0].Code != "auth-challenge-no-credentials" || f[0].Field != "targets[0].username" {
+	if f := s.Check(&doc).Findings; len(f) == 0 || f[0].Code != "auth-challenge-no-credentials" || f[0].Field != "targets[0].username" {
 		t.Errorf("407: findings %+v", f)
 	}
 	edited := doc.Clone()
 	edited.Targets[0].Username, edited.Targets[0].Password = "trunk", "secret"
 	// With credentials, the document is not what Twilio ran.
-	if f := s.Check(&edited).Report.Findings; len(f) == 0 || !strings.Contains(f[0].Message, "The document's target has a username") {
+	if f := s.Check(&edited).Findings; len(f) == 0 || !strings.Contains(f[0].Message, "The document's target has a username") {
 		t.Errorf("407 against a document with credentials: findings %+v", f)
 	}
 
@@ -72,21 +70,21 @@ func TestSession(t *testing.T) {
 	}
 	r = s.Check(&edited)
 	var read []string
-	for _, it := range r.Report.Read {
+	for _, it := range r.Read {
 		read = append(read, it.Source+": "+strings.Join(it.Kinds, ", ")+strings.Join(it.Problems, ", "))
 	}
 	if got := strings.Join(read, "\n"); !strings.Contains(got, "forbidden-403.pcap: capture: pcap") || !strings.Contains(got, "junk.bin: binary data") {
 		t.Errorf("read:\n%s", got)
 	}
-	if !r.Report.Has("auth-rejected") || !r.Readable {
-		t.Errorf("the capture's 403 is not auth-rejected: %s", r.Text)
+	if !r.Has("auth-rejected") || !r.Readable() {
+		t.Errorf("the capture's 403 is not auth-rejected: %s", r.Text())
 	}
 	if asked != 2 || len(progress) != 0 {
 		t.Errorf("two small files: %d slices read, progress %+v", asked, progress)
 	}
 
 	s.Clear()
-	if r := s.Check(&doc); r.Report != nil {
+	if r := s.Check(&doc); r != nil {
 		t.Error("cleared, there is still a report")
 	}
 }
@@ -111,8 +109,8 @@ func TestReadFileInSlices(t *testing.T) {
 	if asked != 4 || len(progress) != 3 || progress[2] != (Progress{Name: "big.pcap", Done: 3 * ChunkSize, Total: int64(len(big))}) {
 		t.Errorf("%d slices, progress %+v", asked, progress)
 	}
-	if r := s.Check(nil); !strings.Contains(strings.Join(r.Report.Read[0].Kinds, ";"), "capture: pcap") || len(r.Report.Read[0].Problems) > 0 {
-		t.Errorf("big.pcap: %+v", r.Report.Read)
+	if r := s.Check(nil); !strings.Contains(strings.Join(r.Read[0].Kinds, ";"), "capture: pcap") || len(r.Read[0].Problems) > 0 {
+		t.Errorf("big.pcap: %+v", r.Read)
 	}
 
 	text := bytes.Repeat([]byte("SIP/2.0 407 Proxy Authentication Required\n"), ChunkSize/20)
@@ -124,7 +122,7 @@ func TestReadFileInSlices(t *testing.T) {
 		t.Errorf("a large text file: progress %+v", progress)
 	}
 
-	before := s.Check(nil).Text
+	before := s.Check(nil).Text()
 	refused := errors.New("NotReadableError")
 	failing := func(from, to int64) ([]byte, error) {
 		if from > 0 {
@@ -135,7 +133,7 @@ func TestReadFileInSlices(t *testing.T) {
 	if err := s.ReadFile("gone.pcap", int64(len(big)), failing, func(Progress) {}); !errors.Is(err, refused) {
 		t.Errorf("a file the browser cannot read: %v", err)
 	}
-	if after := s.Check(nil).Text; after != before {
+	if after := s.Check(nil).Text(); after != before {
 		t.Errorf("a file that did not read changed the evidence:\n%s", after)
 	}
 }
@@ -151,11 +149,11 @@ func TestCheckJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var r Reply
+	var r diagnosis.Report
 	if err := json.Unmarshal(out, &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Report == nil || !strings.Contains(r.Text, "The document's target has a username") || !strings.Contains(r.Report.Against, "document") {
+	if !strings.Contains(r.Text(), "The document's target has a username") || !strings.Contains(r.Against, "document") {
 		t.Errorf("against a document with credentials: %s", out)
 	}
 	if out, err = s.CheckJSON(nil); err != nil || !strings.Contains(string(out), "auth-challenge-no-credentials") || strings.Contains(string(out), "The document's target has a username") {
@@ -163,5 +161,9 @@ func TestCheckJSON(t *testing.T) {
 	}
 	if _, err := s.CheckJSON([]byte(`{"targets": 3}`)); err == nil {
 		t.Error("a document that does not read gave a report")
+	}
+	s.Clear()
+	if out, err := s.CheckJSON(nil); err != nil || string(out) != "null" {
+		t.Errorf("no evidence: %s %v", out, err)
 	}
 }
