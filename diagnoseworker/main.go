@@ -33,7 +33,7 @@ func handle(s *session.Session, msg js.Value) {
 	case "clear":
 		s.Clear()
 	case "file":
-		readFile(s, msg.Get("file"))
+		readFile(s, msg.Get("file"), msg.Get("id").Int())
 	case "check":
 		var doc []byte
 		if d := msg.Get("doc"); d.Truthy() {
@@ -51,8 +51,9 @@ func handle(s *session.Session, msg js.Value) {
 }
 
 // readFile reads a File a slice at a time, posting its progress, then
-// "read", or "unreadable" with the browser's reason.
-func readFile(s *session.Session, f js.Value) {
+// "read", or "unreadable" with the browser's reason; each message carries
+// the panel's id for the file.
+func readFile(s *session.Session, f js.Value, id int) {
 	name := f.Get("name").String()
 	reader := js.Global().Get("FileReaderSync").New()
 	slice := func(from, to int64) (data []byte, err error) {
@@ -68,13 +69,13 @@ func readFile(s *session.Session, f js.Value) {
 		return data, nil
 	}
 	progress := func(p session.Progress) {
-		post(map[string]any{"type": "progress", "name": p.Name, "done": float64(p.Done), "total": float64(p.Total), "text": p.Text})
+		post(map[string]any{"type": "progress", "id": id, "name": p.Name, "done": float64(p.Done), "total": float64(p.Total), "text": p.Text})
 	}
 	if err := s.ReadFile(name, int64(f.Get("size").Float()), slice, progress); err != nil {
-		post(map[string]any{"type": "unreadable", "name": name, "message": err.Error()})
+		post(map[string]any{"type": "unreadable", "id": id, "name": name, "message": err.Error()})
 		return
 	}
-	post(map[string]any{"type": "read", "name": name})
+	post(map[string]any{"type": "read", "id": id, "name": name})
 }
 
 // jsError is what a JavaScript exception thrown by the browser's file
