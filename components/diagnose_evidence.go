@@ -210,7 +210,8 @@ func (d *Diagnosis) Prepare(ctx app.Context) {
 // SaveForOffline is the service worker's message to keep files for
 // offline use (app/worker.go); saveDelayMs how long after the page starts
 // it is sent, at the browser's next idle moment: well after a first
-// visit's load on a slow link (BENCHMARKS.md, "Diagnose in a worker").
+// visit's load on a slow link (BENCHMARKS.md, "Diagnose in the page
+// (issue 25, the panel)").
 const (
 	SaveForOffline = "sipcompose-save"
 	saveDelayMs    = 5000

@@ -311,8 +311,8 @@ func TestUUIDModule(t *testing.T) {
 // diagnoseEngine are Diagnose's packages, which the page leaves to its
 // worker's program (diagnose.wasm, docs/diagnose.md "The Diagnose
 // worker"): about 120 KB brotli that every first visit would otherwise
-// download, most of whom never diagnose (BENCHMARKS.md, "Diagnose in a
-// worker").
+// download, most of whom never diagnose (BENCHMARKS.md, "Diagnose in the
+// page (issue 25, the panel)").
 var diagnoseEngine = []string{
 	"sipcompose/sipcompose/capture", "sipcompose/sipcompose/evidence", "sipcompose/sipcompose/diagnose",
 	"sipcompose/sipcompose/internal/logline", "sipcompose/diagnoseworker/session",
