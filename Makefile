@@ -6,6 +6,7 @@ GO       ?= go
 ADDR     ?= 127.0.0.1:8000
 VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 WASM     := web/app.wasm
+DIAGNOSE_WASM := web/diagnose.wasm
 SITE     := dist
 BIN      := bin/sipcompose
 CHROMIUM ?= /usr/bin/chromium
@@ -24,10 +25,17 @@ WASM_LINKED := $(WASM_MODS)/app.wasm
 WASM_BUILD = $(GO) run ./tools/goappwasm -out $(WASM_MODS) && \
 	GOOS=js GOARCH=wasm $(GO) build -modfile=$(WASM_MODS)/go.mod -trimpath -ldflags='-s -w' -gcflags=all=-l -o $(WASM_LINKED) . && \
 	$(GO) run ./tools/wasmdata -o $(WASM) $(WASM_LINKED)
+# Diagnose's engine, a program of its own that the page runs in a Web
+# Worker only when Diagnose is used (docs/diagnose.md, "The Diagnose
+# worker"): the same flags and data-segment merge as app.wasm, with the
+# project's own go.mod (it has no go-app in it to trim).
+DIAGNOSE_LINKED := $(WASM_MODS)/diagnose.wasm
+DIAGNOSE_BUILD = GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -gcflags=all=-l -o $(DIAGNOSE_LINKED) ./diagnoseworker && \
+	$(GO) run ./tools/wasmdata -o $(DIAGNOSE_WASM) $(DIAGNOSE_LINKED)
 LDFLAGS    = -s -w -X sipcompose/cli.version=$(VERSION)
 
 GO_SRC  := $(shell find . -name '*.go' -not -name '*_test.go' -not -path './dist/*' -not -path './.cache/*' 2>/dev/null) go.mod go.sum
-WEB_SRC := $(shell find web -type f -not -name 'app.wasm*' 2>/dev/null)
+WEB_SRC := $(shell find web -type f -not -name 'app.wasm*' -not -name 'diagnose.wasm*' 2>/dev/null)
 # go-app's replacement files, their manifest and the wasm build's uuid module.
 THIRD_PARTY := $(shell find third_party -type f 2>/dev/null)
 STAMP   := .cache/version
@@ -59,9 +67,13 @@ FORCE:
 $(WASM): $(GO_SRC) $(THIRD_PARTY) | deps
 	$(WASM_BUILD)
 
+$(DIAGNOSE_WASM): $(GO_SRC) | deps
+	@mkdir -p $(WASM_MODS)
+	$(DIAGNOSE_BUILD)
+
 # The export is made by a plain build (which reads web/), then built into
 # the final binary with -tags embedsite.
-$(SITE)/index.html: $(WASM) $(WEB_SRC) $(GO_SRC) $(STAMP) | deps
+$(SITE)/index.html: $(WASM) $(DIAGNOSE_WASM) $(WEB_SRC) $(GO_SRC) $(STAMP) | deps
 	$(GO) run -trimpath -ldflags='$(LDFLAGS)' . export -out $(SITE) -web web
 
 $(BIN): $(SITE)/index.html $(GO_SRC) $(STAMP) | deps
@@ -142,4 +154,4 @@ soak: build
 	GO=$(GO) bash bench/soak.sh
 
 clean:
-	rm -rf bin $(SITE) $(WASM) $(WASM).br $(WASM).gz .cache
+	rm -rf bin $(SITE) $(WASM) $(WASM).br $(WASM).gz $(DIAGNOSE_WASM) .cache

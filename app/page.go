@@ -68,6 +68,7 @@ func (p *page) OnInit() {
 
 func (p *page) OnMount(ctx goapp.Context) {
 	p.openInitial(ctx)
+	p.diagnosis.Prepare(ctx)
 	// A missing or unknown choice leaves the first panel.
 	ctx.LocalStorage().Get(panelKey, &p.panels.Chosen)
 	win := goapp.Window()

@@ -197,6 +197,11 @@ func measureLink(t *testing.T, l link) networkRun {
 		s.WaitServiceWorker()
 		n, reqs := servedBytes(s)
 		r.coldBytes = append(r.coldBytes, n)
+		// Diagnose's worker is saved for offline use seconds later
+		// (components.Diagnosis.Prepare), not on the first load's link.
+		if strings.Contains(s.ServerLog(), "diagnose") {
+			t.Errorf("a cold load on %s fetched Diagnose's worker:\n%s", l.name, s.ServerLog())
+		}
 		r.requests = reqs
 		s.NoConsoleErrors()
 	}
@@ -276,7 +281,7 @@ func TestNetworkLoad(t *testing.T) {
 		}
 	}
 	fmt.Fprintf(&b, "\nBytes a cold load sends over the wire, the service worker's install included (response bodies as the server"+
-		" logged them, median of %d): %.0f on loopback, %.0f on the office link, in %d requests.\n", networkLoads, median(lo.coldBytes), median(of.coldBytes), of.requests)
+		" logged them, median of %d): %.0f on loopback, %.0f on the office link, in %d requests; none of them is Diagnose's worker (diagnose.wasm).\n", networkLoads, median(lo.coldBytes), median(of.coldBytes), of.requests)
 	fmt.Fprintf(&b, "\nWaterfall of one cold load on the office link (ms since navigation start; the page's own fetches, then the app's start):\n\n")
 	fmt.Fprintf(&b, "| what | starts | first byte | ends | bytes |\n| --- | ---: | ---: | ---: | ---: |\n")
 	fmt.Fprintf(&b, "| document | 0 | | | |\n")

@@ -58,6 +58,11 @@ raw=$(stat -c %s "$wasm")
 gz=$(stat -c %s "$wasm.gz")
 br=$(stat -c %s "$wasm.br")
 echo "app.wasm: raw $raw, gzip $gz, brotli $br" >&2
+# Diagnose's engine, fetched only for Diagnose (and saved for offline use
+# after the first load): docs/diagnose.md, "The Diagnose worker".
+dwasm=$(find dist -path '*/web/diagnose.wasm' | head -1)
+draw=$(stat -c %s "$dwasm"); dgz=$(stat -c %s "$dwasm.gz"); dbr=$(stat -c %s "$dwasm.br")
+echo "diagnose.wasm: raw $draw, gzip $dgz, brotli $dbr" >&2
 # wasm-opt is measured, not used: the Makefile's build stays as it is unless
 # this row shows it pays off.
 wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals "$wasm" -o "$tmp/opt.wasm"
@@ -189,6 +194,7 @@ budget() { awk -v n="$1" '$1 == "const" && $2 == n {gsub("_", "", $4); print $4}
 guard "app.wasm brotli bytes" "$br" "<=" "$(budget WasmBrotliBudget)"
 guard "app.wasm gzip bytes (the fallback)" "$gz" "<=" "$(budget WasmGzipBudget)"
 guard "usable cold on the 10 Mbit/s · 40 ms link, median ms" "$(fig net_office_cold_usable p50)" "<=" 1600
+guard "diagnose.wasm brotli bytes (Diagnose's worker)" "$dbr" "<=" "$(budget DiagnoseWasmBrotliBudget)"
 guard "typing 10 × 20, p95 ms in the page" "$type_p95" "<=" 16
 guard "typing after a 200 KB paste, median ms to the frame" "$big_frame_p50" "<=" 100
 guard "typing while the page reads a 10 MB capture, p95 ms to the preview" "$(fig diagnose_page_typing_ms p95)" "<=" 16
@@ -223,6 +229,7 @@ ${guard_rows}
 | app.wasm raw | $raw |
 | app.wasm gzip (served) | $gz |
 | app.wasm brotli (served) | $br |
+| diagnose.wasm (Diagnose's worker, not part of the first load) raw / gzip / brotli | $draw / $dgz / $dbr |
 | cold first load, all bytes the page fetched (median of $(fig load_cold_bytes n)) | $(fig load_cold_bytes p50) |
 
 The build links against go-app without what only a server runs (\`tools/goappwasm\`), merges the linker's data

@@ -9,13 +9,13 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"sipcompose/sipcompose"
-	"sipcompose/sipcompose/diagnose"
+	"sipcompose/sipcompose/diagnosis"
 )
 
 // DiagnosePanel is Diagnose on the page: evidence about a failing call in
 // (a paste, files picked), the fault and the change to make out, each
 // finding leading to the form field to change. What it reads and finds is
-// package diagnose's (docs/diagnose.md); this shows it.
+// Diagnose's worker's (docs/diagnose.md); this shows it.
 type DiagnosePanel struct {
 	app.Compo
 	// Doc is the document the evidence is checked against, unless Blank
@@ -41,18 +41,18 @@ const (
 	reportID       = "diagnose-report"
 )
 
-// OnInit checks the evidence if the document changed while another panel
-// was shown.
-func (c *DiagnosePanel) OnInit() {
-	c.State.shown = c.State.text
-	if !c.State.current(c.against()) {
-		c.State.check(c.against())
-	}
-}
+func (c *DiagnosePanel) OnInit() { c.State.shown = c.State.text }
 
+// OnMount checks the evidence if the document changed while another panel
+// was shown.
 func (c *DiagnosePanel) OnMount(ctx app.Context) {
-	c.State.panel = c
-	c.State.disp = ctx.Dispatcher()
+	d := c.State
+	d.panel = c
+	d.disp = ctx.Dispatcher()
+	d.workerURL = ctx.ResolveStaticResource(diagnoseWorkerFile)
+	if !d.current(c.against()) {
+		d.checkShown()
+	}
 }
 
 func (c *DiagnosePanel) OnDismount() {
@@ -139,7 +139,7 @@ func (c *DiagnosePanel) Render() app.UI {
 				app.Button().Type("button").Class("secondary").Text("Clear").OnClick(c.clear),
 			)),
 		),
-		&diagnoseReport{Report: d.report, Readable: d.readable(), Names: c.Names},
+		&diagnoseReport{Report: d.report, Names: c.Names},
 	)
 }
 
@@ -158,7 +158,7 @@ func (c *DiagnosePanel) status() app.UI {
 	// Text is read in one piece: the bar has no progress to show.
 	bar := app.Progress().ID("diagnose-bar").Max(max(r.size, 1)).Value(r.pos)
 	if r.text {
-		label = fmt.Sprintf("Reading %s: %s of text, in one piece (the page may pause)%s", r.name, megabytes(r.size), waiting)
+		label = fmt.Sprintf("Reading %s: %s of text, in one piece%s", r.name, megabytes(r.size), waiting)
 		bar = app.Progress().ID("diagnose-bar")
 	}
 	return app.Div().ID("diagnose-status").Class("diagnose-progress").Role("status").Aria("label", "Diagnose status").Body(
@@ -181,9 +181,8 @@ func megabytes(n int64) string {
 // evidence; a new check is a new pointer.
 type diagnoseReport struct {
 	app.Compo
-	Report   *diagnose.Report
-	Readable bool
-	Names    *DiagStore
+	Report *diagnosis.Report
+	Names  *DiagStore
 }
 
 // shownEvidence is how many of a finding's evidence lines are shown, and
@@ -212,7 +211,7 @@ func (c *diagnoseReport) Render() app.UI {
 func (c *diagnoseReport) summary() app.UI {
 	r := c.Report
 	switch {
-	case !c.Readable:
+	case !r.Readable():
 		return app.P().Class("diag", "error", "diagnose-summary").Text("Nothing could be read from this evidence, so nothing was checked: see why below.")
 	case r.Faults() == 0:
 		return app.P().Class("ok", "diagnose-summary").Text(r.Summary())
@@ -221,7 +220,7 @@ func (c *diagnoseReport) summary() app.UI {
 }
 
 // readList is what was read from each input, and what could not be.
-func readList(r *diagnose.Report) app.UI {
+func readList(r *diagnosis.Report) app.UI {
 	return app.Div().Class("diagnose-read").Body(
 		app.H4().Text("What was read"),
 		app.Ul().Body(app.Range(r.Read).Slice(func(i int) app.UI {
@@ -261,8 +260,8 @@ func fixLine(fix string) app.UI {
 // findingList is the findings, errors first as Check orders them: each its
 // message, the field to change (a link to it), the fix, what is uncertain
 // and the evidence it rests on.
-func findingList(fs []diagnose.Finding, names *DiagStore) app.UI {
-	return reportList("Findings", "diagnose-findings", fs, func(f diagnose.Finding) app.UI {
+func findingList(fs []diagnosis.Finding, names *DiagStore) app.UI {
+	return reportList("Findings", "diagnose-findings", fs, func(f diagnosis.Finding) app.UI {
 		lines, more := firstOf(f.Evidence, shownEvidence)
 		return app.Li().Class("diag", string(f.Severity), "finding").DataSet("code", f.Code).DataSet("field", f.Field).Body(
 			app.P().Body(
@@ -286,8 +285,8 @@ func findingList(fs []diagnose.Finding, names *DiagStore) app.UI {
 
 // codeList explains each Twilio code pasted, and its causes ranked by the
 // rest of the evidence.
-func codeList(codes []diagnose.CodeReport) app.UI {
-	return reportList("Twilio codes", "diagnose-codes", codes, func(k diagnose.CodeReport) app.UI {
+func codeList(codes []diagnosis.CodeReport) app.UI {
+	return reportList("Twilio codes", "diagnose-codes", codes, func(k diagnosis.CodeReport) app.UI {
 		title := strconv.Itoa(k.Number)
 		if k.Level != "" {
 			title += " (" + k.Level + ")"
@@ -314,7 +313,7 @@ func codeList(codes []diagnose.CodeReport) app.UI {
 }
 
 // timelines is each SIP dialog, one line a message, collapsed.
-func timelines(ts []diagnose.Timeline) app.UI {
+func timelines(ts []diagnosis.Timeline) app.UI {
 	if len(ts) == 0 {
 		return nil
 	}

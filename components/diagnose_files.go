@@ -4,32 +4,21 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-
-	"sipcompose/sipcompose/capture"
-	"sipcompose/sipcompose/evidence"
 )
 
-// Files picked in the Diagnose panel are read here, in the browser: never
-// uploaded. A capture is read a slice at a time (Blob.slice), each fed to
-// a capture.Reader, and the browser gets its turn between slices (each
-// slice is a promise), so the page answers typing while a large capture
-// reads and the panel shows the bytes read so far. Any other file is text,
-// read whole up to what package evidence reads, which says when a file is
-// past it or is binary junk. docs/diagnose.md, "For the page".
+// Files picked in the Diagnose panel are read in the browser, never
+// uploaded: by Diagnose's worker, which reads a capture a 256 KB slice at a
+// time and posts its progress, and any other file whole, as text. The page
+// itself never pauses for it. docs/diagnose.md, "The Diagnose worker".
 
-// chunkSize is how much of a capture is read at a time: about 6 ms of
-// Reader.Write in WebAssembly (BENCHMARKS.md, "Diagnose in the page").
-const chunkSize = 256 << 10
-
-// fileRead is a file being read.
+// fileRead is the file being read.
 type fileRead struct {
+	id        int
 	name      string
 	file      app.Value
 	size, pos int64
-	reader    *capture.Reader
 	// text: the file is no capture, and is read whole.
-	text      bool
-	cancelled bool
+	text bool
 }
 
 // pick queues the files of a file input's FileList and starts reading.
@@ -42,114 +31,63 @@ func (d *Diagnosis) pick(ctx app.Context, files app.Value) {
 	d.next()
 }
 
-// next starts reading the next file picked, if none is being read.
+// next gives the worker the next file picked, if none is being read.
 func (d *Diagnosis) next() {
 	if d.reading != nil || len(d.queue) == 0 {
 		return
 	}
+	w := d.start()
+	if w == nil {
+		d.queue = nil
+		d.changed()
+		return
+	}
 	f := d.queue[0]
 	d.queue = d.queue[1:]
-	r := &fileRead{name: f.Get("name").String(), file: f, size: int64(f.Get("size").Int())}
-	d.reading = r
-	d.slice(r, 0, min(r.size, chunkSize), d.first)
+	d.fileIDs++
+	d.reading = &fileRead{id: d.fileIDs, name: f.Get("name").String(), file: f, size: int64(f.Get("size").Float())}
+	w.post(map[string]any{"type": "file", "file": f, "id": d.fileIDs})
 	d.changed()
 }
 
-// first tells a capture from text by the file's first slice.
-func (d *Diagnosis) first(r *fileRead, data []byte) {
-	if !capture.IsCapture(data) {
-		if int64(len(data)) == r.size {
-			d.finish(r, evidenceFile{name: r.name, text: data})
-			return
-		}
-		// One byte past what evidence reads, so that it says the text is
-		// too large rather than reading a part as if whole.
-		r.text = true
+// fileAnswer takes the worker's word on the file being read: how far it
+// is, that it is read (then it is checked, and the next one read), or that
+// the browser could not read it.
+func (d *Diagnosis) fileAnswer(msg app.Value) {
+	r := d.reading
+	if r == nil || msg.Get("id").Int() != r.id {
+		return // a file read again after a restart
+	}
+	switch msg.Get("type").String() {
+	case "progress":
+		r.pos, r.text = int64(msg.Get("done").Float()), msg.Get("text").Bool()
 		d.changed()
-		d.slice(r, 0, min(r.size, evidence.MaxText+1), func(r *fileRead, all []byte) {
-			d.finish(r, evidenceFile{name: r.name, text: all})
-		})
 		return
+	case "read":
+		d.files = append(d.files, r.file)
+		d.version++
+		d.reading = nil
+		d.checkShown()
+	case "unreadable":
+		d.reading, d.notice = nil, "Could not read "+r.name+": the browser says "+msg.Get("message").String()+"."
+		d.changed()
 	}
-	r.reader = capture.NewReader()
-	d.chunk(r, data)
-}
-
-// chunk feeds a capture's next slice to its reader, then asks for the one
-// after it, until the end of the file or an error: a corrupt capture is
-// read up to the corruption, and Close says what went wrong.
-func (d *Diagnosis) chunk(r *fileRead, data []byte) {
-	_, err := r.reader.Write(data)
-	r.pos += int64(len(data))
-	if err != nil || r.pos >= r.size || len(data) == 0 {
-		c := r.reader.Close()
-		if err != nil && len(c.Problems) == 0 {
-			c.Problems = append(c.Problems, err.Error())
-		}
-		d.finish(r, evidenceFile{name: r.name, capture: &c})
-		return
-	}
-	d.changed()
-	d.slice(r, r.pos, min(r.pos+chunkSize, r.size), d.chunk)
-}
-
-// finish adds a file read to the evidence, checks it, and reads the next.
-func (d *Diagnosis) finish(r *fileRead, f evidenceFile) {
-	d.reading = nil
-	d.addFile(f)
-	d.checkShown()
 	d.next()
 }
 
 // cancel stops reading: nothing of the file being read, nor of those
-// waiting, is used.
+// waiting, is used. The worker is stopped mid-read; a fresh one, given
+// the evidence read before, takes the next check.
 func (d *Diagnosis) cancel() {
 	if d.reading == nil {
 		return
 	}
-	d.reading.cancelled = true
 	d.notice = "Stopped reading " + d.reading.name + ": nothing from it is used."
 	d.reading, d.queue = nil, nil
-}
-
-// slice reads bytes [from, to) of the file and gives them to then on the
-// page's goroutine; a file the browser cannot read (removed, changed, no
-// permission) is said in the notice.
-func (d *Diagnosis) slice(r *fileRead, from, to int64, then func(*fileRead, []byte)) {
-	var ok, fail app.Func
-	release := func() {
-		ok.Release()
-		fail.Release()
+	if d.worker != nil {
+		d.worker.stop()
+		d.worker = nil
 	}
-	ok = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		release()
-		view := app.Window().Get("Uint8Array").New(args[0])
-		data := make([]byte, view.Length())
-		app.CopyBytesToGo(data, view)
-		d.do(r, func() { then(r, data) })
-		return nil
-	})
-	fail = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		release()
-		why := args[0].Call("toString").String()
-		d.do(r, func() {
-			d.reading, d.notice = nil, "Could not read "+r.name+": the browser says "+why+"."
-			d.next()
-			d.changed()
-		})
-		return nil
-	})
-	r.file.Call("slice", from, to).Call("arrayBuffer").Call("then", ok, fail)
-}
-
-// do runs fn on the page's goroutine unless the read was cancelled. The
-// dispatch has no source, so it runs even while another panel is shown.
-func (d *Diagnosis) do(r *fileRead, fn func()) {
-	d.disp.Dispatch(app.Dispatch{Mode: app.Next, Function: func(app.Context) {
-		if !r.cancelled {
-			fn()
-		}
-	}})
 }
 
 // after runs fn on the page's goroutine once delay has passed, by the

@@ -41,10 +41,13 @@ var domainGraph = map[string][]string{
 	// Diagnose, beside the facade: the capture reader and the log-line
 	// recognisers at the bottom, the evidence readers on them, the
 	// findings on both and on what the document makes Twilio send.
+	// diagnosis is the report's types and text alone, which the page
+	// shows without linking the rest (its worker makes the report).
 	"capture":          {},
 	"internal/logline": {},
-	"evidence":         {"capture", "internal/logline"},
-	"diagnose":         {".", "customer", "edge", "evidence"},
+	"diagnosis":        {"document"},
+	"evidence":         {"capture", "diagnosis", "internal/logline"},
+	"diagnose":         {".", "customer", "diagnosis", "edge", "evidence"},
 	// The facade: what Compose, Parse and ParseURI put together.
 	".": {"allowlist", "codegen", "customer", "document", "edge", "resolve", "sipuri", "twiml", "validate"},
 	// The tests' shared fixtures stand on document alone, so that every

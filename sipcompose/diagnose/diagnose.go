@@ -13,101 +13,20 @@ import (
 	"strings"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/diagnosis"
 	"sipcompose/sipcompose/evidence"
 )
 
-// Report is what Check found.
-type Report struct {
-	// Read is what was read from each input (evidence.Evidence.Read).
-	Read []evidence.Item `json:"read"`
-	// Against says what the evidence was checked against.
-	Against  string    `json:"against"`
-	Findings []Finding `json:"findings"`
-	// Codes explain each Twilio code pasted, with its causes ranked by
-	// the rest of the evidence.
-	Codes []CodeReport `json:"codes"`
-	// Timelines are the SIP dialogs, one line a message.
-	Timelines []Timeline `json:"timelines"`
-}
-
-// Finding is one fault (or a fact worth knowing) and the change to make.
-type Finding struct {
-	// Code is stable: docs/diagnose.md lists them all.
-	Code     string              `json:"code"`
-	Severity sipcompose.Severity `json:"severity"`
-	Message  string              `json:"message"`
-	Fix      string              `json:"fix"`
-	// Field is the document field to change, as Diagnostics name them
-	// ("targets[0].username"); empty when the change is on the PBX.
-	Field string `json:"field,omitempty"`
-	// Evidence are the lines the finding rests on.
-	Evidence []Line `json:"evidence"`
-	// TwilioErrors are the Twilio error numbers this fault raises.
-	TwilioErrors []int `json:"twilioErrors,omitempty"`
-	// Uncertain says what Twilio's sources leave open about it.
-	Uncertain string `json:"uncertain,omitempty"`
-}
-
-// Line is one line of evidence and where it is.
-type Line struct {
-	At   string `json:"at"`
-	Text string `json:"text"`
-}
-
-// CodeReport explains one Twilio error or warning number.
-type CodeReport struct {
-	Number int    `json:"number"`
-	At     string `json:"at"`
-	Known  bool   `json:"known"`
-	Level  string `json:"level,omitempty"`
-	Title  string `json:"title,omitempty"`
-	// Meaning is Twilio's explanation; Leg says when the code is about
-	// another leg of the call than Twilio's INVITE to the PBX.
-	Meaning string  `json:"meaning"`
-	Leg     string  `json:"leg,omitempty"`
-	Fix     string  `json:"fix,omitempty"`
-	Source  string  `json:"source"`
-	Causes  []Cause `json:"causes,omitempty"`
-}
-
-// Cause is one of Twilio's stated causes of a code, ranked.
-type Cause struct {
-	Text string `json:"text"`
-	// Check is the finding code that would confirm it; Status is
-	// "confirmed" (that finding is in the report), "ruled out" (the
-	// evidence contradicts it) or "possible"; Why says which.
-	Check  string `json:"check,omitempty"`
-	Status string `json:"status"`
-	Why    string `json:"why"`
-}
-
-// Timeline is one SIP dialog.
-type Timeline struct {
-	CallID string   `json:"callId"`
-	Lines  []string `json:"lines"`
-}
-
-// Faults counts the findings that are errors or warnings, and the Twilio
-// codes that are (what `sipcompose diagnose` exits 1 for).
-func (r Report) Faults() int {
-	n := 0
-	for _, f := range r.Findings {
-		if f.Severity != sipcompose.SeverityInfo {
-			n++
-		}
-	}
-	for _, c := range r.Codes {
-		if c.Level == "ERROR" || c.Level == "WARNING" {
-			n++
-		}
-	}
-	return n
-}
-
-// Has reports whether the report has a finding of code.
-func (r Report) Has(code string) bool {
-	return slices.ContainsFunc(r.Findings, func(f Finding) bool { return f.Code == code })
-}
+// The report's types are package diagnosis's, so that the page shows a
+// report its Diagnose worker made without linking this package.
+type (
+	Report     = diagnosis.Report
+	Finding    = diagnosis.Finding
+	Line       = diagnosis.Line
+	CodeReport = diagnosis.CodeReport
+	Cause      = diagnosis.Cause
+	Timeline   = diagnosis.Timeline
+)
 
 // Check diagnoses the evidence, against doc when it is not nil. The same
 // evidence and document always give the same report.

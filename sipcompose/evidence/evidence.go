@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"sipcompose/sipcompose/capture"
+	"sipcompose/sipcompose/diagnosis"
 	"sipcompose/sipcompose/internal/logline"
 )
 
@@ -44,19 +45,9 @@ type Evidence struct {
 	Logs    []LogLine `json:"logs,omitempty"`
 }
 
-// Item is what was read from one input.
-type Item struct {
-	Source string `json:"source"`
-	// Kinds names each kind of evidence found, with counts:
-	// "SIP messages: 4 from pjsip logger", "capture: pcapng, 1,234
-	// packets, 3 SIP dialogs, 2 RTP flows".
-	Kinds []string `json:"kinds"`
-	// Problems say what could not be read, and why.
-	Problems []string `json:"problems,omitempty"`
-}
-
-// Readable reports whether anything at all was read from the input.
-func (it Item) Readable() bool { return len(it.Kinds) > 0 }
+// Item is what was read from one input (package diagnosis's, which the
+// report carries).
+type Item = diagnosis.Item
 
 // Ref says where a piece of evidence is: the input, and a line of text or
 // a packet of a capture.

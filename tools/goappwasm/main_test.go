@@ -107,11 +107,17 @@ type listedPackage struct {
 // with modfile ("" for the project's own go.mod).
 func wasmPackages(t *testing.T, modfile string) []listedPackage {
 	t.Helper()
+	return wasmPackagesOf(t, modfile, ".")
+}
+
+// wasmPackagesOf is wasmPackages of the program pkg.
+func wasmPackagesOf(t *testing.T, modfile, pkg string) []listedPackage {
+	t.Helper()
 	args := []string{"list", "-deps", "-json=ImportPath,Dir,GoFiles,Module"}
 	if modfile != "" {
 		args = append(args, "-modfile="+modfile)
 	}
-	cmd := exec.Command("go", append(args, ".")...)
+	cmd := exec.Command("go", append(args, pkg)...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	cmd.Stderr = os.Stderr
@@ -298,6 +304,40 @@ func TestUUIDModule(t *testing.T) {
 		cmd.Dir = filepath.Join(root, uuidDir)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Errorf("go %v in %s: %v\n%s", args, uuidDir, err, out)
+		}
+	}
+}
+
+// diagnoseEngine are Diagnose's packages, which the page leaves to its
+// worker's program (diagnose.wasm, docs/diagnose.md "The Diagnose
+// worker"): about 120 KB brotli that every first visit would otherwise
+// download, most of whom never diagnose (BENCHMARKS.md, "Diagnose in the
+// page (issue 25, the panel)").
+var diagnoseEngine = []string{
+	"sipcompose/sipcompose/capture", "sipcompose/sipcompose/evidence", "sipcompose/sipcompose/diagnose",
+	"sipcompose/sipcompose/internal/logline", "sipcompose/diagnoseworker/session",
+}
+
+// TestPageLeavesDiagnoseToItsWorker fails when app.wasm would link any of
+// Diagnose's packages, so that their size cannot silently come back; and
+// when the worker's program does not, so that the list is not vacuous.
+func TestPageLeavesDiagnoseToItsWorker(t *testing.T) {
+	var linked []string
+	for _, p := range wasmPackages(t, "") {
+		if slices.Contains(diagnoseEngine, p.ImportPath) {
+			linked = append(linked, p.ImportPath)
+		}
+	}
+	if len(linked) > 0 {
+		t.Errorf("app.wasm links %v: the page must leave Diagnose to its worker (components/diagnose_worker.go, docs/diagnose.md)", linked)
+	}
+	var worker []string
+	for _, p := range wasmPackagesOf(t, "", "./diagnoseworker") {
+		worker = append(worker, p.ImportPath)
+	}
+	for _, pkg := range diagnoseEngine {
+		if !slices.Contains(worker, pkg) {
+			t.Errorf("diagnose.wasm does not link %s: the list of Diagnose's packages is out of date", pkg)
 		}
 	}
 }
