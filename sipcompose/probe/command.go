@@ -19,14 +19,22 @@ import (
 // as if none were set. Passwords never appear.
 func Command(doc sipcompose.Document) string {
 	var uris []string
-	for _, t := range doc.Targets {
-		ts, err := Targets(sipcompose.Document{Targets: []sipcompose.Target{t}})
-		if err != nil {
-			continue
-		}
+	add := func(ts []Target) {
 		for _, pt := range ts {
 			if !slices.Contains(uris, pt.URI) {
 				uris = append(uris, pt.URI)
+			}
+		}
+	}
+	// The page asks at each keystroke: one reading of the whole document
+	// when the probe can read every target, target by target only when it
+	// cannot, so that such a target leaves out only itself.
+	if ts, err := Targets(doc); err == nil {
+		add(ts)
+	} else {
+		for _, t := range doc.Targets {
+			if ts, err := Targets(sipcompose.Document{Targets: []sipcompose.Target{t}}); err == nil {
+				add(ts)
 			}
 		}
 	}

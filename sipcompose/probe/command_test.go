@@ -1,9 +1,14 @@
 package probe
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"sipcompose/sipcompose"
+	"sipcompose/sipcompose/internal/composetest"
+	"sipcompose/sipcompose/internal/shell"
 )
 
 func TestCommand(t *testing.T) {
@@ -27,6 +32,40 @@ func TestCommand(t *testing.T) {
 	} {
 		if got := Command(sipcompose.Document{Targets: tc.targets}); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestCommandWholeDocumentAsTargetByTarget holds Command's one reading of
+// the whole document to what reading its targets one by one gives, on
+// every document the composer's tests use and on more targets than Twilio
+// rings.
+func TestCommandWholeDocumentAsTargetByTarget(t *testing.T) {
+	docs := composetest.Documents()
+	many := sipcompose.Document{}
+	for i := range sipcompose.MaxTargets + 2 {
+		many.Targets = append(many.Targets, sipcompose.Target{User: fmt.Sprint("u", i), Host: "pbx.example.com"})
+	}
+	docs = append(docs, many)
+	for i, doc := range docs {
+		var uris []string
+		for _, tg := range doc.Targets {
+			ts, err := Targets(sipcompose.Document{Targets: []sipcompose.Target{tg}})
+			if err != nil {
+				continue
+			}
+			for _, pt := range ts {
+				if !slices.Contains(uris, shell.Quote(pt.URI)) {
+					uris = append(uris, shell.Quote(pt.URI))
+				}
+			}
+		}
+		want := ""
+		if len(uris) > 0 {
+			want = "sipcompose probe " + strings.Join(uris, " ")
+		}
+		if got := Command(doc); got != want {
+			t.Errorf("document %d: Command gives\n%s\ntarget by target:\n%s", i, got, want)
 		}
 	}
 }

@@ -50,7 +50,15 @@ type Tag struct {
 // Tags are the template tags in s, in order.
 func Tags(s string) []Tag {
 	var out []Tag
-	for i := 0; i < len(s); {
+	for i := 0; ; {
+		// A tag starts with {{: jumping from one to the next keeps a
+		// keystroke's check of every field (the customer's side, the
+		// probe's command) from trying each character of each value.
+		j := strings.Index(s[i:], "{{")
+		if j < 0 {
+			return out
+		}
+		i += j
 		if tg, ok := tagAt(s, i); ok {
 			out = append(out, tg)
 			i += len(tg.Text)
@@ -58,7 +66,6 @@ func Tags(s string) []Tag {
 		}
 		i++
 	}
-	return out
 }
 
 // HasTags reports whether s holds a template tag.
