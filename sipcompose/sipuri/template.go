@@ -50,37 +50,33 @@ type Tag struct {
 // Tags are the template tags in s, in order.
 func Tags(s string) []Tag {
 	var out []Tag
-	for i := 0; ; {
-		// A tag starts with {{: jumping from one to the next keeps a
-		// keystroke's check of every field (the customer's side, the
-		// probe's command) from trying each character of each value.
-		j := strings.Index(s[i:], "{{")
-		if j < 0 {
-			return out
-		}
-		i += j
-		if tg, ok := tagAt(s, i); ok {
-			out = append(out, tg)
-			i += len(tg.Text)
-			continue
-		}
-		i++
+	for tg, ok := nextTag(s, 0); ok; tg, ok = nextTag(s, tg.At+len(tg.Text)) {
+		out = append(out, tg)
 	}
+	return out
 }
 
 // HasTags reports whether s holds a template tag.
 func HasTags(s string) bool {
-	for i := strings.Index(s, "{{"); i >= 0; {
-		if _, ok := tagAt(s, i); ok {
-			return true
-		}
-		j := strings.Index(s[i+1:], "{{")
+	_, ok := nextTag(s, 0)
+	return ok
+}
+
+// nextTag is the first tag in s at or after from. A tag starts with {{:
+// jumping from one to the next keeps a keystroke's check of every field
+// (the customer's side, the probe's command) from trying each character
+// of each value.
+func nextTag(s string, from int) (Tag, bool) {
+	for i := from; ; i++ {
+		j := strings.Index(s[i:], "{{")
 		if j < 0 {
-			break
+			return Tag{}, false
 		}
-		i += 1 + j
+		i += j
+		if tg, ok := tagAt(s, i); ok {
+			return tg, true
+		}
 	}
-	return false
 }
 
 // tagAt reads the tag that starts at s[i], if one does: "{{", an optional
