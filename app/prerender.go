@@ -17,7 +17,7 @@ import (
 // has the same content and layout. Only the server prerenders, so none of
 // this is in app.wasm.
 func (p *page) OnPreRender(ctx goapp.Context) {
-	p.openInitial(ctx)
+	p.openInitial(ctx.LocalStorage(), "")
 	p.shown = writableAttributes(p.shown)
 }
 
