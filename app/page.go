@@ -40,10 +40,12 @@ type page struct {
 
 	// panels is the chosen output panel; auditRules is what was pasted
 	// into the audit panel, and diagnosis the Diagnose panel's evidence,
-	// kept while another panel is shown.
+	// kept while another panel is shown; jobs the worker the Code and
+	// Rules check panels ask.
 	panels     components.Panels
 	auditRules components.AuditRules
 	diagnosis  components.Diagnosis
+	jobs       components.Jobs
 
 	// blank is whether the document is an untouched blank form (set).
 	blank bool
@@ -440,13 +442,13 @@ func (p *page) panelList() []components.Panel {
 			return &components.RESTPanel{URIs: r.URIs, Curl: r.Curl, Probe: probe.Command(p.doc), Notifier: n}
 		}},
 		{ID: "code", Title: "Code", Body: func() goapp.UI {
-			return &components.CodePanel{Doc: p.doc, URIs: r.URIs, Notifier: n}
+			return &components.CodePanel{Doc: p.doc, Jobs: &p.jobs, Notifier: n}
 		}},
 		{ID: "allowlist", Title: "Allow-list", Body: func() goapp.UI {
 			return &components.AllowListPanel{List: r.AllowList, Problem: p.problem(), Notifier: n}
 		}},
 		{ID: "audit", Title: "Rules check", Body: func() goapp.UI {
-			return &components.AuditPanel{List: r.AllowList, Rules: &p.auditRules, Notifier: n}
+			return &components.AuditPanel{Doc: p.doc, Rules: &p.auditRules, Jobs: &p.jobs, Notifier: n}
 		}},
 		{ID: "customer", Title: "Customer's side", Body: func() goapp.UI {
 			return components.CustomerPanel(r.Invites, r.Callbacks, n)

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -8,31 +9,93 @@ import (
 
 	"sipcompose/sipcompose"
 	"sipcompose/sipcompose/audit"
+	"sipcompose/sipcompose/document"
 )
 
 // AuditPanel checks rules the customer already has against the allow-list:
 // a paste, and the audit's verdicts as a table. The audit itself is the
-// domain's (audit.Check); this only shows it. Rules is what was pasted
-// and checked, which the page keeps while another panel is shown.
+// domain's (audit.Check), run by the page's worker (Jobs) so that app.wasm
+// carries none of the rule readers; this only shows its report. Rules is
+// what was pasted and checked, which the page keeps while another panel is
+// shown; Doc is the document whose allow-list it is checked against.
 type AuditPanel struct {
 	app.Compo
-	List     sipcompose.AllowList
+	Doc      sipcompose.Document
 	Rules    *AuditRules
+	Jobs     *Jobs
 	Notifier *Notifier
 }
 
 // AuditRules is the audit panel's paste: text as typed, and checked, what
-// was last checked, audited again on each render so a changed allow-list
-// re-judges it. The textarea owns its value while typed into: shown is the
-// text it was created with, so a keystroke's render never writes into it
-// (which lost typed spaces), and the panel shown again shows what was typed.
-type AuditRules struct{ text, checked, shown string }
+// was last checked, audited again whenever the document changes so a
+// changed allow-list re-judges it. The textarea owns its value while typed
+// into: shown is the text it was created with, so a keystroke's render
+// never writes into it (which lost typed spaces), and the panel shown
+// again shows what was typed.
+type AuditRules struct {
+	text, checked, shown string
+	// asked is the audit last asked of the worker (the rules checked and
+	// the document); answered the one report, or problem, is of. The last
+	// report stays shown until the next comes.
+	asked, answered string
+	report          *audit.Report
+	problem         string
+	// panel is the audit panel while it is on the page.
+	panel *AuditPanel
+}
 
 func (c *AuditPanel) OnInit() { c.Rules.shown = c.Rules.text }
 
+// OnMount audits again if the document changed while another panel was
+// shown.
+func (c *AuditPanel) OnMount(ctx app.Context) {
+	c.Rules.panel = c
+	c.ask(ctx)
+}
+
+func (c *AuditPanel) OnDismount() {
+	if c.Rules.panel == c {
+		c.Rules.panel = nil
+	}
+}
+
+// OnUpdate: the document changed.
+func (c *AuditPanel) OnUpdate(ctx app.Context) { c.ask(ctx) }
+
 func (c *AuditPanel) check(ctx app.Context, e app.Event) {
 	c.Rules.checked = c.Rules.text
+	c.ask(ctx)
 	c.Update()
+}
+
+// ask asks the worker to audit the rules checked against the document,
+// unless that is the audit asked last.
+func (c *AuditPanel) ask(ctx app.Context) {
+	r := c.Rules
+	if r.checked == "" {
+		return
+	}
+	doc := string(document.Encode(c.Doc))
+	key := r.checked + "\x00" + doc
+	if key == r.asked {
+		return
+	}
+	r.asked = key
+	c.Jobs.ask(ctx, map[string]any{"type": "audit", "doc": doc, "rules": r.checked}, func(a Answer) {
+		if key != r.asked {
+			return // a later change asked again
+		}
+		var rep *audit.Report
+		if a.Err == "" {
+			if err := json.Unmarshal([]byte(a.JSON), &rep); err != nil {
+				a.Err = "the worker's answer did not read: " + err.Error()
+			}
+		}
+		r.report, r.problem, r.answered = rep, a.Err, key
+		if r.panel != nil {
+			r.panel.Update()
+		}
+	})
 }
 
 func (c *AuditPanel) Render() app.UI {
@@ -52,13 +115,16 @@ func (c *AuditPanel) Render() app.UI {
 }
 
 func (c *AuditPanel) report() app.UI {
-	if c.Rules.checked == "" {
+	r := c.Rules
+	switch {
+	case r.checked == "":
 		return app.P().Class("hint").Text("Nothing checked yet.")
+	case r.answered == "":
+		return app.P().Class("hint").Text("Checking…")
+	case r.problem != "":
+		return app.P().Class("diag", "error").Text("Cannot check these rules: " + r.problem)
 	}
-	rep, err := audit.Check(c.List, c.Rules.checked)
-	if err != nil {
-		return app.P().Class("diag", "error").Text("Cannot check these rules: " + err.Error())
-	}
+	rep := *r.report
 	vs, fs := rep.Verdicts, rep.Findings
 	return app.Div().Body(
 		app.P().Class(statusClass(rep.OK())).Text(rep.Summary+" (read as "+rep.Format+")."),
@@ -100,18 +166,19 @@ func (c *AuditPanel) toAdd(rep audit.Report) app.UI {
 	}
 	text := rulesToAdd(rep)
 	// The button asks the mounted panel when clicked (go-app keeps its
-	// first handler): the rules checked then, against the allow-list then.
-	current := func() string {
-		rep, err := audit.Check(c.List, c.Rules.checked)
-		if err != nil {
-			return ""
+	// first handler): the rules of the audit of the rules checked, against
+	// the document, as they are then.
+	current := func() (string, bool) {
+		r := c.Rules
+		if r.report == nil || r.answered != r.asked {
+			return "", false
 		}
-		return rulesToAdd(rep)
+		return rulesToAdd(*r.report), true
 	}
 	return app.Div().Class("audit-add").Body(
 		app.Div().Class("panel-head").Body(
 			app.H3().Text("Rules to add"),
-			copyButton("Copy rules to add", "audit-add", "rules to add", c.Notifier, current),
+			answerCopyButton("Copy rules to add", "audit-add", "rules to add", c.Notifier, current),
 		),
 		app.P().ID("audit-add-where").Class("hint").Text("Add these lines "+where+"."),
 		app.Pre().ID("audit-add").Class("code").Aria("label", "Rules to add").Aria("describedby", "audit-add-where").TabIndex(0).Body(plainLines(text)...),

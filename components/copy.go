@@ -56,20 +56,37 @@ func CopyText(ctx app.Context, text, sourceID, what, caveat string, n *Notifier,
 // errors, when clicked: go-app keeps a button's first click handler
 // across renders, so text must read the mounted component's fields.
 func copyButton(label, sourceID, what string, n *Notifier, text func() string) app.UI {
+	return copyControl("copy", label, sourceID, what, n, always(text))
+}
+
+// answerCopyButton is copyButton for an output the page's worker writes
+// (Jobs): text reports whether what it returns is the answer for the
+// document as it is now. While the answer to the last change is still
+// coming, nothing is copied, and the feedback says to try again.
+func answerCopyButton(label, sourceID, what string, n *Notifier, text func() (string, bool)) app.UI {
 	return copyControl("copy", label, sourceID, what, n, text)
+}
+
+func always(text func() string) func() (string, bool) {
+	return func() (string, bool) { return text(), true }
 }
 
 // primaryCopyButton is copyButton for the action the page is for (Copy
 // TwiML): the one filled button.
 func primaryCopyButton(label, sourceID, what string, n *Notifier, text func() string) app.UI {
-	return copyControl("primary", label, sourceID, what, n, text)
+	return copyControl("primary", label, sourceID, what, n, always(text))
 }
 
-func copyControl(class, label, sourceID, what string, n *Notifier, text func() string) app.UI {
+func copyControl(class, label, sourceID, what string, n *Notifier, text func() (string, bool)) app.UI {
 	return app.Div().Class("copy-wrap").Body(
 		&Feedback{At: sourceID, Notifier: n},
 		app.Button().Type("button").Class(class).Text(label).OnClick(func(ctx app.Context, e app.Event) {
-			CopyText(ctx, text(), sourceID, what, n.Problem, n, sourceID)
+			t, ready := text()
+			if !ready {
+				n.Say(sourceID, "Not copied: the "+what+" for your last change is not ready yet. Copy again in a moment.")
+				return
+			}
+			CopyText(ctx, t, sourceID, what, n.Problem, n, sourceID)
 		}),
 	)
 }

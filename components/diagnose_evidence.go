@@ -167,6 +167,8 @@ func (d *Diagnosis) answer(msg app.Value) {
 		d.fileAnswer(msg)
 	case "failed":
 		d.failed(msg.Get("message").String())
+	case "unavailable":
+		d.failed("Diagnose could not start: " + msg.Get("message").String() + ".")
 	}
 }
 

@@ -11,11 +11,11 @@ const (
 	diagnoseWasmFile   = "/web/diagnose.wasm"
 )
 
-// diagWorker is the Diagnose worker as the panel talks to it: messages
+// diagWorker is the page's worker as a panel talks to it: messages
 // posted in order, the worker's answers given to onMessage on the page's
-// goroutine, and a worker that fails to start or to load turned into a
-// message too. Cancel stops it for good (terminate); the panel starts a
-// fresh one when next needed.
+// goroutine, and a worker that fails to start or to load turned into an
+// "unavailable" message too, saying why. stop ends it for good
+// (terminate); the panel starts a fresh one when next needed.
 type diagWorker struct {
 	w         app.Value
 	listeners []app.Func
@@ -24,7 +24,7 @@ type diagWorker struct {
 }
 
 // startWorker starts the worker at url; disp runs its answers on the
-// page's goroutine, and a failure to load as a "failed" message.
+// page's goroutine, and a failure to load as an "unavailable" message.
 func startWorker(url string, disp app.Dispatcher, onMessage func(app.Value)) *diagWorker {
 	w := &diagWorker{w: app.Window().Get("Worker").New(url)}
 	run := func(fn func()) {
@@ -39,13 +39,13 @@ func startWorker(url string, disp app.Dispatcher, onMessage func(app.Value)) *di
 	// it gives one, and what most likely happened.
 	failed := app.FuncOf(func(_ app.Value, args []app.Value) any {
 		args[0].Call("preventDefault")
-		why := "its script did not load (offline before Diagnose was saved for offline use?)"
+		why := "its script did not load (offline before the page saved it for offline use?)"
 		if m := args[0].Get("message"); m.Truthy() {
 			why = m.String()
 		}
 		msg := app.Window().Get("Object").New()
-		msg.Set("type", "failed")
-		msg.Set("message", "Diagnose could not start: "+why+".")
+		msg.Set("type", "unavailable")
+		msg.Set("message", why)
 		run(func() { onMessage(msg) })
 		return nil
 	})

@@ -1,16 +1,18 @@
 //go:build js && wasm
 
-// Command diagnoseworker is Diagnose's engine for the page: built as
-// diagnose.wasm, it runs in a Web Worker (web/diagnose-worker.js starts it)
-// so that app.wasm carries none of Diagnose's packages and the page never
-// pauses while a capture is read. Its one job is to relay the Diagnose
-// panel's messages to a session.Session and post back progress and
-// reports. The protocol is in docs/diagnose.md, "The Diagnose worker".
+// Command diagnoseworker is the page's worker: built as diagnose.wasm, it
+// runs in a Web Worker (web/diagnose-worker.js starts it) so that app.wasm
+// carries none of what only one output tab uses, and the page never pauses
+// while a capture is read. Its one job is to relay the page's messages:
+// the Diagnose panel's to a session.Session, posting back progress and
+// reports; the Code and Rules check tabs' to package jobs, posting back
+// each answer. The protocol is in docs/diagnose.md, "The Diagnose worker".
 package main
 
 import (
 	"syscall/js"
 
+	"sipcompose/diagnoseworker/jobs"
 	"sipcompose/diagnoseworker/session"
 )
 
@@ -45,9 +47,25 @@ func handle(s *session.Session, msg js.Value) {
 			return
 		}
 		post(map[string]any{"type": "report", "id": msg.Get("id").Int(), "json": string(out)})
+	case "code":
+		answer(msg, func(doc []byte) ([]byte, error) { return jobs.Code(doc, msg.Get("lang").String()) })
+	case "audit":
+		answer(msg, func(doc []byte) ([]byte, error) { return jobs.Audit(doc, msg.Get("rules").String()) })
 	default:
-		post(map[string]any{"type": "failed", "message": "Diagnose's worker got a message it does not know: " + msg.Get("type").String()})
+		post(map[string]any{"type": "failed", "message": "the worker got a message it does not know: " + msg.Get("type").String()})
 	}
+}
+
+// answer posts job's answer to msg, a request of the Code or Rules check
+// tab: its JSON, or the message saying why there is none, with msg's id.
+func answer(msg js.Value, job func(doc []byte) ([]byte, error)) {
+	reply := map[string]any{"type": "answer", "id": msg.Get("id").Int()}
+	if out, err := job([]byte(msg.Get("doc").String())); err != nil {
+		reply["error"] = err.Error()
+	} else {
+		reply["json"] = string(out)
+	}
+	post(reply)
 }
 
 // readFile reads a File a slice at a time, posting its progress, then

@@ -40,6 +40,18 @@ func diagnoseWorks(t *testing.T, s *browsertest.Session, state string) {
 	reportHas(t, state+", forbidden-403.pcap", got, "auth-rejected")
 }
 
+// tabJobsWork opens the Code tab and checks rules in the Rules check tab,
+// both answered by the page's worker (components/jobs.go).
+func tabJobsWork(t *testing.T, s *browsertest.Session) {
+	t.Helper()
+	showPanel(s, "Code")
+	s.WaitTextContains("TwiML builder code", `require("twilio")`)
+	showPanel(s, "Rules check")
+	s.Fill("Existing firewall rules", "54.172.60.0/30 udp 5060\n")
+	s.Click("Check rules", 0)
+	s.WaitTextContains("Audit result", "required rules covered")
+}
+
 // cacheName is the service worker's cache for the build the session
 // serves, as app-worker.js names it.
 func cacheName(t *testing.T, site fs.FS) string {
@@ -60,7 +72,8 @@ func cacheName(t *testing.T, site fs.FS) string {
 // TestDiagnoseOffline: a first visit's load fetches nothing of Diagnose's
 // worker; a few seconds later the service worker keeps it for offline
 // use; with the server gone, a reload diagnoses a pasted code and a
-// picked capture.
+// picked capture, and the Code and Rules check tabs, which the same
+// worker answers, work.
 func TestDiagnoseOffline(t *testing.T) {
 	s := browsertest.New(t)
 	s.Open("/")
@@ -72,6 +85,7 @@ func TestDiagnoseOffline(t *testing.T) {
 	s.StopServer()
 	s.Reload()
 	diagnoseWorks(t, s, "offline")
+	tabJobsWork(t, s)
 	s.NoConsoleErrors()
 }
 
@@ -99,5 +113,26 @@ func TestDiagnoseAfterUpdate(t *testing.T) {
 	s.StopServer()
 	s.Reload()
 	diagnoseWorks(t, s, "updated, offline")
+	tabJobsWork(t, s)
 	s.NoConsoleErrors()
+}
+
+// TestWorkerNotSavedYet: offline before the page saved its worker for
+// offline use, the tabs that need it say why they cannot answer, where
+// their answer would be, instead of waiting for ever.
+func TestWorkerNotSavedYet(t *testing.T) {
+	s := browsertest.New(t)
+	s.Open("/")
+	s.WaitTextContains("TwiML preview", "<Dial")
+	s.StopServer()
+	showPanel(s, "Code")
+	s.WaitEval(`() => document.getElementById("code-status")?.textContent || ""`,
+		"Could not write the code: the page's worker did not start: its script did not load (offline before the page saved it for offline use?).")
+	showPanel(s, "Rules check")
+	s.Fill("Existing firewall rules", "54.172.60.0/30 udp 5060\n")
+	s.Click("Check rules", 0)
+	s.WaitTextContains("Audit result", "Cannot check these rules: the page's worker did not start")
+	showPanel(s, "Diagnose")
+	pasteEvidence(s, "32011")
+	s.WaitTextContains("Diagnose status", "Diagnose could not start: its script did not load")
 }

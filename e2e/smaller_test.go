@@ -62,6 +62,8 @@ func TestBigValueShownInPartCopiedWhole(t *testing.T) {
 		if c.panel != "" {
 			showPanel(s, c.panel)
 		}
+		// The Code tab's programs come from the page's worker.
+		s.WaitTextContains(c.label, "vvvv")
 		if n := len(s.TextContent(c.label)); n > 20_000 {
 			t.Errorf("%s shows %d characters", c.label, n)
 		}

@@ -44,26 +44,33 @@ import (
 // wasm of its own (diagnose.wasm, below), and the page carries only the
 // panel and the report's types: 1,173,640 bytes at a331ec5, built with
 // make build on this machine (1,143,614 before the panel, at 0f1b169).
-// The budget is that and a margin of about twice the layout noise.
-const WasmBrotliBudget = 1_195_000
+// The budget was that and a margin of about twice the layout noise.
+//
+// Issue 22's cold-start guard still missed (1.64 s, not 1.6 s). The Code
+// and Rules check tabs' work (codegen.For, audit.Check) moved into the
+// page's worker too (diagnoseworker/jobs): 1,122,833 bytes, built with
+// make build on this machine. The budget is that and the same margin.
+const WasmBrotliBudget = 1_140_000
 
 // WasmGzipBudget is the same ceiling for the gzip fallback, which a
 // browser without brotli downloads: 1,507,378 bytes at issue 22 (2,389,613
 // before it), 1,570,627 with issue 23's additions, 1,606,342 with the
 // page's issue 24 work (0f1b169), 1,811,344 with Diagnose in the page
-// (d9a6755), 1,652,268 with Diagnose in its worker (a331ec5), and a
-// margin.
-const WasmGzipBudget = 1_680_000
+// (d9a6755), 1,652,268 with Diagnose in its worker (a331ec5), 1,583,892
+// with the Code and Rules check tabs' work there too, and a margin.
+const WasmGzipBudget = 1_600_000
 
 // DiagnoseWasmBrotliBudget and DiagnoseWasmGzipBudget hold diagnose.wasm,
-// Diagnose's engine in a program of its own, which the page fetches only
-// for Diagnose (and saves for offline use after the first load): a second
+// the page's worker, a program of its own, which the page fetches only for
+// Diagnose and the Code and Rules check tabs (and saves for offline use
+// after the first load): a second
 // Go runtime and Diagnose's packages (docs/diagnose.md, "The Diagnose
-// worker"): 887,141 bytes brotli and 1,215,587 gzip at a331ec5, and a
-// margin.
+// worker"): 887,141 bytes brotli and 1,215,587 gzip at a331ec5; with the
+// Code and Rules check tabs' work (diagnoseworker/jobs), 948,011 and
+// 1,302,427; and a margin.
 // (make bench reads each budget from its own const line.)
-const DiagnoseWasmBrotliBudget = 905_000
-const DiagnoseWasmGzipBudget = 1_240_000
+const DiagnoseWasmBrotliBudget = 965_000
+const DiagnoseWasmGzipBudget = 1_325_000
 
 // TestWasmSizeBudget checks the built site (make test exports it and sets
 // SIPCOMPOSE_SITE); timings live in make bench, sizes are cheap and exact.

@@ -1,9 +1,10 @@
-// Diagnose's Web Worker: starts diagnose.wasm (Go, built from
+// The page's Web Worker: starts diagnose.wasm (Go, built from
 // diagnoseworker/) with go's wasm_exec.js, the one the page itself loads,
-// and hands it the Diagnose panel's messages in the order posted. Messages
-// that arrive while the wasm is still starting wait for it. A worker that
-// cannot start (offline before diagnose.wasm was saved, a fetch error)
-// says so in a "failed" message rather than leaving the panel waiting.
+// and hands it the page's messages (the Diagnose panel's, the Code and
+// Rules check tabs') in the order posted. Messages that arrive while the
+// wasm is still starting wait for it. A worker that cannot start (offline
+// before diagnose.wasm was saved, a fetch error) says why in an
+// "unavailable" message rather than leaving the page waiting.
 // The protocol: docs/diagnose.md, "The Diagnose worker".
 "use strict";
 
@@ -11,7 +12,7 @@ const waiting = [];
 let deliver = null;
 
 function failed(why) {
-  self.postMessage({ type: "failed", message: "Diagnose could not start: " + why });
+  self.postMessage({ type: "unavailable", message: why });
 }
 
 self.onmessage = (event) => {

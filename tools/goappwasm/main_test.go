@@ -315,7 +315,49 @@ func TestUUIDModule(t *testing.T) {
 // page (issue 25, the panel)").
 var diagnoseEngine = []string{
 	"sipcompose/sipcompose/capture", "sipcompose/sipcompose/evidence", "sipcompose/sipcompose/diagnose",
-	"sipcompose/sipcompose/internal/logline", "sipcompose/diagnoseworker/session",
+	"sipcompose/sipcompose/internal/logline", "sipcompose/diagnoseworker/session", "sipcompose/diagnoseworker/jobs",
+}
+
+// workerOnlyFuncs run only in the page's worker (diagnoseworker/jobs): the
+// audit's rule readers behind audit.Check, and the helper-library
+// programs' writers behind codegen.For. The page imports both packages
+// for the report's and the programs' types, so a package list cannot tell.
+var workerOnlyFuncs = []string{"sipcompose/sipcompose/audit.Check", "sipcompose/sipcompose/codegen.For"}
+
+// TestPageLeavesOneTabJobsToTheWorker fails when app.wasm would link one of
+// workerOnlyFuncs, and when the worker's program does not (so the list is
+// not vacuous). The linker's own reachability graph (-ldflags=-dumpdep)
+// decides, as it decides what app.wasm carries.
+func TestPageLeavesOneTabJobsToTheWorker(t *testing.T) {
+	page, worker := linkerReaches(t, "."), linkerReaches(t, "./diagnoseworker")
+	for _, fn := range workerOnlyFuncs {
+		if page[fn] {
+			t.Errorf("app.wasm links %s: the Code and Rules check tabs must leave it to the page's worker (components/jobs.go, docs/diagnose.md)", fn)
+		}
+		if !worker[fn] {
+			t.Errorf("diagnose.wasm does not link %s: workerOnlyFuncs is out of date", fn)
+		}
+	}
+}
+
+// linkerReaches is every symbol the linker keeps in the wasm build of pkg.
+func linkerReaches(t *testing.T, pkg string) map[string]bool {
+	t.Helper()
+	cmd := exec.Command("go", "build", "-ldflags=-dumpdep", "-o", filepath.Join(t.TempDir(), "out.wasm"), pkg)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	var deps strings.Builder
+	cmd.Stderr = &deps
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go build %s: %v\n%s", pkg, err, deps.String())
+	}
+	reached := map[string]bool{}
+	for _, line := range strings.Split(deps.String(), "\n") {
+		if _, to, ok := strings.Cut(line, " -> "); ok {
+			reached[to] = true
+		}
+	}
+	return reached
 }
 
 // TestPageLeavesDiagnoseToItsWorker fails when app.wasm would link any of

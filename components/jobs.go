@@ -1,0 +1,86 @@
+package components
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// Jobs are the requests the Code and Rules check tabs send the page's
+// worker, which writes the helper-library programs and audits pasted rules
+// (diagnoseworker/jobs) so that app.wasm carries neither. Its own instance
+// of the worker, not Diagnose's: a capture being read holds Diagnose's
+// worker for seconds, and Diagnose's Cancel stops it. The page keeps one
+// Jobs; the worker starts when a tab first asks.
+type Jobs struct {
+	worker *diagWorker
+	// asked numbers the requests posted; pending are those not answered
+	// yet, by number.
+	asked   int
+	pending map[int]func(Answer)
+}
+
+// Answer is the worker's answer to one request: JSON, or Err saying why
+// there is none (a message for the person).
+type Answer struct{ JSON, Err string }
+
+// ask posts msg, numbered, to the worker, started if need be; then gets
+// the answer on the page's goroutine. A worker that cannot start or stops
+// answers every request waiting with why.
+func (j *Jobs) ask(ctx app.Context, msg map[string]any, then func(Answer)) {
+	if j.worker == nil && !j.start(ctx) {
+		then(Answer{Err: "this browser has no Web Workers, which it needs"})
+		return
+	}
+	j.asked++
+	j.pending[j.asked] = then
+	msg["id"] = j.asked
+	j.worker.post(msg)
+}
+
+func (j *Jobs) start(ctx app.Context) bool {
+	if !app.Window().Get("Worker").Truthy() {
+		return false
+	}
+	var w *diagWorker
+	w = startWorker(ctx.ResolveStaticResource(diagnoseWorkerFile), ctx.Dispatcher(), func(msg app.Value) {
+		if j.worker == w {
+			j.answer(msg)
+		}
+	})
+	j.worker, j.pending = w, map[int]func(Answer){}
+	return true
+}
+
+// answer takes one of the worker's messages (docs/diagnose.md, "The
+// Diagnose worker").
+func (j *Jobs) answer(msg app.Value) {
+	switch msg.Get("type").String() {
+	case "answer":
+		id := msg.Get("id").Int()
+		then := j.pending[id]
+		delete(j.pending, id)
+		if then == nil {
+			return
+		}
+		var a Answer
+		if v := msg.Get("json"); v.Truthy() {
+			a.JSON = v.String()
+		}
+		if v := msg.Get("error"); v.Truthy() {
+			a.Err = v.String()
+		}
+		then(a)
+	case "unavailable":
+		j.stop("the page's worker did not start: " + msg.Get("message").String())
+	case "failed":
+		j.stop("the page's worker stopped: " + msg.Get("message").String())
+	}
+}
+
+// stop ends the worker and answers every request waiting with why; the
+// next request starts a fresh worker.
+func (j *Jobs) stop(why string) {
+	j.worker.stop()
+	waiting := j.pending
+	j.worker, j.pending = nil, nil
+	for _, then := range waiting {
+		then(Answer{Err: why})
+	}
+}
