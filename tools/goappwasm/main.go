@@ -1,24 +1,27 @@
 // Command goappwasm prepares the modules app.wasm is built against: go-app
 // v9.8.0 with the few files in third_party/goapp-wasm in place of upstream's,
-// and github.com/google/uuid replaced by third_party/uuid-wasm. Those keep what
-// only a server runs (go-app's Handler with net/http, crypto/tls and
-// text/template; regexp routes; AES; the uuid package's hashes) out of the
-// page; docs/development.md, "app.wasm's size", says what each file changes and why.
+// github.com/google/uuid replaced by third_party/uuid-wasm, and etree with
+// its validateXML cut out and third_party/etree-wasm/validate.go in its
+// place. Those keep what the page never runs (go-app's Handler with
+// net/http, crypto/tls and text/template; regexp routes; AES; the uuid
+// package's hashes; encoding/xml's reflection-based decoding) out of it;
+// docs/development.md, "app.wasm's size", says what each file changes and why.
 //
 //	go run ./tools/goappwasm -out .cache/wasm
 //	GOOS=js GOARCH=wasm go build -modfile=.cache/wasm/go.mod .
 //
 // It writes OUT/go-app, a copy of go-app's go.mod, LICENSE and pkg/ sources
-// (tests left out) with the files swapped, and OUT/go.mod and OUT/go.sum: the
-// project's, plus a replace directive for each of the two modules. Only the
-// wasm build reads them; the native build (the server, and the static export
-// through go-app's Handler) uses go-app as upstream ships it.
+// (tests left out) with the files swapped; OUT/etree, likewise for etree's
+// root package; and OUT/go.mod and OUT/go.sum: the project's, plus a replace
+// directive for each of the three modules. Only the wasm build reads them;
+// the native build (the server, and the static export through go-app's
+// Handler) uses the modules as upstream ships them.
 //
 // Go's -overlay flag would need no copy, but it refuses files in the module
 // cache ("Files beneath GOMODCACHE must not be replaced"). Before copying,
-// goappwasm checks that every upstream file it swaps out still has the
-// SHA-256 recorded in third_party/goapp-wasm/upstream.sha256, so an upgrade
-// of go-app that changes one stops the build until someone has looked.
+// goappwasm checks that every upstream file it swaps out or cuts still has
+// the SHA-256 recorded in the upstream.sha256 beside its replacement, so an
+// upgrade that changes one stops the build until someone has looked.
 package main
 
 import (
@@ -30,6 +33,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -45,6 +51,14 @@ const (
 	swapsDir = "third_party/goapp-wasm"
 	manifest = swapsDir + "/upstream.sha256"
 	uuidDir  = "third_party/uuid-wasm"
+
+	etreeModule = "github.com/beevik/etree"
+	// etreeDir holds validate.go, which stands for the function etreeCut
+	// of etreeFile, and the manifest of that upstream file.
+	etreeDir      = "third_party/etree-wasm"
+	etreeManifest = etreeDir + "/upstream.sha256"
+	etreeFile     = "etree.go"
+	etreeCut      = "validateXML"
 )
 
 func main() {
@@ -79,7 +93,7 @@ func prepare(root, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := checkUpstream(upstream, swaps); err != nil {
+	if err := checkUpstream(upstream, swaps, manifest); err != nil {
 		return err
 	}
 	goapp := filepath.Join(out, "go-app")
@@ -94,10 +108,83 @@ func prepare(root, out string) error {
 			return err
 		}
 	}
+	etree, err := prepareEtree(root, out)
+	if err != nil {
+		return err
+	}
 	return writeModFiles(root, out, map[string]string{
 		goappModule: goapp,
 		uuidModule:  filepath.Join(root, uuidDir),
+		etreeModule: etree,
 	})
+}
+
+// prepareEtree writes out's copy of etree (go.mod, LICENSE and the
+// package's non-test Go files), with etreeCut cut out of etreeFile and
+// third_party/etree-wasm/validate.go added; it returns the copy's path.
+func prepareEtree(root, out string) (string, error) {
+	upstream, err := moduleDir(root, etreeModule)
+	if err != nil {
+		return "", err
+	}
+	sums, err := readManifest(filepath.Join(root, etreeManifest))
+	if err != nil {
+		return "", err
+	}
+	if err := checkUpstream(upstream, sums, etreeManifest); err != nil {
+		return "", err
+	}
+	dst := filepath.Join(out, "etree")
+	if err := os.RemoveAll(dst); err != nil {
+		return "", err
+	}
+	entries, err := os.ReadDir(upstream)
+	if err != nil {
+		return "", err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if name == "go.mod" || name == "LICENSE" || strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
+			if err := copyFile(filepath.Join(upstream, name), filepath.Join(dst, name)); err != nil {
+				return "", err
+			}
+		}
+	}
+	src, err := os.ReadFile(filepath.Join(upstream, etreeFile))
+	if err != nil {
+		return "", err
+	}
+	cut, err := cutFunc(src, etreeCut)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", etreeFile, err)
+	}
+	if err := os.WriteFile(filepath.Join(dst, etreeFile), cut, 0o644); err != nil {
+		return "", err
+	}
+	return dst, copyFile(filepath.Join(root, etreeDir, "validate.go"), filepath.Join(dst, "validate.go"))
+}
+
+// cutFunc is the Go source src without the function name and its doc
+// comment; the rest is byte for byte src's.
+func cutFunc(src []byte, name string) ([]byte, error) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range f.Decls {
+		fn, ok := d.(*ast.FuncDecl)
+		if !ok || fn.Recv != nil || fn.Name.Name != name {
+			continue
+		}
+		start := fn.Pos()
+		if fn.Doc != nil {
+			start = fn.Doc.Pos()
+		}
+		from, to := fset.Position(start).Offset, fset.Position(fn.End()).Offset
+		return append(append([]byte(nil), src[:from]...), src[to:]...), nil
+	}
+	return nil, fmt.Errorf("no func %s to cut", name)
 }
 
 // moduleDir is where the go command keeps module path at the version the
@@ -133,12 +220,14 @@ func readManifest(file string) (map[string]string, error) {
 	return swaps, nil
 }
 
-// errStale is the error when go-app's files are not the ones the
-// replacements were written against.
-var errStale = errors.New("go-app changed under sipcompose's wasm build")
+// errStale is the error when an upstream module's files are not the ones
+// the replacements were written against.
+var errStale = errors.New("a module changed under sipcompose's wasm build")
 
-// checkUpstream compares each upstream file with its recorded SHA-256.
-func checkUpstream(upstream string, swaps map[string]string) error {
+// checkUpstream compares each upstream file with its SHA-256 recorded in
+// the manifest named.
+func checkUpstream(upstream string, swaps map[string]string, manifest string) error {
+	dir := filepath.Dir(manifest)
 	var stale []string
 	for name, want := range swaps {
 		b, err := os.ReadFile(filepath.Join(upstream, name))
@@ -147,13 +236,13 @@ func checkUpstream(upstream string, swaps map[string]string) error {
 			continue
 		}
 		if got := sha256.Sum256(b); hex.EncodeToString(got[:]) != want {
-			stale = append(stale, name+" is not the file "+swapsDir+"/"+name+" was written against")
+			stale = append(stale, name+" is not the file "+dir+" was written against")
 		}
 	}
 	if len(stale) > 0 {
 		return fmt.Errorf("%w (%s):\n  %s\nCompare each with its replacement in %s, carry the change over (or drop the "+
 			"replacement), then record the new SHA-256 in %s; docs/development.md, section \"app.wasm's size\", says how",
-			errStale, upstream, strings.Join(stale, "\n  "), swapsDir, manifest)
+			errStale, upstream, strings.Join(stale, "\n  "), dir, manifest)
 	}
 	return nil
 }
@@ -210,7 +299,7 @@ func writeModFiles(root, out string, replace map[string]string) error {
 	var b bytes.Buffer
 	b.Write(mod)
 	b.WriteString("\n// The wasm build's replacements, written by tools/goappwasm.\n")
-	for _, path := range []string{goappModule, uuidModule} {
+	for _, path := range []string{goappModule, uuidModule, etreeModule} {
 		fmt.Fprintf(&b, "replace %s => %s\n", path, replace[path])
 	}
 	if err := os.WriteFile(filepath.Join(out, "go.mod"), b.Bytes(), 0o644); err != nil {

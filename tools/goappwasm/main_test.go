@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -36,7 +37,7 @@ func TestReplacementsMatchUpstream(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := checkUpstream(upstream, swaps); err != nil {
+	if err := checkUpstream(upstream, swaps, manifest); err != nil {
 		t.Fatal(err)
 	}
 	var files []string
@@ -78,7 +79,7 @@ func TestReplacementsMatchUpstream(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := checkUpstream(changed, swaps); !errors.Is(err, errStale) || !strings.Contains(err.Error(), "pkg/app/route.go") {
+	if err := checkUpstream(changed, swaps, manifest); !errors.Is(err, errStale) || !strings.Contains(err.Error(), "pkg/app/route.go") {
 		t.Errorf("a changed route.go: checkUpstream says %v", err)
 	}
 }
@@ -162,6 +163,10 @@ func TestWasmCarriesNoServerCode(t *testing.T) {
 		case uuidModule:
 			if want, _ := filepath.Abs(filepath.Join(root, uuidDir)); p.Dir != want {
 				t.Errorf("%s is read from %s, not %s", p.ImportPath, p.Dir, want)
+			}
+		case etreeModule:
+			if p.Dir != filepath.Join(out, "etree") {
+				t.Errorf("%s is read from %s, not the copy", p.ImportPath, p.Dir)
 			}
 		}
 	}
@@ -329,7 +334,7 @@ var workerOnlyFuncs = []string{"sipcompose/sipcompose/audit.Check", "sipcompose/
 // not vacuous). The linker's own reachability graph (-ldflags=-dumpdep)
 // decides, as it decides what app.wasm carries.
 func TestPageLeavesOneTabJobsToTheWorker(t *testing.T) {
-	page, worker := linkerReaches(t, "."), linkerReaches(t, "./diagnoseworker")
+	page, worker := linkerReaches(t, "", "."), linkerReaches(t, "", "./diagnoseworker")
 	for _, fn := range workerOnlyFuncs {
 		if page[fn] {
 			t.Errorf("app.wasm links %s: the Code and Rules check tabs must leave it to the page's worker (components/jobs.go, docs/diagnose.md)", fn)
@@ -340,10 +345,15 @@ func TestPageLeavesOneTabJobsToTheWorker(t *testing.T) {
 	}
 }
 
-// linkerReaches is every symbol the linker keeps in the wasm build of pkg.
-func linkerReaches(t *testing.T, pkg string) map[string]bool {
+// linkerReaches is every symbol the linker keeps in the wasm build of pkg,
+// with modfile ("" for the project's own go.mod).
+func linkerReaches(t *testing.T, modfile, pkg string) map[string]bool {
 	t.Helper()
-	cmd := exec.Command("go", "build", "-ldflags=-dumpdep", "-o", filepath.Join(t.TempDir(), "out.wasm"), pkg)
+	args := []string{"build", "-ldflags=-dumpdep", "-o", filepath.Join(t.TempDir(), "out.wasm")}
+	if modfile != "" {
+		args = append(args, "-modfile="+modfile)
+	}
+	cmd := exec.Command("go", append(args, pkg)...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var deps strings.Builder
@@ -381,5 +391,88 @@ func TestPageLeavesDiagnoseToItsWorker(t *testing.T) {
 		if !slices.Contains(worker, pkg) {
 			t.Errorf("diagnose.wasm does not link %s: the list of Diagnose's packages is out of date", pkg)
 		}
+	}
+}
+
+// declarations is each top-level declaration of the Go source src, by
+// name (a GenDecl by its first name), as its source text.
+func declarations(t *testing.T, src []byte) map[string]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decls := map[string]string{}
+	for i, d := range f.Decls {
+		name := strconv.Itoa(i)
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			name = d.Name.Name
+			if d.Recv != nil {
+				name = types(d.Recv.List[0].Type) + "." + name
+			}
+		case *ast.GenDecl:
+			switch sp := d.Specs[0].(type) {
+			case *ast.TypeSpec:
+				name = sp.Name.Name
+			case *ast.ValueSpec:
+				name = sp.Names[0].Name
+			case *ast.ImportSpec:
+				name = "import"
+			}
+		}
+		decls[name] = string(src[fset.Position(d.Pos()).Offset:fset.Position(d.End()).Offset])
+	}
+	return decls
+}
+
+// types is a receiver's type as written.
+func types(e ast.Expr) string {
+	if s, ok := e.(*ast.StarExpr); ok {
+		return "*" + types(s.X)
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return "?"
+}
+
+// TestEtreeCut: etree's etree.go is the file third_party/etree-wasm was
+// written against, the copy is upstream's without validateXML and its doc
+// comment (every other byte kept), validate.go takes its place, and the
+// page's build then links none of encoding/xml's reflection-based decoding
+// (the project's go.mod, with upstream's etree, does: not vacuous).
+func TestEtreeCut(t *testing.T) {
+	out := t.TempDir()
+	if err := prepare(root, out); err != nil {
+		t.Fatal(err)
+	}
+	upstream, err := moduleDir(root, etreeModule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := os.ReadFile(filepath.Join(upstream, etreeFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, err := os.ReadFile(filepath.Join(out, "etree", etreeFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := declarations(t, orig)
+	delete(want, "validateXML")
+	if got := declarations(t, cut); !reflect.DeepEqual(got, want) || len(got) < 50 {
+		t.Errorf("the copy of %s is not upstream's without validateXML: %d declarations, %d upstream", etreeFile, len(got), len(want))
+	}
+	if _, err := cutFunc(orig, "noSuchFunc"); err == nil {
+		t.Error("cutFunc cut a function that is not there")
+	}
+	const decode = "encoding/xml.(*Decoder).DecodeElement"
+	if linkerReaches(t, filepath.Join(out, "go.mod"), ".")[decode] {
+		t.Errorf("app.wasm links %s: etree's validateXML is back (docs/development.md, \"app.wasm's size\")", decode)
+	}
+	if !linkerReaches(t, "", ".")[decode] {
+		t.Errorf("with upstream's etree the page does not link %s: TestEtreeCut no longer shows what the cut removes", decode)
 	}
 }
