@@ -204,6 +204,11 @@ func measureLink(t *testing.T, l link) networkRun {
 		}
 		r.requests = reqs
 		s.NoConsoleErrors()
+		// Closed now, not when the test ends: a visitor's machine does not
+		// run the earlier loads' browsers, each with the app live, beside
+		// the next (TestNetworkLevers closes them too).
+		s.Browser.Close()
+		s.StopServer()
 	}
 	s := netSession(t, l)
 	interactive(t, s)
@@ -217,6 +222,8 @@ func measureLink(t *testing.T, l link) networkRun {
 		r.warmUsable = append(r.warmUsable, lt.Interactive)
 	}
 	s.NoConsoleErrors()
+	s.Browser.Close()
+	s.StopServer()
 	for name, v := range map[string][]float64{
 		"cold_fcp": r.coldFCP, "cold_form": r.coldForm, "cold_usable": r.coldUsable,
 		"warm_fcp": r.warmFCP, "warm_form": r.warmForm, "warm_usable": r.warmUsable, "cold_bytes": r.coldBytes,
