@@ -77,3 +77,12 @@ func TestCodePanelFollowsEditsInEveryLanguage(t *testing.T) {
 	s.WaitTextContains("REST call code", `from: "+15005550006"`)
 	s.NoConsoleErrors()
 }
+
+// showCode shows the Code tab once the page's worker has written its
+// programs: until then the tab says it is writing them, and the code's
+// arrival moves what is below it.
+func showCode(s *browsertest.Session) {
+	s.T.Helper()
+	showPanel(s, "Code")
+	s.WaitTextContains("TwiML builder code", "twilio")
+}

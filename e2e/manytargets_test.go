@@ -136,7 +136,7 @@ func TestThousandTargetsByShareLink(t *testing.T) {
 	if got := s.Eval(`() => document.querySelector("fieldset.target .headers .more-note").textContent`); got != "…and 900 more headers not shown here (the first 100 are)." {
 		t.Errorf("under target 1's header rows: %q", got)
 	}
-	showPanel(s, "Code")
+	showCode(s)
 	if n := len(s.TextContent("TwiML builder code")); n > 20_000 {
 		t.Errorf("the Code panel shows %d characters", n)
 	}

@@ -63,6 +63,9 @@ func TestOutputPanels(t *testing.T) {
 		s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = true); return "" }`)
 		for _, title := range panelTitles {
 			showPanel(s, title)
+			if title == "Code" {
+				showCode(s)
+			}
 			if title == "Rules check" {
 				s.ClickOn("#audit-rules")
 				s.Keys("54.172.60.0/30 tcp 5061\n")

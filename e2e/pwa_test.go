@@ -356,6 +356,9 @@ func TestAccessibility(t *testing.T) {
 	s.WaitTextContains("Warnings", "is not passed on: custom headers must start with X-")
 	for _, panel := range []string{"SIP URI and curl", "Code", "Allow-list", "Rules check", "Customer's side"} {
 		showPanel(s, panel)
+		if panel == "Code" {
+			showCode(s)
+		}
 		s.Eval(`() => { document.querySelectorAll("details").forEach(d => d.open = true); return "" }`)
 		for _, scheme := range []string{"light", "dark"} {
 			s.ColorScheme(scheme)
