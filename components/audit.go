@@ -1,7 +1,6 @@
 package components
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -81,17 +80,11 @@ func (c *AuditPanel) ask(ctx app.Context) {
 		return
 	}
 	r.asked = key
-	c.Jobs.ask(ctx, map[string]any{"type": "audit", "doc": doc, "rules": r.checked}, func(a Answer) {
+	askJSON(ctx, c.Jobs, map[string]any{"type": "audit", "doc": doc, "rules": r.checked}, func(rep *audit.Report, problem string) {
 		if key != r.asked {
 			return // a later change asked again
 		}
-		var rep *audit.Report
-		if a.Err == "" {
-			if err := json.Unmarshal([]byte(a.JSON), &rep); err != nil {
-				a.Err = "the worker's answer did not read: " + err.Error()
-			}
-		}
-		r.report, r.problem, r.answered = rep, a.Err, key
+		r.report, r.problem, r.answered = rep, problem, key
 		if r.panel != nil {
 			r.panel.Update()
 		}

@@ -1,8 +1,6 @@
 package components
 
 import (
-	"encoding/json"
-
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"sipcompose/sipcompose"
@@ -80,17 +78,11 @@ func (c *CodePanel) ask(ctx app.Context) {
 		return
 	}
 	c.asked = key
-	c.Jobs.ask(ctx, map[string]any{"type": "code", "doc": doc, "lang": lang}, func(a Answer) {
+	askJSON(ctx, c.Jobs, map[string]any{"type": "code", "doc": doc, "lang": lang}, func(p codegen.Programs, problem string) {
 		if key != c.asked {
 			return // a later change asked again
 		}
-		var p codegen.Programs
-		if a.Err == "" {
-			if err := json.Unmarshal([]byte(a.JSON), &p); err != nil {
-				a.Err = "the worker's answer did not read: " + err.Error()
-			}
-		}
-		c.shown, c.problem, c.shownFor = p, a.Err, key
+		c.shown, c.problem, c.shownFor = p, problem, key
 		if c.Mounted() {
 			c.Update()
 		}

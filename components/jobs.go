@@ -1,6 +1,10 @@
 package components
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"encoding/json"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // Jobs are the requests the Code and Rules check tabs send the page's
 // worker, which writes the helper-library programs and audits pasted rules
@@ -32,6 +36,21 @@ func (j *Jobs) ask(ctx app.Context, msg map[string]any, then func(Answer)) {
 	j.pending[j.asked] = then
 	msg["id"] = j.asked
 	j.worker.post(msg)
+}
+
+// askJSON is ask for an answer that is the JSON of a T: then gets it
+// decoded, or the problem that left none (the worker's, or an answer that
+// does not read).
+func askJSON[T any](ctx app.Context, j *Jobs, msg map[string]any, then func(v T, problem string)) {
+	j.ask(ctx, msg, func(a Answer) {
+		var v T
+		if a.Err == "" {
+			if err := json.Unmarshal([]byte(a.JSON), &v); err != nil {
+				a.Err = "the worker's answer did not read: " + err.Error()
+			}
+		}
+		then(v, a.Err)
+	})
 }
 
 func (j *Jobs) start(ctx app.Context) bool {
