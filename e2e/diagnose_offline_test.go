@@ -44,12 +44,29 @@ func diagnoseWorks(t *testing.T, s *browsertest.Session, state string) {
 // both answered by the page's worker (components/jobs.go).
 func tabJobsWork(t *testing.T, s *browsertest.Session) {
 	t.Helper()
-	showPanel(s, "Code")
+	showCode(s)
 	s.WaitTextContains("TwiML builder code", `require("twilio")`)
-	showPanel(s, "Rules check")
-	s.Fill("Existing firewall rules", "54.172.60.0/30 udp 5060\n")
-	s.Click("Check rules", 0)
+	checkRules(s, "54.172.60.0/30 udp 5060\n")
 	s.WaitTextContains("Audit result", "required rules covered")
+}
+
+// checkRules pastes rules into the Rules check tab and checks them.
+func checkRules(s *browsertest.Session, rules string) {
+	s.T.Helper()
+	showPanel(s, "Rules check")
+	s.Fill("Existing firewall rules", rules)
+	s.Click("Check rules", 0)
+}
+
+// worksOffline stops the server, reloads, and uses everything the page's
+// worker answers: Diagnose, the Code and the Rules check tabs.
+func worksOffline(t *testing.T, s *browsertest.Session, state string) {
+	t.Helper()
+	s.StopServer()
+	s.Reload()
+	diagnoseWorks(t, s, state)
+	tabJobsWork(t, s)
+	s.NoConsoleErrors()
 }
 
 // cacheName is the service worker's cache for the build the session
@@ -82,11 +99,7 @@ func TestDiagnoseOffline(t *testing.T) {
 		t.Errorf("the first load fetched Diagnose's worker:\n%s", log)
 	}
 	waitDiagnoseSaved(s, cacheName(t, s.SiteFS()))
-	s.StopServer()
-	s.Reload()
-	diagnoseWorks(t, s, "offline")
-	tabJobsWork(t, s)
-	s.NoConsoleErrors()
+	worksOffline(t, s, "offline")
 }
 
 // TestDiagnoseAfterUpdate: after an update to a new version (a new
@@ -110,11 +123,7 @@ func TestDiagnoseAfterUpdate(t *testing.T) {
 	}
 	takeNewVersion(s)
 	waitDiagnoseSaved(s, next)
-	s.StopServer()
-	s.Reload()
-	diagnoseWorks(t, s, "updated, offline")
-	tabJobsWork(t, s)
-	s.NoConsoleErrors()
+	worksOffline(t, s, "updated, offline")
 }
 
 // TestWorkerNotSavedYet: offline before the page saved its worker for
@@ -128,9 +137,7 @@ func TestWorkerNotSavedYet(t *testing.T) {
 	showPanel(s, "Code")
 	s.WaitEval(`() => document.getElementById("code-status")?.textContent || ""`,
 		"Could not write the code: the page's worker did not start: its script did not load (offline before the page saved it for offline use?).")
-	showPanel(s, "Rules check")
-	s.Fill("Existing firewall rules", "54.172.60.0/30 udp 5060\n")
-	s.Click("Check rules", 0)
+	checkRules(s, "54.172.60.0/30 udp 5060\n")
 	s.WaitTextContains("Audit result", "Cannot check these rules: the page's worker did not start")
 	showPanel(s, "Diagnose")
 	pasteEvidence(s, "32011")
