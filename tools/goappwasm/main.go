@@ -100,7 +100,7 @@ func prepare(root, out string) error {
 	if err := os.RemoveAll(goapp); err != nil {
 		return err
 	}
-	if err := copyModule(upstream, goapp); err != nil {
+	if err := copyModule(upstream, goapp, "pkg"); err != nil {
 		return err
 	}
 	for name := range swaps {
@@ -138,17 +138,8 @@ func prepareEtree(root, out string) (string, error) {
 	if err := os.RemoveAll(dst); err != nil {
 		return "", err
 	}
-	entries, err := os.ReadDir(upstream)
-	if err != nil {
+	if err := copyModule(upstream, dst, ""); err != nil {
 		return "", err
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if name == "go.mod" || name == "LICENSE" || strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go") {
-			if err := copyFile(filepath.Join(upstream, name), filepath.Join(dst, name)); err != nil {
-				return "", err
-			}
-		}
 	}
 	src, err := os.ReadFile(filepath.Join(upstream, etreeFile))
 	if err != nil {
@@ -248,8 +239,9 @@ func checkUpstream(upstream string, swaps map[string]string, manifest string) er
 }
 
 // copyModule copies what a build of upstream's packages reads: go.mod,
-// LICENSE and every Go file under pkg/ but the tests.
-func copyModule(upstream, dst string) error {
+// LICENSE and every Go file but the tests, at the module's root and under
+// its directory pkgs ("" for the root alone).
+func copyModule(upstream, dst, pkgs string) error {
 	return filepath.WalkDir(upstream, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -261,7 +253,7 @@ func copyModule(upstream, dst string) error {
 		rel = filepath.ToSlash(rel)
 		switch {
 		case d.IsDir():
-			if rel != "." && rel != "pkg" && !strings.HasPrefix(rel, "pkg/") {
+			if rel != "." && (pkgs == "" || rel != pkgs && !strings.HasPrefix(rel, pkgs+"/")) {
 				return fs.SkipDir
 			}
 			return nil
