@@ -439,7 +439,7 @@ func (p *page) panelList() []components.Panel {
 	r, n := p.result, p.notifier
 	return []components.Panel{
 		{ID: "rest", Title: "SIP URI and curl", Body: func() goapp.UI {
-			return &components.RESTPanel{URIs: r.URIs, Curl: r.Curl, Probe: probe.Command(p.doc), Notifier: n}
+			return &components.RESTPanel{URIs: r.URIs, Curl: r.Curl, Probe: probe.Command(p.doc, p.result), Notifier: n}
 		}},
 		{ID: "code", Title: "Code", Body: func() goapp.UI {
 			return &components.CodePanel{Doc: p.doc, Jobs: &p.jobs, Notifier: n}

@@ -24,7 +24,7 @@ func TestProbeCommand(t *testing.T) {
 	eachLook(t, func(t *testing.T, s *browsertest.Session, l look) {
 		s.GrantClipboard()
 		s.Open("/")
-		want := probe.Command(example)
+		want := probe.Command(example, sipcompose.Compose(example))
 		if want == "" {
 			t.Fatal("probe.Command gives nothing for the example")
 		}
@@ -50,7 +50,9 @@ func TestProbeCommand(t *testing.T) {
 		edited := example
 		edited.Targets = []sipcompose.Target{example.Targets[0]}
 		edited.Targets[0].Host = "pbx.acme.example"
-		s.WaitText("Probe command", func(string) bool { return s.TextContent("Probe command") == probe.Command(edited) })
+		s.WaitText("Probe command", func(string) bool {
+			return s.TextContent("Probe command") == probe.Command(edited, sipcompose.Compose(edited))
+		})
 
 		s.ClickText("Blank form")
 		s.WaitEval(`() => document.getElementById("probe-hint").textContent`, "Probe the endpoint: fill in Host, and the command to check it from your machine shows here.")

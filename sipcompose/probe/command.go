@@ -17,7 +17,10 @@ import (
 // The URIs carry the custom headers, so the OPTIONS is the same as with
 // -doc; they cannot carry a <Sip>'s username, so a 401 or 407 is judged
 // as if none were set. Passwords never appear.
-func Command(doc sipcompose.Document) string {
+//
+// composed is Compose(doc), which the page has at each keystroke already:
+// composing it again here was a second Compose per keystroke.
+func Command(doc sipcompose.Document, composed sipcompose.Result) string {
 	var uris []string
 	add := func(ts []Target) {
 		for _, pt := range ts {
@@ -29,7 +32,7 @@ func Command(doc sipcompose.Document) string {
 	// The page asks at each keystroke: one reading of the whole document
 	// when the probe can read every target, target by target only when it
 	// cannot, so that such a target leaves out only itself.
-	if ts, err := Targets(doc); err == nil {
+	if ts, err := targetsOf(doc, composed); err == nil {
 		add(ts)
 	} else {
 		for _, t := range doc.Targets {

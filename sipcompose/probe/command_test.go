@@ -30,7 +30,7 @@ func TestCommand(t *testing.T) {
 			{Host: "pbx.example.com", Transport: "sctp"}, {Host: "pbx.example.com"}, {Host: "pbx.example.com"},
 		}, "sipcompose probe 'sip:pbx.example.com'"},
 	} {
-		if got := Command(sipcompose.Document{Targets: tc.targets}); got != tc.want {
+		if got := Command(sipcompose.Document{Targets: tc.targets}, sipcompose.Compose(sipcompose.Document{Targets: tc.targets})); got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
 		}
 	}
@@ -64,7 +64,7 @@ func TestCommandWholeDocumentAsTargetByTarget(t *testing.T) {
 		if len(uris) > 0 {
 			want = "sipcompose probe " + strings.Join(uris, " ")
 		}
-		if got := Command(doc); got != want {
+		if got := Command(doc, sipcompose.Compose(doc)); got != want {
 			t.Errorf("document %d: Command gives\n%s\ntarget by target:\n%s", i, got, want)
 		}
 	}

@@ -15,7 +15,7 @@ func ExampleCommand() {
 		User: "+14155550100", Host: "pbx.example.com", Transport: "tls",
 		Headers: []sipcompose.Header{{Name: "X-Case", Value: "42"}},
 	}}}
-	fmt.Println(probe.Command(doc))
+	fmt.Println(probe.Command(doc, sipcompose.Compose(doc)))
 	// Output: sipcompose probe 'sip:+14155550100@pbx.example.com;transport=tls?X-Case=42'
 }
 

@@ -78,10 +78,14 @@ func (t Target) Describe() string {
 // host, a bad port, a transport Twilio does not know) is an error naming
 // it, in one line.
 func Targets(doc sipcompose.Document) ([]Target, error) {
+	return targetsOf(doc, sipcompose.Compose(doc))
+}
+
+// targetsOf is Targets of doc composed already: r is Compose(doc).
+func targetsOf(doc sipcompose.Document, r sipcompose.Result) ([]Target, error) {
 	if len(doc.Targets) == 0 {
 		return nil, errors.New("the document has no targets to probe")
 	}
-	r := sipcompose.Compose(doc)
 	var out []Target
 	for _, inv := range r.Invites {
 		t := doc.Targets[inv.Target]
