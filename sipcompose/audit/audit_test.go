@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -190,6 +191,12 @@ table bridge h {
 			"udp/5060=missing udp/media=covered", "drops@2", ""},
 		{"a jump taking some of it is followed", udpOnly, "*filter\n:INPUT DROP [0:0]\n:T - [0:0]\n-A INPUT -s 168.86.128.0/19 -j T\n-A INPUT -s 54.172.60.0/30 -p udp --dport 5060 -j ACCEPT\n-A T -p udp -j ACCEPT\nCOMMIT\n",
 			"udp/5060=covered udp/media=partly", "drops@2", "line 4 sends some of it (covers only part of 168.86.128.0/18) to chain T, where line 6 accepts it"},
+		{"iptables-save: -I puts its rule first, as iptables-restore does", udpOnly, "*filter\n:INPUT DROP [0:0]\n-A INPUT -s 54.172.60.0/24 -j DROP\n-I INPUT -s 54.172.60.0/30 -p udp -m udp --dport 5060 -j ACCEPT\n-I INPUT 2 -s 168.86.128.0/18 -p udp -j ACCEPT\nCOMMIT\n",
+			"udp/5060=covered udp/media=covered", "", "line 4 accepts it"},
+		{"nft: insert rule puts its rule first, add rule last", udpOnly, "table ip f {\n\tchain input {\n\t\ttype filter hook input priority 0; policy drop;\n\t\tip saddr 54.172.60.0/24 drop\n\t}\n}\ninsert rule ip f input ip saddr 54.172.60.0/30 udp dport 5060 accept\nadd rule f input ip saddr 168.86.128.0/18 udp sport 10000-60000 accept\nadd rule ip f input ip saddr 168.86.128.0/18 drop\n",
+			"udp/5060=covered udp/media=covered", "", "line 7 accepts it"},
+		{"nft: a table on one line, as nft -f takes it", udpOnly, "table inet t { chain input { type filter hook input priority 0; policy drop; ct state { established, related } accept; ip saddr { 54.172.60.0/30 } udp dport 5060 accept; }; }\ntable inet t { chain input { ip saddr 168.86.128.0/18 meta l4proto udp accept; }; }\n",
+			"udp/5060=covered udp/media=covered", "", "line 2 accepts it"},
 		{"a later accept of some of it", udpOnly, "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p udp -j DROP\n-A INPUT -s 54.172.60.0/31 -p udp --dport 5060 -j ACCEPT\nCOMMIT\n",
 			"udp/5060=shadowed udp/media=missing", "drops@3 shadowed@4", "line 4 would accept some of it but comes after"},
 	}
@@ -289,6 +296,33 @@ func TestAuditNamesUnreadableLines(t *testing.T) {
 				t.Errorf("summary %q does not count the lines not read", rep.Summary)
 			}
 		})
+	}
+}
+
+// TestAuditNFTCommandsItCannotPlace: an add or insert rule command the
+// audit cannot place as nft would is named, with why.
+func TestAuditNFTCommandsItCannotPlace(t *testing.T) {
+	rules := "table ip f {\n\tchain input {\n\t\ttype filter hook input priority 0; policy accept;\n\t}\n}\n" +
+		"insert rule ip g input ip saddr 1.2.3.4 accept\n" +
+		"insert rule ip f input position 2 ip saddr 1.2.3.4 accept\n" +
+		"add rule ip f\n"
+	rep, err := Check(udpOnly, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Kind == FindingUnreadable {
+			got = append(got, f.Message)
+		}
+	}
+	want := []string{
+		"line 6 not read: chain ip g input is not in the paste before this line",
+		"line 7 not read: insert rule … position is not read by the audit: only first (insert) or last (add)",
+		"line 8 not read: add rule needs a table, a chain and a rule",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -18,6 +18,8 @@ func FuzzAudit(f *testing.F) {
 		"iptables -I INPUT 3 -s 1.2.3.4 -j DROP\niptables -P INPUT DROP\n",
 		"*filter\n:INPUT DROP [0:0]\n:T - [0:0]\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -s 168.86.128.0/19 -j T\n-A T -p udp -j ACCEPT\n-A INPUT -p udp --dport 5061 -j ACCEPT\nCOMMIT\n",
 		"table ip f {\n\tchain out {\n\t\ttype filter hook output priority 0; policy drop;\n\t}\n}\n",
+		"table inet t { chain input { type filter hook input priority 0; policy drop; ip saddr { 1.2.3.4 } accept; }; }\ninsert rule inet t input ip saddr 5.6.7.8 accept\nadd rule t input position 1 drop\n",
+		"*filter\n:INPUT DROP [0:0]\n-I INPUT 9 -s 1.2.3.4 -j ACCEPT\n-I INPUT\nCOMMIT\n",
 	} {
 		f.Add(seed)
 	}

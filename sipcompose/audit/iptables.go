@@ -14,7 +14,8 @@ import (
 var iptablesTables = []string{"filter", "nat", "mangle", "raw", "security"}
 
 // parseIPTablesSave reads iptables-save output: *table, :CHAIN POLICY
-// [counters], -A CHAIN rule, COMMIT.
+// [counters], -A CHAIN rule, COMMIT; and -I CHAIN [N] rule, as
+// iptables-restore does.
 func parseIPTablesSave(rs *ruleset, lines []string) {
 	table, sawFilter := "", false
 	for i, raw := range lines {
@@ -55,23 +56,21 @@ func parseIPTablesSave(rs *ruleset, lines []string) {
 			default:
 				rs.unreadable(n, l, fmt.Sprintf("unknown chain policy %q", f[1]))
 			}
-		case strings.HasPrefix(l, "-A "):
+		case strings.HasPrefix(l, "-A ") || strings.HasPrefix(l, "-I "):
+			// iptables-save writes only -A; iptables-restore also takes -I,
+			// which is how the audit's own rules to add go into a dump.
 			words, err := shellWords(l)
 			if err == nil && len(words) < 2 {
-				err = errors.New("-A needs a chain")
+				err = errors.New(words[0] + " needs a chain")
+			}
+			if err == nil {
+				err = placeRule(rs, rs.chain(table, words[1]), words[0], words[2:], n, l)
 			}
 			if err != nil {
 				rs.unreadable(n, l, err.Error())
-				continue
 			}
-			r := &fwRule{line: n, text: l}
-			if err := parseIPTablesRule(words[2:], r); err != nil {
-				rs.unreadable(n, l, err.Error())
-				continue
-			}
-			rs.add(rs.chain(table, words[1]), r)
 		default:
-			rs.unreadable(n, l, "not an iptables-save line (*table, :chain, -A rule or COMMIT)")
+			rs.unreadable(n, l, "not an iptables-save line (*table, :chain, -A or -I rule, or COMMIT)")
 		}
 	}
 	in := rs.chain("filter", "INPUT")
@@ -136,24 +135,7 @@ func iptablesCommand(rs *ruleset, n int, l string, w []string) error {
 	c := rs.chain(table, w[1])
 	switch w[0] {
 	case "-A", "--append", "-I", "--insert":
-		rule, pos := w[2:], -1
-		if w[0] == "-I" || w[0] == "--insert" {
-			pos = 0
-			if len(rule) > 0 {
-				if k, err := strconv.Atoi(rule[0]); err == nil && k >= 1 {
-					pos, rule = min(k-1, len(c.rules)), rule[1:]
-				}
-			}
-		}
-		r := &fwRule{line: n, text: l}
-		if err := parseIPTablesRule(rule, r); err != nil {
-			return err
-		}
-		rs.add(c, r)
-		if pos >= 0 && !r.ipv6 {
-			copy(c.rules[pos+1:], c.rules[pos:])
-			c.rules[pos] = r
-		}
+		return placeRule(rs, c, w[0], w[2:], n, l)
 	case "-P", "--policy":
 		if len(w) < 3 || (w[2] != "ACCEPT" && w[2] != "DROP") {
 			return errors.New("-P needs ACCEPT or DROP")
@@ -164,6 +146,31 @@ func iptablesCommand(rs *ruleset, n int, l string, w []string) error {
 	case "-N", "--new-chain", "-X", "--delete-chain", "-Z", "--zero":
 	default:
 		return fmt.Errorf("command %s is not read by the audit (only -A, -I, -P, -N, -F)", w[0])
+	}
+	return nil
+}
+
+// placeRule reads the rule of "-A CHAIN rule" or "-I CHAIN [N] rule" (verb
+// is -A, -I or their long forms) and puts it into c: last, or at N (first
+// when N is not given).
+func placeRule(rs *ruleset, c *chain, verb string, rule []string, n int, l string) error {
+	pos := -1
+	if verb == "-I" || verb == "--insert" {
+		pos = 0
+		if len(rule) > 0 {
+			if k, err := strconv.Atoi(rule[0]); err == nil && k >= 1 {
+				pos, rule = k-1, rule[1:]
+			}
+		}
+	}
+	r := &fwRule{line: n, text: l}
+	if err := parseIPTablesRule(rule, r); err != nil {
+		return err
+	}
+	if pos < 0 {
+		rs.add(c, r)
+	} else {
+		rs.insert(c, r, pos)
 	}
 	return nil
 }

@@ -81,6 +81,18 @@ func (rs *ruleset) add(c *chain, r *fwRule) {
 	c.rules = append(c.rules, r)
 }
 
+// insert puts r at index pos of c (0 is first), as iptables -I and nft
+// insert do; a pos past the end appends.
+func (rs *ruleset) insert(c *chain, r *fwRule, pos int) {
+	rs.add(c, r)
+	if r.ipv6 {
+		return
+	}
+	pos = min(pos, len(c.rules)-1)
+	copy(c.rules[pos+1:], c.rules[pos:])
+	c.rules[pos] = r
+}
+
 // parseRules checks the paste's size and encoding, detects its format from
 // its first meaningful line and parses it.
 func parseRules(text string) (*ruleset, error) {

@@ -255,8 +255,9 @@ table inet b {
 
 // TestAuditRulesToAddLoaded: every row the audit does not find covered
 // comes with the rule to add in the paste's format; the real tools load
-// the paste (their own dump) with that rule appended, and the audit of
-// what they dump then finds the row covered.
+// the paste (their own dump) with that rule added where the audit says, and
+// the audit finds the row covered both in the edited paste and in what the
+// tools dump from it.
 func TestAuditRulesToAddLoaded(t *testing.T) {
 	sets := notCovered
 	for _, h := range handWritten {
@@ -297,12 +298,22 @@ func TestAuditRulesToAddLoaded(t *testing.T) {
 						t.Errorf("%s: a %s row has no rule to add: %+v", name, v.Status, v)
 						continue
 					}
-					again, err := Check(udpAndTLS, tool.load(t, tool.add(dump, v.Add)))
-					if err != nil {
-						t.Fatalf("%s with %q: %v", name, v.Add, err)
-					}
-					if got := again.Verdicts[i]; got.Status != Covered {
-						t.Errorf("%s: with %q added, %s is %s: %s", name, v.Add, v.Rule.Describe(), got.Status, got.Reason)
+					edited := tool.add(dump, v.Add)
+					// The edited paste itself, as a user pastes it back
+					// before loading it, and what the tool makes of it.
+					for _, paste := range []string{edited, tool.load(t, edited)} {
+						again, err := Check(udpAndTLS, paste)
+						if err != nil {
+							t.Fatalf("%s with %q: %v", name, v.Add, err)
+						}
+						if got := again.Verdicts[i]; got.Status != Covered {
+							t.Errorf("%s: with %q added, %s is %s: %s\n%s", name, v.Add, v.Rule.Describe(), got.Status, got.Reason, paste)
+						}
+						for _, f := range again.Findings {
+							if f.Kind == FindingUnreadable {
+								t.Errorf("%s: with %q added: %s", name, v.Add, f.Message)
+							}
+						}
 					}
 				}
 			}
