@@ -135,6 +135,8 @@ func TestClasses(t *testing.T) {
 			msg(0, twilioAddr, pbxAddr, inv) + msg(0.01, pbxAddr, twilioAddr, resp(180, "Ringing")) +
 				msg(35, twilioAddr, pbxAddr, "CANCEL sip:+14158675309@pbx.example.com SIP/2.0\nVia: SIP/2.0/UDP 54.172.60.0:5060;branch=z9hG4bKplaceholder\nCall-ID: placeholder@0.0.0.0\nCSeq: 102 CANCEL\nContent-Length: 0\n") +
 				msg(35.01, pbxAddr, twilioAddr, resp(487, "Request Terminated")), "error"},
+		{"rings for 35 s, no final response, no CANCEL", "no-final-response", "dial.timeout", &doc,
+			msg(0, twilioAddr, pbxAddr, inv) + msg(0.01, pbxAddr, twilioAddr, resp(180, "Ringing")) + msg(35, pbxAddr, twilioAddr, resp(180, "Ringing")), "error"},
 		{"404", "destination-not-found", "targets[0].user", &doc,
 			msg(0, twilioAddr, pbxAddr, inv) + msg(0.01, pbxAddr, twilioAddr, resp(404, "Not Found")), "error"},
 		{"422", "session-timer", "", &doc,
@@ -215,5 +217,20 @@ func TestHealthyCall(t *testing.T) {
 	r := check(t, &baseDoc, text)
 	if r.Faults() != 0 || r.Summary() != "No fault found." {
 		t.Errorf("faults in a healthy call:\n%s", r.Text())
+	}
+}
+
+// TestEvidenceEndingEarly: a trace that ends 0.1 s after the PBX rang
+// shows no final response because it ends, not because the PBX sent none:
+// Diagnose says so, and counts no fault.
+func TestEvidenceEndingEarly(t *testing.T) {
+	r := check(t, &baseDoc, msg(0, twilioAddr, pbxAddr, invite(t, baseDoc))+msg(0.1, pbxAddr, twilioAddr, resp(180, "Ringing")))
+	f := finding(t, r, "no-final-response")
+	want := "The PBX answered 180 Ringing, and the evidence ends 0.1 s after the INVITE, before any final response or CANCEL"
+	if f.Severity != sipcompose.SeverityInfo || !strings.HasPrefix(f.Message, want) || !strings.Contains(f.Fix, "at least 30 s after the INVITE") {
+		t.Errorf("%+v", f)
+	}
+	if r.Faults() != 0 {
+		t.Errorf("%d faults:\n%s", r.Faults(), r.Text())
 	}
 }

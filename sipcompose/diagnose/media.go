@@ -86,6 +86,18 @@ func (c *call) mediaOf(d *dialog) *Finding {
 		}
 	}
 	lines := []Line{sdpLine(inv, offer), sdpLine(ok200[0], answer)}
+	// RTP one way only, in a capture that ends right after it began and
+	// before the call did (no BYE in it).
+	if one := in; (in == nil) != (back == nil) && len(d.byes) == 0 {
+		if one == nil {
+			one = back
+		}
+		if shown := c.evidenceEnd(inv.Ref.Source).Sub(one.First); shown < mediaSettle {
+			return &Finding{Code: "media-blocked", Severity: sipcompose.SeverityInfo, Evidence: append(lines, flowLine(one)),
+				Message: fmt.Sprintf("RTP flows %s → %s, and the capture ends %.1f s after its first packet, before any RTP the other way: too soon to tell one-way audio from audio that had not started yet.", one.Src, one.Dst, shown.Seconds()),
+				Fix:     "Capture a few seconds of the answered call, both ways (tcpdump -i any -w call.pcap host <Twilio's address> or net " + edge.MediaCIDR + ")."}
+		}
+	}
 	fix := "Allow UDP from " + edge.MediaCIDR + " (Twilio's media, source ports " + edge.MediaPorts + ") to the PBX's RTP port " + strconv.Itoa(answer.Port) + " and its whole RTP range; the pre-2024 per-region media ranges no longer carry Twilio's audio. A capture on the PBX's host sees packets before the host's own firewall: if they are missing here, a firewall upstream (a cloud security group, an edge router) drops them."
 	switch {
 	case in == nil && back != nil:

@@ -1,6 +1,8 @@
 package diagnose_test
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -140,5 +142,81 @@ func TestDocsExamplesAreRealOutput(t *testing.T) {
 	}
 	if checked < 14 {
 		t.Errorf("checked %d examples; docs/diagnose.md has more", checked)
+	}
+}
+
+// liveCapture is a recorded case's document and capture.
+func liveCapture(t *testing.T, name string) (sipcompose.Document, []byte) {
+	t.Helper()
+	i := slices.IndexFunc(liveCases(t), func(c liveCase) bool { return c.Name == name })
+	if i < 0 {
+		t.Fatalf("no recorded case %s", name)
+	}
+	data, err := os.ReadFile(filepath.Join("testdata", "live", name+".pcap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return liveCases(t)[i].doc, data
+}
+
+// TestCutCaptureIsNoFault: the recorded healthy call's capture, cut at
+// every 25th byte (a truncated file, or a capture stopped early), is never
+// diagnosed as a fault: what the cut leaves out is unknown, not absent.
+// Where the cut comes before the final response or right after the first
+// RTP, Diagnose says the capture ends too soon to tell.
+func TestCutCaptureIsNoFault(t *testing.T) {
+	doc, data := liveCapture(t, "healthy")
+	said := map[string]bool{}
+	for n := 24; n <= len(data); n += 25 {
+		r := diagnose.Check(evidence.Read(evidence.Input{Name: "healthy.pcap", Data: data[:n]}), &doc)
+		if r.Faults() != 0 {
+			t.Fatalf("cut at byte %d of %d:\n%s", n, len(data), r.Text())
+		}
+		for _, f := range r.Findings {
+			switch {
+			case f.Code == "no-final-response" && strings.Contains(f.Message, "before any final response or CANCEL: it does not show how the call went on"):
+				said["no final response yet"] = true
+			case f.Code == "media-blocked" && strings.Contains(f.Message, "too soon to tell one-way audio"):
+				said["one way so far"] = true
+			}
+		}
+	}
+	if len(said) != 2 {
+		t.Errorf("the cuts said only %v", said)
+	}
+}
+
+// TestOneWayWithoutBye: the recorded one-way call's capture cut before its
+// BYE (a capture stopped during the call) is too short to tell one-way
+// audio at 0.05 s of RTP, and is one-way audio when its last RTP packet
+// comes 3 s later, with none back.
+func TestOneWayWithoutBye(t *testing.T) {
+	doc, data := liveCapture(t, "one-way-audio")
+	// The pcap's records: a 16-byte header (seconds first, little-endian
+	// here) and the packet.
+	var starts []int
+	for at := 24; at+16 <= len(data); at += 16 + int(binary.LittleEndian.Uint32(data[at+8:])) {
+		starts = append(starts, at)
+	}
+	bye := slices.IndexFunc(starts, func(at int) bool { return bytes.Contains(data[at:min(at+200, len(data))], []byte("BYE sip:")) })
+	if bye < 2 {
+		t.Fatalf("no BYE among %d records", len(starts))
+	}
+	severity := func(capture []byte) sipcompose.Severity {
+		for _, f := range diagnose.Check(evidence.Read(evidence.Input{Name: "cut.pcap", Data: capture}), &doc).Findings {
+			if f.Code == "media-blocked" {
+				return f.Severity
+			}
+		}
+		return ""
+	}
+	cut := bytes.Clone(data[:starts[bye]])
+	if got := severity(cut); got != sipcompose.SeverityInfo {
+		t.Errorf("0.05 s of RTP one way: %q", got)
+	}
+	last := starts[bye-1]
+	binary.LittleEndian.PutUint32(cut[last:], binary.LittleEndian.Uint32(cut[last:])+3)
+	if got := severity(cut); got != sipcompose.SeverityError {
+		t.Errorf("3 s of RTP one way: %q", got)
 	}
 }
