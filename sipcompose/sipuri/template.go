@@ -19,7 +19,9 @@ import "strings"
 //
 // Twilio's error 90025 ("Template body has unsupported tag type …
 // supports only data tags") is about Content Templates (the Content API's
-// message templates), not Bins: its page links only to those.
+// message templates), not Bins: its page
+// (https://www.twilio.com/docs/api/errors/90025) names ContentVariables
+// and the Content API, and links only to Content Templates' pages.
 //
 // So a tag is written exactly as typed in every output: percent-encoding
 // {{To}} as %7B%7BTo%7D%7D would leave the Bin nothing to fill. A tag's
