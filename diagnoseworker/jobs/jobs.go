@@ -20,8 +20,9 @@ import (
 )
 
 // Code is the programs in lang for the document doc (document.Encode's
-// JSON), as codegen.Programs' JSON: the first language's when lang is not
-// one of codegen.Langs, as the Code tab shows for an unknown choice.
+// JSON), as codegen.Programs' JSON. A lang not in codegen.Langs is an
+// error, not another language's programs: the Code tab picks the language
+// it asks for (CodePanel.chosen).
 func Code(doc []byte, lang string) ([]byte, error) {
 	d, err := decode(doc)
 	if err != nil {
@@ -30,7 +31,7 @@ func Code(doc []byte, lang string) ([]byte, error) {
 	uris := sipcompose.Compose(d).URIs
 	p, ok := codegen.For(d, uris, codegen.Lang(lang))
 	if !ok {
-		p, _ = codegen.For(d, uris, codegen.Langs[0])
+		return nil, fmt.Errorf("the worker writes no programs in %q (it writes %v)", lang, codegen.Langs)
 	}
 	return json.Marshal(p)
 }

@@ -25,11 +25,10 @@ var doc = document.Document{
 }
 
 // TestCodeIsCodegensAnswer: the page shows what codegen.For writes for the
-// document and the URIs Compose builds, in every language, and the first
-// language's for a language it does not know.
+// document and the URIs Compose builds, in every language.
 func TestCodeIsCodegensAnswer(t *testing.T) {
 	uris := sipcompose.Compose(doc).URIs
-	for _, lang := range append(append([]codegen.Lang(nil), codegen.Langs...), "cobol") {
+	for _, lang := range codegen.Langs {
 		out, err := jobs.Code(document.Encode(doc), string(lang))
 		if err != nil {
 			t.Fatal(err)
@@ -38,10 +37,7 @@ func TestCodeIsCodegensAnswer(t *testing.T) {
 		if err := json.Unmarshal(out, &got); err != nil {
 			t.Fatal(err)
 		}
-		want, ok := codegen.For(doc, uris, lang)
-		if !ok {
-			want, _ = codegen.For(doc, uris, codegen.Langs[0])
-		}
+		want, _ := codegen.For(doc, uris, lang)
 		if got != want || got.TwiML == "" || got.Call == "" {
 			t.Errorf("%s: the page would show\n%+v\nnot codegen's\n%+v", lang, got, want)
 		}
@@ -80,6 +76,9 @@ func TestErrorsAreMessages(t *testing.T) {
 	_, want := audit.Check(sipcompose.Compose(doc).AllowList, "")
 	if err == nil || want == nil || err.Error() != want.Error() {
 		t.Errorf("empty rules: %v, want audit.Check's %v", err, want)
+	}
+	if _, err := jobs.Code(document.Encode(doc), "cobol"); err == nil || err.Error() != `the worker writes no programs in "cobol" (it writes [node python go])` {
+		t.Errorf("Code in cobol: %v", err)
 	}
 	for _, bad := range []string{"", "{", `{"targets": 3}`} {
 		if _, err := jobs.Code([]byte(bad), "go"); err == nil || !strings.Contains(err.Error(), "the document sent to the worker does not read") {
