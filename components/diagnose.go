@@ -143,25 +143,42 @@ func (c *DiagnosePanel) Render() app.UI {
 	)
 }
 
-// status is the file being read, its progress and Cancel; or what became
-// of the last file that did not read.
+// status is the file being read, its progress and Cancel (a file read
+// again for a fresh worker comes first, without Cancel: it is evidence
+// already); or what became of the last file that did not read.
 func (c *DiagnosePanel) status() app.UI {
 	d, r := c.State, c.State.reading
+	again := len(d.again) > 0
+	if again {
+		r = d.again[0]
+	}
 	if r == nil {
 		return app.P().ID("diagnose-status").Class("hint").Role("status").Aria("label", "Diagnose status").Text(d.notice)
 	}
-	waiting := ""
-	if n := len(d.queue); n > 0 {
-		waiting = ", then " + nOf(n, "more file", "more files")
+	after, name := len(d.queue), r.name
+	if again {
+		after += len(d.again) - 1
+		if d.reading != nil {
+			after++
+		}
+		name += " again (Diagnose's worker restarted)"
 	}
-	label := fmt.Sprintf("Reading %s: %s of %s%s", r.name, megabytes(r.pos), megabytes(r.size), waiting)
+	waiting := ""
+	if after > 0 {
+		waiting = ", then " + nOf(after, "more file", "more files")
+	}
+	label := fmt.Sprintf("Reading %s: %s of %s%s", name, megabytes(r.pos), megabytes(r.size), waiting)
 	// Text is read in one piece: the bar has no progress to show.
 	bar := app.Progress().ID("diagnose-bar").Max(max(r.size, 1)).Value(r.pos)
 	if r.text {
-		label = fmt.Sprintf("Reading %s: %s of text, in one piece%s", r.name, megabytes(r.size), waiting)
+		label = fmt.Sprintf("Reading %s: %s of text, in one piece%s", name, megabytes(r.size), waiting)
 		bar = app.Progress().ID("diagnose-bar")
 	}
-	return app.Div().ID("diagnose-status").Class("diagnose-progress").Role("status").Aria("label", "Diagnose status").Body(
+	status := app.Div().ID("diagnose-status").Class("diagnose-progress").Role("status").Aria("label", "Diagnose status")
+	if d.reading == nil {
+		return status.Body(app.Label().For("diagnose-bar").Text(label), bar)
+	}
+	return status.Body(
 		app.Label().For("diagnose-bar").Text(label),
 		bar,
 		app.Button().Type("button").Class("secondary", "small").Text("Cancel").OnClick(c.cancel),

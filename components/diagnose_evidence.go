@@ -48,13 +48,16 @@ type Diagnosis struct {
 	queue   []app.Value
 	notice  string
 	disp    app.Dispatcher
+	// again are the files a fresh worker (after Cancel, or one that
+	// failed) is reading again, in order: their progress is shown, and one
+	// the browser can no longer read leaves the evidence, said.
+	again []*fileRead
 
 	// worker is Diagnose's worker, started when first needed; workerURL
 	// where it is (the site's versioned resources).
 	worker    *diagWorker
 	workerURL string
-	// fileIDs numbers the files posted to the worker; 0 is a file read
-	// again after a restart, whose progress is not shown.
+	// fileIDs numbers the files posted to the worker.
 	fileIDs int
 
 	// panel is the Diagnose panel while it is on the page.
@@ -141,8 +144,9 @@ func (d *Diagnosis) start() *diagWorker {
 		}
 	})
 	d.worker = w
+	d.again = nil
 	for _, f := range d.files {
-		w.post(map[string]any{"type": "file", "file": f, "id": 0})
+		d.again = append(d.again, d.send(w, f))
 	}
 	return w
 }
@@ -179,7 +183,7 @@ func (d *Diagnosis) failed(why string) {
 		d.worker.stop()
 		d.worker = nil
 	}
-	d.reading, d.queue, d.notice = nil, nil, why
+	d.reading, d.queue, d.again, d.notice = nil, nil, nil, why
 	d.checkedVersion = -1
 	d.changed()
 }

@@ -1,6 +1,8 @@
 package components
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -42,21 +44,30 @@ func (d *Diagnosis) next() {
 		d.changed()
 		return
 	}
-	f := d.queue[0]
+	d.reading = d.send(w, d.queue[0])
 	d.queue = d.queue[1:]
-	d.fileIDs++
-	d.reading = &fileRead{id: d.fileIDs, name: f.Get("name").String(), file: f, size: int64(f.Get("size").Float())}
-	w.post(map[string]any{"type": "file", "file": f, "id": d.fileIDs})
 	d.changed()
+}
+
+// send gives the worker file f to read.
+func (d *Diagnosis) send(w *diagWorker, f app.Value) *fileRead {
+	d.fileIDs++
+	r := &fileRead{id: d.fileIDs, name: f.Get("name").String(), file: f, size: int64(f.Get("size").Float())}
+	w.post(map[string]any{"type": "file", "file": f, "id": r.id})
+	return r
 }
 
 // fileAnswer takes the worker's word on the file being read: how far it
 // is, that it is read (then it is checked, and the next one read), or that
 // the browser could not read it.
 func (d *Diagnosis) fileAnswer(msg app.Value) {
+	if len(d.again) > 0 && msg.Get("id").Int() == d.again[0].id {
+		d.againAnswer(msg)
+		return
+	}
 	r := d.reading
 	if r == nil || msg.Get("id").Int() != r.id {
-		return // a file read again after a restart
+		return
 	}
 	switch msg.Get("type").String() {
 	case "progress":
@@ -69,21 +80,48 @@ func (d *Diagnosis) fileAnswer(msg app.Value) {
 		d.reading = nil
 		d.checkShown()
 	case "unreadable":
-		d.reading, d.notice = nil, "Could not read "+r.name+": the browser says "+msg.Get("message").String()+"."
+		d.reading, d.notice = nil, "Could not read "+r.name+": "+browserSays(msg)+"."
 		d.changed()
 	}
 	d.next()
 }
 
+// againAnswer takes the worker's word on a file it reads again. One the
+// browser can no longer read (moved or deleted since it was picked)
+// leaves the evidence, and the report is checked again without it.
+func (d *Diagnosis) againAnswer(msg app.Value) {
+	r := d.again[0]
+	switch msg.Get("type").String() {
+	case "progress":
+		r.pos, r.text = int64(msg.Get("done").Float()), msg.Get("text").Bool()
+		d.changed()
+	case "read":
+		d.again = d.again[1:]
+		d.changed()
+	case "unreadable":
+		d.again = d.again[1:]
+		d.files = slices.DeleteFunc(d.files, func(f app.Value) bool { return f.Equal(r.file) })
+		d.version++
+		d.notice = "Could not read " + r.name + " again: " + browserSays(msg) + ". It is no longer in the evidence; pick it again to use it."
+		d.checkShown()
+	}
+}
+
+// browserSays is the browser's reason a file did not read, as a clause:
+// its messages end with a full stop of their own.
+func browserSays(msg app.Value) string {
+	return "the browser says " + strings.TrimRight(msg.Get("message").String(), ". ")
+}
+
 // cancel stops reading: nothing of the file being read, nor of those
 // waiting, is used. The worker is stopped mid-read; a fresh one, given
-// the evidence read before, takes the next check.
+// the evidence read before (again), takes the next check.
 func (d *Diagnosis) cancel() {
 	if d.reading == nil {
 		return
 	}
 	d.notice = "Stopped reading " + d.reading.name + ": nothing from it is used."
-	d.reading, d.queue = nil, nil
+	d.reading, d.queue, d.again = nil, nil, nil
 	if d.worker != nil {
 		d.worker.stop()
 		d.worker = nil

@@ -159,6 +159,58 @@ func TestDiagnoseLargeCapture(t *testing.T) {
 	})
 }
 
+// TestDiagnoseReadsAgainAfterCancel: Cancel stops Diagnose's worker, so
+// the fresh one reads the files already in the evidence again at the next
+// check. The panel shows that reading's progress, and a file the browser
+// can no longer read (deleted since it was picked) leaves the evidence,
+// said where the eye is, instead of being missing from the report
+// silently.
+func TestDiagnoseReadsAgainAfterCancel(t *testing.T) {
+	dir := t.TempDir()
+	big, big2 := filepath.Join(dir, "big.pcap"), filepath.Join(dir, "big2.pcap")
+	evidencegen.BigCapture(t, big, 10<<20)
+	if err := os.Link(big, big2); err != nil {
+		t.Fatal(err)
+	}
+	call, err := os.ReadFile(filepath.Join(live, "healthy.pcap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eachLook(t, func(t *testing.T, s *browsertest.Session, l look) {
+		gone := filepath.Join(t.TempDir(), "gone.pcap")
+		if err := os.WriteFile(gone, call, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s.Open("/")
+		showPanel(s, "Diagnose")
+		s.PickFiles("#diagnose-files", big, gone)
+		s.WaitTextContains("Diagnose report", "gone.pcap: capture: pcap")
+		if err := os.Remove(gone); err != nil {
+			t.Fatal(err)
+		}
+		s.PickFiles("#diagnose-files", big2)
+		s.WaitEval(`() => String(!!document.getElementById("diagnose-bar"))`, "true")
+		s.ClickText("Cancel")
+		s.WaitTextContains("Diagnose status", "Stopped reading big2.pcap: nothing from it is used.")
+
+		// An edit to the document is the next check.
+		s.ClickOn("#t0-user")
+		s.Chord(input.End)
+		s.Keys("z")
+		got := s.WaitTextContains("Diagnose status", "Reading big.pcap again (Diagnose's worker restarted): ")
+		if !strings.Contains(got, ", then 1 more file") || strings.Contains(got, "Cancel") {
+			t.Errorf("while reading again, the status says %q", got)
+		}
+		s.WaitTextContains("Diagnose status", "Could not read gone.pcap again: the browser says ")
+		if got := s.Text("Diagnose status"); !strings.HasSuffix(got, ". It is no longer in the evidence; pick it again to use it.") || strings.Contains(got, "..") {
+			t.Errorf("the status says %q", got)
+		}
+		got = s.WaitText("Diagnose report", func(got string) bool { return !strings.Contains(got, "gone.pcap") })
+		reportHas(t, "read again", got, "big.pcap: capture: pcap")
+		noAxe(t, s, "read again")
+	})
+}
+
 // TestDiagnoseBadFiles picks what is no evidence: an empty file, a
 // capture cut short, text past what is read. Each is said in the report,
 // and the page goes on.
