@@ -175,7 +175,10 @@ func observe(ctx context.Context, t probe.Target, timeout time.Duration, env pro
 		return o
 	}
 	o.Reach = &probe.Reach{Timeout: probe.Millis(timeout)}
-	if t.Transport != "udp" {
+	if t.Transport == "udp" {
+		o.Reach.Timeout = probe.Millis(min(timeout, udpWait))
+		o.Reach.Dials = pingAll(ctx, addrs, min(timeout, udpWait))
+	} else {
 		o.Reach.Dials = dialAll(ctx, addrs, timeout)
 	}
 	if t.Transport == "tls" {

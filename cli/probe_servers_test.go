@@ -251,8 +251,9 @@ func startUAS(t *testing.T, network, addr string, code int, conf *tls.Config) *u
 }
 
 // silentUDP reads every datagram sent to addr and answers none; it counts
-// them, so a test can check the probe stayed polite.
-func silentUDP(t *testing.T, addr string) func() int {
+// the CRLF keep-alives and the rest, so a test can check the probe stayed
+// polite.
+func silentUDP(t *testing.T, addr string) func() (keepAlives, others int) {
 	t.Helper()
 	pc, err := net.ListenPacket("udp", addr)
 	if err != nil {
@@ -260,22 +261,27 @@ func silentUDP(t *testing.T, addr string) func() int {
 	}
 	t.Cleanup(func() { pc.Close() })
 	var mu sync.Mutex
-	n := 0
+	var pings, rest int
 	go func() {
 		buf := make([]byte, 65536)
 		for {
-			if _, _, err := pc.ReadFrom(buf); err != nil {
+			n, _, err := pc.ReadFrom(buf)
+			if err != nil {
 				return
 			}
 			mu.Lock()
-			n++
+			if string(buf[:n]) == "\r\n\r\n" {
+				pings++
+			} else {
+				rest++
+			}
 			mu.Unlock()
 		}
 	}()
-	return func() int {
+	return func() (int, int) {
 		mu.Lock()
 		defer mu.Unlock()
-		return n
+		return pings, rest
 	}
 }
 

@@ -108,6 +108,10 @@ func TestJudgeReach(t *testing.T) {
 		{"no address", "sip:a@pbx.example.com;transport=tls", nil, "skip: skip reach-no-address"},
 		{"UDP", "sip:a@pbx.example.com", &Reach{}, "skip: skip reach-udp"},
 		{"UDP to 5061", "sip:a@pbx.example.com:5061", &Reach{}, "warn: warn port-plain-on-5061 skip reach-udp"},
+		{"UDP, quiet", "sip:a@pbx.example.com", &Reach{Dials: []Dial{dial(a, Quiet), dial(b, Answered)}}, "skip: skip reach-udp"},
+		{"UDP, one of two refused", "sip:a@pbx.example.com", &Reach{Dials: []Dial{dial(a, Quiet), dial(b, Refused)}}, "warn: warn reach-partial"},
+		{"UDP, refused", "sip:a@pbx.example.com", &Reach{Dials: []Dial{dial(a, Refused)}}, "fail: fail reach-refused"},
+		{"UDP, no route", "sip:a@pbx.example.com", &Reach{Dials: []Dial{dial(a, Unreachable)}}, "fail: fail reach-unreachable"},
 		{"connected", "sip:a@pbx.example.com;transport=tls", &Reach{Dials: []Dial{dial(a, Connected)}}, "pass: pass reach-ok"},
 		{"TLS to 5060", "sip:a@pbx.example.com:5060;transport=tls", &Reach{Dials: []Dial{dial(a, Connected)}}, "warn: warn port-tls-on-5060 pass reach-ok"},
 		{"one of two", "sip:a@pbx.example.com;transport=tls", &Reach{Dials: []Dial{dial(a, Connected), dial(b, TimedOut)}}, "warn: warn reach-partial"},
@@ -119,6 +123,14 @@ func TestJudgeReach(t *testing.T) {
 		if got := verdict(JudgeReach(target(t, tc.uri, false), tc.reach)); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
 		}
+	}
+	udp := JudgeReach(target(t, "sip:a@pbx.example.com", false), &Reach{Dials: []Dial{dial(a, Quiet), {Addr: b, Result: Refused, Error: "connection refused"}}, Timeout: Millis(time.Second)})
+	if want := []string{"UDP to 54.1.2.3:5061: no ICMP port unreachable within 1s.", "UDP to 54.1.2.4:5061: ICMP port unreachable (connection refused)."}; !slices.Equal(udp.Saw, want) {
+		t.Errorf("saw %q, want %q", udp.Saw, want)
+	}
+	refused := JudgeReach(target(t, "sip:a@pbx.example.com:5070", false), &Reach{Dials: []Dial{dial(a, Refused)}})
+	if m := refused.Means[0].Message; !strings.HasPrefix(m, "Nothing takes UDP on port 5070 from this machine: the host answered ICMP port unreachable") {
+		t.Errorf("UDP refused: %s", m)
 	}
 	s := JudgeReach(target(t, "sip:a@pbx.example.com;transport=tcp", false), &Reach{Dials: []Dial{dial(a, Connected), dial(b, TimedOut)}, Timeout: Millis(2 * time.Second)})
 	if want := []string{"TCP to 54.1.2.3:5061: connected in 1.5 ms.", "TCP to 54.1.2.4:5061: no answer within 2s."}; !slices.Equal(s.Saw, want) {
@@ -221,6 +233,7 @@ func TestJudgeSIP(t *testing.T) {
 		{"no address", "sip:a@pbx.example.com", false, Observations{}, "skip: skip sip-no-address"},
 		{"no TLS 1.2", "sip:a@pbx.example.com;transport=tls", false, Observations{Reach: &Reach{Dials: []Dial{{Addr: addr, Result: Connected}}}, TLS: &TLS{Legacy: "TLS 1.1"}}, "skip: skip sip-no-tls"},
 		{"no connection", "sip:a@pbx.example.com;transport=tcp", false, Observations{Reach: &Reach{Dials: []Dial{{Addr: addr, Result: Refused}}}}, "skip: skip sip-no-connection"},
+		{"UDP refused", "sip:a@pbx.example.com", false, Observations{Reach: &Reach{Dials: []Dial{{Addr: addr, Result: Refused}}}}, "skip: skip sip-no-connection"},
 	} {
 		if got := verdict(JudgeSIP(target(t, tc.uri, tc.creds), tc.obs)); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
@@ -247,8 +260,10 @@ func TestSIPAddr(t *testing.T) {
 		obs  Observations
 		want string
 	}{
-		{"sip:a@pbx.example.com", Observations{DNS: DNS{Addrs: ips("54.1.2.3", "54.1.2.4")}, Reach: &Reach{}}, "54.1.2.3:5060"},
-		{"sip:a@54.9.9.9:5070", Observations{Reach: &Reach{}}, "54.9.9.9:5070"},
+		{"sip:a@pbx.example.com", Observations{DNS: DNS{Addrs: ips("54.1.2.3", "54.1.2.4")}, Reach: &Reach{Dials: []Dial{
+			{Addr: netip.MustParseAddrPort("54.1.2.3:5060"), Result: Refused}, {Addr: netip.MustParseAddrPort("54.1.2.4:5060"), Result: Quiet}}}}, "54.1.2.4:5060"},
+		{"sip:a@54.9.9.9:5070", Observations{Reach: &Reach{Dials: []Dial{{Addr: netip.MustParseAddrPort("54.9.9.9:5070"), Result: Answered}}}}, "54.9.9.9:5070"},
+		{"sip:a@54.9.9.9:5070", Observations{Reach: &Reach{Dials: []Dial{{Addr: netip.MustParseAddrPort("54.9.9.9:5070"), Result: Refused}}}}, "none"},
 		{"sip:a@pbx.example.com;transport=tcp", Observations{Reach: dials}, "54.1.2.4:5061"},
 		{"sip:a@pbx.example.com;transport=tls", Observations{Reach: dials, TLS: &TLS{Addr: b, Version: "TLS 1.2"}}, "54.1.2.4:5061"},
 		{"sip:a@pbx.example.com;transport=tls", Observations{Reach: dials, TLS: &TLS{Addr: b, Legacy: "TLS 1.0"}}, "none"},

@@ -8,20 +8,25 @@ import (
 	"time"
 )
 
-// Reach is what connecting to the target's port found, one dial per
-// address (TCP, and TCP under TLS; UDP has no connection to make).
+// Reach is what reaching the target's port found, one dial per address:
+// a connection over TCP (and TCP under TLS); over UDP, which has no
+// connection to make, one CRLF keep-alive (RFC 5626) from a connected
+// socket, to which a host with nothing on the port answers ICMP port
+// unreachable.
 type Reach struct {
 	Dials []Dial `json:"dials"`
-	// Timeout is how long each dial waited.
+	// Timeout is how long each dial (or keep-alive) waited.
 	Timeout Millis `json:"timeoutMs"`
 }
 
-// Dial is one connection attempt.
+// Dial is one connection attempt, or one UDP keep-alive.
 type Dial struct {
 	Addr netip.AddrPort `json:"addr"`
-	// Result is "connected", "refused" (a reset: nothing listens, or a
-	// firewall rejects), "timeout" (no answer), "unreachable" (no route
-	// from this machine) or "error".
+	// Result is "connected", "refused" (a reset, or over UDP an ICMP port
+	// unreachable: nothing listens, or a firewall rejects), "timeout" (no
+	// answer), "quiet" (UDP: nothing came back, which an open port and a
+	// firewall that drops both give), "answered" (UDP: a datagram came
+	// back), "unreachable" (no route from this machine) or "error".
 	Result string `json:"result"`
 	// Error is what the system said, when it did not connect.
 	Error string `json:"error,omitempty"`
@@ -33,6 +38,8 @@ const (
 	Connected   = "connected"
 	Refused     = "refused"
 	TimedOut    = "timeout"
+	Quiet       = "quiet"
+	Answered    = "answered"
 	Unreachable = "unreachable"
 	DialError   = "error"
 )
@@ -47,7 +54,7 @@ func JudgeReach(t Target, r *Reach) Step {
 		s.skip("reach-no-address", "No address to reach: see DNS.")
 		return s
 	case t.Transport == "udp":
-		s.skip("reach-udp", "UDP has no connection to make, so a port that answers and one that drops packets look alike from here: the SIP step's OPTIONS shows whether anything answers on UDP %d.", t.Port)
+		judgeUDP(&s, t, r)
 		return s
 	}
 	var failed []Dial
@@ -67,16 +74,59 @@ func JudgeReach(t Target, r *Reach) Step {
 	switch {
 	case len(failed) == 0:
 		s.mean(Pass, "reach-ok", "Port %d accepts TCP from this machine.", t.Port)
-	case len(failed) < len(r.Dials):
-		s.mean(Warn, "reach-partial", "Not every address answers: %s. Twilio may send to any of the host's addresses, and a call sent to one that does not answer fails (warning 32011).", dialList(failed))
 	default:
-		judgeNoConnect(&s, t, failed[0].Result, r.Timeout)
+		judgeFailed(&s, t, r, failed)
 	}
 	return s
 }
 
-// judgeNoConnect explains why no address accepted a connection.
+// judgeUDP reads what the UDP keep-alives drew. An ICMP port unreachable
+// is conclusive; silence is not, as a port that answers and a firewall
+// that drops look alike from here.
+func judgeUDP(s *Step, t Target, r *Reach) {
+	var failed []Dial
+	for _, d := range r.Dials {
+		switch d.Result {
+		case Refused:
+			s.saw("UDP to %s: ICMP port unreachable (%s).", d.Addr, d.Error)
+		case Quiet:
+			s.saw("UDP to %s: no ICMP port unreachable within %s.", d.Addr, r.Timeout)
+		case Answered:
+			s.saw("UDP to %s: a datagram came back.", d.Addr)
+		default:
+			s.saw("UDP to %s: %s (%s).", d.Addr, d.Result, d.Error)
+		}
+		if d.Result != Quiet && d.Result != Answered {
+			failed = append(failed, d)
+		}
+	}
+	if len(failed) == 0 {
+		s.skip("reach-udp", "No address refused UDP %d, but UDP has no connection to make, so a port that answers and one behind a firewall that drops packets look alike from here: the SIP step's OPTIONS shows whether anything answers.", t.Port)
+		return
+	}
+	judgeFailed(s, t, r, failed)
+}
+
+// judgeFailed says what the dials that failed mean, some or all of them.
+func judgeFailed(s *Step, t Target, r *Reach, failed []Dial) {
+	switch {
+	case len(failed) < len(r.Dials):
+		s.mean(Warn, "reach-partial", "Not every address answers: %s. Twilio may send to any of the host's addresses, and a call sent to one that does not answer fails (warning 32011).", dialList(failed))
+	default:
+		judgeNoConnect(s, t, failed[0].Result, r.Timeout)
+	}
+}
+
+// judgeNoConnect explains why no address accepted a connection (or, over
+// UDP, why each refused).
 func judgeNoConnect(s *Step, t Target, result string, timeout Millis) {
+	switch {
+	case result == Refused && t.Transport == "udp":
+		s.mean(Fail, "reach-refused",
+			"Nothing takes UDP on port %d from this machine: the host answered ICMP port unreachable, so the PBX does not listen there for UDP, or a firewall rejects this machine. If the PBX listens elsewhere, put that port or transport in the URI; if it listens here, Twilio's call fails the same way (warning 32011).",
+			t.Port)
+		return
+	}
 	switch result {
 	case Refused:
 		s.mean(Fail, "reach-refused",

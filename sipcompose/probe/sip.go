@@ -65,19 +65,20 @@ func Dialable(t Target, d DNS) []netip.AddrPort {
 }
 
 // SIPAddr is where the OPTIONS goes, given what the earlier steps saw:
-// over UDP the first address; over TCP the first that connected; over
-// TLS the one whose handshake agreed TLS 1.2 or later. ok is false when
-// there is none, and JudgeSIP says why.
+// over UDP the first address that did not refuse; over TCP the first that
+// connected; over TLS the one whose handshake agreed TLS 1.2 or later. ok
+// is false when there is none, and JudgeSIP says why.
 func SIPAddr(t Target, o Observations) (addr netip.AddrPort, ok bool) {
 	if o.Reach == nil {
 		return addr, false
 	}
 	if t.Transport == "udp" {
-		d := Dialable(t, o.DNS)
-		if len(d) == 0 {
-			return addr, false
+		for _, d := range o.Reach.Dials {
+			if d.Result == Quiet || d.Result == Answered {
+				return d.Addr, true
+			}
 		}
-		return d[0], true
+		return addr, false
 	}
 	if t.Transport == "tls" {
 		if o.TLS == nil || o.TLS.Version == "" {
@@ -103,6 +104,8 @@ func JudgeSIP(t Target, o Observations) Step {
 			s.skip("sip-no-address", "No address to send OPTIONS to: see DNS.")
 		case t.Transport == "tls" && o.TLS != nil && o.TLS.Version == "":
 			s.skip("sip-no-tls", "No TLS 1.2 or later session to send OPTIONS over, and Twilio gets no further without one: see TLS.")
+		case t.Transport == "udp":
+			s.skip("sip-no-connection", "No address takes UDP to send OPTIONS to: see Reachability.")
 		default:
 			s.skip("sip-no-connection", "No connection to send OPTIONS over: see Reachability.")
 		}
