@@ -233,4 +233,9 @@ func TestEvidenceEndingEarly(t *testing.T) {
 	if r.Faults() != 0 {
 		t.Errorf("%d faults:\n%s", r.Faults(), r.Text())
 	}
+	// Twilio's callback saying 487 tells how the call ended.
+	r = check(t, &baseDoc, msg(0, twilioAddr, pbxAddr, invite(t, baseDoc))+msg(0.1, pbxAddr, twilioAddr, resp(180, "Ringing")), "DialCallStatus=no-answer&DialSipResponseCode=487")
+	if f := finding(t, r, "no-final-response"); f.Severity != sipcompose.SeverityError {
+		t.Errorf("with the callback's 487: %+v", f)
+	}
 }

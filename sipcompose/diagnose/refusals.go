@@ -117,7 +117,10 @@ func (c *call) checkNoFinal() []Finding {
 			}
 		}
 		lines := []Line{msgLine(d.invites[0]), msgLine(last)}
-		if after, early := c.endsWithin(d.invites[0], c.dialTimeout()); f == nil && !cancelled && early {
+		// Evidence that ends before the <Dial timeout> and says nothing
+		// of the end (no final response, no CANCEL, no status from Twilio)
+		// cannot show that none came.
+		if after, early := c.endsWithin(d.invites[0], c.dialTimeout()); f == nil && !cancelled && c.status == 0 && early {
 			out = append(out, Finding{Code: "no-final-response", Severity: sipcompose.SeverityInfo, Evidence: lines,
 				Message: fmt.Sprintf("The PBX answered %d %s, and the evidence ends %.1f s after the INVITE, before any final response or CANCEL: it does not show how the call went on.", last.Status, last.Reason, after.Seconds()),
 				Fix:     fmt.Sprintf("Capture (or paste) the call until it ends: at least %.0f s after the INVITE, the <Dial timeout>.", c.dialTimeout().Seconds())})
