@@ -85,22 +85,9 @@ func prepare(root, out string) error {
 	if err != nil {
 		return err
 	}
-	upstream, err := moduleDir(root, goappModule)
-	if err != nil {
-		return err
-	}
-	swaps, err := readManifest(filepath.Join(root, manifest))
-	if err != nil {
-		return err
-	}
-	if err := checkUpstream(upstream, swaps, manifest); err != nil {
-		return err
-	}
 	goapp := filepath.Join(out, "go-app")
-	if err := os.RemoveAll(goapp); err != nil {
-		return err
-	}
-	if err := copyModule(upstream, goapp, "pkg"); err != nil {
+	_, swaps, err := copyChecked(root, goappModule, manifest, goapp, "pkg")
+	if err != nil {
 		return err
 	}
 	for name := range swaps {
@@ -123,22 +110,9 @@ func prepare(root, out string) error {
 // package's non-test Go files), with etreeCut cut out of etreeFile and
 // third_party/etree-wasm/validate.go added; it returns the copy's path.
 func prepareEtree(root, out string) (string, error) {
-	upstream, err := moduleDir(root, etreeModule)
-	if err != nil {
-		return "", err
-	}
-	sums, err := readManifest(filepath.Join(root, etreeManifest))
-	if err != nil {
-		return "", err
-	}
-	if err := checkUpstream(upstream, sums, etreeManifest); err != nil {
-		return "", err
-	}
 	dst := filepath.Join(out, "etree")
-	if err := os.RemoveAll(dst); err != nil {
-		return "", err
-	}
-	if err := copyModule(upstream, dst, ""); err != nil {
+	upstream, _, err := copyChecked(root, etreeModule, etreeManifest, dst, "")
+	if err != nil {
 		return "", err
 	}
 	src, err := os.ReadFile(filepath.Join(upstream, etreeFile))
@@ -153,6 +127,28 @@ func prepareEtree(root, out string) (string, error) {
 		return "", err
 	}
 	return dst, copyFile(filepath.Join(root, etreeDir, "validate.go"), filepath.Join(dst, "validate.go"))
+}
+
+// copyChecked copies module, at the version root requires, into dst (a
+// fresh copy: copyModule's files, under pkgs), once every upstream file the
+// manifest (a path under root) names still has its recorded SHA-256. It
+// returns where upstream is and the manifest's entries.
+func copyChecked(root, module, manifest, dst, pkgs string) (upstream string, sums map[string]string, err error) {
+	upstream, err = moduleDir(root, module)
+	if err != nil {
+		return "", nil, err
+	}
+	sums, err = readManifest(filepath.Join(root, manifest))
+	if err != nil {
+		return "", nil, err
+	}
+	if err := checkUpstream(upstream, sums, manifest); err != nil {
+		return "", nil, err
+	}
+	if err := os.RemoveAll(dst); err != nil {
+		return "", nil, err
+	}
+	return upstream, sums, copyModule(upstream, dst, pkgs)
 }
 
 // cutFunc is the Go source src without the function name and its doc
