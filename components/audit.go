@@ -33,12 +33,9 @@ type AuditPanel struct {
 // again shows what was typed.
 type AuditRules struct {
 	text, checked, shown string
-	// asked is the audit last asked of the worker (the rules checked and
-	// the document); answered the one report, or problem, is of. The last
-	// report stays shown until the next comes.
-	asked, answered string
-	report          *audit.Report
-	problem         string
+	// result is the report shown, or the problem that left none; a
+	// request is the rules checked and the document.
+	result latest[*audit.Report]
 	// panel is the audit panel while it is on the page.
 	panel *AuditPanel
 }
@@ -75,16 +72,7 @@ func (c *AuditPanel) ask(ctx app.Context) {
 		return
 	}
 	doc := string(document.Encode(c.Doc))
-	key := r.checked + "\x00" + doc
-	if key == r.asked {
-		return
-	}
-	r.asked = key
-	askJSON(ctx, c.Jobs, map[string]any{"type": "audit", "doc": doc, "rules": r.checked}, func(rep *audit.Report, problem string) {
-		if key != r.asked {
-			return // a later change asked again
-		}
-		r.report, r.problem, r.answered = rep, problem, key
+	r.result.ask(ctx, c.Jobs, r.checked+"\x00"+doc, map[string]any{"type": "audit", "doc": doc, "rules": r.checked}, func() {
 		if r.panel != nil {
 			r.panel.Update()
 		}
@@ -112,12 +100,12 @@ func (c *AuditPanel) report() app.UI {
 	switch {
 	case r.checked == "":
 		return app.P().Class("hint").Text("Nothing checked yet.")
-	case r.answered == "":
+	case r.result.answered == "":
 		return app.P().Class("hint").Text("Checking…")
-	case r.problem != "":
-		return app.P().Class("diag", "error").Text("Cannot check these rules: " + r.problem)
+	case r.result.problem != "":
+		return app.P().Class("diag", "error").Text("Cannot check these rules: " + r.result.problem)
 	}
-	rep := *r.report
+	rep := *r.result.value
 	vs, fs := rep.Verdicts, rep.Findings
 	return app.Div().Body(
 		app.P().Class(statusClass(rep.OK())).Text(rep.Summary+" (read as "+rep.Format+")."),
@@ -163,10 +151,10 @@ func (c *AuditPanel) toAdd(rep audit.Report) app.UI {
 	// the document, as they are then.
 	current := func() (string, bool) {
 		r := c.Rules
-		if r.report == nil || r.answered != r.asked {
+		if r.result.value == nil || !r.result.current() {
 			return "", false
 		}
-		return rulesToAdd(*r.report), true
+		return rulesToAdd(*r.result.value), true
 	}
 	return app.Div().Class("audit-add").Body(
 		app.Div().Class("panel-head").Body(

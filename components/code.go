@@ -32,12 +32,9 @@ type CodePanel struct {
 	Notifier *Notifier
 
 	lang codegen.Lang
-	// asked is the request of the programs to show (the language and the
-	// document); shownFor the request shown, its programs or the problem
-	// that kept the worker from writing them.
-	asked, shownFor string
-	shown           codegen.Programs
-	problem         string
+	// programs are the programs shown, or the problem that kept the worker
+	// from writing them; a request is the language and the document.
+	programs latest[codegen.Programs]
 }
 
 func (c *CodePanel) OnMount(ctx app.Context) {
@@ -73,16 +70,7 @@ func (c *CodePanel) chosen() codegen.Lang {
 func (c *CodePanel) ask(ctx app.Context) {
 	doc := string(document.Encode(c.Doc))
 	lang := string(c.chosen())
-	key := lang + "\n" + doc
-	if key == c.asked {
-		return
-	}
-	c.asked = key
-	askJSON(ctx, c.Jobs, map[string]any{"type": "code", "doc": doc, "lang": lang}, func(p codegen.Programs, problem string) {
-		if key != c.asked {
-			return // a later change asked again
-		}
-		c.shown, c.problem, c.shownFor = p, problem, key
+	c.programs.ask(ctx, c.Jobs, lang+"\n"+doc, map[string]any{"type": "code", "doc": doc, "lang": lang}, func() {
 		if c.Mounted() {
 			c.Update()
 		}
@@ -92,15 +80,15 @@ func (c *CodePanel) ask(ctx app.Context) {
 // current is text, and whether the programs shown are of the document and
 // the language as they are now.
 func (c *CodePanel) current(text string) (string, bool) {
-	return text, c.shownFor == c.asked
+	return text, c.programs.current()
 }
 
 func (c *CodePanel) Render() app.UI {
-	p, n := c.shown, c.Notifier
+	p, n := c.programs.value, c.Notifier
 	name := langNames[p.Lang]
 	twiml, twimlCut := shownPart(p.TwiML)
 	call, callCut := shownPart(p.Call)
-	return app.Section().Class("panel", "code-panel").Aria("labelledby", "code-title").Aria("busy", c.shownFor != c.asked).Body(
+	return app.Section().Class("panel", "code-panel").Aria("labelledby", "code-title").Aria("busy", !c.programs.current()).Body(
 		app.Div().Class("panel-head").Body(
 			app.H2().ID("code-title").Class("visually-hidden").Text("Code"),
 			// Radio buttons, not pressed-state buttons: the prerendered page
@@ -118,20 +106,20 @@ func (c *CodePanel) Render() app.UI {
 				}),
 			),
 		),
-		app.If(c.shownFor == "", app.P().ID("code-status").Class("hint").Role("status").Text("Writing the code…")).
-			ElseIf(c.problem != "", app.P().ID("code-status").Class("diag", "error").Role("status").Text("Could not write the code: "+c.problem+".")).
+		app.If(c.programs.answered == "", app.P().ID("code-status").Class("hint").Role("status").Text("Writing the code…")).
+			ElseIf(c.programs.problem != "", app.P().ID("code-status").Class("diag", "error").Role("status").Text("Could not write the code: "+c.programs.problem+".")).
 			Else(
 				app.P().Class("hint").Text("The same call with Twilio's helper library for "+name+": "+p.Library+". "+
 					"The SIP URIs go in already percent-encoded, with & raw: the library writes &amp;."),
 				app.Div().Class("panel-head").Body(
 					app.H3().Text("TwiML builder ("+name+")"),
-					answerCopyButton("Copy code", "code-twiml", "TwiML builder code", n, func() (string, bool) { return c.current(c.shown.TwiML) }),
+					answerCopyButton("Copy code", "code-twiml", "TwiML builder code", n, func() (string, bool) { return c.current(c.programs.value.TwiML) }),
 				),
 				app.Pre().ID("code-twiml").Class("code").Aria("label", "TwiML builder code").TabIndex(0).Body(plainLines(twiml)...),
 				cutNote(twimlCut, len(p.TwiML), "code"),
 				app.Div().Class("panel-head").Body(
 					app.H3().Text("REST call ("+name+")"),
-					app.If(p.Call != "", answerCopyButton("Copy call code", "code-call", "REST call code", n, func() (string, bool) { return c.current(c.shown.Call) })),
+					app.If(p.Call != "", answerCopyButton("Copy call code", "code-call", "REST call code", n, func() (string, bool) { return c.current(c.programs.value.Call) })),
 				),
 				app.P().Class("hint").Text("Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and SIP_PASSWORD from the environment: no secret is in the code."),
 				app.If(p.Call == "", app.P().Class("hint").Text("No target: there is no call to place.")).Else(

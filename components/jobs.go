@@ -53,6 +53,37 @@ func askJSON[T any](ctx app.Context, j *Jobs, msg map[string]any, then func(v T,
 	})
 }
 
+// latest is a tab's last request to the page's worker and the answer the
+// tab shows: a request the same as the last is not asked again, and the
+// answer to an older one is dropped, so the last answer stays shown until
+// the next comes.
+type latest[T any] struct {
+	// asked is the last request (its key); answered the request that
+	// value, or problem, answers ("" before any answer).
+	asked, answered string
+	value           T
+	problem         string
+}
+
+// ask posts msg, the request key, unless key is the request asked last;
+// shown runs once its answer is the one to show.
+func (l *latest[T]) ask(ctx app.Context, j *Jobs, key string, msg map[string]any, shown func()) {
+	if key == l.asked {
+		return
+	}
+	l.asked = key
+	askJSON(ctx, j, msg, func(v T, problem string) {
+		if key != l.asked {
+			return // a later change asked again
+		}
+		l.value, l.problem, l.answered = v, problem, key
+		shown()
+	})
+}
+
+// current reports whether the answer shown is to the last request.
+func (l *latest[T]) current() bool { return l.answered == l.asked }
+
 func (j *Jobs) start(ctx app.Context) bool {
 	if !app.Window().Get("Worker").Truthy() {
 		return false
