@@ -100,7 +100,7 @@ func (p *nftParser) statement(n int, l string) {
 		}
 	case top == "" && (l == "flush ruleset" || strings.HasPrefix(l, "#!")):
 	case top == "" && (f[0] == "add" || f[0] == "insert") && len(f) > 1 && f[1] == "rule":
-		if err := nftRuleCommand(rs, p.tables, nftTokens(l), n, l); err != nil {
+		if err := p.ruleCommand(n, l); err != nil {
 			rs.unreadable(n, l, err.Error())
 		}
 	case top == "table" && f[0] == "chain" && len(f) == 3 && f[2] == "{":

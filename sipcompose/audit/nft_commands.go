@@ -16,10 +16,11 @@ import (
 // means ip.
 var nftFamilies = []string{"ip", "ip6", "inet", "arp", "bridge", "netdev"}
 
-// nftRuleCommand reads "add rule [FAMILY] TABLE CHAIN rule" (put last) or
-// "insert rule [FAMILY] TABLE CHAIN rule" (put first) into a chain the
-// paste declared before it.
-func nftRuleCommand(rs *ruleset, tables map[string]*nftTable, toks []string, n int, l string) error {
+// ruleCommand reads "add rule [FAMILY] TABLE CHAIN rule" (put last) or
+// "insert rule [FAMILY] TABLE CHAIN rule" (put first), line n, into a
+// chain the paste declared before it.
+func (p *nftParser) ruleCommand(n int, l string) error {
+	rs, toks := p.rs, nftTokens(l)
 	args := toks[2:]
 	family := "ip"
 	if len(args) > 0 && slices.Contains(nftFamilies, args[0]) {
@@ -29,7 +30,7 @@ func nftRuleCommand(rs *ruleset, tables map[string]*nftTable, toks []string, n i
 		return fmt.Errorf("%s rule needs a table, a chain and a rule", toks[0])
 	}
 	label := family + " " + args[0]
-	tbl, c := tables[label], rs.chains[label+"/"+args[1]]
+	tbl, c := p.tables[label], rs.chains[label+"/"+args[1]]
 	if tbl == nil || c == nil {
 		return fmt.Errorf("chain %s %s is not in the paste before this line", label, args[1])
 	}
