@@ -148,7 +148,8 @@ func TestDocsExamplesAreRealOutput(t *testing.T) {
 // liveCapture is a recorded case's document and capture.
 func liveCapture(t *testing.T, name string) (sipcompose.Document, []byte) {
 	t.Helper()
-	i := slices.IndexFunc(liveCases(t), func(c liveCase) bool { return c.Name == name })
+	cases := liveCases(t)
+	i := slices.IndexFunc(cases, func(c liveCase) bool { return c.Name == name })
 	if i < 0 {
 		t.Fatalf("no recorded case %s", name)
 	}
@@ -156,7 +157,7 @@ func liveCapture(t *testing.T, name string) (sipcompose.Document, []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return liveCases(t)[i].doc, data
+	return cases[i].doc, data
 }
 
 // TestCutCaptureIsNoFault: the recorded healthy call's capture, cut at
